@@ -1,0 +1,30 @@
+"""The ``einfach`` command: a small click group; each command in its own module.
+
+Nothing here imports spaCy: ``einfach --help``, ``rules`` and ``explain``
+answer at once; ``check`` imports the pipeline when it runs.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .check import check
+from .rules import explain, rules
+from .text import text
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="einfach")
+def cli() -> None:
+    """einfach prüft Behördenbriefe auf Einfache Sprache."""
+
+
+cli.add_command(check)
+cli.add_command(text)
+cli.add_command(rules)
+cli.add_command(explain)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,48 @@
+"""``einfach check``: check letters and print the findings."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, EinfachError
+from .options import fail, profile_option, split_ids
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@profile_option
+@click.option("--model", default=None, help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
+@click.option("--format", "output_format", type=click.Choice(["human", "json"]), default="human", show_default=True)
+@click.option("--select", multiple=True, help="Nur diese Regeln (kommagetrennt).")
+@click.option("--ignore", multiple=True, help="Diese Regeln auslassen (kommagetrennt).")
+@click.option("--color/--no-color", default=None, help="Farbe erzwingen oder abschalten (Standard: nur im Terminal).")
+def check(paths, profile, model, output_format, select, ignore, color) -> None:
+    """Prüft .docx-, .txt- und .md-Dateien oder Ordner (- liest die Standardeingabe)."""
+    from ..checker import check_paths
+    from ..rules.loader import load_rules
+
+    try:
+        known = load_rules()
+        settings = {"select": split_ids(select), "ignore": split_ids(ignore)}
+        for rule_id in settings["select"] + settings["ignore"]:
+            if rule_id not in known:
+                raise click.BadParameter(f"unbekannte Regel '{rule_id}' (bekannt: {', '.join(known)})")
+        result = check_paths(paths, profile=profile, model=model, settings=settings)
+    except EinfachError as error:
+        raise fail(error) from None
+    if output_format == "json":
+        from ..output.json import render
+
+        click.echo(render(result), nl=False)
+    else:
+        from ..output.human import render
+
+        stream = click.get_text_stream("stdout")
+        use_colour = color if color is not None else stream.isatty()
+        click.echo(render(result, colour=use_colour, encoding=getattr(sys.stdout, "encoding", None) or "utf-8"), nl=False)
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    worst = result.worst_severity()
+    sys.exit(EXIT_FINDINGS if worst in ("warning", "error") else EXIT_OK)

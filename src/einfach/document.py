@@ -1,0 +1,70 @@
+"""The document model shared by readers, the checker and the output formats.
+
+A reader turns a file into a :class:`Document`: an ordered list of
+:class:`Paragraph` objects, each knowing where it came from (body, table,
+header, ...).  The *extracted text* of a document is the paragraphs' texts
+joined by a blank line (``"\\n\\n"``) for .docx, or the file's text exactly as
+given for .txt/.md.  Every offset einfach reports is an index into that
+string (Unicode code points), so ``text[start:end]`` is always the finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Part = Literal["body", "table", "header", "footer", "footnote", "endnote"]
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of extracted text and where it lives in the source file.
+
+    ``start`` is the offset of the paragraph's first character in the
+    document's extracted text; ``index`` is its 1-based position among all
+    paragraphs of the document (the ``paragraph`` of a finding's location).
+    ``style`` is the Word paragraph style name when known; ``kind`` marks
+    paragraphs that are segments of their own ("list", "cell", "heading").
+    """
+
+    text: str
+    start: int
+    index: int
+    part: Part = "body"
+    style: str | None = None
+    kind: str | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Document:
+    """A read input file: its extracted text, paragraphs and reader notes."""
+
+    path: str
+    text: str
+    paragraphs: list[Paragraph]
+    notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_paragraphs(
+        cls, path: str, items: list[tuple[str, dict]], notes: list[str] | None = None
+    ) -> "Document":
+        """Join paragraph texts with a blank line and record their offsets.
+
+        ``items`` holds ``(text, attributes)`` pairs where attributes are the
+        optional :class:`Paragraph` fields (``part``, ``style``, ``kind``).
+        """
+        paragraphs: list[Paragraph] = []
+        offset = 0
+        for number, (text, attributes) in enumerate(items, start=1):
+            if paragraphs:
+                offset += len(PARAGRAPH_SEPARATOR)
+            paragraphs.append(Paragraph(text=text, start=offset, index=number, **attributes))
+            offset += len(text)
+        joined = PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
+        return cls(path=path, text=joined, paragraphs=paragraphs, notes=list(notes or []))

@@ -1,0 +1,1 @@
+"""Output formats: each module turns a CheckResult into text."""

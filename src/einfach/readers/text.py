@@ -1,0 +1,72 @@
+"""Plain text and Markdown: the extracted text is the input exactly as given.
+
+Paragraphs are the runs of text between blank lines; their offsets index the
+unchanged text, so findings point at the original characters.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from ..document import Document, Paragraph
+from ..errors import InputError
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM), else cp1252 with a note; binary data is refused."""
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "ist keine Textdatei (enthält Binärdaten)")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"Text ist weder UTF-8 noch Windows-1252 (Byte {exc.start})") from None
+    return text, ["Datei ist nicht UTF-8; als Windows-1252 gelesen"]
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs between blank lines, with offsets into ``text``."""
+    paragraphs: list[Paragraph] = []
+    position = 0
+    for separator in [*_BLANK_LINE.finditer(text), None]:
+        end = separator.start() if separator else len(text)
+        chunk = text[position:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            start = position + lead
+            paragraphs.append(Paragraph(text=stripped, start=start, index=len(paragraphs) + 1))
+        if separator:
+            position = separator.end()
+    return paragraphs
+
+
+def document_from_text(path: str, text: str, notes: list[str] | None = None) -> Document:
+    return Document(path=path, text=text, paragraphs=split_paragraphs(text), notes=list(notes or []))
+
+
+def read_text_file(path: str) -> Document:
+    file = Path(path)
+    if not file.exists():
+        raise InputError(path, "Datei nicht gefunden")
+    if file.is_dir():
+        raise InputError(path, "ist ein Ordner, keine Datei")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"kann nicht gelesen werden ({exc.strerror})") from None
+    text, notes = decode(data, path)
+    return document_from_text(path, text, notes)
+
+
+def read_stdin() -> Document:
+    data = sys.stdin.buffer.read()
+    text, notes = decode(data, "<stdin>")
+    return document_from_text("-", text, notes)

@@ -1,0 +1,101 @@
+"""The ``einfach_rules`` spaCy component: runs the active rules of a profile.
+
+Findings go to ``doc.spans["einfach"]``; each span's label is the rule id and
+``span._.einfach`` holds the finding's data (severity, message, suggestions,
+measured values).  The data lives in a Doc-level dict keyed by span, because
+spaCy keys span extension values by character offsets only and two rules may
+cover the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .kinds import kind_class
+from .loader import Rule, load_profile, load_rules
+
+SPAN_KEY = "einfach"
+
+if not Doc.has_extension("einfach_data"):
+    Doc.set_extension("einfach_data", default=None)
+if not Span.has_extension("einfach"):
+    Span.set_extension(
+        "einfach",
+        getter=lambda span: (span.doc._.einfach_data or {}).get((span.start, span.end, span.label_)),
+    )
+
+
+@dataclass
+class ActiveRule:
+    """A rule as configured for one run: its level and merged parameters."""
+
+    rule: Rule
+    level: str
+    parameters: dict[str, Any]
+
+
+def active_rules(profile: str, settings: dict | None = None) -> list[ActiveRule]:
+    """The rules a profile turns on, after ``select``/``ignore`` from settings.
+
+    Precedence, lowest first: the rule file's defaults, the profile, settings.
+    """
+    settings = settings or {}
+    rules = load_rules()
+    chosen = load_profile(profile).rules
+    select = settings.get("select") or []
+    ignore = set(settings.get("ignore") or [])
+    result = []
+    for rule_id, rule in rules.items():
+        if select:
+            if rule_id not in select:
+                continue
+        elif rule_id not in chosen:
+            continue
+        if rule_id in ignore:
+            continue
+        profile_settings = chosen.get(rule_id) or {}
+        parameters = {**rule.parameters, **(profile_settings.get("parameters") or {})}
+        level = (settings.get("levels") or {}).get(rule_id) or profile_settings.get("level") or rule.level
+        result.append(ActiveRule(rule=rule, level=level, parameters=parameters))
+    return result
+
+
+@Language.factory(
+    "einfach_rules",
+    assigns=["doc.spans"],
+    requires=["token.tag", "token.lemma", "token.is_sent_start"],
+    default_config={"profile": "einfach", "settings": {}},
+)
+def make_rules(nlp: Language, name: str, profile: str, settings: dict) -> "RuleRunner":
+    return RuleRunner(active_rules(profile, settings))
+
+
+class RuleRunner:
+    def __init__(self, rules: list[ActiveRule]):
+        self.rules = rules
+        self.kinds = [kind_class(active.rule.kind)(active.parameters) for active in rules]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        data: dict = {}
+        for active, kind in zip(self.rules, self.kinds):
+            rule = active.rule
+            for hit in kind.find(doc):
+                key = (hit.start, hit.end, rule.id)
+                if key in data:
+                    continue
+                spans.append(Span(doc, hit.start, hit.end, label=rule.id))
+                data[key] = {
+                    "severity": hit.level or active.level,
+                    "message": rule.message.format(**hit.values),
+                    "suggestions": [rule.suggestion.format(**hit.values)],
+                    "values": hit.values,
+                }
+        spans.sort(key=lambda span: (span.start, span.end))
+        doc.spans[SPAN_KEY] = spans
+        doc._.einfach_data = data
+        return doc

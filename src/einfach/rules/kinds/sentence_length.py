@@ -1,0 +1,88 @@
+"""Kind ``sentence_length``: words per segment against level thresholds.
+
+The suggestion names concrete split points: coordinating conjunctions that
+join two clauses, subordinating conjunctions and relative pronouns after a
+comma, and semicolons.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...nlp.syntax import FINITE, is_word, words
+from .base import Hit, quote
+
+LEVEL_ORDER = ("info", "warning", "error")
+CLAUSE_CONJUNCTIONS = {"und", "aber", "denn", "oder", "sondern", "doch", "jedoch"}
+MAX_SPLIT_POINTS = 3
+
+
+class SentenceLength:
+    def __init__(self, parameters: dict):
+        thresholds = parameters.get("thresholds") or {"info": 15, "warning": 20, "error": 30}
+        self.thresholds = sorted(
+            ((int(limit), level) for level, limit in thresholds.items()), key=lambda item: item[0]
+        )
+
+    def find(self, doc: Doc):
+        for sentence in doc.sents:
+            count = len(words(sentence))
+            level = None
+            for limit, name in self.thresholds:
+                if count > limit:
+                    level = name
+            if level is None:
+                continue
+            tokens = [t for t in sentence if not t.is_space]
+            yield Hit(
+                start=tokens[0].i,
+                end=tokens[-1].i + 1,
+                values={
+                    "words": count,
+                    "limit": self.thresholds[0][0],
+                    "split_points": describe_split_points(sentence),
+                },
+                level=level,
+            )
+
+
+def _has_finite(tokens) -> bool:
+    return any(t.tag_ in FINITE for t in tokens)
+
+
+def split_points(sentence: Span) -> list[tuple[int, str]]:
+    """(word number, German description) of places where the sentence can be split."""
+    tokens = [t for t in sentence if not t.is_space]
+    points: list[tuple[int, str]] = []
+    word_number = 0
+    for position, token in enumerate(tokens):
+        if is_word(token):
+            word_number += 1
+        previous = tokens[position - 1] if position else None
+        after_comma = previous is not None and previous.text == ","
+        if token.text == ";":
+            points.append((word_number, "am Semikolon"))
+        elif token.tag_ == "KON" and token.lower_ in CLAUSE_CONJUNCTIONS and position:
+            left = tokens[:position]
+            right = []
+            for following in tokens[position + 1 :]:
+                if following.text in {",", ";"}:
+                    break
+                right.append(following)
+            if after_comma or (_has_finite(left) and _has_finite(right)):
+                points.append((word_number, f"vor {quote(token.text)}"))
+        elif token.tag_ in {"KOUS", "PWAV"} and after_comma:
+            points.append((word_number, f"vor {quote(token.text)}"))
+        elif token.tag_ in {"PRELS", "PRELAT"} and (after_comma or (previous is not None and previous.tag_ == "APPR")):
+            points.append((word_number, f"vor dem Relativsatz mit {quote(token.text)}"))
+    return points
+
+
+def describe_split_points(sentence: Span) -> str:
+    points = split_points(sentence)
+    if not points:
+        return "dort, wo ein neuer Gedanke beginnt: ein Gedanke pro Satz"
+    described = [f"{text} (Wort {number})" for number, text in points[:MAX_SPLIT_POINTS]]
+    if len(described) == 1:
+        return described[0]
+    return ", ".join(described[:-1]) + " und " + described[-1]

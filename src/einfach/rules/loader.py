@@ -1,0 +1,263 @@
+"""Load and validate rule, profile and lexicon files.
+
+Every problem raises :class:`einfach.errors.RuleFileError` naming the file
+and the key, so an authority editing its own lexicon sees what to fix.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import RuleFileError
+from ..resources import rules_dir
+from .kinds import KINDS
+
+LEVELS = ("info", "warning", "error")
+RULE_REQUIRED = ("id", "kind", "level", "title", "summary", "message", "suggestion", "why", "source", "examples")
+RULE_OPTIONAL = ("parameters", "link")
+LEXICON_ENTRY_KEYS = {
+    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match"}),
+    "fachbegriffe": ({"term", "explanation"}, {"match"}),
+}
+DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule file: texts for users, the kind that finds it, its defaults."""
+
+    id: str
+    kind: str
+    level: str
+    title: str
+    summary: str
+    message: str
+    suggestion: str
+    why: str
+    source: str
+    examples: dict[str, list[str]]
+    parameters: dict[str, Any] = field(default_factory=dict)
+    link: str | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A profile: which rules run, with which levels and parameters."""
+
+    name: str
+    description: str
+    rules: dict[str, dict[str, Any]]
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    term: str
+    alternatives: tuple[str, ...] = ()
+    reason: str = ""
+    explanation: str = ""
+    tags: tuple[str, ...] = ()
+    match: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    source: str
+    entries: tuple[LexiconEntry, ...]
+    path: str = ""
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"Zeile {mark.line + 1}" if mark else "Datei"
+        raise RuleFileError(str(path), where, f"kein gültiges YAML ({getattr(exc, 'problem', exc)})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(str(path), "Datei", f"kann nicht gelesen werden ({exc})") from None
+    if not isinstance(data, dict):
+        raise RuleFileError(str(path), "Datei", "muss eine Zuordnung (Schlüssel: Wert) enthalten")
+    return data
+
+
+def _template_fields(template: str, path: Path, key: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    except ValueError as exc:
+        raise RuleFileError(str(path), key, f"fehlerhafte Vorlage ({exc})") from None
+
+
+def parse_rule(data: dict, path: Path) -> Rule:
+    """Validate one rule file's content."""
+    for key in RULE_REQUIRED:
+        if key not in data:
+            raise RuleFileError(str(path), key, "fehlt")
+    for key in data:
+        if key not in RULE_REQUIRED and key not in RULE_OPTIONAL:
+            raise RuleFileError(str(path), key, "unbekannter Schlüssel")
+    if data["id"] != path.stem:
+        raise RuleFileError(str(path), "id", f"muss dem Dateinamen entsprechen ('{path.stem}')")
+    if data["kind"] not in KINDS:
+        raise RuleFileError(str(path), "kind", f"unbekannte Regelart '{data['kind']}' (bekannt: {', '.join(KINDS)})")
+    if data["level"] not in LEVELS:
+        raise RuleFileError(str(path), "level", f"muss eine von {', '.join(LEVELS)} sein")
+    _, _, allowed_parameters, fields = KINDS[data["kind"]]
+    for key in ("title", "summary", "message", "suggestion", "why", "source"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleFileError(str(path), key, "muss ein nicht leerer Text sein")
+    for key in ("message", "suggestion"):
+        unknown = _template_fields(data[key], path, key) - fields
+        if unknown:
+            raise RuleFileError(str(path), key, f"unbekannte Platzhalter {sorted(unknown)} (erlaubt: {sorted(fields)})")
+    parameters = data.get("parameters") or {}
+    if not isinstance(parameters, dict):
+        raise RuleFileError(str(path), "parameters", "muss eine Zuordnung sein")
+    for key in parameters:
+        if key not in allowed_parameters:
+            raise RuleFileError(str(path), f"parameters.{key}", "unbekannter Parameter für diese Regelart")
+    examples = data["examples"]
+    if not isinstance(examples, dict) or set(examples) != {"bad", "good"}:
+        raise RuleFileError(str(path), "examples", "braucht genau die Listen 'bad' und 'good'")
+    for key in ("bad", "good"):
+        items = examples[key]
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
+            raise RuleFileError(str(path), f"examples.{key}", "muss eine nicht leere Liste von Texten sein")
+    return Rule(
+        id=data["id"],
+        kind=data["kind"],
+        level=data["level"],
+        title=data["title"].strip(),
+        summary=data["summary"].strip(),
+        message=data["message"].strip(),
+        suggestion=data["suggestion"].strip(),
+        why=data["why"].strip(),
+        source=data["source"].strip(),
+        examples={"bad": list(examples["bad"]), "good": list(examples["good"])},
+        parameters=dict(parameters),
+        link=data.get("link"),
+        path=str(path),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_rules(directory: str | None = None) -> dict[str, Rule]:
+    """All rule files of ``directory`` (default: the shipped rules), by id."""
+    folder = Path(directory) if directory else rules_dir()
+    rules = {}
+    for path in sorted(folder.glob("*.yml")):
+        rule = parse_rule(_read_yaml(path), path)
+        rules[rule.id] = rule
+    return rules
+
+
+@lru_cache(maxsize=8)
+def load_profile(name: str) -> Profile:
+    """A profile from ``rules/profiles/NAME.yml``, checked against the rules."""
+    path = rules_dir() / "profiles" / f"{name}.yml"
+    if not path.exists():
+        known = sorted(p.stem for p in (rules_dir() / "profiles").glob("*.yml"))
+        raise RuleFileError(str(path), "profile", f"Profil '{name}' unbekannt (bekannt: {', '.join(known)})")
+    data = _read_yaml(path)
+    for key in data:
+        if key not in ("profile", "description", "rules"):
+            raise RuleFileError(str(path), key, "unbekannter Schlüssel")
+    rules = load_rules()
+    configured = data.get("rules") or {}
+    if not isinstance(configured, dict):
+        raise RuleFileError(str(path), "rules", "muss eine Zuordnung Regel-ID -> Einstellungen sein")
+    for rule_id, settings in configured.items():
+        if rule_id not in rules:
+            raise RuleFileError(str(path), f"rules.{rule_id}", "unbekannte Regel")
+        settings = settings or {}
+        for key in settings:
+            if key not in ("level", "parameters"):
+                raise RuleFileError(str(path), f"rules.{rule_id}.{key}", "unbekannter Schlüssel")
+        if "level" in settings and settings["level"] not in LEVELS:
+            raise RuleFileError(str(path), f"rules.{rule_id}.level", f"muss eine von {', '.join(LEVELS)} sein")
+        _, _, allowed, _ = KINDS[rules[rule_id].kind]
+        for key in settings.get("parameters") or {}:
+            if key not in allowed:
+                raise RuleFileError(str(path), f"rules.{rule_id}.parameters.{key}", "unbekannter Parameter")
+        configured[rule_id] = settings
+    return Profile(name=name, description=str(data.get("description", "")), rules=configured, path=str(path))
+
+
+def available_profiles() -> list[str]:
+    return sorted(p.stem for p in (rules_dir() / "profiles").glob("*.yml"))
+
+
+def _as_strings(value: Any, path: Path, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleFileError(str(path), key, "muss ein Text oder eine Liste von Texten sein")
+    return tuple(v.strip() for v in value)
+
+
+def parse_lexicon(data: dict, path: Path) -> Lexicon:
+    for key in data:
+        if key not in ("lexicon", "source", "entries"):
+            raise RuleFileError(str(path), key, "unbekannter Schlüssel")
+    name = data.get("lexicon")
+    if not isinstance(name, str) or not name:
+        raise RuleFileError(str(path), "lexicon", "fehlt")
+    entries = data.get("entries")
+    if not isinstance(entries, list) or not entries:
+        raise RuleFileError(str(path), "entries", "muss eine nicht leere Liste sein")
+    required, optional = LEXICON_ENTRY_KEYS.get(name, DEFAULT_LEXICON_KEYS)
+    parsed = []
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, start=1):
+        where = f"entries[{number}]"
+        if not isinstance(entry, dict):
+            raise RuleFileError(str(path), where, "muss eine Zuordnung sein")
+        term = entry.get("term")
+        label = f"{where} ({term})" if term else where
+        for key in required:
+            if key not in entry:
+                raise RuleFileError(str(path), f"{label}.{key}", "fehlt")
+        for key in entry:
+            if key not in required and key not in optional:
+                raise RuleFileError(str(path), f"{label}.{key}", "unbekannter Schlüssel")
+        if not isinstance(term, str) or not term.strip():
+            raise RuleFileError(str(path), f"{label}.term", "muss ein nicht leerer Text sein")
+        if term.lower() in seen:
+            raise RuleFileError(str(path), f"{label}.term", "doppelter Eintrag")
+        seen.add(term.lower())
+        parsed.append(
+            LexiconEntry(
+                term=term.strip(),
+                alternatives=_as_strings(entry["alternatives"], path, f"{label}.alternatives")
+                if "alternatives" in entry
+                else (),
+                reason=str(entry.get("reason", "")).strip(),
+                explanation=str(entry.get("explanation", "")).strip(),
+                tags=_as_strings(entry["tags"], path, f"{label}.tags") if "tags" in entry else (),
+                match=_as_strings(entry["match"], path, f"{label}.match") if "match" in entry else (),
+            )
+        )
+    return Lexicon(name=name, source=str(data.get("source", "")), entries=tuple(parsed), path=str(path))
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(name_or_path: str) -> Lexicon:
+    """A shipped lexicon by name (``rules/lexikon/NAME.yml``) or any lexicon file by path."""
+    path = Path(name_or_path)
+    if path.suffix not in (".yml", ".yaml"):
+        path = rules_dir() / "lexikon" / f"{name_or_path}.yml"
+    if not path.exists():
+        raise RuleFileError(str(path), "lexicon", "Lexikon nicht gefunden")
+    return parse_lexicon(_read_yaml(path), path)
+
+
+def shipped_lexicons() -> list[str]:
+    return sorted(p.stem for p in (rules_dir() / "lexikon").glob("*.yml"))
