@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Token
 from .tokens import abbreviations
 
 TERMINAL = re.compile(r"^(?:[.!?…]+|\.\.\.)$")
-CLOSING = {'"', "“", "”", "»", "«", "'", "’", "‘", ")", "]", "}"}
+EMOTICON = re.compile(r"^[:;]-?[()DPp]$")
+CLOSING = {"''", '"', "“", "”", "»", "«", "'", "’", "‘", ")", "]", "}"}
 LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)]|[a-zA-Z][)])$")
 SALUTATION_START = {"sehr", "liebe", "lieber", "liebes", "hallo", "guten", "moin", "servus", "grüß"}
 SALUTATION_MAX_WORDS = 8
@@ -59,10 +60,6 @@ def _starts_lower(token: Token) -> bool:
     return bool(token.text) and token.text[0].islower()
 
 
-def _starts_upper_or_digit(token: Token) -> bool:
-    return bool(token.text) and (token.text[0].isupper() or token.text[0].isdigit() or not token.text[0].isalnum())
-
-
 def sentence_starts(doc: Doc) -> list[bool]:
     """Compute a sentence-start flag for every token of ``doc``."""
     known, may_end = abbreviations()
@@ -89,7 +86,12 @@ def sentence_starts(doc: Doc) -> list[bool]:
                     boundary_after = i
         elif TERMINAL.match(token.text):
             last = i
-            while last + 1 < n and tokens[last + 1].text in CLOSING:
+            # "!!!", "?!" and closing quotes or brackets attached to the mark stay with the sentence
+            while last + 1 < n and (
+                TERMINAL.match(tokens[last + 1].text)
+                or (tokens[last + 1].text in CLOSING and not tokens[last].whitespace_)
+                or EMOTICON.match(tokens[last + 1].text)
+            ):
                 last += 1
             following = next_word(last + 1)
             if following is not None and not _starts_lower(tokens[following]):

@@ -97,6 +97,8 @@ class LexiconMatch:
                     continue
                 if pattern.size == 1 and pattern.entry.tags and tokens[position].tag_ not in pattern.entry.tags:
                     continue
+                if pattern.size == 1 and tokens[position].tag_ != "PTKVZ":
+                    matched = matched + _particle(tokens[position], joined)
                 if pattern.verb:
                     verb = self._find_verb(pattern.verb, tokens, lemmas, joined)
                     if verb is None:

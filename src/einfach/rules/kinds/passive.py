@@ -55,22 +55,25 @@ class Passive:
 
     def find(self, doc: Doc):
         for sentence in doc.sents:
-            for clause in clauses(sentence):
-                yield from self._werden_passive(clause)
+            parts = clauses(sentence)
+            for position, clause in enumerate(parts):
+                yield from self._werden_passive(clause, parts[position + 1 :])
                 if self.sein_zu:
                     yield from self._sein_zu(clause)
 
     # -- werden + Partizip II -------------------------------------------------
-    def _werden_passive(self, clause: list[Token]):
+    def _werden_passive(self, clause: list[Token], following: list[list[Token]]):
         auxiliaries = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in WERDEN_TAGS]
         if not auxiliaries:
             return
-        participles = [t for t in clause if t.tag_ == "VVPP" and not _perfect_infinitive(t)]
-        if not participles:
-            return
-        # One finding per finite (or, in verb-final clauses, leading) werden form.
+        # One finding per clause, anchored on the finite werden form if there is one.
         anchor = next((t for t in auxiliaries if t.tag_ == "VAFIN"), auxiliaries[0])
-        participle = min(participles, key=lambda p: abs(p.i - anchor.i))
+        participle = _participle_for(anchor, clause, auxiliaries)
+        scope = clause
+        if participle is None and anchor.tag_ == "VAFIN" and _ends_open(clause, anchor):
+            participle, scope = _participle_after_insertion(anchor, following)
+        if participle is None:
+            return
         modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
         involved = [anchor, participle, *auxiliaries]
         if modal is not None and anchor.tag_ == "VAINF":
@@ -80,13 +83,13 @@ class Passive:
         impersonal = participle.lemma_.lower() in IMPERSONAL_VERBS or any(
             t.lower_ == "es" and abs(t.i - anchor.i) == 1 for t in clause
         )
-        agent, person = _agent(clause)
+        agent, person = _agent(clause + (scope if scope is not clause else []))
         active = _active_werden(anchor, participle, modal, agent, person)
         yield Hit(
             start=start,
             end=end,
             values={
-                "text": _span_text(clause, start, end),
+                "text": anchor.doc[start:end].text,
                 "form": "unpersönliches Passiv" if impersonal else "Vorgangspassiv",
                 "active": active,
                 "agent": agent or "",
@@ -108,21 +111,16 @@ class Passive:
             if infinitive is None:
                 continue
             sein = min(seins, key=lambda s: abs(s.i - token.i))
-            low, high = sorted((sein.i, infinitive.i))
-            between = [t for t in clause if low < t.i < high]
-            if any(t.tag_ == "KOUI" for t in clause if t.i < token.i):
-                continue  # um/ohne/statt ... zu
-            if any(t.lemma_.lower() in self.zu_blockers or t.lower_ in self.zu_blockers for t in between):
-                continue  # bereit/verpflichtet ... zu
-            if any(t.tag_ in {"VVPP", "VVFIN"} for t in between):
+            if not self._is_modal_passive(clause, sein, token, infinitive):
                 continue
+            low, high = sorted((sein.i, infinitive.i))
             agent, person = _agent(clause)
             active = _active_sein_zu(infinitive, agent, person)
             yield Hit(
                 start=low,
                 end=high + 1,
                 values={
-                    "text": _span_text(clause, low, high + 1),
+                    "text": clause[0].doc[low : high + 1].text,
                     "form": "Passiv mit „sein“ + „zu“",
                     "active": active,
                     "agent": agent or "",
@@ -130,11 +128,144 @@ class Passive:
                 },
             )
 
+    def _is_modal_passive(self, clause: list[Token], sein: Token, zu: Token, infinitive: Token) -> bool:
+        """Tell "sind ... vorzulegen" from other sein + zu-infinitive combinations.
+
+        Not a modal passive: "bereit/verpflichtet ... zu" (blocker words),
+        "um/ohne ... zu", an infinitive with a subject of its own ("war der
+        Wunsch, eine Vespa zu mieten": two bare noun phrases), "darauf aus ...
+        zu", "es war schön, ... zu" (es + adjective), coordinated clauses, and
+        an infinitive clause as subject ("... zu finden war nicht einfach":
+        then sein does not close the clause).
+        """
+        low, high = sorted((sein.i, infinitive.i))
+        between = [t for t in clause if low < t.i < high]
+        before_infinitive = [t for t in clause if t.i < zu.i]
+        if any(t.tag_ == "KOUI" for t in before_infinitive):
+            return False
+        if any(t.lemma_.lower() in self.zu_blockers or t.lower_ in self.zu_blockers for t in before_infinitive):
+            return False
+        if any(t.tag_ in {"VVPP", "VVFIN", "KON", "PROAV"} for t in between):
+            return False
+        if any(t.lower_ == "es" for t in clause) and any(t.tag_ == "ADJD" for t in between):
+            return False
+        last_word = next(t for t in reversed(clause) if not t.is_punct)
+        if infinitive.i < sein.i and sein.i != last_word.i:
+            return False
+        return _bare_noun_phrases(between) < 2
+
+
+def _bare_noun_phrases(tokens: list[Token]) -> int:
+    """Noun phrases outside prepositional phrases; genitive attributes are not counted."""
+    count = 0
+    in_phrase = False
+    after_noun = False
+    genitive_heads = {"des", "der", "eines", "einer", "ihres", "ihrer", "seines", "seiner", "meines", "meiner"}
+    for token in tokens:
+        if token.tag_ in {"APPR", "APPRART", "APPO"}:
+            in_phrase = True
+            after_noun = False
+            continue
+        if token.tag_ in {"ART", "PPOSAT", "PIAT", "PDAT"} and after_noun and token.lower_ in genitive_heads:
+            in_phrase = True  # genitive attribute of the previous noun
+            continue
+        if token.tag_ in {"NN", "NE"}:
+            if not in_phrase:
+                count += 1
+            in_phrase = False
+            after_noun = True
+        elif token.tag_ not in {"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "CARD", "ADV"}:
+            after_noun = False
+    return count
+
 
 def _problem(agent: str | None) -> str:
     if agent is None:
         return "es bleibt unklar, wer handelt"
     return f"die Handelnden ({agent}) stehen versteckt in der Mitte des Satzes"
+
+
+def _has_infinitive(clause: list[Token]) -> bool:
+    """A bare infinitive (not after "zu") in the clause."""
+    for position, token in enumerate(clause):
+        if token.tag_ in {"VVINF", "VMINF"} or (token.tag_ == "VAINF" and token.lemma_.lower() not in {"werden"}):
+            if position and clause[position - 1].tag_ == "PTKZU":
+                continue
+            if token.tag_ == "VAINF" and position and clause[position - 1].tag_ == "VVPP":
+                continue  # "abgelehnt worden sein" / Futur II is checked elsewhere
+            return True
+    return False
+
+
+def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list[Token]) -> list[Token]:
+    """Past participles of full verbs in the clause.
+
+    A form that equals its infinitive ("erhalten", "beraten") is left out
+    unless the clause also has "worden" or an infinitive werden: after a finite
+    werden it is far more often the future tense.  A token tagged VVFIN that
+    ends in -t and closes the clause (or stands right before werden) is taken
+    as a participle: a clause has only one finite verb, and werden is it.
+    """
+    unambiguous = any(t.tag_ in {"VAPP", "VAINF"} for t in auxiliaries)
+    result = []
+    for position, token in enumerate(clause):
+        if token.tag_ == "VVPP":
+            if token.lower_ == token.lemma_.lower() and not unambiguous:
+                continue
+            if _perfect_infinitive(token):
+                continue
+            result.append(token)
+        elif token.tag_ == "VVFIN" and token.lower_.endswith("t") and anchor.tag_ == "VAFIN":
+            last = position == len(clause) - 1 or clause[position + 1].tag_.startswith("$")
+            before_werden = position + 1 < len(clause) and clause[position + 1].i == anchor.i
+            if last or before_werden:
+                result.append(token)
+    return result
+
+
+def _participle_for(anchor: Token, clause: list[Token], auxiliaries: list[Token]) -> Token | None:
+    """The nearest participle not separated from werden by another finite verb.
+
+    A conjunction between them separates two conjuncts only when the
+    participle comes first ("bestellt und werde es wieder tun"); after werden
+    it coordinates adverbials ("werden schnell und gründlich geprüft").
+    """
+    best = None
+    for candidate in _participle_candidates(clause, anchor, auxiliaries):
+        low, high = sorted((anchor.i, candidate.i))
+        between = [t for t in clause if low < t.i < high]
+        if candidate.i < anchor.i and any(t.tag_ == "KON" for t in between):
+            continue  # "bestellt und werde es tun": two conjuncts
+        if any(t.tag_ in {"VAFIN", "VVFIN", "VMFIN"} and t.lemma_.lower() != "werden" for t in between):
+            continue
+        if best is None or abs(candidate.i - anchor.i) < abs(best.i - anchor.i):
+            best = candidate
+    return best
+
+
+def _ends_open(clause: list[Token], anchor: Token) -> bool:
+    """werden stands early in the clause and the clause breaks off at a comma or bracket."""
+    return anchor.i != clause[-1].i and not _has_infinitive(clause)
+
+
+INSERTION_STARTS = {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"}
+MAX_INSERTED_CLAUSES = 3
+
+
+def _participle_after_insertion(anchor: Token, following: list[list[Token]]):
+    """"wird, sobald ... vorliegen, geprüft": find the participle after inserted clauses."""
+    for clause in following[:MAX_INSERTED_CLAUSES]:
+        if clause[0].tag_ in INSERTION_STARTS:
+            continue
+        if any(t.tag_ in {"VAFIN", "VVFIN", "VMFIN", "VVIMP"} for t in clause):
+            finite_participle = [t for t in clause if t.tag_ == "VVFIN" and t.lower_.endswith("t")]
+            if len(finite_participle) == 1 and clause[-1].i == finite_participle[0].i:
+                return finite_participle[0], clause
+            return None, None
+        participles = [t for t in clause if t.tag_ == "VVPP" and t.lower_ != t.lemma_.lower()]
+        if participles:
+            return participles[-1], clause
+    return None, None
 
 
 def _perfect_infinitive(participle: Token) -> bool:
@@ -144,13 +275,6 @@ def _perfect_infinitive(participle: Token) -> bool:
         return False
     following = doc[participle.i + 1]
     return following.tag_ == "VAINF" and following.lemma_.lower() in {"haben", "sein"}
-
-
-def _span_text(clause: list[Token], start: int, end: int) -> str:
-    inside = [t for t in clause if start <= t.i < end]
-    if len(inside) == end - start:
-        return inside[0].doc[start:end].text
-    return " … ".join(t.text for t in inside)
 
 
 def _agent(clause: list[Token]) -> tuple[str | None, str]:
@@ -209,7 +333,12 @@ def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent:
         return _either(
             subject, agent, lambda s, p: f"{_capitalise(s)} {HABEN_FORMS.get(p, 'hat')} … {participle.text}.", person
         )
-    return _either(subject, agent, lambda s, p: _present(s, p, lemma, participle.text) + ".", person)
+    return _either(subject, agent, lambda s, p: _sentence(_present(s, p, lemma, participle.text)), person)
+
+
+def _sentence(text: str) -> str:
+    """Close a skeleton with a period unless it ends in an ellipsis."""
+    return text if text.endswith("…") else text + "."
 
 
 def _either(subject: str, agent: str | None, build, person: str) -> str:
@@ -223,7 +352,7 @@ def _active_sein_zu(infinitive: Token, agent: str | None, person: str) -> str:
     lemma = infinitive.lemma_.lower()
     if agent is None or person == "Sie":
         prefix, stem = _split_separable(lemma, infinitive.text, "zu")
-        request = f"Bitte {stem} Sie …" + (f" {prefix}" if prefix else "") + "."
+        request = _sentence(f"Bitte {stem} Sie …" + (f" {prefix}" if prefix else ""))
         return f"{quote(request)} oder {quote(f'Sie müssen … {lemma}.')}"
     verb = MODAL_FORMS["müssen"].get(person, "muss")
     return quote(f"{_capitalise(agent)} {verb} … {lemma}.")
