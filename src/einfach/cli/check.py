@@ -39,9 +39,9 @@ def check(paths, profile, model, output_format, select, ignore, color) -> None:
     else:
         from ..output.human import render
 
-        stream = click.get_text_stream("stdout")
-        use_colour = color if color is not None else stream.isatty()
-        click.echo(render(result, colour=use_colour, encoding=getattr(sys.stdout, "encoding", None) or "utf-8"), nl=False)
+        use_colour = color if color is not None else sys.stdout.isatty()
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        click.echo(render(result, colour=use_colour, encoding=encoding), nl=False, color=use_colour)
     if result.errors:
         sys.exit(EXIT_ERROR)
     worst = result.worst_severity()

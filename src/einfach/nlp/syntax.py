@@ -46,6 +46,11 @@ def _verb_final(token: Token) -> bool:
     return following is None or following.text in CLAUSE_BREAKS or following.tag_ == "$."
 
 
+def _capitalised_inside(token: Token) -> bool:
+    """A capitalised word inside a sentence is a noun, whatever the tagger says."""
+    return token.text[:1].isupper() and token.i != token.sent.start
+
+
 def particle_verbs(sentence: Span) -> dict[int, str]:
     """Token index -> lemma with its separated particle ("sehen ... ab" -> "absehen").
 
@@ -58,7 +63,7 @@ def particle_verbs(sentence: Span) -> dict[int, str]:
         if token.tag_ != "PTKVZ":
             continue
         for candidate in reversed(sentence[: token.i - sentence.start]):
-            if candidate.tag_ in FINITE_FULL and not _verb_final(candidate):
+            if candidate.tag_ in FINITE_FULL and not _verb_final(candidate) and not _capitalised_inside(candidate):
                 lemma = token.lower_ + candidate.lemma_.lower()
                 joined[candidate.i] = lemma
                 joined[token.i] = lemma

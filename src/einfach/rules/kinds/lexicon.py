@@ -44,6 +44,7 @@ class Pattern:
     fixed: tuple[str, ...]
     verb: str | None
     fixed_optional: bool
+    dative: bool = False  # the term's noun follows "einem"/"dem": require a determiner ending in -em
 
     @property
     def size(self) -> int:
@@ -52,6 +53,7 @@ class Pattern:
 
 def compile_entry(entry: LexiconEntry) -> Pattern:
     """Turn a lexicon entry into the lemma pattern described in the module doc."""
+    dative = False
     if entry.match:
         words = [w.lower() for w in entry.match]
     else:
@@ -59,6 +61,7 @@ def compile_entry(entry: LexiconEntry) -> Pattern:
         for word in entry.term.split():
             lowered = word.lower()
             if lowered in DROPPED:
+                dative = dative or (not words and lowered in {"einem", "dem", "jemandem"})
                 continue
             words.append(CONTRACTIONS.get(lowered, lowered))
     verb = None
@@ -66,7 +69,7 @@ def compile_entry(entry: LexiconEntry) -> Pattern:
     if len(words) >= 2 and last[:1].islower() and last.endswith(("en", "ern", "eln")):
         verb = words.pop()
     fixed_optional = verb is not None and bool(words) and all(w in PREPOSITIONS for w in words)
-    return Pattern(entry=entry, fixed=tuple(words), verb=verb, fixed_optional=fixed_optional)
+    return Pattern(entry=entry, fixed=tuple(words), verb=verb, fixed_optional=fixed_optional, dative=dative)
 
 
 class LexiconMatch:
@@ -93,7 +96,7 @@ class LexiconMatch:
         for position, lemma in enumerate(lemmas):
             for pattern in self.by_first.get(lemma, ()):
                 matched = self._match_fixed(pattern.fixed, tokens, lemmas, position)
-                if matched is None:
+                if matched is None or not _context_fits(pattern, tokens, position):
                     continue
                 if pattern.size == 1 and pattern.entry.tags and tokens[position].tag_ not in pattern.entry.tags:
                     continue
@@ -160,6 +163,27 @@ class LexiconMatch:
                     "reason": entry.reason,
                 },
             )
+
+
+def _context_fits(pattern: Pattern, tokens: list[Token], position: int) -> bool:
+    """What stands before the match must fit the term.
+
+    A noun + verb term without a preposition ("Verwendung finden") does not
+    match inside a prepositional phrase ("zur Verwendung ... finden"), and a
+    term written with a dative article ("einem Antrag entsprechen") needs a
+    determiner ending in -em ("Ihrem Antrag"), since HanTa gives no case.
+    """
+    if pattern.verb is None:
+        return True
+    before = position - 1
+    while before >= 0 and tokens[before].tag_ in {"ADJA", "ART", "PPOSAT", "PIAT", "PDAT", "CARD"}:
+        before -= 1
+    if pattern.fixed[0] not in PREPOSITIONS and before >= 0 and tokens[before].tag_ in {"APPR", "APPRART"}:
+        return False
+    if pattern.dative:
+        determiner = tokens[position - 1] if position else None
+        return determiner is not None and determiner.lower_.endswith("em")
+    return True
 
 
 def _particle(verb: Token, joined: dict[int, str]) -> list[Token]:

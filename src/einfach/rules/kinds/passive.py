@@ -244,8 +244,8 @@ def _participle_for(anchor: Token, clause: list[Token], auxiliaries: list[Token]
 
 
 def _ends_open(clause: list[Token], anchor: Token) -> bool:
-    """werden stands early in the clause and the clause breaks off at a comma or bracket."""
-    return anchor.i != clause[-1].i and not _has_infinitive(clause)
+    """A main clause with finite werden and no verb to complete it breaks off at a comma."""
+    return clause[0].tag_ not in INSERTION_STARTS and not _has_infinitive(clause)
 
 
 INSERTION_STARTS = {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"}
