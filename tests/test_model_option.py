@@ -181,3 +181,12 @@ def test_cli_non_german_model_is_rejected(tmp_path):
     assert "Traceback" not in result.output
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "nicht deutsch" in lines[0], result.stderr
+
+
+def test_einfach_segmenter_wins_over_model_sentencizer(model_path, model_nlp):
+    """The model's sentencizer does not overwrite einfach's letter segmentation."""
+    text = "Sehr geehrte Frau Müller,\nIhr Antrag wurde abgelehnt."
+    plain = spacy.load(model_path)
+    assert len(list(plain(text).sents)) == 1  # the sentencizer alone sees one sentence
+    result = check_document(document_from_text("<test>", text), model_nlp)
+    assert [text[s.start:s.end] for s in result.segments] == ["Sehr geehrte Frau Müller,", "Ihr Antrag wurde abgelehnt."]

@@ -56,9 +56,8 @@ def _load_model(model: str):
     try:
         nlp = spacy.load(model)
     except (OSError, ImportError, ValueError) as exc:
-        raise ModelError(
-            f"spaCy-Modell '{model}' konnte nicht geladen werden ({str(exc).splitlines()[0][:200]})"
-        ) from None
+        reason = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        raise ModelError(f"spaCy-Modell '{model}' konnte nicht geladen werden ({reason[:200]})") from None
     if nlp.lang != "de":
         raise ModelError(f"spaCy-Modell '{model}' ist nicht deutsch (Sprache: {nlp.lang})")
     return nlp
