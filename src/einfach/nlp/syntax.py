@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")", "-"}
+CLAUSE_BREAKS = {",", ";", ":", "–", "—", "--", "(", ")", "-"}
 FINITE_FULL = {"VVFIN", "VVIMP"}
 FINITE = {"VVFIN", "VVIMP", "VAFIN", "VAIMP", "VMFIN"}
 

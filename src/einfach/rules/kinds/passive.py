@@ -204,7 +204,8 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
     unless the clause also has "worden" or an infinitive werden: after a finite
     werden it is far more often the future tense.  A token tagged VVFIN that
     ends in -t and closes the clause (or stands right before werden) is taken
-    as a participle: a clause has only one finite verb, and werden is it.
+    as a participle: a clause has only one finite verb, and werden is it.  So
+    is one before a conjunction ("wird massiert und gestört").
     """
     unambiguous = any(t.tag_ in {"VAPP", "VAINF"} for t in auxiliaries)
     result = []
@@ -218,7 +219,8 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
         elif token.tag_ == "VVFIN" and token.lower_.endswith("t") and anchor.tag_ == "VAFIN":
             last = position == len(clause) - 1 or clause[position + 1].tag_.startswith("$")
             before_werden = position + 1 < len(clause) and clause[position + 1].i == anchor.i
-            if last or before_werden:
+            coordinated = position + 1 < len(clause) and clause[position + 1].tag_ == "KON"
+            if last or before_werden or coordinated:
                 result.append(token)
     return result
 
@@ -231,12 +233,16 @@ def _participle_for(anchor: Token, clause: list[Token], auxiliaries: list[Token]
     it coordinates adverbials ("werden schnell und gründlich geprüft").
     """
     best = None
-    for candidate in _participle_candidates(clause, anchor, auxiliaries):
+    candidates = _participle_candidates(clause, anchor, auxiliaries)
+    for candidate in candidates:
         low, high = sorted((anchor.i, candidate.i))
         between = [t for t in clause if low < t.i < high]
         if candidate.i < anchor.i and any(t.tag_ == "KON" for t in between):
             continue  # "bestellt und werde es tun": two conjuncts
-        if any(t.tag_ in {"VAFIN", "VVFIN", "VMFIN"} and t.lemma_.lower() != "werden" for t in between):
+        if any(
+            t.tag_ in {"VAFIN", "VVFIN", "VMFIN"} and t.lemma_.lower() != "werden" and t not in candidates
+            for t in between
+        ):
             continue
         if best is None or abs(candidate.i - anchor.i) < abs(best.i - anchor.i):
             best = candidate
