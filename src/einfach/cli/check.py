@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, EinfachError
+from ..output import FORMATS, renderer
 from .options import fail, profile_option, split_ids
 
 
@@ -14,7 +15,7 @@ from .options import fail, profile_option, split_ids
 @click.argument("paths", nargs=-1, required=True)
 @profile_option
 @click.option("--model", default=None, help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
-@click.option("--format", "output_format", type=click.Choice(["human", "json"]), default="human", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="human", show_default=True)
 @click.option("--select", multiple=True, help="Nur diese Regeln (kommagetrennt).")
 @click.option("--ignore", multiple=True, help="Diese Regeln auslassen (kommagetrennt).")
 @click.option("--color/--no-color", default=None, help="Farbe erzwingen oder abschalten (Standard: nur im Terminal).")
@@ -32,16 +33,13 @@ def check(paths, profile, model, output_format, select, ignore, color) -> None:
         result = check_paths(paths, profile=profile, model=model, settings=settings)
     except EinfachError as error:
         raise fail(error) from None
-    if output_format == "json":
-        from ..output.json import render
-
-        click.echo(render(result), nl=False)
-    else:
-        from ..output.human import render
-
+    render = renderer(output_format)
+    if output_format == "human":
         use_colour = color if color is not None else sys.stdout.isatty()
         encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
         click.echo(render(result, colour=use_colour, encoding=encoding), nl=False, color=use_colour)
+    else:
+        click.echo(render(result), nl=False)
     if result.errors:
         sys.exit(EXIT_ERROR)
     worst = result.worst_severity()

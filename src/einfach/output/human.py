@@ -15,6 +15,7 @@ from collections import Counter
 from ..findings import CheckResult, FileResult, Finding
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
+SEVERITY_PLURAL = {"info": "Hinweise", "warning": "Warnungen", "error": "Fehler"}
 SEVERITY_COLOUR = {"info": "cyan", "warning": "yellow", "error": "red"}
 ASCII_FALLBACK = str.maketrans({
     "„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "…": "...", "→": "->", "↳": "->",
@@ -128,7 +129,11 @@ def _summary(result: CheckResult) -> str:
         )
     if per_rule:
         lines.append("Befunde je Regel: " + ", ".join(f"{rule} {count}" for rule, count in sorted(per_rule.items())))
-    totals = ", ".join(f"{per_severity[s]} {SEVERITY_LABEL[s]}" for s in ("error", "warning", "info") if per_severity[s])
+    totals = ", ".join(
+        f"{per_severity[s]} {(SEVERITY_LABEL if per_severity[s] == 1 else SEVERITY_PLURAL)[s]}"
+        for s in ("error", "warning", "info")
+        if per_severity[s]
+    )
     files = len(result.files)
     summary = f"{files} Datei{'en' if files != 1 else ''} geprüft"
     if totals:
