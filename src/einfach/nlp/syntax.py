@@ -6,7 +6,10 @@ spaCy pipelines provide.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Span, Token
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "--", "(", ")", "-"}
 FINITE_FULL = {"VVFIN", "VVIMP"}

@@ -16,7 +16,7 @@ import yaml
 
 from ..errors import RuleFileError
 from ..resources import rules_dir
-from .kinds import KINDS
+from .kinds import KINDS, kind_class
 
 LEVELS = ("info", "warning", "error")
 RULE_REQUIRED = ("id", "kind", "level", "title", "summary", "message", "suggestion", "why", "source", "examples")
@@ -110,7 +110,8 @@ def parse_rule(data: dict, path: Path) -> Rule:
         raise RuleFileError(str(path), "kind", f"unbekannte Regelart '{data['kind']}' (bekannt: {', '.join(KINDS)})")
     if data["level"] not in LEVELS:
         raise RuleFileError(str(path), "level", f"muss eine von {', '.join(LEVELS)} sein")
-    _, _, allowed_parameters, fields = KINDS[data["kind"]]
+    kind = kind_class(data["kind"])
+    allowed_parameters, fields = kind.parameters, kind.values
     for key in ("title", "summary", "message", "suggestion", "why", "source"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleFileError(str(path), key, "muss ein nicht leerer Text sein")
@@ -183,7 +184,7 @@ def load_profile(name: str) -> Profile:
                 raise RuleFileError(str(path), f"rules.{rule_id}.{key}", "unbekannter Schlüssel")
         if "level" in settings and settings["level"] not in LEVELS:
             raise RuleFileError(str(path), f"rules.{rule_id}.level", f"muss eine von {', '.join(LEVELS)} sein")
-        _, _, allowed, _ = KINDS[rules[rule_id].kind]
+        allowed = kind_class(rules[rule_id].kind).parameters
         for key in settings.get("parameters") or {}:
             if key not in allowed:
                 raise RuleFileError(str(path), f"rules.{rule_id}.parameters.{key}", "unbekannter Parameter")

@@ -21,7 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Span, Token
 
 from ...nlp.syntax import lemma_of, particle_verbs
 from ..loader import LexiconEntry, load_lexicon
@@ -73,6 +76,9 @@ def compile_entry(entry: LexiconEntry) -> Pattern:
 
 
 class LexiconMatch:
+    parameters = {"lexicon"}
+    values = {"text", "term", "alternatives", "reason"}
+
     def __init__(self, parameters: dict):
         self.lexicon = load_lexicon(parameters["lexicon"])
         self.patterns = [compile_entry(entry) for entry in self.lexicon.entries]

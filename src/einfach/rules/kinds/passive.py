@@ -19,7 +19,10 @@ the sentence ("von Ihnen" -> "Sie") or, in an authority's letter, "wir".
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Token
 
 from ...nlp.syntax import clauses
 from .base import Hit, quote
@@ -49,6 +52,9 @@ ACCUSATIVE_TO_NOMINATIVE = {"den": "der", "die": "die", "das": "das"}  # "durch 
 
 
 class Passive:
+    parameters = {"sein_zu", "zu_blockers"}
+    values = {"text", "form", "active", "agent", "problem"}
+
     def __init__(self, parameters: dict):
         self.sein_zu = bool(parameters.get("sein_zu", True))
         self.zu_blockers = {word.lower() for word in parameters.get("zu_blockers", [])}

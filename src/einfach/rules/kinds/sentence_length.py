@@ -7,7 +7,10 @@ comma, and semicolons.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Span
 
 from ...nlp.syntax import FINITE, is_word, words
 from .base import Hit, quote
@@ -18,6 +21,9 @@ MAX_SPLIT_POINTS = 3
 
 
 class SentenceLength:
+    parameters = {"thresholds"}
+    values = {"words", "limit", "split_points"}
+
     def __init__(self, parameters: dict):
         thresholds = parameters.get("thresholds") or {"info": 15, "warning": 20, "error": 30}
         self.thresholds = sorted(
