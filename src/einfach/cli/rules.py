@@ -9,7 +9,8 @@ from .options import fail
 
 
 @click.command()
-def rules() -> None:
+@click.option("--markdown", is_flag=True, help="Die Regeldokumentation (docs/rules.md) ausgeben.")
+def rules(markdown: bool) -> None:
     """Listet alle Regeln mit ihrer Stufe in jedem Profil."""
     from ..rules.loader import available_profiles, load_profile, load_rules
 
@@ -18,13 +19,15 @@ def rules() -> None:
         profiles = {name: load_profile(name) for name in available_profiles()}
     except EinfachError as error:
         raise fail(error) from None
+    from ..rules.docs import profile_level, render_markdown
+
+    if markdown:
+        click.echo(render_markdown(all_rules, profiles), nl=False)
+        return
     header = f"{'Regel':<14}" + "".join(f"{name:<12}" for name in profiles) + "Beschreibung"
     click.echo(header)
     for rule_id, rule in all_rules.items():
-        levels = []
-        for profile in profiles.values():
-            settings = profile.rules.get(rule_id)
-            levels.append("-" if settings is None else (settings or {}).get("level", rule.level))
+        levels = [profile_level(rule, profile) for profile in profiles.values()]
         click.echo(f"{rule_id:<14}" + "".join(f"{level:<12}" for level in levels) + rule.summary)
 
 

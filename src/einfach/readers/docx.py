@@ -31,7 +31,9 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -95,6 +97,18 @@ _TOO_DEEP = "ist zu tief verschachtelt; aus Sicherheitsgründen nicht gelesen"
 _TABLES_TOO_DEEP = "ist zu tief verschachtelt (Tabellen in mehr als {} Ebenen); aus Sicherheitsgründen nicht gelesen"
 
 
+class DocxParagraph(NamedTuple):
+    """One paragraph of the walk: its ``w:p`` element, the zip part it lives in
+    (``word/document.xml``, ``word/header1.xml``, ...), its extracted text and
+    its :class:`~einfach.document.Paragraph` attributes (``part``, ``style``,
+    ``kind``)."""
+
+    element: object
+    part_name: str
+    text: str
+    attributes: dict
+
+
 def read_docx(path: str) -> Document:
     """Read a .docx file and return its extracted text as a Document.
 
@@ -102,11 +116,28 @@ def read_docx(path: str) -> Document:
     encrypted, legacy (.doc), oversized or malicious file; no other
     exception escapes.
     """
-    path = os.fspath(path)
+    return _walk(os.fspath(path)).document()
+
+
+def iter_paragraphs(path: str, roots: dict | None = None) -> Iterator[DocxParagraph]:
+    """The paragraphs of a .docx file in extracted-text order (the walk
+    :func:`read_docx` does), each with its element.
+
+    ``roots`` maps zip part names (``word/document.xml``) to elements that are
+    walked instead of parsing that part from the file, e.g. the trees of a
+    python-docx ``Document`` that is about to be changed and saved.  Raises
+    :class:`InputError` like :func:`read_docx`.
+    """
+    yield from _walk(os.fspath(path), roots).paragraphs
+
+
+def _walk(path: str, roots: dict | None = None) -> "_Reader":
     _check_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            return _Reader(path, archive).read()
+            reader = _Reader(path, archive, roots)
+            reader.walk()
+            return reader
     except InputError:
         raise
     except RecursionError as exc:  # before RuntimeError, its base class
@@ -219,21 +250,27 @@ def _mergefield_name(instruction: str) -> str | None:
 class _Reader:
     """Walks the parts of one open .docx archive and collects paragraphs."""
 
-    def __init__(self, path: str, archive: zipfile.ZipFile) -> None:
+    def __init__(self, path: str, archive: zipfile.ZipFile, roots: dict | None = None) -> None:
         self.path = path
         self.archive = archive
+        self.roots = dict(roots or {})
         self.parser = etree.XMLParser(
             resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
             remove_comments=True, remove_pis=True,
         )
-        self.items: list[tuple[str, dict]] = []
+        self.paragraphs: list[DocxParagraph] = []
+        self.part_name = "word/document.xml"  # the zip part being walked
         self.notes: list[str] = []
         self.styles: dict[str, str] = {}
         self.tracked_changes = False
 
     # -- parts -------------------------------------------------------------
 
-    def read(self) -> Document:
+    def document(self) -> Document:
+        items = [(p.text, p.attributes) for p in self.paragraphs]
+        return Document.from_paragraphs(self.path, items, self.notes)
+
+    def walk(self) -> None:
         names = set(self.archive.namelist())
         if "word/document.xml" not in names:
             raise InputError(self.path, "enthält kein Word-Dokument (word/document.xml fehlt)")
@@ -266,18 +303,19 @@ class _Reader:
                 "Das Dokument enthält nachverfolgte Änderungen; geprüft wird die Fassung "
                 "mit allen Änderungen angenommen."
             )
-        return Document.from_paragraphs(self.path, self.items, self.notes)
 
     def _story_part(self, name: str, names: set[str], part: str) -> None:
         if name not in names:
             self.notes.append(f"Teil {name} fehlt in der Datei und wurde übersprungen.")
             return
+        self.part_name = name
         self._blocks(self._parse(name), part, None, _Fields(), 0)
 
     def _notes_part(self, name: str, names: set[str], part: str, tag: str) -> None:
         if name not in names:
             self.notes.append(f"Teil {name} fehlt in der Datei und wurde übersprungen.")
             return
+        self.part_name = name
         for note in self._parse(name).iterchildren(tag):
             if note.get(W_TYPE) not in _NOTE_SEPARATORS:
                 self._blocks(note, part, None, _Fields(), 0)
@@ -309,6 +347,8 @@ class _Reader:
 
     def _parse(self, name: str) -> etree._Element:
         """Parse one part with the hardened parser; refuse DTDs."""
+        if name in self.roots:
+            return self.roots[name]
         data = self._read_part(name)
         doctype = f"Teil {name} enthält eine DTD (DOCTYPE); aus Sicherheitsgründen nicht gelesen"
         if any(marker in data for marker in _DOCTYPE_MARKERS):
@@ -355,7 +395,8 @@ class _Reader:
         text = "".join(out)
         style, style_kind = self._style(p)
         if text and not text.isspace():
-            self.items.append((text, {"part": part, "style": style, "kind": kind or style_kind}))
+            attributes = {"part": part, "style": style, "kind": kind or style_kind}
+            self.paragraphs.append(DocxParagraph(p, self.part_name, text, attributes))
         for box in boxes:
             self._blocks(box, part, "textbox", _Fields(), depth)
 
