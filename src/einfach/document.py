@@ -49,6 +49,10 @@ class Document:
     text: str
     paragraphs: list[Paragraph]
     notes: list[str] = field(default_factory=list)
+    # Word comments as (start, end, comment text) over the extracted text, and
+    # custom document properties; both feed suppressions (see suppress.py).
+    comments: list[tuple[int, int, str]] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_paragraphs(

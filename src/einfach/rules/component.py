@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .kinds import kind_class
-from .loader import Rule, load_profile, load_rules
+from .loader import Rule, load_lexicon, load_profile, load_rules
 
 SPAN_KEY = "einfach"
 
@@ -45,6 +45,7 @@ def active_rules(profile: str, settings: dict | None = None) -> list[ActiveRule]
     """
     settings = settings or {}
     rules = load_rules()
+    extra_lexicons = [load_lexicon(path) for path in settings.get("lexicons") or []]
     chosen = load_profile(profile).rules
     select = settings.get("select") or []
     ignore = set(settings.get("ignore") or [])
@@ -58,7 +59,15 @@ def active_rules(profile: str, settings: dict | None = None) -> list[ActiveRule]
         if rule_id in ignore:
             continue
         profile_settings = chosen.get(rule_id) or {}
-        parameters = {**rule.parameters, **(profile_settings.get("parameters") or {})}
+        parameters = {
+            **rule.parameters,
+            **(profile_settings.get("parameters") or {}),
+            **((settings.get("parameters") or {}).get(rule_id) or {}),
+        }
+        if rule.kind == "lexicon":
+            own = [lexicon.path for lexicon in extra_lexicons if lexicon.name == parameters.get("lexicon")]
+            if own:
+                parameters["extra_lexicons"] = own
         level = (settings.get("levels") or {}).get(rule_id) or profile_settings.get("level") or rule.level
         result.append(ActiveRule(rule=rule, level=level, parameters=parameters))
     return result
@@ -71,12 +80,13 @@ def active_rules(profile: str, settings: dict | None = None) -> list[ActiveRule]
     default_config={"profile": "einfach", "settings": {}},
 )
 def make_rules(nlp: Language, name: str, profile: str, settings: dict) -> "RuleRunner":
-    return RuleRunner(active_rules(profile, settings))
+    return RuleRunner(active_rules(profile, settings), allow=settings.get("allow") or [])
 
 
 class RuleRunner:
-    def __init__(self, rules: list[ActiveRule]):
+    def __init__(self, rules: list[ActiveRule], allow: list[str] | tuple[str, ...] = ()):
         self.rules = rules
+        self.allow = {term.lower() for term in allow}
         self.kinds = [kind_class(active.rule.kind)(active.parameters) for active in rules]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -86,7 +96,7 @@ class RuleRunner:
             rule = active.rule
             for hit in kind.find(doc):
                 key = (hit.start, hit.end, rule.id)
-                if key in data:
+                if key in data or self._allowed(hit.values):
                     continue
                 spans.append(Span(doc, hit.start, hit.end, label=rule.id))
                 data[key] = {
@@ -99,3 +109,9 @@ class RuleRunner:
         doc.spans[SPAN_KEY] = spans
         doc._.einfach_data = data
         return doc
+
+    def _allowed(self, values: dict) -> bool:
+        """Terms the configuration allows are never flagged (``allow = [...]``)."""
+        if not self.allow:
+            return False
+        return any(str(values.get(key, "")).lower() in self.allow for key in ("text", "term"))

@@ -76,12 +76,15 @@ def compile_entry(entry: LexiconEntry) -> Pattern:
 
 
 class LexiconMatch:
-    parameters = {"lexicon"}
+    parameters = {"lexicon", "extra_lexicons"}
     values = {"text", "term", "alternatives", "reason"}
 
     def __init__(self, parameters: dict):
         self.lexicon = load_lexicon(parameters["lexicon"])
-        self.patterns = [compile_entry(entry) for entry in self.lexicon.entries]
+        entries = list(self.lexicon.entries)
+        for path in parameters.get("extra_lexicons") or []:
+            entries += load_lexicon(path).entries  # an authority's own words, same format
+        self.patterns = [compile_entry(entry) for entry in entries]
         self.by_first: dict[str, list[Pattern]] = {}
         self.by_verb: dict[str, list[Pattern]] = {}
         for pattern in self.patterns:

@@ -1,0 +1,166 @@
+"""What is not checked, and findings the writer has suppressed.
+
+Letters contain text the writer must not change (the Rechtsbehelfsbelehrung,
+data-protection notices, the letterhead).  Such text is *excluded*: not fed to
+the pipeline, not flagged, and reported as excluded.  Sources:
+
+* Word paragraph styles (``exclude-styles``);
+* known blocks: a paragraph matching a heading pattern (``exclude-headings``,
+  e.g. "Rechtsbehelfsbelehrung*") and the paragraphs after it, up to the next
+  heading-like paragraph (a Word heading, a Markdown heading, or a short line
+  without final punctuation such as "Mit freundlichen Grüßen");
+* marked regions: ``<!-- einfach: off -->`` ... ``<!-- einfach: on -->`` in text
+  and Markdown, or a Word comment "einfach: off" over a range.
+
+*Suppressions* keep the text checked but drop findings: ``<!-- einfach: ignore
+passiv, amtsdeutsch -->`` for the next paragraph; a Word comment starting with
+"einfach: ignore" (optionally followed by rule ids) for the range it covers; a
+custom document property ``einfach`` with ``ignore: ...`` for the whole document.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+
+from .document import Document, Paragraph
+
+DIRECTIVE = re.compile(r"<!--\s*einfach:\s*(ignore|off|on)\b(.*?)-->", re.IGNORECASE | re.DOTALL)
+COMMENT_DIRECTIVE = re.compile(r"^\s*einfach:\s*(ignore|off|on)\b(.*)$", re.IGNORECASE | re.DOTALL)
+TERMINAL = (".", "!", "?", ":", ";", ",")
+SHORT_LINE_WORDS = 6
+
+
+@dataclass
+class Suppression:
+    start: int
+    end: int
+    rules: frozenset[str] | None  # None: every rule
+    source: str
+    used: int = 0
+
+    def covers(self, rule: str, start: int, end: int) -> bool:
+        return (self.rules is None or rule in self.rules) and self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    start: int
+    end: int
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "reason": self.reason}
+
+
+def _rule_ids(text: str) -> frozenset[str] | None:
+    ids = [item.strip() for item in re.split(r"[,\s]+", text) if item.strip()]
+    return frozenset(ids) if ids else None
+
+
+def _line_of(document: Document, offset: int) -> int:
+    return document.text.count("\n", 0, offset) + 1
+
+
+def text_directives(document: Document) -> tuple[list[Suppression], list[Exclusion]]:
+    """``<!-- einfach: ... -->`` comments in text and Markdown."""
+    suppressions: list[Suppression] = []
+    exclusions: list[Exclusion] = []
+    off_start: int | None = None
+    paragraphs = document.paragraphs
+    for match in DIRECTIVE.finditer(document.text):
+        action, argument = match.group(1).lower(), match.group(2)
+        exclusions.append(Exclusion(match.start(), match.end(), "Steuerkommentar"))
+        if action == "off" and off_start is None:
+            off_start = match.start()
+        elif action == "on" and off_start is not None:
+            exclusions.append(Exclusion(off_start, match.end(), "einfach: off"))
+            off_start = None
+        elif action == "ignore":
+            target = _ignore_target(paragraphs, match.start(), match.end(), document.text)
+            if target is not None:
+                suppressions.append(
+                    Suppression(target.start, target.end, _rule_ids(argument),
+                                f"Kommentar in Zeile {_line_of(document, match.start())}")
+                )
+    if off_start is not None:
+        exclusions.append(Exclusion(off_start, len(document.text), "einfach: off"))
+    return suppressions, exclusions
+
+
+def _ignore_target(paragraphs: list[Paragraph], start: int, end: int, text: str) -> Paragraph | None:
+    """The paragraph an ignore comment applies to: its own, or the next one if it stands alone."""
+    for position, paragraph in enumerate(paragraphs):
+        if paragraph.start <= start < paragraph.end:
+            rest = (text[paragraph.start:start] + text[end:paragraph.end]).strip()
+            if rest and not DIRECTIVE.fullmatch(rest):
+                return paragraph
+            return paragraphs[position + 1] if position + 1 < len(paragraphs) else None
+    return None
+
+
+def comment_directives(document: Document) -> tuple[list[Suppression], list[Exclusion]]:
+    """Word comments ("einfach: ignore ...", "einfach: off") and the document property."""
+    suppressions: list[Suppression] = []
+    exclusions: list[Exclusion] = []
+    for start, end, comment in document.comments:
+        match = COMMENT_DIRECTIVE.match(comment)
+        if not match:
+            continue
+        action, argument = match.group(1).lower(), match.group(2)
+        if action == "ignore":
+            suppressions.append(Suppression(start, end, _rule_ids(argument), "Word-Kommentar"))
+        elif action == "off":
+            exclusions.append(Exclusion(start, end, "Word-Kommentar „einfach: off“"))
+    value = document.properties.get("einfach", "")
+    match = re.match(r"^\s*ignore\s*:?(.*)$", value, re.IGNORECASE | re.DOTALL)
+    if match:
+        suppressions.append(
+            Suppression(0, len(document.text), _rule_ids(match.group(1)), "Dokumenteigenschaft „einfach“")
+        )
+    return suppressions, exclusions
+
+
+def _heading_like(paragraph: Paragraph) -> bool:
+    text = paragraph.text.strip()
+    if paragraph.kind == "heading" or text.startswith("#"):
+        return True
+    if paragraph.kind in ("list", "cell"):
+        return False
+    words = text.split()
+    return 0 < len(words) <= SHORT_LINE_WORDS and "\n" not in text and not text.endswith(TERMINAL)
+
+
+def block_exclusions(document: Document, styles: tuple[str, ...], headings: tuple[str, ...]) -> list[Exclusion]:
+    """Paragraphs excluded by Word style, and known blocks after a matching heading."""
+    exclusions: list[Exclusion] = []
+    wanted_styles = {style.lower() for style in styles}
+    patterns = [pattern.lower() for pattern in headings]
+    block: tuple[int, str] | None = None
+    for paragraph in document.paragraphs:
+        label = paragraph.text.strip().lstrip("#").strip().rstrip(":").lower()
+        if paragraph.style and paragraph.style.lower() in wanted_styles:
+            exclusions.append(Exclusion(paragraph.start, paragraph.end, f"Formatvorlage „{paragraph.style}“"))
+        starts_block = _heading_like(paragraph) and any(fnmatch.fnmatch(label, p) for p in patterns)
+        if block is not None and _heading_like(paragraph) and not starts_block:
+            start, reason = block
+            exclusions.append(Exclusion(start, previous_end, reason))
+            block = None
+        if starts_block and block is None:
+            block = (paragraph.start, f"Abschnitt „{paragraph.text.strip().rstrip(':')}“")
+        previous_end = paragraph.end
+    if block is not None:
+        start, reason = block
+        exclusions.append(Exclusion(start, previous_end, reason))
+    return exclusions
+
+
+def merge(exclusions: list[Exclusion]) -> list[Exclusion]:
+    """Sorted, with nested ranges dropped (the outer one's reason wins)."""
+    result: list[Exclusion] = []
+    for exclusion in sorted(exclusions, key=lambda e: (e.start, -e.end)):
+        if result and exclusion.end <= result[-1].end:
+            continue
+        result.append(exclusion)
+    return result
