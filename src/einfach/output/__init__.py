@@ -11,6 +11,11 @@ from importlib import import_module
 FORMATS: dict[str, str] = {
     "human": "einfach.output.human",
     "json": "einfach.output.json",
+    "jsonl": "einfach.output.jsonl",
+    "sarif": "einfach.output.sarif",
+    "github": "einfach.output.github",
+    "junit": "einfach.output.junit",
+    "html": "einfach.output.html",
 }
 
 

@@ -5,11 +5,13 @@ Findings are grouped by sentence: one line per finding
 the flagged words highlighted, then the suggestions.  Colour is used only on a
 terminal; on a console that cannot print Unicode the text falls back to ASCII.
 For .docx files the position is paragraph:column (Absatz), for text files
-line:column.
+line:column.  The summary line of each file shows its Einfach-Index and band;
+``sentences`` lists the hardest complete sentences (``einfach check --sentences``).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from ..findings import CheckResult, FileResult, Finding
@@ -17,20 +19,25 @@ from ..findings import CheckResult, FileResult, Finding
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
 SEVERITY_PLURAL = {"info": "Hinweise", "warning": "Warnungen", "error": "Fehler"}
 SEVERITY_COLOUR = {"info": "cyan", "warning": "yellow", "error": "red"}
+SENTENCE_WIDTH = 100  # characters of a sentence shown by --sentences
 ASCII_FALLBACK = str.maketrans({
     "„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "…": "...", "→": "->", "↳": "->",
     "–": "-", "—": "-", "Ø": "avg", "«": "<<", "»": ">>", "·": ".", "§": "S.",
 })
 
 
-def render(result: CheckResult, colour: bool = False, encoding: str = "utf-8", show_summary: bool = True) -> str:
+def render(result: CheckResult, colour: bool = False, encoding: str = "utf-8", show_summary: bool = True,
+           sentences: int = 0, min_index: float | None = None) -> str:
+    """``sentences``: list that many of each file's hardest sentences; ``min_index``: mark files below it."""
     blocks: list[str] = []
     for file in result.files:
         blocks.extend(_file_block(file, colour))
+        if sentences:
+            blocks.extend(_hardest_sentences(file, sentences))
     for failure in result.errors:
         blocks.append(_style(f"{failure.path}: Fehler: {failure.message}", "red", colour))
     if show_summary:
-        blocks.append(_summary(result))
+        blocks.append(_summary(result, min_index))
     text = "\n".join(blocks) + "\n"
     return safe_text(text, encoding)
 
@@ -113,7 +120,42 @@ def _highlight(text: str, segment: tuple[int, int], findings: list[Finding], col
     return "".join(pieces).replace("\n", " ")
 
 
-def _summary(result: CheckResult) -> str:
+def _index_text(metrics: dict, min_index: float | None) -> str:
+    """"Einfach-Index 54 (mittel)", with a note when it is below ``--min-index``."""
+    index = metrics.get("index") or {}
+    if index.get("value") is None:
+        return "Einfach-Index – (kein vollständiger Satz)"
+    text = f"Einfach-Index {math.floor(index['value'])} ({index['band']})"  # floor: 79.6 is "leicht", not "80"
+    if min_index is not None and index["value"] < min_index:
+        text += f", unter dem Mindestwert {min_index:g}"
+    return text
+
+
+def _shorten(text: str, width: int = SENTENCE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _hardest_sentences(file: FileResult, count: int) -> list[str]:
+    """The ``count`` complete sentences with the lowest Einfach-Index, hardest first."""
+    from ..metrics import band
+
+    rated = sorted((s for s in file.segments if s.index is not None), key=lambda s: (s.index, s.start))[:count]
+    if not rated:
+        return [f"{file.path}: keine vollständigen Sätze für den Einfach-Index", ""]
+    lines = [f"{file.path}: die {len(rated)} schwersten Sätze (Einfach-Index, 0 = sehr schwer, 100 = sehr leicht):"]
+    docx = file.path.lower().endswith(".docx")
+    for segment in rated:
+        line = file.text.count("\n", 0, segment.start) + 1
+        column = segment.start - (file.text.rfind("\n", 0, segment.start) + 1) + 1
+        where = f"{segment.paragraph if docx and segment.paragraph else line}:{column}"
+        value = round(segment.index, 1)  # as in the JSON
+        lines.append(f"  {math.floor(value):>3} {band(value):<11} {where:>7}  {_shorten(file.text[segment.start:segment.end])}")
+    lines.append("")
+    return lines
+
+
+def _summary(result: CheckResult, min_index: float | None = None) -> str:
     lines = []
     per_rule: Counter[str] = Counter()
     per_severity: Counter[str] = Counter()
@@ -125,7 +167,7 @@ def _summary(result: CheckResult) -> str:
         average = f"{metrics['avg_sentence_words']:.1f}".replace(".", ",")
         lines.append(
             f"{file.path}: {metrics['words']} Wörter, {metrics['sentences']} Sätze, "
-            f"Ø {average} Wörter pro Satz; {len(file.findings)} Befunde"
+            f"Ø {average} Wörter pro Satz; {_index_text(metrics, min_index)}; {len(file.findings)} Befunde"
         )
     if per_rule:
         lines.append("Befunde je Regel: " + ", ".join(f"{rule} {count}" for rule, count in sorted(per_rule.items())))

@@ -16,7 +16,9 @@ empty or whitespace-only are dropped, which changes nothing else.
 Order of the extracted text: body paragraphs and table cells in document
 order (a text box's paragraphs right after the paragraph that anchors it),
 then headers, then footers (each distinct part once, in the order sections
-reference them), then footnotes, then endnotes.
+reference them), then footnotes, then endnotes.  :func:`iter_paragraphs`
+exposes this walk with each paragraph's ``w:p`` element (the Word-comment
+annotator uses it, so its paragraph numbers and texts are the reader's).
 
 The file is untrusted input: every XML part is parsed without DTDs, entity
 expansion or network access, parts with a DOCTYPE are refused outright, and
