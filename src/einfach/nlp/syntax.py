@@ -77,3 +77,137 @@ def particle_verbs(sentence: Span) -> dict[int, str]:
 def lemma_of(token: Token, joined: dict[int, str]) -> str:
     """The lowercased lemma, with separated particles joined to their verb."""
     return joined.get(token.i) or (token.lemma_ or token.text).lower()
+
+
+# --- Clause structure (used by the kinds nesting, sentence_bracket, statements) ----------------
+
+SUBORDINATE_LEADERS = {"ADV", "KON", "KOKOM", "PTKA", "APPR", "PTKNEG"}  # "so dass", "und weil", "ohne dass"
+RELATIVE_TAGS = {"PRELS", "PRELAT"}
+INTERROGATIVE_TAGS = {"PWAV", "PWS", "PWAT"}
+ELLIPSIS_BLOCKERS = {"NN", "NE", "PPER", "PDS", "PIS", "PRF", "PPOSS"}
+
+
+class Chunk:
+    """A stretch of a sentence between clause breaks, with the clause it belongs to.
+
+    ``opener`` is the word that starts a subordinate clause (KOUS, KOUI, a
+    relative or interrogative pronoun), ``clause`` numbers the subordinate
+    clause the chunk belongs to (``None`` for the main clause) and ``depth``
+    is that clause's depth: 1 for a subordinate clause of the main clause,
+    2 for one that starts while another is still open, and so on.
+    """
+
+    __slots__ = ("tokens", "opener", "clause", "depth", "break_before")
+
+    def __init__(self, tokens, break_before: str):
+        self.tokens = tokens
+        self.break_before = break_before
+        self.opener = None
+        self.clause: int | None = None
+        self.depth = 0
+
+    @property
+    def subordinate(self) -> bool:
+        return self.clause is not None
+
+
+def _chunks(sentence: Span) -> list[Chunk]:
+    result: list[Chunk] = []
+    current: list[Token] = []
+    last_break = ""
+    for token in sentence:
+        if token.is_space:
+            continue
+        if token.text in CLAUSE_BREAKS and token.tag_.startswith("$"):
+            if current:
+                result.append(Chunk(current, last_break))
+                current = []
+            last_break = token.text
+            continue
+        current.append(token)
+    if current:
+        result.append(Chunk(current, last_break))
+    return result
+
+
+def _subordinate_opener(chunk: Chunk) -> Token | None:
+    """The word that makes ``chunk`` start a subordinate clause, if any.
+
+    * KOUS ("dass", "weil", "wenn", "ob") at the start, or after up to two
+      leading particles ("so dass", "und weil", "auch wenn", "ohne dass");
+    * KOUI ("um", "ohne", "statt") with a zu-infinitive in the chunk;
+    * a relative pronoun after a comma, or after a preposition after a comma
+      ("..., in dem ...");
+    * an interrogative ("wie", "wo", "was") after a comma.
+    A chunk with at most three words and neither a verb nor a noun or pronoun
+    is elliptical ("wenn möglich", "falls nötig") and opens nothing; "dass
+    die Unterlagen" waits for its verb after an inserted clause.
+    """
+    tokens = chunk.tokens
+    opener = None
+    for position, token in enumerate(tokens[:3]):
+        if token.tag_ == "KOUS" and all(t.tag_ in SUBORDINATE_LEADERS for t in tokens[:position]):
+            opener = token
+            break
+        if token.tag_ == "KOUI" and position == 0:
+            if any(t.tag_ in {"PTKZU", "VVIZU"} for t in tokens[1:]):
+                opener = token
+            break
+        if token.tag_ not in SUBORDINATE_LEADERS:
+            break
+    if opener is None and chunk.break_before == ",":
+        first = tokens[0]
+        if first.tag_ in RELATIVE_TAGS or first.tag_ in INTERROGATIVE_TAGS:
+            opener = first
+        elif first.tag_ == "APPR" and len(tokens) > 1 and tokens[1].tag_ in RELATIVE_TAGS:
+            opener = tokens[1]
+        if opener is not None and opener.tag_ in INTERROGATIVE_TAGS and not _closes(tokens):
+            opener = None  # "..., wie folgt" / an interrogative without its verb
+    if opener is not None and not any(t.tag_.startswith("V") or t.tag_ in ELLIPSIS_BLOCKERS for t in tokens):
+        if sum(1 for t in tokens if is_word(t)) <= 3:
+            return None
+    return opener
+
+
+def _closes(tokens: list[Token]) -> bool:
+    """A subordinate clause ends with its verb: a finite verb, or a verb as the chunk's last word.
+
+    A verb-final plural form that the tagger read as an infinitive
+    ("die wir brauchen") closes the clause as well.
+    """
+    if any(t.tag_ in FINITE for t in tokens):
+        return True
+    last = [t for t in tokens if is_word(t)]
+    return bool(last) and last[-1].tag_.startswith("V")
+
+
+def clause_structure(sentence: Span) -> list[Chunk]:
+    """Chunks of a sentence, each assigned to the main clause or a subordinate clause.
+
+    German marks the start of a subordinate clause with a comma and a
+    conjunction or relative pronoun, and its end with the verb in final
+    position followed by a comma or the sentence end.  The heuristic keeps a
+    stack of open subordinate clauses: a chunk with an opener starts a new
+    clause, one level deeper than the innermost clause still open; a chunk
+    without an opener continues the innermost open clause (or the main
+    clause if none is open).  A clause closes in the chunk where its verb
+    comes (see :func:`_closes`).  So in "..., dass die Unterlagen, die Sie
+    geschickt haben, nicht vollständig sind" the relative clause has depth 2:
+    it starts while the dass-clause is still waiting for its verb.
+    """
+    chunks = _chunks(sentence)
+    open_clauses: list[tuple[int, int]] = []  # (clause number, depth)
+    number = 0
+    for chunk in chunks:
+        opener = _subordinate_opener(chunk)
+        if opener is not None:
+            number += 1
+            depth = open_clauses[-1][1] + 1 if open_clauses else 1
+            chunk.opener, chunk.clause, chunk.depth = opener, number, depth
+            if not _closes(chunk.tokens[chunk.tokens.index(opener) + 1 :]):
+                open_clauses.append((number, depth))
+        elif open_clauses:
+            chunk.clause, chunk.depth = open_clauses[-1]
+            if _closes(chunk.tokens):
+                open_clauses.pop()
+    return chunks

@@ -17,6 +17,20 @@ KINDS: dict[str, str] = {
     "sentence_length": "einfach.rules.kinds.sentence_length:SentenceLength",
     "passive": "einfach.rules.kinds.passive:Passive",
     "lexicon": "einfach.rules.kinds.lexicon:LexiconMatch",
+    "light_verb": "einfach.rules.kinds.light_verb:LightVerbMatch",
+    "legal_reference": "einfach.rules.kinds.legal_reference:LegalReference",
+    "abbreviation": "einfach.rules.kinds.abbreviation:Abbreviation",
+    "negation": "einfach.rules.kinds.negation:Negation",
+    "impersonal": "einfach.rules.kinds.impersonal:Impersonal",
+    "subjunctive": "einfach.rules.kinds.subjunctive:Subjunctive",
+    "nominal_style": "einfach.rules.kinds.nominal_style:NominalStyle",
+    "nesting": "einfach.rules.kinds.nesting:Nesting",
+    "sentence_bracket": "einfach.rules.kinds.sentence_bracket:SentenceBracket",
+    "genitive_chain": "einfach.rules.kinds.genitive_chain:GenitiveChain",
+    "word_length": "einfach.rules.kinds.word_length:WordLength",
+    "rare_word": "einfach.rules.kinds.rare_word:RareWord",
+    "numbers": "einfach.rules.kinds.numbers:Numbers",
+    "statements": "einfach.rules.kinds.statements:Statements",
 }
 
 

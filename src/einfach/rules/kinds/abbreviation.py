@@ -1,0 +1,216 @@
+"""Kind ``abbreviation``: abbreviations from a list, and unexplained acronyms.
+
+Two kinds of findings, both on token texts (abbreviations do not inflect, so
+the surface form is what counts):
+
+* **Abbreviations with a period** from the abbreviations lexicon
+  (``rules/lexikon/abkuerzungen.yml``: "z. B.", "ggf.", "i. d. R.", "Nr.").
+  The tokenizer splits "z. B." into "z." and "B." and "i. d. R." into three
+  tokens; consecutive tokens joined by at most one space are compared with
+  the term without spaces, so each abbreviation is one finding, written with
+  or without spaces ("z.B."), and with a capital first letter at the start of
+  a sentence ("Z. B.", "Ggf.").  The longest term wins ("u. v. m." before
+  "u.").
+* **Acronyms**: a token of two to six capital letters, or a lowercase letter
+  and two to five capitals ("eAT"), tagged as a noun, name, foreign word or
+  unknown word (NN, NE, FM, XY), that is not explained at its first use.
+  Explained means: in brackets after the full form ("Ausländerbehörde (ABH)"),
+  followed by a bracket or a colon ("ABH (Ausländerbehörde)", "ABH:
+  Ausländerbehörde"), in a sentence that names it ("Man nennt sie auch eAT",
+  "kurz ABH", "... heißt ...", "... steht für ...", "Abkürzung"), or in a
+  sentence that also contains the full form from the lexicon.  Only the first
+  unexplained use per paragraph is reported, and none after an explained use.
+
+Not flagged: abbreviations inside a § reference ("§ 5 Abs. 1 Nr. 2", "i. V.
+m.": the rule ``rechtsverweis`` reports the whole reference), law
+abbreviations (``rules/lexikon/gesetze.yml``, "AufenthG"), acronyms
+everybody knows (``known_acronyms``: EU, PDF, IBAN ...), Roman numerals
+("SGB II"), all-caps headings (half the words or more in capitals), words
+with digits or hyphens (file numbers "32.2-AT-2024/1033", "PIN-Brief") and
+template placeholders.
+
+Decision on scope: einfach analyses each paragraph as a Doc of its own, so a
+kind cannot see an explanation in an earlier paragraph of the same letter.
+Explanations count within the paragraph; an acronym explained in paragraph 2
+and used again in paragraph 5 is reported once in paragraph 5.  That is why
+acronym findings have their own level (``acronym_level``, default ``info``),
+while the listed abbreviations use the rule's level.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Span, Token
+
+from ..loader import LexiconEntry, load_lexicon
+from .base import Hit, join_alternatives, quote
+from .legal_reference import is_law, laws, reference_chains
+
+ACRONYM = re.compile(r"^(?:[A-ZÄÖÜ]{2,6}|[a-z][A-ZÄÖÜ]{2,5})$")
+ROMAN = re.compile(r"^[IVXLC]+$")
+ACRONYM_TAGS = {"NN", "NE", "FM", "XY", "NNE", "PROPN"}
+NAMING_LEMMAS = {"nennen", "heißen", "bedeuten", "bezeichnen", "abkürzen", "abkürzung", "kurz", "abgekürzt"}
+# All-caps words used for emphasis, not acronyms.
+EMPHASIS = {
+    "ACHTUNG", "BITTE", "NICHT", "NUR", "KEIN", "KEINE", "WICHTIG", "HINWEIS", "FRIST", "ENDE", "NEU",
+    "JA", "NEIN", "UND", "ODER", "ALLE", "SOFORT", "HEUTE", "INFO", "EILT", "EILIG", "DRINGEND", "TERMIN",
+}
+MAX_TOKENS = 6
+
+
+class Abbreviation:
+    parameters = {"lexicon", "laws", "known_acronyms", "acronym_level"}
+    values = {"text", "problem", "replacement"}
+
+    def __init__(self, parameters: dict):
+        lexicon = load_lexicon(parameters.get("lexicon", "abkuerzungen"))
+        self.laws = laws(parameters.get("laws", "gesetze"))
+        self.known = set(parameters.get("known_acronyms") or [])
+        self.acronym_level = parameters.get("acronym_level", "info")
+        self.dotted: dict[str, LexiconEntry] = {}
+        self.expansions: dict[str, LexiconEntry] = {}
+        for entry in lexicon.entries:
+            if entry.term.endswith("."):
+                compact = entry.term.replace(" ", "")
+                self.dotted[compact] = entry
+                self.dotted.setdefault(compact[:1].upper() + compact[1:], entry)
+            else:
+                self.expansions[entry.term] = entry
+
+    def find(self, doc: Doc):
+        covered: set[int] = set()
+        for sentence in doc.sents:
+            for start, end in reference_chains(sentence, self.laws):
+                covered.update(range(start, end))
+        yield from self._dotted(doc, covered)
+        yield from self._acronyms(doc, covered)
+
+    # -- abbreviations with a period ------------------------------------------------------
+    def _dotted(self, doc: Doc, covered: set[int]):
+        index = 0
+        while index < len(doc):
+            match = self._longest(doc, index, covered)
+            if match is None:
+                index += 1
+                continue
+            end, entry = match
+            yield Hit(
+                start=index,
+                end=end,
+                values={
+                    "text": doc[index:end].text,
+                    "problem": entry.reason,
+                    "replacement": join_alternatives(list(entry.alternatives)),
+                },
+            )
+            index = end
+
+    def _longest(self, doc: Doc, index: int, covered: set[int]):
+        first = doc[index]
+        if first.is_space or first._.einfach_placeholder or index in covered:
+            return None
+        if index and not doc[index - 1].whitespace_ and doc[index - 1].text[-1:].isalnum():
+            return None  # inside a longer word
+        text = ""
+        best = None
+        for end in range(index, min(len(doc), index + MAX_TOKENS)):
+            token = doc[end]
+            if end in covered or token._.einfach_placeholder or token.is_space:
+                break
+            text += token.text
+            entry = self.dotted.get(text)
+            if entry is not None and _ends_word(doc, end) and not _legal_link(doc, entry, end):
+                if entry.term[:1].islower() and text[:1].isupper() and not _sentence_start(token.doc[index]):
+                    pass  # "Ggf." only at the start of a sentence
+                else:
+                    best = (end + 1, entry)
+            if token.whitespace_ not in ("", " "):
+                break
+        return best
+
+    # -- acronyms -----------------------------------------------------------------------------
+    def _acronyms(self, doc: Doc, covered: set[int]):
+        explained: set[str] = set()
+        reported: set[str] = set()
+        for token in doc:
+            text = token.text
+            if token.i in covered or token._.einfach_placeholder or not ACRONYM.match(text):
+                continue
+            if text in self.known or text in EMPHASIS or ROMAN.match(text) or is_law(token, self.laws):
+                continue
+            if token.tag_ not in ACRONYM_TAGS or _heading(token.sent):
+                continue
+            if text in explained or text in reported:
+                continue
+            if self._explained(token):
+                explained.add(text)
+                continue
+            reported.add(text)
+            entry = self.expansions.get(text)
+            if entry is not None and entry.alternatives:
+                full = entry.alternatives[0]
+                replacement = (
+                    f"beim ersten Mal das ganze Wort mit der Abkürzung in Klammern: {quote(f'{full} ({text})')}"
+                    f" – oder nur {quote(full)}"
+                )
+            else:
+                replacement = (
+                    f"beim ersten Mal das ganze Wort mit der Abkürzung in Klammern ({quote(f'… ({text})')})"
+                    " – oder nur das ganze Wort"
+                )
+            yield Hit(
+                start=token.i,
+                end=token.i + 1,
+                values={
+                    "text": text,
+                    "problem": "die Abkürzung ist hier nicht erklärt, und viele Leserinnen und Leser kennen sie nicht.",
+                    "replacement": replacement,
+                },
+                level=self.acronym_level,
+            )
+
+    def _explained(self, token: Token) -> bool:
+        doc = token.doc
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if before is not None and after is not None and before.text == "(" and after.text == ")" and token.i > 1:
+            return True  # "Ausländerbehörde (ABH)"
+        if after is not None and after.text in {"(", ":", "="}:
+            return True  # "ABH (Ausländerbehörde)", "ABH: Ausländerbehörde"
+        sentence = token.sent
+        for other in sentence:
+            if other.lemma_.lower() in NAMING_LEMMAS or other.lower_ in NAMING_LEMMAS:
+                return True
+            if other.lower_ == "für" and other.i > sentence.start and doc[other.i - 1].lemma_.lower() == "stehen":
+                return True
+        entry = self.expansions.get(token.text)
+        if entry is not None:
+            text = sentence.text.lower()
+            return any(full.lower() in text for full in entry.alternatives)
+        return False
+
+
+def _ends_word(doc: Doc, end: int) -> bool:
+    """The match ends at a word boundary (not "z.B.-Liste")."""
+    if end + 1 >= len(doc) or doc[end].whitespace_:
+        return True
+    return not doc[end + 1].text[:1].isalnum()
+
+
+def _legal_link(doc: Doc, entry: LexiconEntry, end: int) -> bool:
+    """"i. V." followed by "m." is the legal link "i. V. m.", not "in Vertretung"."""
+    return entry.term == "i. V." and end + 1 < len(doc) and doc[end + 1].text == "m."
+
+
+def _sentence_start(token: Token) -> bool:
+    return token.is_sent_start or token.i == token.sent.start
+
+
+def _heading(sentence: Span) -> bool:
+    """Half the words or more in capitals (or a one-word segment in capitals): a heading."""
+    words = [t for t in sentence if any(ch.isalpha() for ch in t.text)]
+    capitals = [t for t in words if t.text.isupper() and len(t.text) > 1]
+    return bool(capitals) and len(capitals) * 2 >= len(words) and (len(capitals) >= 2 or len(words) == 1)

@@ -1,0 +1,223 @@
+"""Kind ``genitive_chain``: chained genitive attributes ("die Prüfung des Antrags des Ehegatten").
+
+HanTa gives no case, so a genitive attribute is recognised by its form, and
+only right after a noun (a genitive attribute follows its noun; "der" after a
+verb or preposition is a dative or nominative: "gebe ich der Frau das
+Buch", "mit der Behörde"):
+
+* "des", "eines" and possessives in -es ("Ihres", "seines", "unseres") are
+  genitive (masculine/neuter singular) whatever follows;
+* "dieses", "jedes" are genitive only before a noun ending in -s
+  ("dieses Jahres"), since "dieses Schreiben" is nominative/accusative;
+* "einer" and possessives in -er ("Ihrer", "unserer") after a noun are
+  genitive (or, rarely, dative feminine);
+* "der", "dieser", "jeder" after a noun are genitive only if the noun is
+  feminine (``rules/data/genus.yml`` or a feminine suffix: -ung, -heit,
+  -keit, -schaft, -ion, -tät, ...) or plural (its form differs from its
+  lemma: "der Unterlagen"); "am Montag der Bescheid" stays quiet;
+* a feminine singular after "der", "einer", "Ihrer" may also be a dative
+  object: if an adverb, a pronoun or a verb follows it ("... der Behörde
+  unverzüglich anzuzeigen"), it is not taken as a genitive;
+* without a determiner, an adjective in -er before a plural noun
+  ("Nachweis ausreichender Kenntnisse").
+
+Adjectives (ADJA) and numbers (CARD) may stand between determiner and noun;
+names (NE) right after the noun are skipped ("der Stadt Musterstadt").  A
+chain is a noun followed by genitive attributes each attached to the
+previous one; the rule reports chains of at least ``min_chain`` attributes.
+The suggestion rewrites the last attribute with "von" + dative.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Span, Token
+
+from .base import Hit, quote
+from .wordinfo import gender
+
+NOUNS = {"NN", "NE"}
+DETERMINER_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT"}
+ALWAYS_GENITIVE = {"des", "eines", "keines"}
+S_GENITIVE = {"dieses", "jedes", "jenes", "welches", "manches"}
+AMBIGUOUS = {"der", "dieser", "jeder", "jener", "mancher", "welcher"}
+POSSESSIVE_STEMS = ("ihr", "sein", "unser", "mein", "dein", "eur")
+DATIVE = {"des": "vom", "eines": "von einem", "keines": "von keinem", "der": "von der", "einer": "von einer"}
+
+
+class Link:
+    """One genitive attribute: its tokens and what kind of determiner it has."""
+
+    __slots__ = ("tokens", "determiner", "plural")
+
+    def __init__(self, tokens: list[Token], determiner: Token | None, plural: bool):
+        self.tokens = tokens
+        self.determiner = determiner
+        self.plural = plural
+
+    @property
+    def head(self) -> Token:
+        return self.tokens[-1]
+
+
+class GenitiveChain:
+    parameters = {"min_chain"}
+    values = {"text", "count", "limit", "rewrite"}
+
+    def __init__(self, parameters: dict):
+        self.min_chain = int(parameters.get("min_chain", 2))
+
+    def find(self, doc: Doc):
+        for sentence in doc.sents:
+            tokens = [t for t in sentence if not t.is_space]
+            position = 0
+            while position < len(tokens):
+                token = tokens[position]
+                if token.tag_ not in NOUNS or token._.einfach_placeholder:
+                    position += 1
+                    continue
+                links: list[Link] = []
+                cursor = _skip_names(tokens, position + 1)
+                while True:
+                    link = genitive_at(tokens, cursor)
+                    if link is None:
+                        break
+                    links.append(link)
+                    cursor = _skip_names(tokens, tokens.index(link.head) + 1)
+                if len(links) >= self.min_chain:
+                    end = links[-1].head
+                    yield Hit(
+                        start=token.i,
+                        end=end.i + 1,
+                        values={
+                            "text": quote(doc[token.i : end.i + 1].text),
+                            "count": len(links),
+                            "limit": self.min_chain,
+                            "rewrite": _rewrite(doc, token, links),
+                        },
+                    )
+                    position = tokens.index(end) + 1
+                else:
+                    position += 1
+
+
+def _skip_names(tokens: list[Token], position: int) -> int:
+    while position < len(tokens) and tokens[position].tag_ == "NE" and not tokens[position]._.einfach_placeholder:
+        position += 1
+    return position
+
+
+def _is_plural(noun: Token) -> bool:
+    lemma = noun.lemma_ or noun.text
+    return noun.text != lemma and not noun.text.endswith("s") and noun.text.lower() != lemma.lower()
+
+
+def genitive_at(tokens: list[Token], position: int) -> Link | None:
+    """The genitive attribute starting at ``position``, or None (see the module doc)."""
+    if position >= len(tokens):
+        return None
+    first = tokens[position]
+    word = first.lower_
+    determiner = None
+    if first.tag_ in DETERMINER_TAGS:
+        determiner = first
+        position += 1
+    elif first.tag_ != "ADJA":
+        return None
+    middle = []
+    while position < len(tokens) and tokens[position].tag_ in {"ADJA", "CARD"}:
+        middle.append(tokens[position])
+        position += 1
+    if position >= len(tokens) or tokens[position].tag_ != "NN" or tokens[position]._.einfach_placeholder:
+        return None
+    noun = tokens[position]
+    plural = _is_plural(noun)
+    group = ([determiner] if determiner is not None else []) + middle + [noun]
+    if determiner is None:
+        if middle and middle[0].lower_.endswith("er") and plural:
+            return Link(group, None, True)
+        return None
+    possessive = determiner.tag_ == "PPOSAT" and word.startswith(POSSESSIVE_STEMS)
+    if word in ALWAYS_GENITIVE or (possessive and word.endswith("es")):
+        return Link(group, determiner, False)
+    if word in S_GENITIVE:
+        return Link(group, determiner, False) if noun.lower_.endswith("s") else None
+    if word == "einer" or (possessive and word.endswith("er")):
+        if not plural and _dative_context(tokens, position):
+            return None
+        return Link(group, determiner, plural)
+    if word in AMBIGUOUS:
+        if plural:
+            return Link(group, determiner, True)
+        if gender(noun.lemma_ or noun.text) == "f" and not _dative_context(tokens, position):
+            return Link(group, determiner, False)
+    return None
+
+
+DATIVE_FOLLOWERS = {"ADV", "ADJD", "PTKNEG", "PTKZU", "VVIZU", "VVINF", "VVPP", "PPER", "PRF"}
+
+
+def _dative_context(tokens: list[Token], position: int) -> bool:
+    """A feminine "der/Ihrer X" followed by an adverb, pronoun or verb is more likely a
+    dative object in the middle field ("dass der Verlust ... der Behörde unverzüglich
+    anzuzeigen ist") than a genitive attribute."""
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    return following is not None and following.tag_ in DATIVE_FOLLOWERS
+
+
+def _dative_noun(noun: Token, plural: bool) -> str:
+    if plural:
+        return noun.text if noun.text.endswith(("n", "s")) else noun.text + "n"
+    if noun.tag_ == "NN" and noun.text != (noun.lemma_ or noun.text):
+        lemma = noun.lemma_
+        # weak masculine nouns keep -n/-en in the dative ("des Ehegatten" -> "vom Ehegatten")
+        return noun.text if lemma.endswith("e") else lemma
+    return noun.text
+
+
+def von_phrase(link: Link) -> str | None:
+    """The attribute as "von" + dative ("des Antrags" -> "vom Antrag")."""
+    determiner = link.determiner
+    middle = [t for t in link.tokens[:-1] if t is not determiner]
+    adjectives = []
+    for token in middle:
+        text = token.text
+        if token.tag_ == "ADJA" and determiner is None and text.endswith("er"):
+            text = text[:-2] + "en"  # "ausreichender Kenntnisse" -> "ausreichenden Kenntnissen"
+        adjectives.append(text)
+    noun = _dative_noun(link.head, link.plural)
+    if determiner is None:
+        start = "von"
+    else:
+        word = determiner.lower_
+        possessive = determiner.tag_ == "PPOSAT" and word.startswith(POSSESSIVE_STEMS)
+        base = determiner.text[:-2]
+        if link.plural:
+            start = "von den" if word == "der" else f"von {base}en" if (possessive or word in AMBIGUOUS) else None
+        elif word in DATIVE:
+            start = DATIVE[word]
+        elif possessive and word.endswith("es"):
+            start = f"von {base}em"
+        elif possessive and word.endswith("er"):
+            start = f"von {determiner.text}"
+        elif word in S_GENITIVE:
+            start = f"von {base}em"
+        elif word in AMBIGUOUS:
+            start = f"von {determiner.text}"
+        else:
+            start = None
+        if start is None:
+            return None
+    return " ".join([start] + adjectives + [noun])
+
+
+def _rewrite(doc: Doc, noun: Token, links: list[Link]) -> str:
+    """The chain with its last attribute rewritten with "von"."""
+    last = links[-1]
+    replacement = von_phrase(last)
+    if replacement is None:
+        return ""
+    before = doc[noun.i : last.tokens[0].i].text
+    return f" Zum Beispiel: {quote(before + ' ' + replacement)}."

@@ -1,0 +1,243 @@
+"""Kind ``impersonal``: impersonal address where a letter should say "Sie" and "wir".
+
+Four patterns, found on STTS tags, lemmas and word forms:
+
+* **"man"** (PIS "man"), except where it names something ("Das nennt man
+  Anhörung", "Man nennt sie auch eAT": lemmas *nennen*, *heißen*,
+  *bezeichnen*, *sagen* in the same clause) and where the clause already
+  addresses the reader ("was man von Ihnen erwarten kann": there "man" is not
+  the reader, and "wir" would change the meaning);
+* **impersonal passive formulas**: a 3rd person singular form of *werden*
+  ("wird", "wurde") with the participle of a verb of asking, advising or
+  informing (*bitten*, *hinweisen*, *empfehlen*, *mitteilen*, *bestätigen* ...)
+  in a clause without a subject: no personal pronoun other than "es" and no
+  noun outside a prepositional phrase ("Es wird gebeten", "Hiermit wird Ihnen
+  mitgeteilt", "wird um Rückmeldung gebeten").  The rule ``passiv`` reports
+  the same words as passive; this rule gives the other advice: address the
+  reader;
+* **the reader as a third person**: a noun from ``reader_nouns`` (matched as
+  the end of the lemma, so "Einbürgerungsbewerber:innen" counts) as the
+  subject.  Without a parser, subject means: the noun phrase opens its clause
+  (after a conjunction or relative pronoun, if any) and a finite verb follows
+  it directly ("Der Antragsteller hat ..."), or it opens a subordinate clause
+  ("dass die Antragstellerin ..."), or it follows the finite verb directly as
+  "der" + noun or as a bare plural in a clause without a personal pronoun
+  ("... sind Einbürgerungsbewerber:innen verpflichtet");
+* **the authority as a third person**: an authority noun (-behörde,
+  -dienststelle, -verwaltung, -amt) marked as the writer's own ("hiesige",
+  "diesseitige", "unterzeichnende", "unsere") as subject (same positions) or
+  as the agent after "seitens", "von" or "durch"; after "seitens" any
+  -behörde counts ("seitens der Ausländerbehörde").  Precision first: "die
+  Behörde" or "die Ausländerbehörde" alone is not flagged, because letters
+  often mean another authority ("Die Behörde darf die Dokumente behalten").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Token
+
+from ...nlp.syntax import clauses
+from .base import Hit, quote
+
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+NAMING_VERBS = {"nennen", "heißen", "bezeichnen", "sagen"}
+FORMULA_VERBS = {
+    "bitten": "„Bitte …“",
+    "ersuchen": "„Bitte …“",
+    "auffordern": "„Bitte …“",
+    "hinweisen": "„Bitte beachten Sie: …“",
+    "verweisen": "„Bitte beachten Sie: …“",
+    "empfehlen": "„Wir empfehlen Ihnen …“",
+    "anraten": "„Wir empfehlen Ihnen …“",
+    "nahelegen": "„Wir empfehlen Ihnen …“",
+    "raten": "„Wir raten Ihnen …“",
+    "mitteilen": "„Wir teilen Ihnen mit: …“ oder sagen Sie es direkt",
+    "bestätigen": "„Wir bestätigen …“",
+    "erinnern": "„Wir erinnern Sie …“",
+}
+THIRD_SINGULAR_WERDEN = {"wird", "wurde"}
+SUBJECT_PRONOUNS = {"sie", "er", "ich", "wir", "du", "ihr"}
+SUBORDINATE_OPENERS = {"KOUS", "PRELS", "PWS", "PWAV"}
+ATTRIBUTES = {"ADJA", "CARD"}
+AUTHORITY_ENDINGS = ("behörde", "dienststelle", "verwaltung", "amt")
+OWN_MARKERS = {"hiesig", "diesseitig", "unterzeichnend"}
+AGENT_PREPOSITIONS = {"seitens", "von", "durch"}
+READER_FORMS = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
+GENDER_SUFFIX = re.compile(r"(?:[:*_/]-?in(?:nen)?|In(?:nen)?)$")
+
+
+class Impersonal:
+    parameters = {"reader_nouns"}
+    values = {"text", "problem", "example"}
+
+    def __init__(self, parameters: dict):
+        self.reader_nouns = tuple(noun.lower() for noun in parameters.get("reader_nouns") or [])
+
+    def find(self, doc: Doc):
+        for sentence in doc.sents:
+            for clause in clauses(sentence):
+                yield from self._man(clause)
+                yield from self._formula(clause)
+                yield from self._third_person(clause)
+
+    # -- "man" ----------------------------------------------------------------------------
+    def _man(self, clause: list[Token]):
+        for token in clause:
+            if token.lower_ != "man" or token.tag_ != "PIS":
+                continue
+            if any(t.lemma_.lower() in NAMING_VERBS for t in clause if t.tag_.startswith("V")):
+                continue
+            if any(t.text in READER_FORMS and t.i != t.sent.start for t in clause):
+                continue  # "was man von Ihnen erwarten kann": "man" is someone else than the reader
+            yield _hit(
+                [token],
+                "„man“ lässt offen, wer gemeint ist: Sie oder wir?",
+                "„Sie können …“ oder „Wir …“ statt „man kann …“",
+            )
+
+    # -- "Es wird gebeten" ----------------------------------------------------------------
+    def _formula(self, clause: list[Token]):
+        werden = next((t for t in clause if t.lower_ in THIRD_SINGULAR_WERDEN and t.tag_ == "VAFIN"), None)
+        if werden is None:
+            return
+        participle = next(
+            (t for t in clause if t.tag_ == "VVPP" and t.lemma_.lower() in FORMULA_VERBS and t.i > werden.i), None
+        )
+        if participle is None:
+            return
+        if any(t.tag_ in {"PPER", "PRF"} and t.lower_ in SUBJECT_PRONOUNS for t in clause):
+            return
+        if _bare_nouns(clause):
+            return
+        start = werden
+        es = next((t for t in clause if t.lower_ == "es" and t.tag_ == "PPER" and t.i < werden.i), None)
+        if es is not None and es.i == werden.i - 1:
+            start = es
+        span = [t for t in clause if start.i <= t.i <= participle.i]
+        yield _hit(
+            span,
+            "der Satz nennt nicht, wer handelt, obwohl die Behörde selbst schreibt.",
+            f"{FORMULA_VERBS[participle.lemma_.lower()]} statt {quote(' '.join([start.text, '…', participle.text]) if len(span) > 3 else ' '.join(t.text for t in span))}",
+        )
+
+    # -- reader and authority in the third person -------------------------------------------
+    def _third_person(self, clause: list[Token]):
+        for phrase in _noun_phrases(clause):
+            head = phrase[-1]
+            if self._reader(head) and _subject(phrase, clause, reader=True):
+                yield _hit(
+                    phrase,
+                    "der Brief spricht von der Leserin oder dem Leser in der dritten Person.",
+                    f"„Sie haben …“ statt {quote(' '.join(t.text for t in phrase) + ' hat …')}",
+                )
+            elif _authority(head):
+                before = clause[clause.index(phrase[0]) - 1] if clause.index(phrase[0]) > 0 else None
+                agent = before is not None and before.lower_ in AGENT_PREPOSITIONS and before.tag_.startswith("APPR")
+                marked = _own_marker(phrase)
+                seitens_behoerde = agent and before.lower_ == "seitens" and head.lemma_.lower().endswith("behörde")
+                if (marked and (agent or _subject(phrase, clause, reader=False))) or seitens_behoerde:
+                    span = [before] + phrase if agent else phrase
+                    yield _hit(
+                        span,
+                        "die Behörde schreibt von sich in der dritten Person.",
+                        f"„wir“ oder „uns“ statt {quote(' '.join(t.text for t in span))}",
+                    )
+
+    def _reader(self, token: Token) -> bool:
+        if token.tag_ not in {"NN", "NE"}:
+            return False
+        base = GENDER_SUFFIX.sub("", token.text).lower()
+        lemma = (token.lemma_ or token.text).lower()
+        return any(word.endswith(self.reader_nouns) for word in (base, lemma)) if self.reader_nouns else False
+
+
+def _noun_phrases(clause: list[Token]) -> list[list[Token]]:
+    """Determiner (ART, PPOSAT) + adjectives + noun, or a bare noun, in clause order."""
+    phrases = []
+    for position, token in enumerate(clause):
+        if token.tag_ not in {"NN", "NE"}:
+            continue
+        start = position
+        while start > 0 and clause[start - 1].tag_ in ATTRIBUTES:
+            start -= 1
+        if start > 0 and clause[start - 1].tag_ in {"ART", "PPOSAT"}:
+            start -= 1
+        phrases.append(clause[start : position + 1])
+    return phrases
+
+
+def _subject(phrase: list[Token], clause: list[Token], reader: bool) -> bool:
+    """The noun phrase is the subject of its clause (positions in the module doc).
+
+    The article must fit the nominative: "der" for a masculine reader noun,
+    "die" for a feminine one or a plural; authority nouns are feminine
+    (-behörde, -stelle, -verwaltung) or neuter (-amt), so "der hiesigen
+    Behörde" is a dative or genitive, never the subject.
+    """
+    first = phrase[0]
+    head = phrase[-1]
+    determiner = first.lower_ if first.tag_ in {"ART", "PPOSAT"} else None
+    feminine_or_plural = head.text.endswith(("in", "innen", "Innen")) or not reader
+    nominative = ({"die", "unsere"} if feminine_or_plural else {"der", "die"}) | ({"das", "unser"} if not reader else set())
+    if determiner is not None and determiner not in nominative:
+        return False
+    index = clause.index(first)
+    after = clause[clause.index(head) + 1] if clause.index(head) + 1 < len(clause) else None
+    leading = clause[:index]
+    if all(t.tag_ in {"KON", "ADV"} for t in leading) and after is not None and after.tag_ in FINITE:
+        return True  # "Der Antragsteller hat ..."
+    if leading and leading[-1].tag_ in SUBORDINATE_OPENERS and all(
+        t.tag_ in SUBORDINATE_OPENERS | {"KON", "ADV", "APPR"} for t in leading
+    ):
+        return leading[-1].tag_ == "KOUS"  # "dass die Antragstellerin ..."
+    if leading and leading[-1].tag_ in FINITE:
+        if any(t.tag_ in {"PPER", "PRF"} and t.lower_ in SUBJECT_PRONOUNS for t in clause):
+            return False
+        if determiner is None:
+            return reader and head.text.endswith(("innen", "Innen", "er", "en", "e"))  # bare plural
+        # after the verb "die" can be an accusative ("Wir bitten die Antragstellerin"): only "der"
+        # with a masculine reader noun, or an authority with its own-marker, counts there
+        return (reader and determiner == "der") or not reader
+    return False
+
+
+def _authority(token: Token) -> bool:
+    return token.tag_ in {"NN", "NE"} and (token.lemma_ or token.text).lower().endswith(AUTHORITY_ENDINGS)
+
+
+def _own_marker(phrase: list[Token]) -> bool:
+    return any(
+        (t.tag_ == "ADJA" and (t.lemma_ or t.text).lower() in OWN_MARKERS) or (t.tag_ == "PPOSAT" and t.lower_.startswith("unser"))
+        for t in phrase
+    )
+
+
+def _bare_nouns(clause: list[Token]) -> bool:
+    """A noun outside a prepositional phrase: the clause has a subject of its own."""
+    in_phrase = False
+    for token in clause:
+        if token.tag_ in {"APPR", "APPRART", "APPO", "KOKOM"}:
+            in_phrase = True
+            continue
+        if token.tag_ in {"NN", "NE"} and not in_phrase and token.text != "§":
+            return True
+        if token.tag_ not in {"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "CARD", "ADV", "NN", "NE", "XY"}:
+            in_phrase = False  # a prepositional phrase runs over its nouns ("gemäß § 82 Abs. 1 AufenthG")
+    return False
+
+
+def _hit(span: list[Token], problem: str, example: str) -> Hit:
+    doc = span[0].doc
+    start, end = span[0].i, span[-1].i + 1
+    return Hit(start=start, end=end, values={"text": short_text(doc, start, end), "problem": problem, "example": example})
+
+
+def short_text(doc: Doc, start: int, end: int, limit: int = 5) -> str:
+    """The covered words, or first … last where the span is long ("wäre … vorzulegen")."""
+    if end - start <= limit + 1:
+        return doc[start:end].text
+    return f"{doc[start].text} … {doc[end - 1].text}"

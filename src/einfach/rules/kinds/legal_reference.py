@@ -1,0 +1,215 @@
+"""Kind ``legal_reference``: § and Art. references inside a sentence.
+
+A reference chain starts at "§", "§§", "Art." or "Artikel" followed by a
+number and runs through numbers ("12a"), the parts of a provision ("Abs.",
+"Absatz", "Satz", "S.", "Nr.", "Nummer", "Buchst." + letter, "Alt.",
+"Halbsatz", "ff."), links ("und", "oder", "bis", "sowie", ",", "-", "i. V. m.",
+"in Verbindung mit") that are followed by another part of the chain, and the
+law: an abbreviation from the laws lexicon (``rules/lexikon/gesetze.yml``) or
+shaped like one ("AufenthG", "VwGO"), or a law's name ("des
+Aufenthaltsgesetzes", "Zweites Buch Sozialgesetzbuch (SGB II)").  So "nach
+§ 81 Abs. 4 Satz 1 AufenthG i. V. m. § 5 AufenthV" is one finding.  The kind
+reads only token texts and STTS tags (sentence boundaries for the context).
+
+Not flagged (decisions documented in ``rules/rechtsverweis.yml``):
+
+* a reference that stands in brackets at the end of its sentence ("Sie
+  müssen mitwirken (§ 82 AufenthG)."): that is where the rule asks it to be;
+* a segment that lists legal bases ("Rechtsgrundlagen: § 50 AufenthG"), or a
+  fragment that holds nothing but references (a list item, a table cell).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Span, Token
+
+from ..loader import load_lexicon
+from .base import Hit, quote
+
+SECTION_SIGNS = {"§", "§§"}
+ARTICLE_WORDS = {"Art.", "Artikel", "Art"}
+NUMBER = re.compile(r"^\d{1,4}[a-z]?$")
+ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(IX|IV|V?I{0,3})$")
+PARTS = {
+    "abs.", "absatz", "absätze", "abs", "s.", "satz", "sätze", "nr.", "nummer", "nrn.", "nummern",
+    "buchst.", "buchstabe", "buchstaben", "lit.", "ziff.", "ziffer", "alt.", "alternative", "var.",
+    "variante", "hs.", "halbsatz", "unterabs.", "uabs.", "unterabsatz", "anh.", "anhang",
+}
+LETTER_PARTS = {"buchst.", "buchstabe", "buchstaben", "lit."}
+TRAILERS = {"ff.", "f."}
+LINKS = {",", "und", "oder", "bis", "sowie", "-", "–", "/", "i.", "v.", "m.", "i.v.m.", "ivm", "in", "verbindung", "mit"}
+LAW_SHAPE = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,10}(G|V|VO|O|GB)$")
+LAW_NAME_ENDINGS = (
+    "gesetz", "gesetzes", "gesetzbuch", "gesetzbuches", "gesetzbuchs", "verordnung", "gerichtsordnung",
+    "prozessordnung", "abgabenordnung", "konvention", "abkommen", "abkommens",
+)
+LAW_NAME_LEADERS = {"des", "der", "dem", "den", "das", "buch", "buches", "buchs"}
+INTRO_WORDS = {"vgl.", "siehe", "s.", "nach", "gemäß", "gem.", "laut", "lt.", "i.", "v.", "m.", "i.v.m.", "und", ","}
+LEGAL_BASES = ("rechtsgrundlage", "rechtsgrundlagen", "gesetzliche grundlage", "gesetzliche grundlagen", "grundlage", "grundlagen")
+SENTENCE_END = {".", "!", "?", "…"}
+
+
+@lru_cache(maxsize=8)
+def laws(name: str) -> dict[str, str]:
+    """Law abbreviation -> name of the law, from a lexicon file (``gesetze``)."""
+    lexicon = load_lexicon(name)
+    return {entry.term: (entry.alternatives[0] if entry.alternatives else "") for entry in lexicon.entries}
+
+
+def is_law(token: Token, known: dict[str, str]) -> bool:
+    """A law abbreviation; at the end of a sentence the tokenizer may keep the period ("AufenthV.")."""
+    text = token.text[:-1] if token.text.endswith(".") and len(token.text) > 2 else token.text
+    return text in known or (bool(LAW_SHAPE.match(text)) and any(c.islower() for c in text[1:]))
+
+
+def _law_name(token: Token) -> bool:
+    lowered = token.text.lower()
+    return token.text[:1].isupper() and lowered.endswith(LAW_NAME_ENDINGS)
+
+
+def _starts(tokens: list[Token], position: int) -> bool:
+    token = tokens[position]
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    if token.text in SECTION_SIGNS:
+        return following is not None and (NUMBER.match(following.text) is not None or following.text in SECTION_SIGNS)
+    if token.text in ARTICLE_WORDS:
+        return following is not None and NUMBER.match(following.text) is not None
+    return False
+
+
+def _part_of_chain(tokens: list[Token], position: int, previous: Token | None, known: dict[str, str]) -> str | None:
+    """What the token at ``position`` is inside a chain: 'core', 'link' or None (chain ends)."""
+    token = tokens[position]
+    text = token.text
+    lowered = text.lower()
+    if token._.einfach_placeholder:
+        return None
+    if text in SECTION_SIGNS or _starts(tokens, position):
+        return "core"
+    if NUMBER.match(text) or lowered in PARTS or lowered in TRAILERS:
+        return "core"
+    if previous is not None and previous.text.lower() in LETTER_PARTS and re.fullmatch(r"[a-z]{1,2}", text):
+        return "core"
+    if is_law(token, known) or _law_name(token):
+        return "core"
+    if previous is not None and ROMAN.match(text) and (previous.text == "SGB" or _law_name(previous)):
+        return "core"
+    if previous is not None and previous.text == "/" and text == "EU":
+        return "core"
+    if lowered in LINKS or lowered in LAW_NAME_LEADERS or token.tag_ == "ADJA" or text in {"(", ")"}:
+        return "link"
+    return None
+
+
+def reference_chains(sentence: Span, known: dict[str, str]) -> list[tuple[int, int]]:
+    """(first token index, last token index + 1) of every reference chain in a sentence.
+
+    A link is kept only if the chain goes on after it; a bracket is kept only
+    around a law abbreviation right after a law ("Aufenthaltsgesetz (AufenthG)").
+    """
+    tokens = [t for t in sentence if not t.is_space]
+    chains: list[tuple[int, int]] = []
+    position = 0
+    while position < len(tokens):
+        if not _starts(tokens, position):
+            position += 1
+            continue
+        start = position
+        last_core = position
+        after_law = False
+        index = position + 1
+        while index < len(tokens):
+            kind = _part_of_chain(tokens, index, tokens[index - 1], known)
+            if kind is None:
+                break
+            token = tokens[index]
+            law = is_law(token, known) or _law_name(token) or (token.text == "EU" and tokens[index - 1].text == "/")
+            if kind == "core" and after_law and not law and not _starts(tokens, index) and token.text not in SECTION_SIGNS:
+                if not ROMAN.match(token.text):
+                    break  # after the law only a new § or Art. goes on: "AufenthG i. V. m. § 5 AufenthV"
+            if tokens[index].text == "(":
+                # "Aufenthaltsgesetz (AufenthG)": a bracketed abbreviation after a law's name
+                close = index + 2
+                if close < len(tokens) and ROMAN.match(tokens[close].text):
+                    close += 1  # "(SGB II)"
+                if close < len(tokens) and tokens[close].text == ")" and is_law(tokens[index + 1], known):
+                    last_core = close
+                    index = close + 1
+                    continue
+                break
+            if tokens[index].text == ")":
+                break
+            if kind == "core":
+                last_core = index
+                after_law = law or (after_law and bool(ROMAN.match(token.text)))
+            index += 1
+        chains.append((tokens[start].i, tokens[last_core].i + 1))
+        position = last_core + 1
+    return chains
+
+
+class LegalReference:
+    parameters = {"laws", "bracketed_at_end"}
+    values = {"text", "law_note"}
+
+    def __init__(self, parameters: dict):
+        self.laws = laws(parameters.get("laws", "gesetze"))
+        self.bracketed_at_end = bool(parameters.get("bracketed_at_end", True))
+
+    def find(self, doc: Doc):
+        for sentence in doc.sents:
+            chains = reference_chains(sentence, self.laws)
+            if not chains or _lists_legal_bases(sentence, chains):
+                continue
+            for start, end in chains:
+                if self.bracketed_at_end and _bracketed_at_end(doc, sentence, start, end):
+                    continue
+                text = doc[start:end].text
+                if doc[end - 1].text.endswith(".") and is_law(doc[end - 1], self.laws):
+                    text = text[:-1]  # "AufenthV." keeps the sentence's period
+                yield Hit(start=start, end=end, values={"text": text, "law_note": self._note(doc[start:end])})
+
+    def _note(self, chain: Span) -> str:
+        named = []
+        for token in chain:
+            abbreviation = token.text.rstrip(".")
+            name = self.laws.get(abbreviation)
+            if name and abbreviation not in named and name.lower() not in chain.text.lower():
+                named.append(abbreviation)
+        return "".join(f" {quote(abbreviation)} steht für {quote(self.laws[abbreviation])}." for abbreviation in named)
+
+
+def _lists_legal_bases(sentence: Span, chains: list[tuple[int, int]]) -> bool:
+    """"Rechtsgrundlagen: ..." or a segment made of nothing but references."""
+    words = [t for t in sentence if any(ch.isalnum() for ch in t.text)]
+    if not words:
+        return True
+    opening = " ".join(t.text.lower() for t in words[:2])
+    if words[0].text.lower() in LEGAL_BASES or opening in LEGAL_BASES:
+        return True
+    covered = {i for start, end in chains for i in range(start, end)}
+    rest = [t for t in words if t.i not in covered and t.lower_ not in {"und", "sowie", "oder"}]
+    return not rest
+
+
+def _bracketed_at_end(doc: Doc, sentence: Span, start: int, end: int) -> bool:
+    """"... (§ 82 AufenthG)." – the chain fills a bracket that closes the sentence."""
+    index = start - 1
+    while index >= sentence.start and doc[index].text.lower() in INTRO_WORDS:
+        index -= 1
+    if index < sentence.start or doc[index].text != "(":
+        return False
+    after = end
+    while after < sentence.end and doc[after].text != ")":
+        if doc[after].text.lower() not in INTRO_WORDS and not doc[after].is_space:
+            return False
+        after += 1
+    if after >= sentence.end:
+        return False
+    rest = [t for t in doc[after + 1 : sentence.end] if not t.is_space]
+    return all(t.text in SENTENCE_END or t.text in {"“", "\"", "'"} for t in rest)

@@ -1,0 +1,207 @@
+"""Kind ``nominal_style``: too many nominalisations in one sentence (Nominalstil).
+
+A nominalisation is a noun (STTS ``NN``) whose lemma ends in -ung, -heit,
+-keit, -ion, -nis or -tät (-ierung is a kind of -ung), with a stem that has a
+vowel ("Prüfung", not "Sprung"), or a substantivised infinitive ("das
+Einreichen": HanTa's NNI class, ``morph`` ``NounType=Inf``; an installed
+spaCy pipeline gives no such feature, so there only the suffixes count).
+Not counted: protected legal terms (``rules/lexikon/fachbegriffe.yml``:
+Einbürgerung, Duldung, ...), which must stay, and everyday nouns that nobody
+feels as nominal style (parameter ``everyday``, matched on the end of the
+lemma so that compounds are covered: "Mietwohnung" ends in "wohnung").
+Only complete sentences (with a finite verb) are checked: a subject line or
+a list item is a noun phrase by design.
+
+The suggestion derives a verb for each noun and keeps it only if HanTa knows
+it as a verb ("Prüfung" -> "prüfen", "Verlängerung" -> "verlängern",
+"Information" -> "informieren"), or an adjective for -heit/-keit
+("Gültigkeit" -> "gültig").  For the pattern preposition + nominalisation +
+genitive ("nach Prüfung Ihres Antrags") it rewrites the phrase as a clause
+("nachdem wir Ihren Antrag geprüft haben"): the genitive object becomes an
+accusative, which needs the noun's gender (``rules/data/genus.yml``; HanTa
+gives none); where it is unknown the object is left as "…".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Span, Token
+
+from ...nlp.syntax import FINITE
+from .base import Hit, quote
+from .wordinfo import SEPARABLE, gender, is_known_adjective, is_known_verb, legal_explanation, participle_of
+
+SUFFIXES = ("ung", "heit", "keit", "ion", "nis", "tät")
+VOWELS = set("aeiouäöüy")
+GENITIVE_DETERMINERS = {"des", "der", "eines", "einer"}
+POSSESSIVE_STEMS = ("ihr", "sein", "unser", "mein", "dein", "euer", "eur")
+ACCUSATIVE = {"des": {"m": "den", "n": "das"}, "eines": {"m": "einen", "n": "ein"}, "der": "die", "einer": "eine"}
+MAX_LISTED = 6
+
+
+class NominalStyle:
+    parameters = {"max_per_sentence", "everyday", "legal_lexicon"}
+    values = {"count", "nouns", "limit", "verbs", "example"}
+
+    def __init__(self, parameters: dict):
+        self.limit = int(parameters.get("max_per_sentence", 2))
+        self.everyday = tuple(str(word).lower() for word in parameters.get("everyday") or [])
+        self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
+
+    def find(self, doc: Doc):
+        for sentence in doc.sents:
+            if not any(t.tag_ in FINITE for t in sentence):
+                continue
+            nouns = [t for t in sentence if self.is_nominalisation(t)]
+            if len(nouns) <= self.limit:
+                continue
+            verbs = []
+            for noun in nouns:
+                derived = derive(noun)
+                if derived and f"{quote(noun.text)} → {quote(derived)}" not in verbs:
+                    verbs.append(f"{quote(noun.text)} → {quote(derived)}")
+            example = clause_example(sentence, nouns)
+            yield Hit(
+                start=nouns[0].i,
+                end=nouns[-1].i + 1,
+                values={
+                    "count": len(nouns),
+                    "nouns": ", ".join(quote(n.text) for n in nouns[:MAX_LISTED]) + (", …" if len(nouns) > MAX_LISTED else ""),
+                    "limit": self.limit,
+                    "verbs": (": " + ", ".join(verbs[:MAX_LISTED])) if verbs else "",
+                    "example": f" Zum Beispiel: {example}." if example else "",
+                },
+            )
+
+    def is_nominalisation(self, token: Token) -> bool:
+        if token.tag_ != "NN" or token._.einfach_placeholder:
+            return False
+        lemma = (token.lemma_ or token.text).split("-")[-1]
+        if not lemma[:1].isupper() or not lemma.isalpha():
+            return False
+        lowered = lemma.lower()
+        if lowered.endswith(self.everyday) or legal_explanation(token, self.legal_lexicon) is not None:
+            return False
+        if "Inf" in token.morph.get("NounType"):
+            return True
+        for suffix in SUFFIXES:
+            if lowered.endswith(suffix):
+                stem = lowered[: -len(suffix)]
+                return len(stem) >= 3 and bool(VOWELS & set(stem))
+        return False
+
+
+def derive(noun: Token) -> str | None:
+    """The verb (or for -heit/-keit/-tät the adjective) a nominalisation comes from."""
+    lemma = (noun.lemma_ or noun.text).split("-")[-1].lower()
+    if "Inf" in noun.morph.get("NounType"):
+        return lemma if is_known_verb(lemma) else None
+    candidates: list[str] = []
+    if lemma.endswith("ierung"):
+        candidates.append(lemma[:-6] + "ieren")
+    elif lemma.endswith("ung"):
+        stem = lemma[:-3]
+        candidates += [stem + "n", stem + "en"] if stem.endswith(("er", "el")) else [stem + "en"]
+        if stem.endswith("l") and not stem.endswith("el"):
+            candidates.append(stem[:-1] + "eln")  # Sammlung -> sammeln
+    elif lemma.endswith("ion"):
+        for ending, replacement in (("ikation", "izieren"), ("ation", "ieren"), ("ktion", "zieren"), ("ition", "ieren"), ("ion", "ieren")):
+            if lemma.endswith(ending):
+                candidates.append(lemma[: -len(ending)] + replacement)
+    elif lemma.endswith("nis"):
+        candidates.append(lemma[:-3] + "en")
+    for candidate in candidates:
+        if is_known_verb(candidate):
+            return candidate
+    for ending, replacement in (("barkeit", "bar"), ("igkeit", "ig"), ("lichkeit", "lich"), ("keit", ""), ("heit", ""), ("ität", ""), ("tät", "")):
+        if lemma.endswith(ending):
+            adjective = lemma[: -len(ending)] + replacement
+            if len(adjective) >= 3 and is_known_adjective(adjective):
+                return adjective
+            break
+    return None
+
+
+def _actor(sentence: Span) -> str:
+    """Who acts in the rewritten clause: "Sie" if the sentence's subject is Sie, else "wir"."""
+    pronouns = [t for t in sentence if t.tag_ == "PPER"]
+    lowered = [t.lower_ for t in pronouns]
+    if "wir" in lowered:
+        return "wir"
+    if any(t.text == "Sie" for t in pronouns):
+        return "Sie"
+    return "wir"
+
+
+def _accusative(tokens: list[Token]) -> str | None:
+    """A genitive noun phrase (determiner + noun) as an accusative, or None if unsure."""
+    if len(tokens) != 2:
+        return None
+    determiner, noun = tokens
+    word = determiner.lower_
+    possessive = determiner.tag_ == "PPOSAT" and word.startswith(POSSESSIVE_STEMS)
+    base = determiner.text[: -2] if possessive else ""
+    if word in {"der", "einer"} or (possessive and word.endswith("er")):
+        article = ACCUSATIVE[word] if word in ACCUSATIVE else base + "e"
+        return f"{article} {noun.text}"
+    if word in {"des", "eines"} or (possessive and word.endswith("es")):
+        genus = gender(noun.lemma_ or noun.text)
+        if genus not in {"m", "n"}:
+            return None
+        if word in ACCUSATIVE:
+            article = ACCUSATIVE[word][genus]
+        else:
+            article = base + ("en" if genus == "m" else "")
+        lemma = noun.lemma_ or noun.text
+        form = noun.text if genus == "m" and lemma.endswith("e") else lemma  # "des Ehegatten" -> "den Ehegatten"
+        return f"{article} {form}"
+    return None
+
+
+def _zu_infinitive(verb: str) -> str:
+    for particle in SEPARABLE:
+        rest = verb[len(particle):]
+        if verb.startswith(particle) and len(rest) > 3 and is_known_verb(rest):
+            return f"{particle}zu{rest}"
+    return f"zu {verb}"
+
+
+def clause_example(sentence: Span, nouns: list[Token]) -> str | None:
+    """"„nach Prüfung Ihres Antrags“ → „nachdem wir Ihren Antrag geprüft haben“" for the first fitting phrase."""
+    doc = sentence.doc
+    for noun in nouns:
+        start = noun.i - 1
+        if start >= sentence.start and doc[start].tag_ == "ART" and doc[start].lower_ in {"der", "die", "das", "den", "dem"}:
+            start -= 1
+        if start < sentence.start or doc[start].tag_ not in {"APPR", "APPRART"}:
+            continue
+        preposition = doc[start].lower_
+        following = [t for t in doc[noun.i + 1 : min(noun.i + 3, sentence.end)]]
+        if len(following) < 2 or following[1].tag_ != "NN":
+            continue
+        determiner = following[0]
+        if not (determiner.lower_ in GENITIVE_DETERMINERS or (determiner.tag_ == "PPOSAT" and determiner.lower_.endswith(("es", "er")))):
+            continue
+        verb = derive(noun)
+        if verb is None or not is_known_verb(verb):
+            continue
+        obj = _accusative(following[:2]) or "…"
+        actor = _actor(sentence)
+        if preposition == "nach":
+            participle = participle_of(verb)
+            if participle is None:
+                continue
+            clause = f"nachdem {actor} {obj} {participle} haben"
+        elif preposition == "vor":
+            clause = f"bevor {actor} {obj} {verb}"
+        elif preposition in {"bei", "beim"}:
+            clause = f"wenn {actor} {obj} {verb}"
+        elif preposition in {"zur", "zum", "zu", "für"}:
+            clause = f"um {obj} {_zu_infinitive(verb)}"
+        else:
+            continue
+        original = doc[start : following[1].i + 1].text
+        return f"{quote(original)} → {quote(clause)}"
+    return None

@@ -1,0 +1,206 @@
+"""Kind ``rare_word``: words that are rare in German, and legal terms to explain.
+
+Frequency is the Zipf value from ``wordfreq`` (see
+:mod:`einfach.nlp.frequency`; loaded on the first lookup, so a check without
+this rule never loads it).  A word counts as rare if both its form and its
+lemma are below ``min_zipf``.  Checked are content words (STTS NN, ADJA,
+ADJD, ADV and full verbs; verbs by their lemma with a separated particle
+joined); never names (NE), numbers, placeholders, words with digits, hyphens
+or gender marks, abbreviations (capitals after the first letter), street
+names, and words in short fragments without a verb (address lines, dates).
+
+Not reported:
+
+* terms of the lexicon ``skip_lexicon`` (Amtsdeutsch): the rule
+  ``amtsdeutsch`` already reports them with an alternative;
+* compounds whose parts are all frequent (``Versicherungs|verlauf``): the
+  reader knows the parts; ``wortlaenge`` deals with their length;
+* feminine forms of frequent words ("Arbeitgeberin");
+* names of laws ("Asylbewerberleistungsgesetz"): a title cannot be replaced.
+
+A protected legal term (``rules/lexikon/fachbegriffe.yml``) that is rare
+gets "Erklären Sie diesen Begriff beim ersten Vorkommen: <explanation>"
+instead, once per paragraph (each paragraph is one spaCy Doc, so the rule
+cannot see an explanation in another paragraph), and not at all if the
+paragraph already explains it ("Eine Fiktionsbescheinigung ist ...",
+"... bedeutet ...", "Das nennt man ...", or an explanation in brackets right
+after it).  Every
+other rare word is reported once per paragraph as well.
+
+Synonyms: ``rules/data/synonyme.yml`` (rare words of letters with everyday
+alternatives), and for a compound whose last part is an Amtsdeutsch word,
+that word's alternative ("Passablichtung": "Ablichtung" -> "Kopie").
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Token
+
+import yaml
+
+from ...nlp.syntax import FINITE, is_word, particle_verbs
+from ...resources import rules_dir
+from ..loader import load_lexicon
+from .base import Hit, join_alternatives, quote
+from .wordinfo import is_law_title, legal_explanation, split_compound
+
+CONTENT_TAGS = {"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVPP", "VVIZU", "VVIMP"}
+STREET_ENDINGS = ("straße", "strasse", "allee", "weg", "platz", "gasse", "ring", "damm", "ufer", "chaussee")
+DEFINING_LEMMAS = {"sein", "bedeuten", "heißen", "meinen"}
+MIN_LETTERS = 4
+
+
+@lru_cache(maxsize=4)
+def _lexicon_words(name: str) -> dict[str, tuple[str, ...]]:
+    """One-word terms of a lexicon (lowercased lemma) -> alternatives."""
+    words: dict[str, tuple[str, ...]] = {}
+    for entry in load_lexicon(name).entries:
+        parts = list(entry.match) if entry.match else entry.term.split()
+        if len(parts) == 1:
+            words[parts[0].lower()] = entry.alternatives
+    return words
+
+
+@lru_cache(maxsize=4)
+def _synonyms(name: str) -> dict[str, tuple[str, ...]]:
+    path = rules_dir() / "data" / f"{name}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(word).lower(): tuple(alternatives) for word, alternatives in (data.get("synonyms") or {}).items()}
+
+
+def _format_zipf(value: float) -> str:
+    """One decimal, rounded down (2.49 is shown as 2,4, below a limit of 2,5)."""
+    return f"{math.floor(value * 10) / 10:.1f}".replace(".", ",")
+
+
+def _feminine_of_frequent(token: Token, key: str, min_zipf: float) -> bool:
+    """"Arbeitgeberin", "Antragstellerinnen": the feminine form of a frequent word."""
+    from ...nlp.frequency import zipf
+
+    if token.tag_ != "NN":
+        return False
+    for ending in ("innen", "in"):
+        if key.endswith(ending) and len(key) > len(ending) + 3:
+            return zipf(key[: -len(ending)]) >= min_zipf
+    return False
+
+
+class RareWord:
+    parameters = {"min_zipf", "legal_lexicon", "skip_lexicon", "synonyms"}
+    values = {"text", "zipf", "limit", "problem", "advice"}
+
+    def __init__(self, parameters: dict):
+        self.min_zipf = float(parameters.get("min_zipf", 2.5))
+        self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
+        self.skip_lexicon = parameters.get("skip_lexicon", "amtsdeutsch")
+        self.synonym_file = parameters.get("synonyms", "synonyme")
+
+    def find(self, doc: Doc):
+        from ...nlp.frequency import zipf
+
+        seen: set[str] = set()
+        skip = _lexicon_words(self.skip_lexicon) if self.skip_lexicon else {}
+        for sentence in doc.sents:
+            has_verb = any(t.tag_ in FINITE for t in sentence)
+            if not has_verb and sum(1 for t in sentence if is_word(t)) < 4:
+                continue  # address lines, dates, signatures
+            joined = particle_verbs(sentence)
+            for token in sentence:
+                if not self._candidate(token):
+                    continue
+                lemma = joined.get(token.i) or token.lemma_ or token.text
+                if _noun_read_as_verb(token):
+                    lemma = token.text  # "zur Vorsprache": HanTa reads a verb form, the capital says noun
+                key = lemma.lower()
+                if key in seen or key in skip or token.lower_ in skip:
+                    continue
+                value = max(zipf(token.lower_), zipf(key))
+                if value >= self.min_zipf or is_law_title(token):
+                    continue
+                if _feminine_of_frequent(token, key, self.min_zipf):
+                    continue
+                explanation = legal_explanation(token, self.legal_lexicon)
+                if explanation is not None:
+                    seen.add(key)
+                    if _explained(doc, token):
+                        continue
+                    yield self._hit(token, value, "Fachbegriff, den viele nicht kennen",
+                                    f"Erklären Sie diesen Begriff beim ersten Vorkommen: {explanation}")
+                    continue
+                if token.tag_ == "NN" and (
+                    split_compound(token.text, self.min_zipf) is not None
+                    or split_compound(token.lemma_ or token.text, self.min_zipf) is not None
+                ):
+                    continue
+                seen.add(key)
+                yield self._hit(token, value, "Seltenes Wort", self._advice(token, key, skip))
+
+    def _hit(self, token: Token, value: float, problem: str, advice: str) -> Hit:
+        return Hit(
+            start=token.i,
+            end=token.i + 1,
+            values={
+                "text": quote(token.text),
+                "zipf": _format_zipf(value),
+                "limit": _format_zipf(self.min_zipf),
+                "problem": problem,
+                "advice": advice,
+            },
+        )
+
+    def _advice(self, token: Token, key: str, skip: dict[str, tuple[str, ...]]) -> str:
+        synonyms = _synonyms(self.synonym_file) if self.synonym_file else {}
+        if key in synonyms:
+            return f"Schreiben Sie stattdessen {join_alternatives(list(synonyms[key]))}."
+        for term, alternatives in skip.items():
+            if len(term) >= 5 and key.endswith(term) and key != term and alternatives:
+                return (
+                    f"Im Wort steckt {quote(term[:1].upper() + term[1:] if token.tag_ == 'NN' else term)}; "
+                    f"einfacher ist {join_alternatives(list(alternatives))}. Oder erklären Sie das Wort."
+                )
+        return "Schreiben Sie ein bekanntes Wort oder erklären Sie dieses Wort."
+
+    @staticmethod
+    def _candidate(token: Token) -> bool:
+        if token.tag_ not in CONTENT_TAGS or token._.einfach_placeholder:
+            return False
+        text = token.text
+        if len(text) < MIN_LETTERS or not text.isalpha():
+            return False
+        if any(ch.isupper() for ch in text[1:]):
+            return False
+        if text[:1].isupper() and token.tag_ != "NN" and token.i != token.sent.start and not _noun_read_as_verb(token):
+            return False  # a capitalised word that is not a noun: probably a name
+        if token.lower_.endswith(STREET_ENDINGS):
+            return False
+        return True
+
+
+def _noun_read_as_verb(token: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger read as a verb is a noun."""
+    return token.tag_.startswith("V") and token.text[:1].isupper() and token.i != token.sent.start
+
+
+def _explained(doc: Doc, term: Token) -> bool:
+    """The paragraph explains the term: "X ist ein/eine ...", "X bedeutet ...", "X (...)"."""
+    key = (term.lemma_ or term.text).lower()
+    for token in doc:
+        if (token.lemma_ or token.text).lower() != key:
+            continue
+        before = [t.lemma_.lower() for t in doc[max(0, token.i - 3) : token.i]]
+        if "nennen" in before or "heißen" in before:
+            return True  # "Das nennt man Wohnsitzauflage."
+        following = [t for t in doc[token.i + 1 : token.i + 4] if not t.is_space]
+        if following and following[0].text == "(":
+            return True
+        for position, other in enumerate(following[:2]):
+            if other.lemma_.lower() in DEFINING_LEMMAS and other.tag_ in FINITE:
+                after = following[position + 1 : position + 2]
+                if other.lemma_.lower() != "sein" or (after and after[0].tag_ in {"ART", "PIAT", "ADJD", "ADJA"}):
+                    return True
+    return False

@@ -1,0 +1,215 @@
+"""Kind ``subjunctive``: Konjunktiv II forms that blur what a letter says.
+
+The tagger gives no mood, so the Konjunktiv II comes from word forms: the
+forms of *sein*, *haben*, *werden* and the modal verbs with umlaut ("wäre",
+"hätte", "würde", "könnte", "müsste", "dürfte") differ from the past tense
+("war", "hatte", "wurde", "konnte", "musste", "durfte") and are tagged as
+finite verbs (VAFIN, VMFIN).  "sollte" is also the past tense of *sollen*,
+so it counts only in the conditional positions below.  "möchte" is everyday
+polite German and is never flagged.
+
+Flagged, one finding per clause (:func:`einfach.nlp.syntax.clauses`):
+
+* **"Sollten Sie ..."**: "sollte(n)" opening a clause that is not a question
+  ("Sollten Sie Fragen haben, ..." -> "Wenn Sie Fragen haben, ...");
+* **"..., falls Sie Fragen haben sollten"**: "sollte(n)" as the last verb
+  of a clause opened by "wenn", "falls", "sofern" or "soweit";
+* **polite questions**: "Könnten Sie", "Würden Sie", "Wären Sie", "Hätten
+  Sie", "Dürfte(n) ..." opening a clause, followed by "Sie", in a question,
+  with "bitte" or with "so freundlich" ("Hätten Sie den Antrag früher
+  gestellt, wäre ..." is a condition and stays quiet);
+* **"würde" + infinitive** in a main clause ("Wir würden Sie bitten ...")
+  of a sentence without a real condition ("wenn", "falls", "sofern",
+  "soweit", "sonst", "andernfalls") and without a contrast ("aber",
+  "leider": "Wir würden gern helfen, aber ..." is a real counterfactual);
+* **"wäre"/"hätte" + zu-infinitive** ("Es wäre zu beachten"), and "wäre"
+  with "dankbar", "verbunden", "froh" or "so freundlich/nett" ("Wir wären
+  Ihnen dankbar, wenn ...");
+* **"müsste"/"dürfte"** in a main clause of a sentence without a real
+  condition or contrast ("Sie müssten noch den Pass vorlegen", "Das dürfte bekannt
+  sein").
+
+Real conditionals ("Wenn wir jetzt entscheiden müssten, müssten wir Ihren
+Antrag ablehnen") and "könnte"/"wäre"/"hätte" in statements ("Das könnte
+teuer werden") stay quiet, unless ``strict`` is on (the profile ``leicht``):
+then every Konjunktiv II form except "möchte" and the past-tense "sollte" is
+flagged, because Leichte Sprache avoids the Konjunktiv altogether.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Span, Token
+
+from ...nlp.syntax import clauses
+from .base import Hit, quote
+from .impersonal import short_text
+from .passive import SEPARABLE_PREFIXES
+
+SEIN = {"wäre", "wären", "wärst", "wärt", "wäret", "wärest"}
+HABEN = {"hätte", "hätten", "hättest", "hättet"}
+WERDEN = {"würde", "würden", "würdest", "würdet"}
+KOENNEN = {"könnte", "könnten", "könntest", "könntet"}
+MUESSEN = {"müsste", "müssten", "müsstest", "müsstet", "müßte", "müßten"}
+DUERFEN = {"dürfte", "dürften", "dürftest", "dürftet"}
+SOLLEN = {"sollte", "sollten"}
+KONJUNKTIV_II = SEIN | HABEN | WERDEN | KOENNEN | MUESSEN | DUERFEN
+POLITE_OPENERS = KOENNEN | WERDEN | SEIN | HABEN | DUERFEN
+CONDITIONAL_CONJUNCTIONS = {"wenn", "falls", "sofern", "soweit"}
+CONDITION_WORDS = CONDITIONAL_CONJUNCTIONS | {"sonst", "andernfalls", "ansonsten"}
+HEDGE_ADJECTIVES = {"dankbar", "verbunden", "froh"}
+CONTRAST_WORDS = {"aber", "doch", "jedoch", "leider", "allerdings"}
+INFINITIVES = {"VVINF", "VAINF", "VMINF"}
+SUBORDINATE_OPENERS = {"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUI"}
+PRESENT = {
+    "müssen": {"Sie": "müssen", "wir": "müssen", "ich": "muss"},
+    "können": {"Sie": "können", "wir": "können", "ich": "kann"},
+}
+
+
+class Subjunctive:
+    parameters = {"strict"}
+    values = {"text", "problem", "positive"}
+
+    def __init__(self, parameters: dict):
+        self.strict = bool(parameters.get("strict", False))
+
+    def find(self, doc: Doc):
+        for sentence in doc.sents:
+            question = any(t.text == "?" for t in sentence)
+            conditional = any(t.lower_ in CONDITION_WORDS for t in sentence)
+            # "Wir würden gern helfen, aber ...": a real counterfactual, not a hedge
+            contrast = any(t.lower_ in CONTRAST_WORDS for t in sentence)
+            for clause in clauses(sentence):
+                hit = self._in_clause(clause, sentence, question, conditional or contrast)
+                if hit is not None:
+                    yield hit
+
+    def _in_clause(self, clause: list[Token], sentence: Span, question: bool, conditional: bool) -> Hit | None:
+        first = clause[0]
+        following = clause[1] if len(clause) > 1 else None
+        finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"}]
+        main = first.tag_ not in SUBORDINATE_OPENERS
+        # "Sollten Sie Fragen haben, ..."
+        if first.lower_ in SOLLEN and first.tag_ == "VMFIN" and not question:
+            span = [first, following] if following is not None and following.tag_ == "PPER" else [first]
+            return _hit(span, "„Sollten Sie …“ klingt umständlich und unsicher.", "„Wenn Sie …“ statt „Sollten Sie …“")
+        # "..., falls Sie Fragen haben sollten"
+        if first.lower_ in CONDITIONAL_CONJUNCTIONS and first.tag_ == "KOUS":
+            last_verb = next((t for t in reversed(clause) if t.tag_.startswith("V")), None)
+            if last_verb is not None and last_verb.lower_ in SOLLEN and last_verb.tag_ == "VMFIN":
+                return _hit([last_verb], "„sollte“ macht die Bedingung unsicher, ohne etwas zu sagen.", "die Bedingung ohne „sollte“, zum Beispiel „falls Sie Fragen haben“ statt „falls Sie Fragen haben sollten“")
+        # "Könnten Sie ...?", "Wären Sie so freundlich, ..."
+        polite = question or _hedge(clause) is not None or any(t.lower_ == "bitte" for t in clause)
+        if first.lower_ in POLITE_OPENERS and first.tag_ in {"VAFIN", "VMFIN"} and following is not None and following.text == "Sie" and polite:
+            return _hit([first, following], "eine höfliche Frage im Konjunktiv sagt nicht klar, was die Leserin oder der Leser tun soll.", "„Bitte …“ – zum Beispiel „Bitte schicken Sie uns …“")
+        for verb in finite:
+            form = verb.lower_
+            if form in WERDEN and main and not conditional:
+                infinitive = _bare_infinitive(clause, verb)
+                if infinitive is not None:
+                    return _hit(_between(clause, verb, infinitive), "„würde“ macht die Aussage unsicher und den Satz länger.", _indicative(clause, verb, infinitive))
+            if form in SEIN | HABEN:
+                infinitive = _zu_infinitive(clause, verb)
+                if infinitive is not None:
+                    return _hit(_between(clause, verb, infinitive), "der Konjunktiv lässt offen, ob und wer etwas tun muss.", "„Bitte beachten Sie …“ oder „Sie müssen …“")
+                hedge = _hedge(clause) if form in SEIN else None
+                if hedge is not None:
+                    return _hit(_between(clause, verb, hedge), "„wäre … dankbar“ ist eine umständliche Bitte.", "„Bitte …“ statt „Wir wären Ihnen dankbar, wenn Sie …“")
+            if form in MUESSEN | DUERFEN and main and not conditional:
+                return _hit([verb], "der Konjunktiv macht unklar, ob etwas gilt oder nur vielleicht gilt.", _modal_indicative(clause, verb))
+        if self.strict:
+            for verb in finite:
+                if verb.lower_ in KONJUNKTIV_II:
+                    return _hit([verb], "in Leichter Sprache steht kein Konjunktiv.", "die Wirklichkeitsform, zum Beispiel „ist“ statt „wäre“, „kann“ statt „könnte“")
+        return None
+
+
+def _bare_infinitive(clause: list[Token], verb: Token) -> Token | None:
+    """An infinitive after "würde" that is not a zu-infinitive and not a passive ("angedroht werden")."""
+    words = [t for t in clause if not t.is_punct]
+    for token in clause:
+        if token.i <= verb.i:
+            continue
+        # a verb-final form equal to its lemma is an infinitive the tagger read as plural ("ablehnen")
+        final_infinitive = token.tag_ == "VVFIN" and token is words[-1] and token.lower_ == token.lemma_.lower()
+        if token.tag_ not in INFINITIVES and not final_infinitive:
+            continue
+        previous = token.doc[token.i - 1]
+        if previous.tag_ == "PTKZU":
+            continue
+        if token.lemma_.lower() == "werden" and previous.tag_ == "VVPP":
+            return None
+        return token
+    return None
+
+
+def _zu_infinitive(clause: list[Token], verb: Token) -> Token | None:
+    """"wäre zu beachten", "hätten ... vorzulegen"."""
+    for token in clause:
+        if token.i <= verb.i:
+            continue
+        if token.tag_ == "VVIZU" or (token.tag_ in INFINITIVES and token.doc[token.i - 1].tag_ == "PTKZU"):
+            return token
+    return None
+
+
+def _hedge(clause: list[Token]) -> Token | None:
+    """"dankbar", "verbunden", "froh", "so freundlich", "so nett" in the clause."""
+    for position, token in enumerate(clause):
+        if token.lower_ in HEDGE_ADJECTIVES:
+            return token
+        if token.lower_ in {"freundlich", "nett"} and position and clause[position - 1].lower_ == "so":
+            return token
+    return None
+
+
+def _between(clause: list[Token], first: Token, last: Token) -> list[Token]:
+    return [t for t in clause if first.i <= t.i <= last.i]
+
+
+def _subject(clause: list[Token], verb: Token) -> str | None:
+    for token in clause:
+        if token.tag_ == "PPER" and abs(token.i - verb.i) <= 2 and token.text in {"wir", "Wir", "Sie", "ich", "Ich"}:
+            return "Sie" if token.text == "Sie" else token.text.lower()
+    return None
+
+
+def _indicative(clause: list[Token], verb: Token, infinitive: Token) -> str:
+    lemma = infinitive.lemma_.lower()
+    subject = _subject(clause, verb)
+    if lemma == "bitten":
+        return "„Bitte …“ statt „Wir würden Sie bitten …“"
+    if any(t.lower_ in {"gern", "gerne"} for t in clause) and subject in {"wir", "Sie"}:
+        return f"{quote(subject[:1].upper() + subject[1:] + ' möchten …')} statt {quote(subject[:1].upper() + subject[1:] + ' ' + verb.lower_ + ' gern …')}"
+    if subject in {"wir", "Sie"}:
+        own = {"wir": "uns", "Sie": "sich"}[subject]
+        reflexive = own if any(t.lower_ == own and verb.i < t.i < infinitive.i for t in clause) else ""
+        prefix, stem = _separable(infinitive.text.lower())
+        present = " ".join(w for w in (subject[:1].upper() + subject[1:], stem, reflexive, "…", prefix) if w)
+        return f"{quote(present)} statt {quote(subject[:1].upper() + subject[1:] + ' ' + verb.lower_ + ' … ' + infinitive.text)}"
+    return f"die Wirklichkeitsform von {quote(lemma)} statt {quote(verb.text + ' … ' + infinitive.text)}"
+
+
+def _separable(infinitive: str) -> tuple[str, str]:
+    """("an", "sehen") for "ansehen": a separable verb splits in a main clause."""
+    for prefix in SEPARABLE_PREFIXES:
+        if infinitive.startswith(prefix) and len(infinitive) > len(prefix) + 3:
+            return prefix, infinitive[len(prefix):]
+    return "", infinitive
+
+
+def _modal_indicative(clause: list[Token], verb: Token) -> str:
+    if verb.lower_ in MUESSEN:
+        subject = _subject(clause, verb)
+        form = PRESENT["müssen"].get(subject or "", "muss")
+        return f"{quote(form)} statt {quote(verb.text)}, wenn es gilt"
+    return f"eine klare Aussage statt {quote(verb.text)}: „ist“, „wird“ oder „ist wahrscheinlich“"
+
+
+def _hit(span: list[Token], problem: str, positive: str) -> Hit:
+    doc = span[0].doc
+    start, end = span[0].i, span[-1].i + 1
+    return Hit(start=start, end=end, values={"text": short_text(doc, start, end), "problem": problem, "positive": positive})

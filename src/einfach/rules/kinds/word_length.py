@@ -1,0 +1,112 @@
+"""Kind ``word_length``: long compound nouns, with a split suggestion.
+
+A word is reported if it is a noun (STTS ``NN``), has more letters than
+``max_letters`` (letters only; hyphenated words are measured part by part)
+and can be split into real words.  The splitter is CharSplit
+(Don Tuggener 2016; PyPI package ``split-words``, MIT licence): it ranks
+every split point by n-gram probabilities learnt from a million German
+nouns.  A split is kept only if both parts are known words (HanTa's lexicon
+and a Zipf frequency of at least ``min_part_zipf``), so words that are long
+but not compounds ("Verantwortung") and wrong splits ("Antrags|tellerin")
+stay quiet.  Parts still longer than ``max_letters`` are split again.
+
+``style: hyphen`` suggests "Aufenthalts-Erlaubnis" (Einfache Sprache: a
+hyphen, the second part capitalised); ``style: mediopunkt`` suggests
+"Aufenthalts·erlaubnis" (Leichte Sprache, DIN SPEC 33429).  Protected legal
+terms (``rules/lexikon/fachbegriffe.yml``) keep their official spelling when
+``legal_terms: skip``, and so do names of laws ("Verwaltungsverfahrensgesetz",
+"Aufenthaltsverordnung": a title cannot be rewritten); with ``legal_terms:
+split`` (Leichte Sprache) both get the Mediopunkt suggestion too.  Never reported: template placeholders, names
+(NE), words with digits, URLs, e-mail addresses, abbreviations and law
+abbreviations (a capital letter after the first: "AufenthG", "SGB"), gender
+forms ("Antragsteller:innen"), street names ("Kastanienallee"), and words already written with a hyphen whose
+parts are short enough.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Token
+
+from .base import Hit, quote
+from .wordinfo import is_law_title, legal_explanation, split_parts
+
+GENDER_MARKS = ":*_/"
+STYLES = {"hyphen", "mediopunkt"}
+STREET_ENDINGS = ("straße", "strasse", "allee", "weg", "platz", "gasse", "ring", "damm", "ufer", "chaussee")
+
+
+class WordLength:
+    parameters = {"max_letters", "style", "legal_terms", "min_part_zipf", "legal_lexicon"}
+    values = {"text", "letters", "limit", "split"}
+
+    def __init__(self, parameters: dict):
+        self.max_letters = int(parameters.get("max_letters", 20))
+        self.style = parameters.get("style", "hyphen")
+        if self.style not in STYLES:
+            raise ValueError(f"style must be one of {sorted(STYLES)}")
+        self.legal_terms = parameters.get("legal_terms", "skip")
+        self.min_part_zipf = float(parameters.get("min_part_zipf", 2.5))
+        self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
+
+    def find(self, doc: Doc):
+        for token in doc:
+            if not self._candidate(token):
+                continue
+            word = token.text
+            if any(mark in word for mark in GENDER_MARKS):
+                continue  # gender forms: no sensible split suggestion
+            if self.legal_terms == "skip" and (
+                legal_explanation(token, self.legal_lexicon) is not None or is_law_title(token)
+            ):
+                continue
+            pieces = word.split("-")
+            if any(not piece.isalpha() for piece in pieces):
+                continue
+            long_pieces = [piece for piece in pieces if len(piece) > self.max_letters]
+            if not long_pieces:
+                continue
+            parts: list[str] = []
+            split_any = False
+            for piece in pieces:
+                if len(piece) > self.max_letters:
+                    pieces_split = split_parts(piece, self.max_letters, self.min_part_zipf)
+                    split_any = split_any or len(pieces_split) > 1
+                    parts.extend(pieces_split)
+                else:
+                    parts.append(piece)
+            if not split_any:
+                continue
+            yield Hit(
+                start=token.i,
+                end=token.i + 1,
+                values={
+                    "text": quote(word),
+                    "letters": sum(1 for ch in word if ch.isalpha()),
+                    "limit": self.max_letters,
+                    "split": quote(self.join(parts)),
+                },
+            )
+
+    def join(self, parts: list[str]) -> str:
+        if self.style == "mediopunkt":
+            return parts[0] + "".join("·" + part[:1].lower() + part[1:] for part in parts[1:])
+        return parts[0] + "".join("-" + part[:1].upper() + part[1:] for part in parts[1:])
+
+    @staticmethod
+    def _candidate(token: Token) -> bool:
+        if token.tag_ != "NN" or token._.einfach_placeholder:
+            return False
+        text = token.text
+        if "@" in text or "://" in text or text.lower().startswith("www.") or any(ch.isdigit() for ch in text):
+            return False
+        letters = [ch for ch in text if ch.isalpha()]
+        if not letters or not letters[0].isupper():
+            return False
+        if any(ch.isupper() for ch in text[1:] if ch.isalpha()) and "-" not in text:
+            return False  # AufenthG, SGB, eAT and other abbreviations
+        if text.lower().endswith(STREET_ENDINGS):
+            return False  # street names are addresses, not words to rewrite
+        return True

@@ -1,0 +1,239 @@
+"""Word knowledge shared by the kinds of issue 3 (part B).
+
+* protected legal terms from ``rules/lexikon/fachbegriffe.yml``;
+* gender of frequent nouns from ``rules/data/genus.yml`` (HanTa gives none);
+* whether HanTa knows a word as a verb, adjective or noun (its lexicon, not
+  its guess for unknown words: guessed analyses score far lower);
+* compound splitting with CharSplit's n-gram model (package ``split-words``,
+  MIT), each split checked against HanTa and word frequencies.
+
+Nothing heavy is imported at module level: HanTa, wordfreq and the splitter's
+40 MB model load on first use, so validating rule files stays cheap.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+
+from ...resources import rules_dir
+from ..loader import load_lexicon
+
+# HanTa's log probability for a word it knows is about -8 to -17; for a word
+# it only guesses (unknown stem, invented ending) about -28 and below.
+KNOWN_SCORE = -20.0
+# Separable particles, prepositions and adverbs: "Voraussetzung" is not
+# "Voraus" + "Setzung" for a reader, so such a first part is no compound part.
+NOT_A_PART = {
+    "ab", "an", "auf", "aus", "bei", "durch", "ein", "mit", "nach", "vor", "voraus", "vorher", "weg",
+    "zu", "zurück", "zusammen", "über", "unter", "um", "gegen", "hinter", "wider", "wieder", "fort",
+    "her", "hin", "heraus", "herein", "hinaus", "hinein", "nieder", "los", "fest", "statt", "teil",
+    "hinzu", "dar", "empor", "entgegen", "vorbei", "weiter", "nach", "miss", "ver", "ent", "be", "ge",
+    "er", "zer", "außer", "innen", "außen", "ober", "unter", "vorder", "hinter", "mittel",
+}
+MIN_PART = 4  # "Apo|stille" is no compound; three-letter parts are too often wrong
+FUGEN = ("es", "s", "en", "n", "e", "er")
+
+
+# --- legal terms ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def legal_terms(name: str = "fachbegriffe") -> dict[str, str]:
+    """Lowercased one-word legal term (or its one-word ``match`` lemma) -> explanation."""
+    terms: dict[str, str] = {}
+    for entry in load_lexicon(name).entries:
+        words = list(entry.match) if entry.match else entry.term.split()
+        if len(words) == 1:
+            terms[words[0].lower()] = entry.explanation
+    return terms
+
+
+def legal_explanation(token, name: str = "fachbegriffe") -> str | None:
+    """The explanation if ``token`` (by lemma or form) is a one-word legal term."""
+    terms = legal_terms(name)
+    for key in ((token.lemma_ or "").lower(), token.text.lower()):
+        if key in terms:
+            return terms[key]
+    # plural forms HanTa does not lemmatise ("Säumniszuschläge" -> "Säumniszuschlag")
+    text = token.text.lower()
+    for term, explanation in terms.items():
+        if len(term) >= 8 and text.startswith(term[:-3]) and 0 < len(text) - len(term) <= 3:
+            return explanation
+    return None
+
+
+LAW_TITLE_ENDINGS = ("gesetz", "gesetzbuch", "verordnung", "gerichtsordnung", "prozessordnung", "gebührenordnung")
+
+
+def is_law_title(token) -> bool:
+    """"Verwaltungsverfahrensgesetz", "Aufenthaltsverordnung": the name of a law, not a word to rewrite."""
+    lemma = (token.lemma_ or token.text).lower()
+    return token.text[:1].isupper() and lemma.endswith(LAW_TITLE_ENDINGS) and len(lemma) > 12
+
+
+# --- gender ------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _genus() -> tuple[dict[str, str], tuple[str, ...]]:
+    data = yaml.safe_load((rules_dir() / "data" / "genus.yml").read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for key, letter in (("masculine", "m"), ("neuter", "n"), ("feminine", "f")):
+        for word in data.get(key) or []:
+            table[str(word).lower()] = letter
+    return table, tuple(str(s) for s in data.get("feminine_suffixes") or [])
+
+
+def gender(lemma: str) -> str | None:
+    """"m", "n", "f" or None, from the list (longest matching ending wins) or a feminine suffix."""
+    table, suffixes = _genus()
+    lowered = lemma.lower()
+    best, best_length = None, 0
+    for word, letter in table.items():
+        if lowered.endswith(word) and len(word) > best_length:
+            best, best_length = letter, len(word)
+    if best is not None:
+        return best
+    for suffix in suffixes:
+        if lowered.endswith(suffix) and len(lowered) > len(suffix) + 3:
+            return "f"
+    return None
+
+
+# --- HanTa lexicon knowledge -------------------------------------------------------------------
+
+@lru_cache(maxsize=50_000)
+def _analyses(word: str) -> tuple[tuple[str, float], ...]:
+    from ...nlp.tagger import load_hanta
+
+    return tuple((tag, float(score)) for tag, score in load_hanta().tag_word(word))
+
+
+@lru_cache(maxsize=50_000)
+def _lemma(word: str) -> str:
+    from ...nlp.tagger import load_hanta
+
+    return load_hanta().analyze(word)[0]
+
+
+def known_tag(word: str) -> str | None:
+    """HanTa's best tag for ``word`` if HanTa knows the word (not only guesses it)."""
+    analyses = _analyses(word)
+    if not analyses or analyses[0][1] < KNOWN_SCORE:
+        return None
+    return analyses[0][0]
+
+
+def is_known_verb(infinitive: str) -> bool:
+    """An infinitive HanTa knows: best tag VV(INF) (or VV(FIN), the same form) and lemma = form."""
+    return known_tag(infinitive) in {"VV(INF)", "VV(FIN)"} and _lemma(infinitive) == infinitive
+
+
+def is_known_adjective(word: str) -> bool:
+    return known_tag(word) in {"ADJ(D)", "ADJ(A)"}
+
+
+INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "über", "hinter", "wider")
+SEPARABLE = (
+    "zurück", "zusammen", "vorbei", "weiter", "heraus", "herein", "hinzu", "entgegen", "bekannt", "bereit",
+    "fest", "fort", "frei", "statt", "teil", "nach", "auf", "aus", "bei", "dar", "ein", "her", "hin", "mit",
+    "vor", "weg", "los", "ab", "an", "zu",
+)
+
+
+def _weak_participle(verb: str, prefix: str) -> str:
+    """ge- + stem + -(e)t, without ge- after an inseparable prefix or for -ieren."""
+    stem = verb[:-2] if verb.endswith("en") else verb[:-1]
+    ending = "et" if stem.endswith(("d", "t", "chn", "gn", "ffn", "dm", "tm")) else "t"
+    if verb.endswith("ieren") or verb.startswith(INSEPARABLE):
+        return stem + ending
+    return f"ge{stem}{ending}"
+
+
+def participle_of(verb: str) -> str | None:
+    """The past participle of a weak verb if HanTa confirms it, else None.
+
+    The regular form is built (ge- + stem + -t; no ge- after be-, ver-, ...
+    or for -ieren; the particle first for separable verbs: "eingereicht")
+    and kept only if HanTa reads it as a participle of ``verb`` (best tag
+    VV(PP), a known word).  Strong verbs ("entschieden") give None.
+    """
+    if not verb.endswith("n"):
+        return None
+    candidate = None
+    for particle in SEPARABLE:
+        rest = verb[len(particle):]
+        if verb.startswith(particle) and len(rest) > 3 and is_known_verb(rest):
+            candidate = particle + _weak_participle(rest, particle)
+            break
+    if candidate is None:
+        candidate = _weak_participle(verb, "")
+    analyses = _analyses(candidate)
+    if analyses and analyses[0][0] == "VV(PP)" and analyses[0][1] >= KNOWN_SCORE and _lemma(candidate) == verb:
+        return candidate
+    return None
+
+
+# --- compound splitting ------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _splitter():
+    from split_words import Splitter
+
+    return Splitter()
+
+
+def _part_ok(part: str, head: bool, min_zipf: float) -> bool:
+    """A compound part must be a real, not too rare word (a noun for the head)."""
+    from ...nlp.frequency import zipf
+
+    lowered = part.lower()
+    if len(lowered) < MIN_PART or lowered in NOT_A_PART:
+        return False
+    if head:
+        return known_tag(part[:1].upper() + part[1:].lower()) in {"NN", "NNA", "NNI"} and zipf(lowered) >= min_zipf
+    variants = [lowered]
+    for fuge in FUGEN:
+        if lowered.endswith(fuge) and len(lowered) - len(fuge) >= 3:
+            variants.append(lowered[: -len(fuge)])
+    for variant in variants:
+        if variant in NOT_A_PART:
+            continue
+        noun = known_tag(variant[:1].upper() + variant[1:])
+        if noun in {"NN", "NNA", "NNI"} and zipf(variant) >= min_zipf:
+            return True
+        if known_tag(variant) in {"ADJ(D)", "ADJ(A)"} and zipf(variant) >= min_zipf:
+            return True
+        for ending in ("en", "n"):  # verb stems: "Wohn|sitz", "Melde|bescheinigung"
+            if is_known_verb(variant + ending) and zipf(variant + ending) >= min_zipf:
+                return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def split_compound(word: str, min_zipf: float = 2.5, candidates: int = 3) -> tuple[str, str] | None:
+    """(body, head) as written in ``word`` ("Aufenthalts", "erlaubnis"), or None.
+
+    CharSplit (Tuggener 2016) ranks every split point by n-gram
+    probabilities; the first of its best ``candidates`` splits whose head is
+    a known noun and whose first part is a known word (after removing a
+    linking element: -s-, -es-, -n-, -en-, -e-, -er-), each with a Zipf
+    frequency of at least ``min_zipf``, is kept.
+    """
+    if len(word) < 6 or not word.isalpha():
+        return None
+    for _score, body, head in _splitter().split_compound(word)[:candidates]:
+        if _part_ok(head, True, min_zipf) and _part_ok(body, False, min_zipf):
+            return word[: len(body)], word[len(body):]
+    return None
+
+
+def split_parts(word: str, max_part: int, min_zipf: float = 2.5, depth: int = 3) -> list[str]:
+    """Split ``word`` into parts of at most ``max_part`` letters where possible (recursive)."""
+    if depth <= 0 or len(word) <= max_part:
+        return [word]
+    split = split_compound(word, min_zipf)
+    if split is None:
+        return [word]
+    body, head = split
+    return split_parts(body, max_part, min_zipf, depth - 1) + split_parts(head, max_part, min_zipf, depth - 1)
