@@ -30,7 +30,9 @@ def test_separated_particle_verb_found(check_text):
 
 
 def test_separated_phrase_found(check_text):
-    found = amtsdeutsch(check_text, "Bitte setzen Sie uns über jede Änderung unverzüglich in Kenntnis.")
+    # "in Kenntnis setzen" moved to the Funktionsverbgefüge lexicon (rule funktionsverbgefuege)
+    text = "Bitte setzen Sie uns über jede Änderung unverzüglich in Kenntnis."
+    found = [f.text for f in check_text(text).findings if f.rule == "funktionsverbgefuege"]
     assert any("setzen" in f and "Kenntnis" in f for f in found)
 
 

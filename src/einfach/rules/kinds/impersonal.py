@@ -118,10 +118,11 @@ class Impersonal:
         if es is not None and es.i == werden.i - 1:
             start = es
         span = [t for t in clause if start.i <= t.i <= participle.i]
+        written = short_text(werden.doc, start.i, participle.i + 1, 3)
         yield _hit(
             span,
             "der Satz nennt nicht, wer handelt, obwohl die Behörde selbst schreibt.",
-            f"{FORMULA_VERBS[participle.lemma_.lower()]} statt {quote(' '.join([start.text, '…', participle.text]) if len(span) > 3 else ' '.join(t.text for t in span))}",
+            f"{FORMULA_VERBS[participle.lemma_.lower()]} statt {quote(written)}",
         )
 
     # -- reader and authority in the third person -------------------------------------------
@@ -182,7 +183,9 @@ def _subject(phrase: list[Token], clause: list[Token], reader: bool) -> bool:
     head = phrase[-1]
     determiner = first.lower_ if first.tag_ in {"ART", "PPOSAT"} else None
     feminine_or_plural = head.text.endswith(("in", "innen", "Innen")) or not reader
-    nominative = ({"die", "unsere"} if feminine_or_plural else {"der", "die"}) | ({"das", "unser"} if not reader else set())
+    nominative = {"die", "unsere"} if feminine_or_plural else {"der", "die"}
+    if not reader:
+        nominative |= {"das", "unser"}  # "das Bundesamt", "unser Amt"
     if determiner is not None and determiner not in nominative:
         return False
     index = clause.index(first)
@@ -210,10 +213,12 @@ def _authority(token: Token) -> bool:
 
 
 def _own_marker(phrase: list[Token]) -> bool:
-    return any(
-        (t.tag_ == "ADJA" and (t.lemma_ or t.text).lower() in OWN_MARKERS) or (t.tag_ == "PPOSAT" and t.lower_.startswith("unser"))
-        for t in phrase
-    )
+    for token in phrase:
+        if token.tag_ == "ADJA" and (token.lemma_ or token.text).lower() in OWN_MARKERS:
+            return True
+        if token.tag_ == "PPOSAT" and token.lower_.startswith("unser"):
+            return True
+    return False
 
 
 def _bare_nouns(clause: list[Token]) -> bool:
@@ -233,7 +238,8 @@ def _bare_nouns(clause: list[Token]) -> bool:
 def _hit(span: list[Token], problem: str, example: str) -> Hit:
     doc = span[0].doc
     start, end = span[0].i, span[-1].i + 1
-    return Hit(start=start, end=end, values={"text": short_text(doc, start, end), "problem": problem, "example": example})
+    values = {"text": short_text(doc, start, end), "problem": problem, "example": example}
+    return Hit(start=start, end=end, values=values)
 
 
 def short_text(doc: Doc, start: int, end: int, limit: int = 5) -> str:

@@ -16,7 +16,8 @@ Not flagged (decisions documented in ``rules/rechtsverweis.yml``):
 * a reference that stands in brackets at the end of its sentence ("Sie
   müssen mitwirken (§ 82 AufenthG)."): that is where the rule asks it to be;
 * a segment that lists legal bases ("Rechtsgrundlagen: § 50 AufenthG"), or a
-  fragment that holds nothing but references (a list item, a table cell).
+  fragment that holds nothing but references (a list item, a table cell, also
+  a cell of a plain-text table row "... | § 47 Abs. 1 AufenthV | ...").
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ PARTS = {
 }
 LETTER_PARTS = {"buchst.", "buchstabe", "buchstaben", "lit."}
 TRAILERS = {"ff.", "f."}
-LINKS = {",", "und", "oder", "bis", "sowie", "-", "–", "/", "i.", "v.", "m.", "i.v.m.", "ivm", "in", "verbindung", "mit"}
+LINKS = {
+    ",", "und", "oder", "bis", "sowie", "-", "–", "/", "i.", "v.", "m.", "i.v.m.", "ivm", "in", "verbindung", "mit",
+}
 LAW_SHAPE = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,10}(G|V|VO|O|GB)$")
 LAW_NAME_ENDINGS = (
     "gesetz", "gesetzes", "gesetzbuch", "gesetzbuches", "gesetzbuchs", "verordnung", "gerichtsordnung",
@@ -50,7 +53,9 @@ LAW_NAME_ENDINGS = (
 )
 LAW_NAME_LEADERS = {"des", "der", "dem", "den", "das", "buch", "buches", "buchs"}
 INTRO_WORDS = {"vgl.", "siehe", "s.", "nach", "gemäß", "gem.", "laut", "lt.", "i.", "v.", "m.", "i.v.m.", "und", ","}
-LEGAL_BASES = ("rechtsgrundlage", "rechtsgrundlagen", "gesetzliche grundlage", "gesetzliche grundlagen", "grundlage", "grundlagen")
+LEGAL_BASES = (
+    "rechtsgrundlage", "rechtsgrundlagen", "gesetzliche grundlage", "gesetzliche grundlagen", "grundlage", "grundlagen",
+)
 SENTENCE_END = {".", "!", "?", "…"}
 
 
@@ -129,9 +134,9 @@ def reference_chains(sentence: Span, known: dict[str, str]) -> list[tuple[int, i
                 break
             token = tokens[index]
             law = is_law(token, known) or _law_name(token) or (token.text == "EU" and tokens[index - 1].text == "/")
-            if kind == "core" and after_law and not law and not _starts(tokens, index) and token.text not in SECTION_SIGNS:
-                if not ROMAN.match(token.text):
-                    break  # after the law only a new § or Art. goes on: "AufenthG i. V. m. § 5 AufenthV"
+            new_section = _starts(tokens, index) or token.text in SECTION_SIGNS
+            if kind == "core" and after_law and not law and not new_section and not ROMAN.match(token.text):
+                break  # after the law only a new § or Art. goes on: "AufenthG i. V. m. § 5 AufenthV"
             if tokens[index].text == "(":
                 # "Aufenthaltsgesetz (AufenthG)": a bracketed abbreviation after a law's name
                 close = index + 2
@@ -169,6 +174,8 @@ class LegalReference:
             for start, end in chains:
                 if self.bracketed_at_end and _bracketed_at_end(doc, sentence, start, end):
                     continue
+                if _alone_in_cell(doc, sentence, start, end):
+                    continue
                 text = doc[start:end].text
                 if doc[end - 1].text.endswith(".") and is_law(doc[end - 1], self.laws):
                     text = text[:-1]  # "AufenthV." keeps the sentence's period
@@ -195,6 +202,16 @@ def _lists_legal_bases(sentence: Span, chains: list[tuple[int, int]]) -> bool:
     covered = {i for start, end in chains for i in range(start, end)}
     rest = [t for t in words if t.i not in covered and t.lower_ not in {"und", "sowie", "oder"}]
     return not rest
+
+
+def _alone_in_cell(doc: Doc, sentence: Span, start: int, end: int) -> bool:
+    """A table row in plain text ("Ausstellung | 02.08.2024 | § 47 Abs. 1 AufenthV | 13,00 EUR"):
+    the reference fills its cell, like a column "Rechtsgrundlage"."""
+    before = [t for t in doc[sentence.start : start] if not t.is_space]
+    after = [t for t in doc[end : sentence.end] if not t.is_space]
+    left = before[-1].text if before else None
+    right = after[0].text if after else None
+    return "|" in {left, right} and left in {"|", None} and right in {"|", None}
 
 
 def _bracketed_at_end(doc: Doc, sentence: Span, start: int, end: int) -> bool:

@@ -40,6 +40,7 @@ from .lexicon import PREPOSITIONS, LexiconMatch, Pattern
 VERB_TAGS_WITH_OWN_CLAUSE = {"VVFIN", "VAFIN", "VMFIN", "VVINF", "VVIZU", "VVPP", "VAINF", "VMINF", "VVIMP"}
 # Adjectives that form a verb with a light verb: "stellen Sie sicher" is "sicherstellen".
 ADJECTIVE_PARTICLES = {"sicher", "klar", "richtig", "fest", "bereit", "fertig", "frei", "dar", "zufrieden", "gleich"}
+PARTICLE_TAGS = {"ADJD", "ADV", "PTKVZ"}
 ATTRIBUTE_STARTS = {"ART", "PPOSAT", "PDAT", "PIAT"}
 PERSON_SUBJECTS = {"wir", "ich", "du", "ihr"}
 GENITIVE_DETERMINERS = {
@@ -79,7 +80,9 @@ def _plausible(pattern: Pattern, matched: list[Token]) -> bool:
             return False
     if verb.tag_ in {"VVFIN", "VVIMP"}:
         words = [t for t in verb_clause if not t.is_punct]
-        if words and words[-1].i > verb.i and words[-1].lower_ in ADJECTIVE_PARTICLES and words[-1].tag_ in {"ADJD", "ADV", "PTKVZ"}:
+        last = words[-1] if words else None
+        particle_like = last is not None and last.tag_ in PARTICLE_TAGS and last.lower_ in ADJECTIVE_PARTICLES
+        if particle_like and last.i > verb.i:
             return False
     if pattern.verb in {"kommen", "bringen"} and pattern.fixed and pattern.fixed[0] in PREPOSITIONS:
         following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None

@@ -41,7 +41,10 @@ from ...nlp.syntax import clauses, lemma_of, particle_verbs
 from .base import Hit, quote
 
 NEGATION_PARTICLES = {"nicht", "nie", "niemals"}
-NEGATIVE_PRONOUNS = {"kein", "keiner", "keine", "niemand", "nichts", "nirgends", "nirgendwo", "keinesfalls", "keineswegs"}
+NEGATIVE_PRONOUNS = {
+    "kein", "keiner", "keine", "niemand", "nichts", "nirgends", "nirgendwo", "keinesfalls", "keineswegs",
+}
+INTENSIFIER_TAGS = {"ADV", "ADJD", "PTKA"}
 INTENSIFIERS = {"ganz", "gerade", "so", "völlig", "eben", "gänzlich", "wirklich", "gar", "unbedingt", "durchaus"}
 SPLITTING_TAGS = {"KON", "KOUS", "KOUI"}
 SPLITTING_CONJUNCTIONS = {"und", "oder", "aber", "sondern", "denn", "doch", "jedoch", "sowie"}
@@ -79,7 +82,10 @@ NEGATIVE_VERBS = {
     "verneinen": "„bejahen“ oder „stimmt“",
     "verkennen": "„sehen“ oder „wissen“",
 }
-KEIN_TO_EIN = {"kein": "ein", "keine": "eine", "keinen": "einen", "keinem": "einem", "keiner": "einer", "keines": "eines"}
+KEIN_TO_EIN = {
+    "kein": "ein", "keine": "eine", "keinen": "einen", "keinem": "einem", "keiner": "einer", "keines": "eines",
+}
+NICHT_OHNE = ("„nicht ohne“ ist eine doppelte Verneinung.", "„nur mit …“ oder „mit …“ statt „nicht ohne …“")
 GENERIC_POSITIVE = "nennen Sie direkt, was gilt, zum Beispiel „Alle müssen …“ statt „Niemand darf nicht …“"
 
 
@@ -102,7 +108,7 @@ class Negation:
         for position, token in enumerate(unit):
             lowered = token.lower_
             if lowered == "nicht" and position + 1 < len(unit) and unit[position + 1].lower_ == "ohne":
-                return _hit(unit[position : position + 2], "„nicht ohne“ ist eine doppelte Verneinung.", "„nur mit …“ oder „mit …“ statt „nicht ohne …“")
+                return _hit(unit[position : position + 2], *NICHT_OHNE)
             if lowered == "nicht" or _is_kein(token):
                 target = self._litote(unit, position)
                 if target is not None:
@@ -121,7 +127,8 @@ class Negation:
             if token.tag_.startswith("V") and verb in NEGATIVE_VERBS:
                 first = negations[0]
                 span = [t for t in unit if min(first.i, token.i) <= t.i <= max(first.i, token.i)]
-                return _hit(span, "ein verneintes Verb, das selbst etwas Negatives sagt.", f"{NEGATIVE_VERBS[verb]} statt {quote(first.text + ' … ' + token.text)}")
+                positive = f"{NEGATIVE_VERBS[verb]} statt {quote(first.text + ' … ' + token.text)}"
+                return _hit(span, "ein verneintes Verb, das selbst etwas Negatives sagt.", positive)
         if any(t.lower_ == "weder" for t in unit):
             return None
         particles = [t for t in negations if _negation_kind(t) == "particle"]
@@ -138,7 +145,7 @@ class Negation:
         negation = unit[position]
         index = position + 1
         if negation.lower_ == "nicht":
-            while index < len(unit) and unit[index].lower_ in INTENSIFIERS and unit[index].tag_ in {"ADV", "ADJD", "PTKA"}:
+            while index < len(unit) and unit[index].lower_ in INTENSIFIERS and unit[index].tag_ in INTENSIFIER_TAGS:
                 index += 1
         if index >= len(unit):
             return None
@@ -186,7 +193,8 @@ def _negation_kind(token: Token) -> str | None:
     lowered = token.lower_
     if lowered in NEGATION_PARTICLES and token.tag_ in {"PTKNEG", "ADV"}:
         return "particle"
-    if lowered in KEIN_TO_EIN or lowered in NEGATIVE_PRONOUNS or (token.lemma_ or "").lower() in {"niemand", "nichts", "kein"}:
+    lemma = (token.lemma_ or "").lower()
+    if lowered in KEIN_TO_EIN or lowered in NEGATIVE_PRONOUNS or lemma in {"niemand", "nichts", "kein"}:
         if token.tag_ in {"PIAT", "PIS", "PIDAT", "ADV", "PTKNEG", "NN"} or lowered in NEGATIVE_PRONOUNS:
             return "pronoun"
     return None

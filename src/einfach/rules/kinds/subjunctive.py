@@ -63,6 +63,32 @@ HEDGE_ADJECTIVES = {"dankbar", "verbunden", "froh"}
 CONTRAST_WORDS = {"aber", "doch", "jedoch", "leider", "allerdings"}
 INFINITIVES = {"VVINF", "VAINF", "VMINF"}
 SUBORDINATE_OPENERS = {"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUI"}
+# (problem, positive) for each pattern; "wuerde" and "modal" build their positive from the sentence.
+TEXTS = {
+    "sollten_sie": ("„Sollten Sie …“ klingt umständlich und unsicher.", "„Wenn Sie …“ statt „Sollten Sie …“"),
+    "falls_sollten": (
+        "„sollte“ macht die Bedingung unsicher, ohne etwas zu sagen.",
+        "die Bedingung ohne „sollte“, zum Beispiel „falls Sie Fragen haben“ statt „falls Sie Fragen haben sollten“",
+    ),
+    "polite_question": (
+        "eine höfliche Frage im Konjunktiv sagt nicht klar, was die Leserin oder der Leser tun soll.",
+        "„Bitte …“ – zum Beispiel „Bitte schicken Sie uns …“",
+    ),
+    "wuerde": ("„würde“ macht die Aussage unsicher und den Satz länger.", ""),
+    "waere_zu": (
+        "der Konjunktiv lässt offen, ob und wer etwas tun muss.",
+        "„Bitte beachten Sie …“ oder „Sie müssen …“",
+    ),
+    "waere_dankbar": (
+        "„wäre … dankbar“ ist eine umständliche Bitte.",
+        "„Bitte …“ statt „Wir wären Ihnen dankbar, wenn Sie …“",
+    ),
+    "modal": ("der Konjunktiv macht unklar, ob etwas gilt oder nur vielleicht gilt.", ""),
+    "strict": (
+        "in Leichter Sprache steht kein Konjunktiv.",
+        "die Wirklichkeitsform, zum Beispiel „ist“ statt „wäre“, „kann“ statt „könnte“",
+    ),
+}
 PRESENT = {
     "müssen": {"Sie": "müssen", "wir": "müssen", "ich": "muss"},
     "können": {"Sie": "können", "wir": "können", "ich": "kann"},
@@ -95,35 +121,37 @@ class Subjunctive:
         # "Sollten Sie Fragen haben, ..."
         if first.lower_ in SOLLEN and first.tag_ == "VMFIN" and not question:
             span = [first, following] if following is not None and following.tag_ == "PPER" else [first]
-            return _hit(span, "„Sollten Sie …“ klingt umständlich und unsicher.", "„Wenn Sie …“ statt „Sollten Sie …“")
+            return _hit(span, *TEXTS["sollten_sie"])
         # "..., falls Sie Fragen haben sollten"
         if first.lower_ in CONDITIONAL_CONJUNCTIONS and first.tag_ == "KOUS":
             last_verb = next((t for t in reversed(clause) if t.tag_.startswith("V")), None)
             if last_verb is not None and last_verb.lower_ in SOLLEN and last_verb.tag_ == "VMFIN":
-                return _hit([last_verb], "„sollte“ macht die Bedingung unsicher, ohne etwas zu sagen.", "die Bedingung ohne „sollte“, zum Beispiel „falls Sie Fragen haben“ statt „falls Sie Fragen haben sollten“")
+                return _hit([last_verb], *TEXTS["falls_sollten"])
         # "Könnten Sie ...?", "Wären Sie so freundlich, ..."
         polite = question or _hedge(clause) is not None or any(t.lower_ == "bitte" for t in clause)
-        if first.lower_ in POLITE_OPENERS and first.tag_ in {"VAFIN", "VMFIN"} and following is not None and following.text == "Sie" and polite:
-            return _hit([first, following], "eine höfliche Frage im Konjunktiv sagt nicht klar, was die Leserin oder der Leser tun soll.", "„Bitte …“ – zum Beispiel „Bitte schicken Sie uns …“")
+        opens_request = first.lower_ in POLITE_OPENERS and first.tag_ in {"VAFIN", "VMFIN"}
+        if opens_request and following is not None and following.text == "Sie" and polite:
+            return _hit([first, following], *TEXTS["polite_question"])
         for verb in finite:
             form = verb.lower_
             if form in WERDEN and main and not conditional:
                 infinitive = _bare_infinitive(clause, verb)
                 if infinitive is not None:
-                    return _hit(_between(clause, verb, infinitive), "„würde“ macht die Aussage unsicher und den Satz länger.", _indicative(clause, verb, infinitive))
+                    span = _between(clause, verb, infinitive)
+                    return _hit(span, TEXTS["wuerde"][0], _indicative(clause, verb, infinitive))
             if form in SEIN | HABEN:
                 infinitive = _zu_infinitive(clause, verb)
                 if infinitive is not None:
-                    return _hit(_between(clause, verb, infinitive), "der Konjunktiv lässt offen, ob und wer etwas tun muss.", "„Bitte beachten Sie …“ oder „Sie müssen …“")
+                    return _hit(_between(clause, verb, infinitive), *TEXTS["waere_zu"])
                 hedge = _hedge(clause) if form in SEIN else None
                 if hedge is not None:
-                    return _hit(_between(clause, verb, hedge), "„wäre … dankbar“ ist eine umständliche Bitte.", "„Bitte …“ statt „Wir wären Ihnen dankbar, wenn Sie …“")
+                    return _hit(_between(clause, verb, hedge), *TEXTS["waere_dankbar"])
             if form in MUESSEN | DUERFEN and main and not conditional:
-                return _hit([verb], "der Konjunktiv macht unklar, ob etwas gilt oder nur vielleicht gilt.", _modal_indicative(clause, verb))
+                return _hit([verb], TEXTS["modal"][0], _modal_indicative(clause, verb))
         if self.strict:
             for verb in finite:
                 if verb.lower_ in KONJUNKTIV_II:
-                    return _hit([verb], "in Leichter Sprache steht kein Konjunktiv.", "die Wirklichkeitsform, zum Beispiel „ist“ statt „wäre“, „kann“ statt „könnte“")
+                    return _hit([verb], *TEXTS["strict"])
         return None
 
 
@@ -182,14 +210,15 @@ def _indicative(clause: list[Token], verb: Token, infinitive: Token) -> str:
     subject = _subject(clause, verb)
     if lemma == "bitten":
         return "„Bitte …“ statt „Wir würden Sie bitten …“"
-    if any(t.lower_ in {"gern", "gerne"} for t in clause) and subject in {"wir", "Sie"}:
-        return f"{quote(subject[:1].upper() + subject[1:] + ' möchten …')} statt {quote(subject[:1].upper() + subject[1:] + ' ' + verb.lower_ + ' gern …')}"
     if subject in {"wir", "Sie"}:
+        capital = subject[:1].upper() + subject[1:]
+        if any(t.lower_ in {"gern", "gerne"} for t in clause):
+            return f"{quote(capital + ' möchten …')} statt {quote(capital + ' ' + verb.lower_ + ' gern …')}"
         own = {"wir": "uns", "Sie": "sich"}[subject]
         reflexive = own if any(t.lower_ == own and verb.i < t.i < infinitive.i for t in clause) else ""
         prefix, stem = _separable(infinitive.text.lower())
-        present = " ".join(w for w in (subject[:1].upper() + subject[1:], stem, reflexive, "…", prefix) if w)
-        return f"{quote(present)} statt {quote(subject[:1].upper() + subject[1:] + ' ' + verb.lower_ + ' … ' + infinitive.text)}"
+        present = " ".join(w for w in (capital, stem, reflexive, "…", prefix) if w)
+        return f"{quote(present)} statt {quote(capital + ' ' + verb.lower_ + ' … ' + infinitive.text)}"
     return f"die Wirklichkeitsform von {quote(lemma)} statt {quote(verb.text + ' … ' + infinitive.text)}"
 
 
@@ -212,4 +241,5 @@ def _modal_indicative(clause: list[Token], verb: Token) -> str:
 def _hit(span: list[Token], problem: str, positive: str) -> Hit:
     doc = span[0].doc
     start, end = span[0].i, span[-1].i + 1
-    return Hit(start=start, end=end, values={"text": short_text(doc, start, end), "problem": problem, "positive": positive})
+    values = {"text": short_text(doc, start, end), "problem": problem, "positive": positive}
+    return Hit(start=start, end=end, values=values)
