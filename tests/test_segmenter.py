@@ -80,3 +80,15 @@ def test_abbreviation_at_sentence_end(check_text):
 def test_closing_quote_stays_with_sentence(check_text):
     text = "Er sagte: „Das ist gut.“ Dann ging er."
     assert segments(check_text, text) == ["Er sagte: „Das ist gut.“", "Dann ging er."]
+
+
+def test_dotted_number_ends_sentence(check_text):
+    text = "Ihr Termin ist in Raum 2.14. Sie finden ihn im zweiten Stock."
+    assert segments(check_text, text) == ["Ihr Termin ist in Raum 2.14.", "Sie finden ihn im zweiten Stock."]
+    text = "Die Frist endet am 01.10.2024. Bitte denken Sie daran."
+    assert len(segments(check_text, text)) == 2
+
+
+def test_alternative_abbreviation_in_reference(check_text):
+    sentence = "Das regelt § 25 Abs. 2 Satz 1 Alt. 1 AufenthG für Sie."
+    assert segments(check_text, sentence) == [sentence]

@@ -24,11 +24,12 @@ def rules(markdown: bool) -> None:
     if markdown:
         click.echo(render_markdown(all_rules, profiles), nl=False)
         return
-    header = f"{'Regel':<14}" + "".join(f"{name:<12}" for name in profiles) + "Beschreibung"
+    width = max(len(rule_id) for rule_id in all_rules) + 2
+    header = f"{'Regel':<{width}}" + "".join(f"{name:<12}" for name in profiles) + "Beschreibung"
     click.echo(header)
     for rule_id, rule in all_rules.items():
         levels = [profile_level(rule, profile) for profile in profiles.values()]
-        click.echo(f"{rule_id:<14}" + "".join(f"{level:<12}" for level in levels) + rule.summary)
+        click.echo(f"{rule_id:<{width}}" + "".join(f"{level:<12}" for level in levels) + rule.summary)
 
 
 @click.command()

@@ -25,6 +25,14 @@ TERMINAL = re.compile(r"^(?:[.!?…]+|\.\.\.)$")
 EMOTICON = re.compile(r"^[:;]-?[()DPp]$")
 CLOSING = {"''", '"', "“", "”", "»", "«", "'", "’", "‘", ")", "]", "}"}
 LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)]|[a-zA-Z][)])$")
+# "Raum 2.14." or "01.10.2024." at the end of a sentence: the tokenizer keeps the final
+# period on the number, so a dotted number ending in a period before a capitalised word
+# ends the sentence (a plain ordinal such as "1." stays ambiguous and does not).
+DOTTED_NUMBER_END = re.compile(r"^\d+(?:\.\d+)+\.$")
+MONTHS = {
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "jan.", "feb.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dez.",
+}
 SALUTATION_START = {"sehr", "liebe", "lieber", "liebes", "hallo", "guten", "moin", "servus", "grüß"}
 SALUTATION_MAX_WORDS = 8
 
@@ -96,6 +104,14 @@ def sentence_starts(doc: Doc) -> list[bool]:
             following = next_word(last + 1)
             if following is not None and not _starts_lower(tokens[following]):
                 boundary_after = last
+        elif DOTTED_NUMBER_END.match(token.text):
+            following = next_word(i + 1)
+            if (
+                following is not None
+                and tokens[following].text[:1].isupper()
+                and tokens[following].lower_ not in MONTHS
+            ):
+                boundary_after = i
         elif token.text in may_end:
             following = next_word(i + 1)
             if following is not None and tokens[following].text[:1].isupper():
