@@ -58,7 +58,7 @@ def test_json_schema(runner, tmp_path):
     assert set(file) >= {"path", "metrics", "sentences", "findings"}
     assert set(file["metrics"]) >= {"words", "sentences", "avg_sentence_words"}
     text = open(brief, encoding="utf-8").read()
-    assert file["sentences"][0] == {"start": 0, "end": 25, "words": 4, "fragment": True}
+    assert file["sentences"][0] == {"start": 0, "end": 25, "words": 4, "fragment": True, "index": None, "metrics": None}
     for finding in file["findings"]:
         assert set(finding) >= {"rule", "severity", "message", "start", "end", "text", "suggestions", "location"}
         assert text[finding["start"] : finding["end"]] == finding["text"]

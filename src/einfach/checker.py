@@ -26,23 +26,38 @@ def make_pipeline(profile: str = "einfach", model: str | None = None, settings: 
 
 
 def check_document(document: Document, nlp) -> FileResult:
-    """Run the pipeline over every paragraph of ``document``."""
+    """Run the pipeline over every paragraph of ``document``.
+
+    Complete sentences also get their readability counts and Einfach-Index
+    (:mod:`einfach.metrics`), which use neither the profile nor the findings.
+    """
+    from .metrics import annotate_segments, passive_sentences, sentence_counts
+
     segments: list[Segment] = []
     findings: list[Finding] = []
     texts = (paragraph.text for paragraph in document.paragraphs)
     for paragraph, doc in zip(document.paragraphs, nlp.pipe(texts, batch_size=BATCH_SIZE)):
         offset = paragraph.start
+        passive = None
         for sentence in doc.sents:
             words = [t for t in sentence if any(ch.isalnum() for ch in t.text)]
             if not words:
                 continue
             tokens = [t for t in sentence if not t.is_space]
+            fragment = not any(t.tag_ in FINITE for t in sentence)
+            counts = None
+            if not fragment:
+                if passive is None:
+                    passive = passive_sentences(doc)
+                counts = sentence_counts(sentence, sentence.start in passive)
             segments.append(
                 Segment(
                     start=offset + tokens[0].idx,
                     end=offset + tokens[-1].idx + len(tokens[-1].text),
                     words=len(words),
-                    fragment=not any(t.tag_ in FINITE for t in sentence),
+                    fragment=fragment,
+                    counts=counts,
+                    paragraph=paragraph.index,
                 )
             )
         for span in doc.spans.get("einfach", []):
@@ -66,6 +81,7 @@ def check_document(document: Document, nlp) -> FileResult:
     if not segments:
         notes.append("Die Datei enthält keinen Text; nichts zu prüfen.")
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    annotate_segments(segments, findings)
     return FileResult(path=document.path, text=document.text, segments=segments, findings=findings, notes=notes)
 
 

@@ -40,15 +40,32 @@ class Finding:
 
 @dataclass
 class Segment:
-    """A sentence or a fragment (salutation, subject line, list item, ...)."""
+    """A sentence or a fragment (salutation, subject line, list item, ...).
+
+    ``index`` (the sentence's Einfach-Index) and ``metrics`` (its readability
+    figures) are None for fragments.  ``counts`` (the raw counts behind them,
+    see :mod:`einfach.metrics`) and ``paragraph`` (1-based) are not part of
+    the JSON.
+    """
 
     start: int
     end: int
     words: int
     fragment: bool
+    index: float | None = None
+    metrics: dict | None = None
+    counts: dict | None = field(default=None, repr=False, compare=False)
+    paragraph: int | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {
+            "start": self.start,
+            "end": self.end,
+            "words": self.words,
+            "fragment": self.fragment,
+            "index": None if self.index is None else round(self.index, 1),
+            "metrics": self.metrics,
+        }
 
 
 @dataclass
@@ -61,15 +78,10 @@ class FileResult:
 
     @property
     def metrics(self) -> dict:
-        sentences = [s for s in self.segments if not s.fragment]
-        words = sum(s.words for s in self.segments)
-        sentence_words = sum(s.words for s in sentences)
-        return {
-            "words": words,
-            "sentences": len(sentences),
-            "segments": len(self.segments),
-            "avg_sentence_words": round(sentence_words / len(sentences), 1) if sentences else 0.0,
-        }
+        """Counts, readability figures and the Einfach-Index (see :mod:`einfach.metrics`)."""
+        from .metrics import document_metrics
+
+        return document_metrics(self.segments, self.findings)
 
     def to_dict(self) -> dict:
         return {
@@ -103,6 +115,15 @@ class CheckResult:
             "files": [f.to_dict() for f in self.files],
             "errors": [e.to_dict() for e in self.errors],
         }
+
+    def below_index(self, minimum: float) -> list[FileResult]:
+        """Files whose Einfach-Index is below ``minimum`` (files without a complete sentence never are)."""
+        below = []
+        for result in self.files:
+            value = result.metrics["index"]["value"]
+            if value is not None and value < minimum:
+                below.append(result)
+        return below
 
     def worst_severity(self) -> str | None:
         found = {f.severity for result in self.files for f in result.findings}

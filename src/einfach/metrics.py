@@ -1,0 +1,355 @@
+"""Readability figures and the Einfach-Index, computed on einfach's own analysis.
+
+Everything here works on the spaCy Doc the pipeline produced: its sentences
+(einfach's segmenter), its words (a token with a letter or digit, see
+docs/definitions.md) and syllables counted by :mod:`einfach.nlp.syllables`.
+textstat is deliberately not used: it splits "z. B." into sentences and loses
+one-letter syllables.
+
+Two layers:
+
+* :func:`sentence_counts` turns one sentence into raw counts (words,
+  syllables, long words, rare words, nominal style, passive, ...).  The
+  checker stores them on each :class:`~einfach.findings.Segment`.
+* :func:`readability` turns counts (of a sentence, or summed over the
+  complete sentences of a document) into the published figures;
+  :func:`sentence_index` maps counts to the Einfach-Index with the model in
+  ``einfach/data/index_model.json`` (fitted by ``eval/fit_index.py``).
+
+Neither the figures nor the index depend on the profile or on rule
+selection: the passive share uses the passive kind directly with the
+parameters of ``rules/passiv.yml``.  docs/index.md explains the index.
+
+wordfreq (for rare words) is imported on first use, and the model is read
+once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from .nlp.syllables import count_syllables, syllable_word
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+# Version of the feature definitions below (features(), sentence_counts(), the
+# constants).  Raise it whenever one of them changes and refit with
+# eval/fit_index.py: index_model() refuses a model fitted for another version.
+FEATURE_VERSION = 1
+RARE_ZIPF = 3.0  # a word is rare below this Zipf frequency (about once per million words)
+COMMON_ZIPF = 6.0  # word load: how far each word lies below the most common German words
+LONG_WORD_LETTERS = 6  # LIX and Wiener: a long word has more than six letters
+NOMINAL_SUFFIXES = ("ung", "heit", "keit", "ion", "nis", "tät", "ierung")
+NOMINAL_PLURAL_SUFFIXES = ("ungen", "heiten", "keiten", "ionen", "nisse", "nissen", "täten")
+COUNT_KEYS = (
+    "words", "lexical_words", "syllables", "monosyllables", "polysyllables", "long_words",
+    "frequency_words", "rare_words", "word_load", "nominal", "passive",
+)
+
+
+# -- words -------------------------------------------------------------------
+def is_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+@lru_cache(maxsize=131072)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of a German word (lowercase; gender forms joined)."""
+    from wordfreq import zipf_frequency  # first lookup loads the German table (~0.5 s)
+
+    key = word.lower()
+    for mark in (":", "*", "_"):
+        key = key.replace(mark, "")
+    return zipf_frequency(key, "de")
+
+
+def is_nominal(token) -> bool:
+    """A noun in nominal style: -ung, -heit, -keit, -ion, -nis, -tät (-ierung) or a nominalised infinitive."""
+    if token.tag_ != "NN":
+        return False
+    if "Inf" in token.morph.get("NounType"):
+        return True
+    lemma = (token.lemma_ or token.text).lower()
+    text = token.text.lower()
+    return lemma.endswith(NOMINAL_SUFFIXES) or text.endswith(NOMINAL_SUFFIXES + NOMINAL_PLURAL_SUFFIXES)
+
+
+# -- counts ------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def passive_finder():
+    """The passive kind with the parameters of rules/passiv.yml, whatever the profile."""
+    from .rules.kinds.passive import Passive
+    from .rules.loader import load_rules
+
+    return Passive(load_rules()["passiv"].parameters)
+
+
+def passive_sentences(doc: "Doc") -> set[int]:
+    """Start token indices of the sentences of ``doc`` that contain a passive."""
+    return {doc[hit.start].sent.start for hit in passive_finder().find(doc)}
+
+
+@lru_cache(maxsize=131072)
+def _profile(text: str) -> tuple[bool, int, bool, bool] | None:
+    """(has syllables, syllables, long word, has a digit) of a token's text; None if not a word."""
+    if not is_word(text):
+        return None
+    has_digit = any(ch.isdigit() for ch in text)
+    if not syllable_word(text):
+        return (False, 0, False, has_digit)
+    return (True, count_syllables(text), sum(ch.isalpha() for ch in text) > LONG_WORD_LETTERS, has_digit)
+
+
+def sentence_counts(sentence: "Span", passive: bool) -> dict[str, Any]:
+    """Raw counts of one sentence (or any span); see COUNT_KEYS.
+
+    Three sets of words: all words (sentence length, nominal density);
+    words with syllables, which leaves out numbers, abbreviations and
+    placeholders (syllable-based shares); and words with a frequency, which
+    leaves out numbers, placeholders and names (NE) but keeps abbreviations
+    ("Abs.", "AufenthG" are hard to read; "Yılmaz" is rare but not hard).
+    """
+    words = lexical = syllables = mono = poly = long = frequency_words = rare = nominal = 0
+    load = 0.0
+    for token in sentence:
+        profile = _profile(token.text)
+        if profile is None:
+            continue
+        words += 1
+        tag = token.tag_
+        if tag == "NN" and is_nominal(token):
+            nominal += 1
+        counted, count, is_long, has_digit = profile
+        if has_digit:
+            continue
+        text = token.text
+        if not text.isalpha() and (token.like_url or token.like_email or getattr(token._, "einfach_placeholder", False)):
+            continue
+        if counted:
+            lexical += 1
+            syllables += count
+            mono += count == 1
+            poly += count >= 3
+            long += is_long
+        if tag == "NE":
+            continue
+        frequency = zipf(text)
+        frequency_words += 1
+        rare += frequency < RARE_ZIPF
+        load += max(0.0, COMMON_ZIPF - frequency)
+    return {
+        "words": words, "lexical_words": lexical, "syllables": syllables, "monosyllables": mono,
+        "polysyllables": poly, "long_words": long, "frequency_words": frequency_words, "rare_words": rare,
+        "word_load": load, "nominal": nominal, "passive": int(bool(passive)), "sentences": 1,
+    }
+
+
+def add_counts(items: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    total: dict[str, Any] = dict.fromkeys((*COUNT_KEYS, "sentences"), 0)
+    for counts in items:
+        for key in total:
+            total[key] += counts.get(key, 0)
+    return total
+
+
+# -- formulas ----------------------------------------------------------------
+def flesch_amstad(words_per_sentence: float, syllables_per_word: float) -> float:
+    """Flesch reading ease for German (Amstad 1978): 180 − ASL − 58.5 × ASW."""
+    return 180.0 - words_per_sentence - 58.5 * syllables_per_word
+
+
+def wiener_sachtextformel(ms: float, sl: float, iw: float, es: float) -> float:
+    """First Wiener Sachtextformel (Bamberger & Vanecek 1984).
+
+    ``ms``: % of words with three or more syllables, ``sl``: words per
+    sentence, ``iw``: % of words with more than six letters, ``es``: % of
+    one-syllable words.  About 4 = very easy, 15 = very hard (school grades).
+    """
+    return 0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875
+
+
+def lix(words_per_sentence: float, long_word_percent: float) -> float:
+    """LIX (Björnsson 1968): words per sentence + % of words with more than six letters."""
+    return words_per_sentence + long_word_percent
+
+
+def readability(counts: dict[str, Any]) -> dict[str, Any] | None:
+    """The published figures of summed counts (None without a complete sentence).
+
+    Sentence length uses all words; the per-word shares (syllables, long,
+    one- and three-syllable words) use words with syllables (not numbers or
+    abbreviations); the rare-word share leaves out names (NE).
+    """
+    sentences = counts.get("sentences", 0)
+    words = counts.get("words", 0)
+    if not sentences or not words:
+        return None
+    lexical = counts["lexical_words"]
+    asl = words / sentences
+    asw = counts["syllables"] / lexical if lexical else 0.0
+
+    def percent(key: str) -> float:
+        return 100.0 * counts[key] / lexical if lexical else 0.0
+
+    return {
+        "syllables_per_word": round(asw, 2),
+        "flesch_amstad": round(flesch_amstad(asl, asw), 1),
+        "wiener_sachtextformel": round(
+            wiener_sachtextformel(percent("polysyllables"), asl, percent("long_words"), percent("monosyllables")), 1
+        ),
+        "lix": round(lix(asl, percent("long_words")), 1),
+        "passive_share": round(counts["passive"] / sentences, 3),
+        "nominal_density": round(100.0 * counts["nominal"] / words, 1),
+        "rare_word_share": round(counts["rare_words"] / counts["frequency_words"], 3) if counts["frequency_words"] else 0.0,
+    }
+
+
+def findings_per_100_words(rules: Iterable[str], words: int) -> dict[str, float]:
+    """Findings of each rule per 100 words."""
+    if not words:
+        return {}
+    return {rule: round(100.0 * count / words, 2) for rule, count in sorted(Counter(rules).items())}
+
+
+# -- the Einfach-Index ---------------------------------------------------------
+def features(counts: dict[str, Any]) -> dict[str, float]:
+    """The linguistic measures the index model may use (per sentence)."""
+    words = max(counts["words"], 1)
+    lexical = counts["lexical_words"]
+    return {
+        "log_words": math.log(words),
+        "word_load": math.log1p(counts["word_load"]),
+        "nominal": float(counts["nominal"]),
+        "syllables_per_word": counts["syllables"] / lexical if lexical else 0.0,
+        "long_word_share": counts["long_words"] / lexical if lexical else 0.0,
+        "rare_word_share": counts["rare_words"] / counts["frequency_words"] if counts["frequency_words"] else 0.0,
+        "passive": float(counts["passive"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def index_model() -> dict[str, Any]:
+    """The fitted model (einfach/data/index_model.json), read once."""
+    text = resources.files("einfach.data").joinpath("index_model.json").read_text("utf-8")
+    model = json.loads(text)
+    if model.get("feature_version") != FEATURE_VERSION:
+        raise RuntimeError(
+            f"index_model.json was fitted for feature version {model.get('feature_version')}, "
+            f"the code computes version {FEATURE_VERSION}: run eval/fit_index.py"
+        )
+    return model
+
+
+def predict_rating(counts: dict[str, Any], model: dict[str, Any] | None = None) -> float:
+    """The complexity rating (1–7 scale of the training data) the model predicts."""
+    model = model or index_model()
+    values = features(counts)
+    score = model["intercept"]
+    for name, mean, scale, coefficient in zip(model["features"], model["means"], model["scales"], model["coefficients"]):
+        score += coefficient * (values[name] - mean) / scale
+    return score
+
+
+def rating_to_index(rating: float, model: dict[str, Any] | None = None) -> float:
+    """Rating 1 (very easy) → 100, rating 7 (very hard) → 0, linear and clipped."""
+    mapping = (model or index_model())["mapping"]
+    easiest, hardest = mapping["rating_easiest"], mapping["rating_hardest"]
+    return min(100.0, max(0.0, 100.0 * (hardest - rating) / (hardest - easiest)))
+
+
+def sentence_index(counts: dict[str, Any]) -> float:
+    return rating_to_index(predict_rating(counts))
+
+
+def band(value: float | None) -> str | None:
+    """"sehr leicht", "leicht", "mittel", "schwer" or "sehr schwer"."""
+    if value is None:
+        return None
+    for lower, name in index_model()["bands"]:
+        if value >= lower:
+            return name
+    return index_model()["bands"][-1][1]
+
+
+def document_index(sentences: Iterable[tuple[int, float]]) -> float | None:
+    """Word-weighted mean of (words, sentence index) pairs; None without sentences."""
+    total = weighted = 0.0
+    for words, value in sentences:
+        total += words
+        weighted += words * value
+    return weighted / total if total else None
+
+
+def index_object(value: float | None) -> dict[str, Any]:
+    """The JSON form: value (one decimal), band, index_version."""
+    value = None if value is None else round(value, 1)
+    return {
+        "value": value,
+        "band": band(value),  # of the rounded value, so that value and band always agree
+        "index_version": index_model()["index_version"],
+    }
+
+
+# -- per file ------------------------------------------------------------------
+READABILITY_KEYS = (
+    "syllables_per_word", "flesch_amstad", "wiener_sachtextformel", "lix",
+    "passive_share", "nominal_density", "rare_word_share",
+)
+
+
+def annotate_segments(segments: list, findings: list) -> None:
+    """Fill ``index`` and ``metrics`` of every complete sentence (fragments keep None)."""
+    from bisect import bisect_right
+
+    starts = [segment.start for segment in segments]
+    rules_of: dict[int, list[str]] = {}
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+    for finding in findings:
+        if ordered:
+            position = bisect_right(starts, finding.start) - 1
+            candidates = [position] if position >= 0 else []
+        else:  # pragma: no cover - segments always come in text order
+            candidates = range(len(segments))
+        for position in candidates:
+            segment = segments[position]
+            if segment.start <= finding.start < segment.end:
+                rules_of.setdefault(position, []).append(finding.rule)
+                break
+    for position, segment in enumerate(segments):
+        if segment.fragment or segment.counts is None:
+            segment.index = None
+            segment.metrics = None
+            continue
+        segment.index = sentence_index(segment.counts)
+        figures = readability(segment.counts) or {}
+        figures["passive"] = bool(segment.counts["passive"])
+        figures.pop("passive_share", None)
+        figures["findings_per_100_words"] = findings_per_100_words(rules_of.get(position, []), segment.words)
+        segment.metrics = figures
+
+
+def document_metrics(segments: list, findings: list) -> dict[str, Any]:
+    """The ``metrics`` object of a file (docs/json-schema.md)."""
+    sentences = [s for s in segments if not s.fragment]
+    words = sum(s.words for s in segments)
+    sentence_words = sum(s.words for s in sentences)
+    result: dict[str, Any] = {
+        "words": words,
+        "sentences": len(sentences),
+        "segments": len(segments),
+        "avg_sentence_words": round(sentence_words / len(sentences), 1) if sentences else 0.0,
+    }
+    counted = [s.counts for s in sentences if s.counts is not None]
+    figures = readability(add_counts(counted)) if counted and len(counted) == len(sentences) else None
+    result.update(figures or dict.fromkeys(READABILITY_KEYS))
+    result["findings_per_100_words"] = findings_per_100_words((f.rule for f in findings), words)
+    value = document_index((s.words, s.index) for s in sentences if s.index is not None)
+    result["index"] = index_object(value)
+    return result
