@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .errors import InputError
 from .findings import CheckResult, FileResult, Finding, InputFailure, Location, Segment
+
+if TYPE_CHECKING:
+    from .config import Settings
 
 BATCH_SIZE = 64
 FINITE = {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}
@@ -25,19 +29,33 @@ def make_pipeline(profile: str = "einfach", model: str | None = None, settings: 
     return build_pipeline(model, profile, json.dumps(settings or {}, sort_keys=True))
 
 
-def check_document(document: Document, nlp) -> FileResult:
+def check_document(document: Document, nlp, settings: "Settings | None" = None) -> FileResult:
     """Run the pipeline over every paragraph of ``document``.
 
-    Complete sentences also get their readability counts and Einfach-Index
-    (:mod:`einfach.metrics`), which use neither the profile nor the findings.
+    Text that is excluded (see :mod:`einfach.suppress`) is not analysed;
+    findings inside a suppression are dropped and counted.  Complete sentences
+    also get their readability counts and Einfach-Index (:mod:`einfach.metrics`),
+    which use neither the profile nor the findings.
     """
+    from .config import Settings
     from .metrics import annotate_segments, passive_sentences, sentence_counts
+    from .suppress import block_exclusions, comment_directives, merge, text_directives
+
+    settings = settings or Settings()
+    suppressions, exclusions = comment_directives(document)
+    if not document.path.lower().endswith(".docx"):
+        text_suppressions, text_exclusions = text_directives(document)
+        suppressions += text_suppressions
+        exclusions += text_exclusions
+    exclusions = merge(exclusions + block_exclusions(document, settings.exclude_styles, settings.exclude_headings))
 
     segments: list[Segment] = []
     findings: list[Finding] = []
-    texts = (paragraph.text for paragraph in document.paragraphs)
-    for paragraph, doc in zip(document.paragraphs, nlp.pipe(texts, batch_size=BATCH_SIZE)):
-        offset = paragraph.start
+    chunks = [chunk for chunk in _chunks(document) if not _inside(chunk, exclusions)]
+    key = object()  # one key per document: rules may remember what they said in it
+    docs = nlp.pipe((_make_doc(nlp, chunk.text, key) for chunk in chunks), batch_size=BATCH_SIZE)
+    for chunk, doc in zip(chunks, docs):
+        offset = chunk.start
         passive = None
         for sentence in doc.sents:
             words = [t for t in sentence if any(ch.isalnum() for ch in t.text)]
@@ -57,13 +75,15 @@ def check_document(document: Document, nlp) -> FileResult:
                     words=len(words),
                     fragment=fragment,
                     counts=counts,
-                    paragraph=paragraph.index,
+                    paragraph=chunk.index,
                 )
             )
         for span in doc.spans.get("einfach", []):
             data = span._.einfach
             start = offset + span.start_char
             end = offset + span.end_char
+            if _inside_range(start, end, exclusions):
+                continue
             findings.append(
                 Finding(
                     rule=span.label_,
@@ -73,16 +93,83 @@ def check_document(document: Document, nlp) -> FileResult:
                     end=end,
                     text=document.text[start:end],
                     suggestions=list(data["suggestions"]),
-                    location=_locate(document, paragraph, start),
+                    location=_locate(document, chunk, start),
                     data=_plain(data["values"]),
                 )
             )
+    findings = _apply_suppressions(findings, suppressions)
     notes = list(document.notes)
-    if not segments:
+    if not segments and not exclusions:
         notes.append("Die Datei enthält keinen Text; nichts zu prüfen.")
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     annotate_segments(segments, findings)
-    return FileResult(path=document.path, text=document.text, segments=segments, findings=findings, notes=notes)
+    return FileResult(
+        path=document.path,
+        text=document.text,
+        segments=segments,
+        findings=findings,
+        notes=notes,
+        excluded=[e.to_dict() for e in exclusions],
+        suppressed=sum(s.used for s in suppressions),
+        unused_suppressions=[s.source for s in suppressions if not s.used],
+        fail_on=settings.fail_on,
+        min_index=settings.min_index,
+    )
+
+
+def _make_doc(nlp, text: str, key: object):
+    doc = nlp.make_doc(text)
+    doc._.einfach_document = key
+    return doc
+
+
+# A paragraph longer than this is analysed in pieces (split at a line break or after a
+# sentence-final period), so a 50 MB text without blank lines stays in bounded memory.
+MAX_CHUNK_CHARS = 20_000
+
+
+def _chunks(document: Document):
+    """The paragraphs, with very long ones cut into pieces that keep their offsets."""
+    from dataclasses import replace
+
+    for paragraph in document.paragraphs:
+        if len(paragraph.text) <= MAX_CHUNK_CHARS:
+            yield paragraph
+            continue
+        text = paragraph.text
+        position = 0
+        while position < len(text):
+            end = min(position + MAX_CHUNK_CHARS, len(text))
+            if end < len(text):
+                cut = max(text.rfind("\n", position, end), text.rfind(". ", position, end) + 1)
+                end = cut + 1 if cut > position else end
+            piece = text[position:end]
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                yield replace(paragraph, text=stripped, start=paragraph.start + position + lead)
+            position = end
+
+
+def _inside(paragraph, exclusions) -> bool:
+    return _inside_range(paragraph.start, paragraph.end, exclusions)
+
+
+def _inside_range(start: int, end: int, exclusions) -> bool:
+    return any(e.start <= start and end <= e.end for e in exclusions)
+
+
+def _apply_suppressions(findings: list[Finding], suppressions) -> list[Finding]:
+    if not suppressions:
+        return findings
+    kept = []
+    for finding in findings:
+        covering = next((s for s in suppressions if s.covers(finding.rule, finding.start, finding.end)), None)
+        if covering is None:
+            kept.append(finding)
+        else:
+            covering.used += 1
+    return kept
 
 
 def _plain(values: dict) -> dict:
@@ -113,20 +200,25 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield path
 
 
-def check_paths(paths: Iterable[str], profile: str = "einfach", model: str | None = None,
-                settings: dict | None = None) -> CheckResult:
-    """Check files and folders; unreadable inputs are recorded, not raised."""
+def check_paths(paths: Iterable[str], model: str | None = None, flags: dict | None = None,
+                config_file: str | None = None) -> CheckResult:
+    """Check files and folders; unreadable inputs are recorded, not raised.
+
+    Each file gets its settings from the nearest configuration file (or
+    ``config_file``), its per-path overrides, then the command-line ``flags``
+    (see :func:`einfach.config.with_cli`).
+    """
+    from .config import config_for, with_cli
     from .readers import read_document
 
-    nlp = None
     result = CheckResult(files=[])
     for path in expand_paths(paths):
         try:
+            settings = with_cli(config_for(path, config_file).settings_for(path), **(flags or {}))
             document = read_document(path)
         except InputError as error:
             result.errors.append(InputFailure(path=path, message=error.problem))
             continue
-        if nlp is None:
-            nlp = make_pipeline(profile, model, settings)
-        result.files.append(check_document(document, nlp))
+        nlp = make_pipeline(settings.profile, model, settings.rule_settings())
+        result.files.append(check_document(document, nlp, settings))
     return result

@@ -75,6 +75,12 @@ class FileResult:
     segments: list[Segment]
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
+    excluded: list[dict] = field(default_factory=list)  # {"start", "end", "reason"}: not checked
+    suppressed: int = 0  # findings dropped by suppression comments or properties
+    unused_suppressions: list[str] = field(default_factory=list)
+    # the file's settings that decide the exit code (not part of the JSON)
+    fail_on: str = field(default="warning", repr=False, compare=False)
+    min_index: float | None = field(default=None, repr=False, compare=False)
 
     @property
     def metrics(self) -> dict:
@@ -83,6 +89,13 @@ class FileResult:
 
         return document_metrics(self.segments, self.findings)
 
+    def below_min_index(self) -> bool:
+        """True when the file's Einfach-Index is below its ``min_index`` (never without sentences)."""
+        if self.min_index is None:
+            return False
+        value = self.metrics["index"]["value"]
+        return value is not None and value < self.min_index
+
     def to_dict(self) -> dict:
         return {
             "path": self.path,
@@ -90,6 +103,9 @@ class FileResult:
             "sentences": [s.to_dict() for s in self.segments],
             "findings": [f.to_dict() for f in self.findings],
             "notes": list(self.notes),
+            "excluded": list(self.excluded),
+            "suppressed": self.suppressed,
+            "unused_suppressions": list(self.unused_suppressions),
         }
 
 
@@ -124,6 +140,18 @@ class CheckResult:
             if value is not None and value < minimum:
                 below.append(result)
         return below
+
+    def failing(self) -> list[FileResult]:
+        """Files that make the check fail: a finding at or above the file's ``fail_on``
+        level, or an Einfach-Index below the file's ``min_index``."""
+        failing = []
+        for result in self.files:
+            threshold = SEVERITIES.index(result.fail_on)
+            too_many = any(SEVERITIES.index(f.severity) >= threshold for f in result.findings)
+            too_hard = result.below_min_index()
+            if too_many or too_hard:
+                failing.append(result)
+        return failing
 
     def worst_severity(self) -> str | None:
         found = {f.severity for result in self.files for f in result.findings}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -29,24 +30,57 @@ HARDEST_SENTENCES = 10  # sentences shown by --sentences
               help=f"Die {HARDEST_SENTENCES} schwersten Sätze je Datei mit ihrem Einfach-Index zeigen.")
 @click.option("--min-index", "min_index", type=click.FloatRange(0, 100), default=None, metavar="N",
               help="Exit-Code 1, wenn der Einfach-Index einer Datei unter N liegt (0–100, höher = leichter).")
+@click.option("--config", "config_file", default=None, metavar="DATEI",
+              help="Diese Konfigurationsdatei statt einfach.toml/pyproject.toml über der Datei.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Ab dieser Stufe endet die Prüfung mit Exit-Code 1 (Standard: warning).")
+@click.option("--exit-zero", is_flag=True, help="Immer Exit-Code 0, außer bei nicht lesbaren Dateien.")
+@click.option("--statistics", is_flag=True, help="Nur die Anzahl der Befunde je Regel zeigen.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Unterdrückungen melden, die nichts unterdrückt haben.")
+@click.option("--write-baseline", "write_baseline", default=None, metavar="DATEI",
+              help="Die heutigen Befunde als Baseline speichern (nur Prüfsummen, kein Brieftext).")
+@click.option("--baseline", "baseline_path", default=None, metavar="DATEI",
+              help="Nur Befunde zeigen, die nicht in dieser Baseline stehen.")
+@click.option("--prune-baseline", is_flag=True, help="Behobene Einträge aus der --baseline entfernen.")
 def check(paths, profile, model, output_format, select, ignore, color, output_path=None, annotate_path=None,
-          show_sentences=False, min_index=None) -> None:
+          show_sentences=False, min_index=None, config_file=None, fail_on=None, exit_zero=False,
+          statistics=False, report_unused_suppressions=False, write_baseline=None, baseline_path=None,
+          prune_baseline=False) -> None:
     """Prüft .docx-, .txt- und .md-Dateien oder Ordner (- liest die Standardeingabe)."""
     from ..checker import check_paths
     from ..rules.loader import load_rules
 
+    if prune_baseline and not baseline_path:
+        raise click.UsageError("--prune-baseline braucht --baseline DATEI")
     try:
         known = load_rules()
-        settings = {"select": split_ids(select), "ignore": split_ids(ignore)}
-        for rule_id in settings["select"] + settings["ignore"]:
+        flags = {
+            "profile": profile,
+            "select": split_ids(select),
+            "ignore": split_ids(ignore),
+            "fail_on": fail_on,
+            "min_index": min_index,
+        }
+        for rule_id in flags["select"] + flags["ignore"]:
             if rule_id not in known:
                 raise click.BadParameter(f"unbekannte Regel '{rule_id}' (bekannt: {', '.join(known)})")
+        if profile is not None:
+            from ..rules.loader import load_profile
+
+            load_profile(profile)
         _check_output_options(paths, output_path, annotate_path)
-        result = check_paths(paths, profile=profile, model=model, settings=settings)
+        _check_baseline_options(paths, write_baseline, baseline_path, prune_baseline)
+        result = check_paths(paths, model=model, flags=flags, config_file=config_file)
+        baseline_note = _apply_baseline(result, baseline_path, prune_baseline, paths)
     except EinfachError as error:
         raise fail(error) from None
     annotation, annotation_failed = _annotate(result, annotate_path, paths) if annotate_path else (None, False)
     render = renderer(output_format)
+    if statistics and output_format == "human":
+        from ..output.human import render_statistics
+
+        render = lambda result, **options: render_statistics(result)  # noqa: E731
     if output_format == "human":
         use_colour = color if color is not None else (output_path is None and sys.stdout.isatty())
         encoding = "utf-8" if output_path else (getattr(sys.stdout, "encoding", None) or "utf-8")
@@ -54,11 +88,15 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
                         sentences=HARDEST_SENTENCES if show_sentences else 0, min_index=min_index)
         if annotation is not None:
             report += annotation.summary().encode(encoding, "replace").decode(encoding) + "\n"
+        if baseline_note:
+            report += baseline_note + "\n"
     else:
         use_colour = False
         report = render(result)
         if annotation is not None:
             click.echo(annotation.summary(), err=True)
+        if baseline_note:
+            click.echo(baseline_note, err=True)
     if output_path is None:
         click.echo(report, nl=False, color=use_colour)
     else:
@@ -68,11 +106,57 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
             write_atomic(output_path, report, inputs=paths, what="Ausgabedatei")
         except EinfachError as error:
             raise fail(error) from None
+    if report_unused_suppressions:
+        for file in result.files:
+            for source in file.unused_suppressions:
+                click.echo(f"{file.path}: Unterdrückung ohne Wirkung ({source})", err=True)
+    if write_baseline:
+        from ..baseline import Baseline
+        from ..atomic import write_atomic
+
+        baseline = Baseline.from_results(Path(write_baseline), result.files)
+        try:
+            write_atomic(write_baseline, baseline.to_json(), inputs=paths, what="Baseline")
+        except EinfachError as error:
+            raise fail(error) from None
+        count = sum(sum(c.values()) for c in baseline.entries.values())
+        click.echo(f"Baseline mit {count} Befund{'en' if count != 1 else ''} nach {write_baseline} geschrieben.",
+                   err=True)
     if result.errors or annotation_failed:
         sys.exit(EXIT_ERROR)
-    worst = result.worst_severity()
-    below = bool(result.below_index(min_index)) if min_index is not None else False
-    sys.exit(EXIT_FINDINGS if worst in ("warning", "error") or below else EXIT_OK)
+    if exit_zero or write_baseline:
+        sys.exit(EXIT_OK)
+    sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+
+
+def _check_baseline_options(paths, write_baseline, baseline_path, prune_baseline) -> None:
+    from ..atomic import check_target
+
+    if write_baseline:
+        check_target(write_baseline, paths, "Baseline")
+    if baseline_path and prune_baseline:
+        check_target(baseline_path, paths, "Baseline")
+
+
+def _apply_baseline(result, baseline_path, prune_baseline, paths) -> str:
+    """Hide baselined findings; with --prune-baseline rewrite the baseline without fixed entries."""
+    if not baseline_path:
+        return ""
+    from ..baseline import Baseline
+
+    baseline = Baseline.load(Path(baseline_path))
+    hidden, fixed, pruned = baseline.filter(result.files)
+    note = f"Baseline: {hidden} bekannte Befund{'e' if hidden != 1 else ''} ausgeblendet"
+    if fixed:
+        note += f"; {fixed} Einträge sind behoben"
+        if prune_baseline:
+            from ..atomic import write_atomic
+
+            write_atomic(baseline_path, pruned.to_json(), inputs=paths, what="Baseline")
+            note += " und wurden aus der Baseline entfernt"
+        else:
+            note += " (--prune-baseline entfernt sie)"
+    return note + "."
 
 
 def _check_output_options(paths, output_path, annotate_path) -> None:

@@ -26,5 +26,5 @@ def split_ids(values: tuple[str, ...]) -> list[str]:
 
 
 profile_option = click.option(
-    "--profile", default="einfach", show_default=True, help="Regelprofil: einfach, leicht oder buergernah."
+    "--profile", default=None, help="Regelprofil: einfach (Standard), leicht oder buergernah."
 )

@@ -155,6 +155,26 @@ def _hardest_sentences(file: FileResult, count: int) -> list[str]:
     return lines
 
 
+def _suppression_text(file: FileResult) -> str:
+    parts = []
+    if file.suppressed:
+        parts.append(f"{file.suppressed} unterdrückt")
+    if file.excluded:
+        parts.append(f"{len(file.excluded)} Bereich{'e' if len(file.excluded) != 1 else ''} ausgenommen")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def render_statistics(result: CheckResult) -> str:
+    """``--statistics``: findings per rule over all files, most frequent first."""
+    from ..rules.loader import load_rules
+
+    rules = load_rules()
+    counts = Counter(f.rule for file in result.files for f in file.findings)
+    lines = [f"{count:>6}  {rule:<22} {rules[rule].title if rule in rules else ''}" for rule, count in counts.most_common()]
+    lines.append(f"{sum(counts.values()):>6}  Befunde in {len(result.files)} Datei{'en' if len(result.files) != 1 else ''}")
+    return "\n".join(lines) + "\n"
+
+
 def _summary(result: CheckResult, min_index: float | None = None) -> str:
     lines = []
     per_rule: Counter[str] = Counter()
@@ -167,7 +187,8 @@ def _summary(result: CheckResult, min_index: float | None = None) -> str:
         average = f"{metrics['avg_sentence_words']:.1f}".replace(".", ",")
         lines.append(
             f"{file.path}: {metrics['words']} Wörter, {metrics['sentences']} Sätze, "
-            f"Ø {average} Wörter pro Satz; {_index_text(metrics, min_index)}; {len(file.findings)} Befunde"
+            f"Ø {average} Wörter pro Satz; {_index_text(metrics, min_index if min_index is not None else file.min_index)}; "
+            f"{len(file.findings)} Befunde" + _suppression_text(file)
         )
     if per_rule:
         lines.append("Befunde je Regel: " + ", ".join(f"{rule} {count}" for rule, count in sorted(per_rule.items())))

@@ -103,7 +103,11 @@ class LexiconMatch:
         lemmas = [lemma_of(t, joined) for t in tokens]
         candidates: list[tuple[Pattern, list[Token]]] = []
         for position, lemma in enumerate(lemmas):
-            for pattern in self.by_first.get(lemma, ()):
+            surface = tokens[position].lower_
+            patterns = self.by_first.get(lemma, [])
+            if surface != lemma and surface in self.by_first:
+                patterns = [*patterns, *self.by_first[surface]]
+            for pattern in patterns:
                 matched = self._match_fixed(pattern.fixed, tokens, lemmas, position)
                 if matched is None or not _context_fits(pattern, tokens, position):
                     continue
@@ -136,9 +140,10 @@ class LexiconMatch:
         matched = []
         index = position
         for word in fixed:
-            while index < len(tokens) and matched and lemmas[index] != word and tokens[index].tag_ in SKIPPABLE_TAGS:
+            while index < len(tokens) and matched and not _is(tokens[index], lemmas[index], word) \
+                    and tokens[index].tag_ in SKIPPABLE_TAGS:
                 index += 1
-            if index >= len(tokens) or lemmas[index] != word:
+            if index >= len(tokens) or not _is(tokens[index], lemmas[index], word):
                 return None
             matched.append(tokens[index])
             index += 1
@@ -172,6 +177,16 @@ class LexiconMatch:
                     "reason": entry.reason,
                 },
             )
+
+
+def _is(token: Token, lemma: str, word: str) -> bool:
+    """A text word matches a lexicon word by its lemma, or by its own form.
+
+    The form counts too because the tagger may lemmatise a word it does not
+    know oddly (HanTa: "Wartemarke" -> "Wartemark"); an authority's own
+    lexicon is full of such words.
+    """
+    return lemma == word or token.lower_ == word
 
 
 def _context_fits(pattern: Pattern, tokens: list[Token], position: int) -> bool:

@@ -20,12 +20,12 @@ Not reported:
 
 A protected legal term (``rules/lexikon/fachbegriffe.yml``) that is rare
 gets "Erklären Sie diesen Begriff beim ersten Vorkommen: <explanation>"
-instead, once per paragraph (each paragraph is one spaCy Doc, so the rule
-cannot see an explanation in another paragraph), and not at all if the
-paragraph already explains it ("Eine Fiktionsbescheinigung ist ...",
-"... bedeutet ...", "Das nennt man ...", or an explanation in brackets right
-after it).  Every
-other rare word is reported once per paragraph as well.
+instead, once per document (the checker marks the paragraph Docs of one
+document with ``doc._.einfach_document``; a Doc without that mark counts as a
+document of its own), and not at all if the paragraph of its first use
+explains it ("Eine Fiktionsbescheinigung ist ...", "... bedeutet ...", "Das
+nennt man ...", or an explanation in brackets right after it).  Every other
+rare word is reported once per document as well.
 
 Synonyms: ``rules/data/synonyme.yml`` (rare words of letters with everyday
 alternatives), and for a compound whose last part is an Amtsdeutsch word,
@@ -99,11 +99,13 @@ class RareWord:
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
         self.skip_lexicon = parameters.get("skip_lexicon", "amtsdeutsch")
         self.synonym_file = parameters.get("synonyms", "synonyme")
+        self._document: object = None
+        self._document_seen: set[str] = set()
 
     def find(self, doc: Doc):
         from ...nlp.frequency import zipf
 
-        seen: set[str] = set()
+        seen = self._seen_for(doc)
         skip = _lexicon_words(self.skip_lexicon) if self.skip_lexicon else {}
         for sentence in doc.sents:
             has_verb = any(t.tag_ in FINITE for t in sentence)
@@ -139,6 +141,18 @@ class RareWord:
                     continue
                 seen.add(key)
                 yield self._hit(token, value, "Seltenes Wort", self._advice(token, key, skip))
+
+    def _seen_for(self, doc: Doc) -> set[str]:
+        """Words already reported (or explained) in this document: each is reported once.
+
+        The checker marks all paragraph Docs of one document with the same
+        ``doc._.einfach_document``; a Doc without a mark is a document of its own.
+        """
+        key = doc._.einfach_document
+        if key is None or key != self._document:
+            self._document = key
+            self._document_seen = set()
+        return self._document_seen
 
     def _hit(self, token: Token, value: float, problem: str, advice: str) -> Hit:
         return Hit(
