@@ -156,3 +156,67 @@ def test_very_long_paragraph_is_checked_in_pieces(tmp_path):
     assert sum(f.rule == "passiv" for f in result.findings) == 3000
     for finding in result.findings[:50]:
         assert text[finding.start : finding.end] == finding.text
+
+
+def _docx_with_comment(path, comment_text, property_value=None):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Ihr Antrag wurde abgelehnt.")
+    paragraph = document.add_paragraph("Bitte bringen Sie ein ")
+    run = paragraph.add_run("Lichtbild")
+    paragraph.add_run(" mit.")
+    document.add_comment([run], text=comment_text, author="Team", initials="T")
+    if property_value is not None:
+        document.save(path)
+        _add_custom_property(path, "einfach", property_value)
+    else:
+        document.save(path)
+    return str(path)
+
+
+def _add_custom_property(path, name, value):
+    import zipfile
+
+    custom = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{name}">'
+        f"<vt:lpwstr>{value}</vt:lpwstr></property></Properties>"
+    )
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("docProps/custom.xml", custom)
+
+
+def test_word_comment_suppresses_range(runner, tmp_path):
+    letter = _docx_with_comment(tmp_path / "brief.docx", "einfach: ignore amtsdeutsch")
+    _, data, rules = findings(runner, letter)
+    assert rules == ["passiv"]
+    assert data["files"][0]["suppressed"] == 1
+
+
+def test_ordinary_word_comment_does_nothing(runner, tmp_path):
+    letter = _docx_with_comment(tmp_path / "brief.docx", "Bitte noch einmal lesen")
+    _, _, rules = findings(runner, letter)
+    assert sorted(rules) == ["amtsdeutsch", "passiv"]
+
+
+def test_document_property_disables_rules(runner, tmp_path):
+    letter = _docx_with_comment(tmp_path / "brief.docx", "Notiz", property_value="ignore: passiv")
+    _, _, rules = findings(runner, letter)
+    assert rules == ["amtsdeutsch"]
+
+
+def test_word_style_exclusion(runner, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Ihr Antrag wurde abgelehnt.", style="Quote")
+    document.add_paragraph("Bitte bringen Sie ein Lichtbild mit.")
+    path = tmp_path / "brief.docx"
+    document.save(path)
+    write(tmp_path / "einfach.toml", 'exclude-styles = ["Quote"]\n')
+    _, data, rules = findings(runner, str(path))
+    assert rules == ["amtsdeutsch"]
+    assert data["files"][0]["excluded"][0]["reason"] == "Formatvorlage „Quote“"

@@ -67,6 +67,8 @@ W_NUMPR, W_NUMID, W_TRPR, W_DEL, W_INS = map(_w, ("numPr", "numId", "trPr", "del
 W_MOVE_FROM, W_MOVE_TO, W_SECTPR = map(_w, ("moveFrom", "moveTo", "sectPr"))
 W_HEADER_REF, W_FOOTER_REF, W_STYLE, W_NAME = map(_w, ("headerReference", "footerReference", "style", "name"))
 W_FOOTNOTE, W_ENDNOTE = _w("footnote"), _w("endnote")
+W_COMMENT, W_COMMENT_START, W_COMMENT_END, W_ID = map(_w, ("comment", "commentRangeStart", "commentRangeEnd", "id"))
+_CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 W_VAL, W_TYPE, W_STYLE_ID = _w("val"), _w("type"), _w("styleId")
 W_FLD_CHAR_TYPE, W_INSTR = _w("fldCharType"), _w("instr")
 R_ID = f"{{{_R}}}id"
@@ -265,12 +267,28 @@ class _Reader:
         self.notes: list[str] = []
         self.styles: dict[str, str] = {}
         self.tracked_changes = False
+        # Word comment ranges: id -> (paragraph number, offset in its text) for start and end
+        self.comment_starts: dict[str, tuple[int, int]] = {}
+        self.comment_ends: dict[str, tuple[int, int]] = {}
+        self.comment_texts: dict[str, str] = {}
+        self.properties: dict[str, str] = {}
 
     # -- parts -------------------------------------------------------------
 
     def document(self) -> Document:
         items = [(p.text, p.attributes) for p in self.paragraphs]
-        return Document.from_paragraphs(self.path, items, self.notes)
+        document = Document.from_paragraphs(self.path, items, self.notes)
+        document.properties = dict(self.properties)
+        for comment_id, (start_paragraph, start_offset) in self.comment_starts.items():
+            end = self.comment_ends.get(comment_id)
+            text = self.comment_texts.get(comment_id)
+            if end is None or text is None or not document.paragraphs:
+                continue
+            start = _offset(document, start_paragraph, start_offset)
+            stop = _offset(document, end[0], end[1])
+            if start < stop:
+                document.comments.append((start, stop, text))
+        return document
 
     def walk(self) -> None:
         names = set(self.archive.namelist())
@@ -300,6 +318,11 @@ class _Reader:
             for target, kind in rels.values():
                 if kind.endswith(suffix):
                     self._notes_part(target, names, part, tag)
+        for target, kind in rels.values():
+            if kind.endswith("/comments") and target in names:
+                self._comments(target)
+        if "docProps/custom.xml" in names:
+            self._custom_properties("docProps/custom.xml")
         if self.tracked_changes:
             self.notes.append(
                 "Das Dokument enthält nachverfolgte Änderungen; geprüft wird die Fassung "
@@ -321,6 +344,19 @@ class _Reader:
         for note in self._parse(name).iterchildren(tag):
             if note.get(W_TYPE) not in _NOTE_SEPARATORS:
                 self._blocks(note, part, None, _Fields(), 0)
+
+    def _comments(self, name: str) -> None:
+        """Comment texts by id (used for suppressions: "einfach: ignore ...")."""
+        for comment in self._parse(name).iterchildren(W_COMMENT):
+            paragraphs = ["".join(t.text or "" for t in p.iter(W_T)) for p in comment.iter(W_P)]
+            self.comment_texts[comment.get(W_ID)] = "\n".join(paragraphs)
+
+    def _custom_properties(self, name: str) -> None:
+        """Custom document properties (name -> text), e.g. ``einfach`` = "ignore: passiv"."""
+        for prop in self._parse(name).iterchildren(f"{{{_CUSTOM_PROPERTIES}}}property"):
+            value = "".join(child.text or "" for child in prop)
+            if prop.get("name"):
+                self.properties[prop.get("name")] = value
 
     def _relationships(self, name: str, names: set[str]) -> dict[str, tuple[str, str]]:
         """Map relationship id -> (part name in the zip, relationship type)."""
@@ -440,6 +476,9 @@ class _Reader:
                 fields.end(out)
             elif tag == W_TXBX_CONTENT:
                 boxes.append(child)
+            elif tag == W_COMMENT_START or tag == W_COMMENT_END:
+                marks = self.comment_starts if tag == W_COMMENT_START else self.comment_ends
+                marks[child.get(W_ID)] = (len(self.paragraphs), sum(len(piece) for piece in out))
             elif tag == MC_ALTERNATE:
                 branch = _choose_branch(child)
                 if branch is not None:
@@ -466,6 +505,15 @@ class _Reader:
         if folded.startswith("list"):  # also "Liste..." and "Listenabsatz"
             return name, "list"
         return name, None
+
+
+def _offset(document: Document, paragraph: int, offset: int) -> int:
+    """Offset in the extracted text of a position in paragraph number ``paragraph`` (0-based);
+    a position in a paragraph that was dropped (empty) falls on the next one."""
+    if paragraph >= len(document.paragraphs):
+        return len(document.text)
+    target = document.paragraphs[paragraph]
+    return target.start + min(offset, len(target.text))
 
 
 def _choose_branch(alternate):
