@@ -10,6 +10,8 @@ import click
 
 from .. import __version__
 from .check import check
+from .history import history
+from .report import report
 from .rules import explain, rules
 from .text import text
 
@@ -24,6 +26,8 @@ cli.add_command(check)
 cli.add_command(text)
 cli.add_command(rules)
 cli.add_command(explain)
+cli.add_command(report)
+cli.add_command(history)
 
 
 def main() -> None:
