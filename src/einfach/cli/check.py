@@ -43,10 +43,13 @@ HARDEST_SENTENCES = 10  # sentences shown by --sentences
 @click.option("--baseline", "baseline_path", default=None, metavar="DATEI",
               help="Nur Befunde zeigen, die nicht in dieser Baseline stehen.")
 @click.option("--prune-baseline", is_flag=True, help="Behobene Einträge aus der --baseline entfernen.")
+@click.option("--convert", is_flag=True, default=False,
+              help="Alte Word-Dateien (.doc) mit LibreOffice in eine temporäre .docx-Kopie umwandeln und "
+                   "diese prüfen (ohne Netzzugang; die Datei selbst bleibt unverändert).")
 def check(paths, profile, model, output_format, select, ignore, color, output_path=None, annotate_path=None,
           show_sentences=False, min_index=None, config_file=None, fail_on=None, exit_zero=False,
           statistics=False, report_unused_suppressions=False, write_baseline=None, baseline_path=None,
-          prune_baseline=False) -> None:
+          prune_baseline=False, convert=False) -> None:
     """Prüft .docx-, .txt- und .md-Dateien oder Ordner (- liest die Standardeingabe)."""
     from ..checker import check_paths
     from ..rules.loader import load_rules
@@ -71,7 +74,13 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
             load_profile(profile)
         _check_output_options(paths, output_path, annotate_path)
         _check_baseline_options(paths, write_baseline, baseline_path, prune_baseline)
-        result = check_paths(paths, model=model, flags=flags, config_file=config_file)
+        if convert:
+            from ..readers.convert import conversion
+
+            with conversion():
+                result = check_paths(_with_legacy_files(paths), model=model, flags=flags, config_file=config_file)
+        else:
+            result = check_paths(paths, model=model, flags=flags, config_file=config_file)
         baseline_note = _apply_baseline(result, baseline_path, prune_baseline, paths)
     except EinfachError as error:
         raise fail(error) from None
@@ -127,6 +136,22 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
     if exit_zero or write_baseline:
         sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+
+
+def _with_legacy_files(paths) -> list[str]:
+    """For --convert: folders expanded to their supported files plus their .doc files."""
+    from ..checker import expand_paths
+
+    expanded: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if path == "-" or not folder.is_dir():
+            expanded.append(path)
+            continue
+        legacy = [p for p in folder.rglob("*.[dD][oO][cC]") if p.is_file() and not p.name.startswith(("~$", "."))]
+        found = {Path(p) for p in expand_paths([path])} | set(legacy)
+        expanded.extend(str(p) for p in sorted(found))
+    return expanded
 
 
 def _check_baseline_options(paths, write_baseline, baseline_path, prune_baseline) -> None:

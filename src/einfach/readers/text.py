@@ -16,9 +16,17 @@ from ..errors import InputError
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
+_UTF16 = "ist als UTF-16 („Unicode“) gespeichert; bitte als UTF-8 speichern"
+
+
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM), else cp1252 with a note; binary data is refused."""
-    if b"\x00" in data[:8192]:
+    """UTF-8 (with or without BOM), else cp1252 with a note; binary data is refused.
+
+    Text never contains a NUL byte, so one anywhere in the file marks it as
+    binary (UTF-16 text, which is full of them, gets its own message)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data[:4096]):
+        raise InputError(path, _UTF16)
+    if b"\x00" in data:
         raise InputError(path, "ist keine Textdatei (enthält Binärdaten)")
     try:
         return data.decode("utf-8-sig"), []
@@ -27,8 +35,19 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"Text ist weder UTF-8 noch Windows-1252 (Byte {exc.start})") from None
+        raise InputError(
+            path, f"Text ist weder UTF-8 noch Windows-1252 (ungültiges Byte 0x{data[exc.start]:02X} "
+            f"an Position {exc.start}); bitte als UTF-8 speichern"
+        ) from None
     return text, ["Datei ist nicht UTF-8; als Windows-1252 gelesen"]
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """UTF-16 without byte-order mark: mostly Latin text, so every second byte is NUL."""
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return max(even.count(0), odd.count(0)) >= 0.4 * len(odd) and min(even.count(0), odd.count(0)) == 0
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
