@@ -8,11 +8,13 @@ document's extracted text.
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .document import Document
+from .document import Document, is_word_processor
 from .errors import InputError
 from .findings import CheckResult, FileResult, Finding, InputFailure, Location, Segment
 
@@ -43,7 +45,7 @@ def check_document(document: Document, nlp, settings: "Settings | None" = None) 
 
     settings = settings or Settings()
     suppressions, exclusions = comment_directives(document)
-    if not document.path.lower().endswith(".docx"):
+    if not is_word_processor(document.path):
         text_suppressions, text_exclusions = text_directives(document)
         suppressions += text_suppressions
         exclusions += text_exclusions
@@ -51,6 +53,7 @@ def check_document(document: Document, nlp, settings: "Settings | None" = None) 
 
     segments: list[Segment] = []
     findings: list[Finding] = []
+    line_starts = _line_starts(document.text)
     chunks = [chunk for chunk in _chunks(document) if not _inside(chunk, exclusions)]
     key = object()  # one key per document: rules may remember what they said in it
     docs = nlp.pipe((_make_doc(nlp, chunk.text, key) for chunk in chunks), batch_size=BATCH_SIZE)
@@ -93,7 +96,7 @@ def check_document(document: Document, nlp, settings: "Settings | None" = None) 
                     end=end,
                     text=document.text[start:end],
                     suggestions=list(data["suggestions"]),
-                    location=_locate(document, chunk, start),
+                    location=_locate(line_starts, chunk, start),
                     data=_plain(data["values"]),
                 )
             )
@@ -176,10 +179,14 @@ def _plain(values: dict) -> dict:
     return {key: value for key, value in values.items() if isinstance(value, (str, int, float, bool))}
 
 
-def _locate(document: Document, paragraph, start: int) -> Location:
-    line = document.text.count("\n", 0, start) + 1
-    line_start = document.text.rfind("\n", 0, start) + 1
-    return Location(part=paragraph.part, paragraph=paragraph.index, line=line, column=start - line_start + 1)
+def _line_starts(text: str) -> list[int]:
+    """Offsets at which the lines of ``text`` start (computed once per document)."""
+    return [0] + [match.end() for match in re.finditer("\n", text)]
+
+
+def _locate(line_starts: list[int], paragraph, start: int) -> Location:
+    line = bisect.bisect_right(line_starts, start)
+    return Location(part=paragraph.part, paragraph=paragraph.index, line=line, column=start - line_starts[line - 1] + 1)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -220,5 +227,11 @@ def check_paths(paths: Iterable[str], model: str | None = None, flags: dict | No
             result.errors.append(InputFailure(path=path, message=error.problem))
             continue
         nlp = make_pipeline(settings.profile, model, settings.rule_settings())
-        result.files.append(check_document(document, nlp, settings))
+        try:
+            result.files.append(check_document(document, nlp, settings))
+        except Exception as exc:  # a bug must not end a multi-file run or show a traceback
+            result.errors.append(
+                InputFailure(path=path, message=f"interner Fehler beim Prüfen ({type(exc).__name__}: {exc}); "
+                                                 "bitte melden Sie diese Datei dem Betrieb von einfach")
+            )
     return result

@@ -16,6 +16,14 @@ from typing import Literal
 Part = Literal["body", "table", "header", "footer", "footnote", "endnote"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# Word processor documents: their paragraphs are the unit of position (no line numbers),
+# and their comments, not <!-- --> text directives, carry suppressions.
+WORD_PROCESSOR_SUFFIXES = (".docx", ".odt", ".doc")
+
+
+def is_word_processor(path: str) -> bool:
+    """True for .docx, .odt and (converted) .doc files."""
+    return path.lower().endswith(WORD_PROCESSOR_SUFFIXES)
 
 
 @dataclass(frozen=True)

@@ -3,39 +3,61 @@
 HanTa ships its German model (``morphmodel_ger.pgz``) inside its PyPI
 package, so einfach tags offline without downloading a spaCy pipeline.  It
 is a hidden Markov model over morphological analyses; it gives STTS-like
-tags and lemmas but no case, number or mood.  This module is the only place
-that knows HanTa: it maps HanTa's tags through the table in ``stts.py`` and
-sets ``tag_``, ``pos_``, ``lemma_`` and the morphology derivable from the tag.
+tags and lemmas but no case, number or mood.  This module (with
+``hanta_fast.py``, which it uses) is the place that knows HanTa: it maps
+HanTa's tags through the table in ``stts.py`` and sets ``tag_``, ``pos_``,
+``lemma_`` and the morphology derivable from the tag.
 
-Speed: HanTa analyses every word form from scratch on each call.  The
-analyses of a word form are deterministic, so they are memoised per process
-(``_tag_word`` and ``_analyze``); the Viterbi decoding per sentence stays
-HanTa's own, so tags are identical to plain HanTa.
+Speed (issue 7, figures in ``docs/performance.md``): the component runs
+HanTa's model through :class:`einfach.nlp.hanta_fast.FastHanta`, which
+computes the same tags and lemmas as ``HanoverTagger.tag_sent(words,
+taglevel=1)`` with a faster decoder and memoised word analyses
+(``tests/test_tagger_identity.py`` checks the identity), and writes all
+annotations of a Doc with one ``Doc.from_array`` call.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IS_SPACE, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
 from .stts import from_hanta
 
-CACHE_SIZE = 200_000
 # Characters HanTa should not see inside a gender form ("Antragsteller:innen").
 _GENDER_MARKS = str.maketrans("", "", ":*_/")
+_COLUMNS = [TAG, POS, LEMMA, MORPH]
+_PLACEHOLDER = "einfach_placeholder"  # the token extension set by nlp/tokens.py
+
+
+CACHE_SIZE = 200_000
 
 
 @lru_cache(maxsize=1)
-def load_hanta():
-    """Load HanTa's German model once per process and memoise its word analyses."""
-    from HanTa import HanoverTagger
+def load_fast_hanta():
+    """HanTa's German model, once per process, with einfach's fast path (:class:`FastHanta`)."""
+    from .hanta_fast import FastHanta, HanTaModel
 
-    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tagger = HanTaModel("morphmodel_ger.pgz")  # HanTa's HanoverTagger, set up faster
+    fast = FastHanta(tagger, cache_size=CACHE_SIZE)
+    # For callers of HanTa's own API (tag_word, analyze): memoised word analyses, as before.
     tagger._tag_word = lru_cache(maxsize=CACHE_SIZE)(tagger._tag_word)
     tagger._analyze = lru_cache(maxsize=CACHE_SIZE)(tagger._analyze)
-    return tagger
+    return fast
+
+
+def load_hanta():
+    """The process's ``HanoverTagger`` (HanTa's German model, loaded once).
+
+    Its results are plain HanTa's; ``analyze_forward`` and ``analyze_viterbi``
+    are the memoised fast versions of :mod:`einfach.nlp.hanta_fast`, and
+    ``_tag_word`` and ``_analyze`` are memoised.
+    """
+    return load_fast_hanta().tagger
 
 
 @Language.factory(
@@ -51,49 +73,88 @@ class HantaTagger:
     """Tags each sentence of a Doc with HanTa."""
 
     def __init__(self) -> None:
-        self._hanta = None
+        self._fast = None
+        self._vocab = None  # the vocab the cached (TAG, POS, MORPH) values were added to
+        self._values: dict[str, tuple[int, int, int]] = {}
+
+    @property
+    def fast(self):
+        if self._fast is None:
+            self._fast = load_fast_hanta()
+        return self._fast
 
     @property
     def hanta(self):
-        if self._hanta is None:
-            self._hanta = load_hanta()
-        return self._hanta
+        """The underlying ``HanoverTagger``."""
+        return self.fast.tagger
 
     def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        texts = [token.text for token in doc]
+        spaces = set(doc.to_array(IS_SPACE).nonzero()[0].tolist())
+        # Placeholders are a token extension; spaCy keeps extension values in doc.user_data
+        # under keys that name the attribute, so without such a key no token is a
+        # placeholder and the (slow) per-token look-up is skipped.
+        if any(isinstance(key, tuple) and _PLACEHOLDER in key for key in doc.user_data):
+            placeholders = {token.i for token in doc if token._.einfach_placeholder}
+        else:
+            placeholders = ()
         has_sentences = doc.has_annotation("SENT_START")
-        sentences = doc.sents if has_sentences else [doc[:]]
-        for sentence in sentences:
-            self._tag_sentence(sentence)
+        if has_sentences and "sents" in doc.user_hooks:
+            bounds = [(span.start, span.end) for span in doc.sents]
+        else:
+            starts = [0]
+            if has_sentences:
+                # Doc.sents starts a sentence at each token (but the first) with sent_start == 1
+                sent_start = doc.to_array(SENT_START).view(numpy.int64)
+                starts += [i + 1 for i in (sent_start[1:] == 1).nonzero()[0].tolist()]
+            bounds = list(zip(starts, starts[1:] + [n]))
+
+        vocab = doc.vocab
+        strings = vocab.strings
+        if vocab is not self._vocab:
+            self._vocab, self._values = vocab, {}
+        values = self._values
+        fast = self.fast
+        tag_of = fast.tagger.int2tag
+        lemma_of = fast.lemma
+        morphs = doc.to_array(MORPH).tolist()
+        rows: list = [None] * n
+        space_row = _values(vocab, "_SP", "SPACE", "")
+        placeholder_row = _values(vocab, "NE", "PROPN", "")
+        for start, end in bounds:
+            indices = []
+            for i in range(start, end):
+                if i in spaces:
+                    rows[i] = (space_row[0], space_row[1], strings.add(texts[i]), morphs[i])
+                elif i in placeholders:
+                    rows[i] = (placeholder_row[0], placeholder_row[1], strings.add(texts[i]), morphs[i])
+                else:
+                    indices.append(i)
+            if not indices:
+                continue
+            forms = [_hanta_form(texts[i]) for i in indices]
+            for i, form, tag in zip(indices, forms, fast.tag_ids(forms)):
+                name = tag_of[tag]
+                row = values.get(name)
+                if row is None:
+                    info = from_hanta(name)
+                    row = values[name] = _values(vocab, info.stts, info.upos, info.morph)
+                rows[i] = (row[0], row[1], strings.add(lemma_of(form, tag)), row[2] or morphs[i])
+        doc.from_array(_COLUMNS, numpy.array(rows, dtype=numpy.uint64))
         return doc
 
-    def _tag_sentence(self, sentence) -> None:
-        words = []
-        for token in sentence:
-            if token.is_space:
-                token.tag_ = "_SP"
-                token.pos_ = "SPACE"
-                token.lemma_ = token.text
-            elif token._.einfach_placeholder:
-                token.tag_ = "NE"
-                token.pos_ = "PROPN"
-                token.lemma_ = token.text
-            else:
-                words.append(token)
-        if not words:
-            return
-        forms = [_hanta_form(token.text) for token in words]
-        for token, (_, lemma, tag) in zip(words, self.hanta.tag_sent(forms, taglevel=1)):
-            info = from_hanta(tag)
-            token.tag_ = info.stts
-            token.pos_ = info.upos
-            token.lemma_ = lemma
-            if info.morph:
-                token.set_morph(info.morph)
+
+def _values(vocab, stts: str, upos: str, morph: str) -> tuple[int, int, int]:
+    """(TAG, POS, MORPH) values for ``Doc.from_array``; adds the strings to ``vocab``."""
+    return (vocab.strings.add(stts), UPOS_IDS[upos], vocab.morphology.add(morph) if morph else 0)
 
 
 def _hanta_form(text: str) -> str:
     """The form HanTa sees: gender forms without their gender mark."""
-    if any(mark in text for mark in ":*_/") and not text.startswith(("http", "www")) and "@" not in text:
+    if ("/" in text or ":" in text or "*" in text or "_" in text) and not text.startswith(("http", "www")) and "@" not in text:
         stripped = text.translate(_GENDER_MARKS)
         if stripped:
             return stripped

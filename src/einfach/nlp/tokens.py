@@ -55,9 +55,10 @@ def customise_tokenizer(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
-def _merge_spans(doc: Doc, pattern: re.Pattern, placeholder: bool) -> None:
+def _merge_spans(doc: Doc, text: str, pattern: re.Pattern, placeholder: bool) -> None:
+    """Merge the matches of ``pattern`` in ``text`` (``doc.text``, read once by the caller)."""
     spans = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and (len(span) > 1 or placeholder):
             spans.append(span)
@@ -87,8 +88,10 @@ class TokenMerger:
     """Merges gender forms and template placeholders into single tokens."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if "«" in doc.text or "{{" in doc.text or "[" in doc.text or "<<" in doc.text:
-            _merge_spans(doc, PLACEHOLDER, placeholder=True)
-        if any(mark in doc.text for mark in ":*_/"):
-            _merge_spans(doc, GENDER_FORM, placeholder=False)
+        # doc.text joins all tokens on every access: read it once (merging keeps the text).
+        text = doc.text
+        if "«" in text or "{{" in text or "[" in text or "<<" in text:
+            _merge_spans(doc, text, PLACEHOLDER, placeholder=True)
+        if ":" in text or "*" in text or "_" in text or "/" in text:
+            _merge_spans(doc, text, GENDER_FORM, placeholder=False)
         return doc

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from ..findings import CheckResult
 from .sarif import end_position, relative_path, suggestion_text
+from ..document import is_word_processor
 
 COMMANDS = {"info": "notice", "warning": "warning", "error": "error"}
 
@@ -38,7 +39,7 @@ def render(result: CheckResult, base: str | None = None) -> str:
     lines = []
     for file in result.files:
         path = relative_path(file.path, base)
-        is_docx = file.path.lower().endswith(".docx")
+        is_docx = is_word_processor(file.path)
         for finding in file.findings:
             end_line, end_column = end_position(file, finding)
             message = suggestion_text(finding)

@@ -15,6 +15,7 @@ import math
 from collections import Counter
 
 from ..findings import CheckResult, FileResult, Finding
+from ..document import is_word_processor
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
 SEVERITY_PLURAL = {"info": "Hinweise", "warning": "Warnungen", "error": "Fehler"}
@@ -61,7 +62,7 @@ def _style(text: str, colour_name: str | None, colour: bool, bold: bool = False)
 
 
 def _position(file: FileResult, finding: Finding) -> str:
-    if file.path.lower().endswith(".docx"):
+    if is_word_processor(file.path):
         return f"{finding.location.paragraph}:{finding.location.column}"
     return f"{finding.location.line}:{finding.location.column}"
 
@@ -144,7 +145,7 @@ def _hardest_sentences(file: FileResult, count: int) -> list[str]:
     if not rated:
         return [f"{file.path}: keine vollständigen Sätze für den Einfach-Index", ""]
     lines = [f"{file.path}: die {len(rated)} schwersten Sätze (Einfach-Index, 0 = sehr schwer, 100 = sehr leicht):"]
-    docx = file.path.lower().endswith(".docx")
+    docx = is_word_processor(file.path)
     for segment in rated:
         line = file.text.count("\n", 0, segment.start) + 1
         column = segment.start - (file.text.rfind("\n", 0, segment.start) + 1) + 1

@@ -13,6 +13,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from ..findings import CheckResult, FileResult, Finding
+from ..document import is_word_processor
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
 
@@ -25,7 +26,7 @@ def _clean(text: str) -> str:
 
 
 def _position(file: FileResult, finding: Finding) -> str:
-    if file.path.lower().endswith(".docx"):
+    if is_word_processor(file.path):
         return f"Absatz {finding.location.paragraph}, Spalte {finding.location.column}"
     return f"Zeile {finding.location.line}, Spalte {finding.location.column}"
 

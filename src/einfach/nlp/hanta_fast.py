@@ -1,0 +1,492 @@
+"""A fast path through HanTa's own model with output identical to HanTa's.
+
+HanTa (Hannover Tagger, LGPL-3.0, used unmodified) tags a sentence in three
+steps, all in pure Python:
+
+1. ``analyze_forward``: a Viterbi pass over the *letters* of every word form
+   that is not in the model's precomputed word cache, giving the possible
+   POS tags of the form with their log probabilities;
+2. ``tag_sent_viterbi``: a second-order Viterbi pass over the *words* of the
+   sentence, with the emissions of step 1 (``_tag_word(..., conditional=True)``);
+3. ``_analyze``: for each (word, chosen tag), ``analyze_viterbi`` finds the
+   most likely morpheme segmentation, from which the lemma is built.
+
+:class:`FastHanta` computes exactly the same numbers, in the same order
+(floating-point sums are evaluated in HanTa's order, dictionaries are filled
+in HanTa's order so that ties are broken the same way), over the same model
+tables, but:
+
+* the sentence decoder encodes a state ``(t1, t2)`` as one integer, looks only
+  at the tags a word can have instead of at all 56 tags of each transition
+  row, and keeps each word's emission list (already filtered and ordered as
+  HanTa's loop visits it) cached by (word form, case flag);
+* the two letter-level passes look a segment up once in the set of all
+  known morphemes, try a segment that is no known morpheme only with the
+  tags that may stand for an unknown morpheme, and a known one only with the
+  tags that know it or may guess it (HanTa's ``lp_m_t`` returned -inf for
+  nearly all of its 12 million calls on the AufenthG); the suffix of an
+  unknown segment is found once for all tags;
+* word analyses are memoised by the normalised (lower-case) form, so "Antrag"
+  and "antrag" are analysed once.
+
+Identity with plain HanTa is checked by ``tests/test_tagger_identity.py`` and
+``benchmarks/identity_gsd.py``.  If a model does not have the shape this
+module relies on (every transition row of the sentence model lists the same
+tags in the same order; tag ids below 256; all guessable tags share one
+suffix table), :class:`FastHanta` falls back to HanTa's own methods
+(``supported`` / ``words_supported`` tell which).
+
+Licence note: HanTa is LGPL-3.0; this module imports it and reads its model
+tables at run time, and re-implements the loops of ``tag_sent_viterbi``,
+``analyze_forward``, ``analyze_viterbi`` and ``lp_m_t`` so that they compute
+the same results.
+"""
+
+from __future__ import annotations
+
+import math
+from operator import itemgetter
+
+from HanTa.HanoverTagger import EMPTY, END, END_UNKNOWN, START, UNKNOWN, HanoverTagger
+from numpy import logaddexp  # HanTa sums a word's tag probabilities with it; the same function, the same floats
+
+NEG_INF = -math.inf
+LOWERBOUND = -1e6  # HanTa's lowerbound in all three Viterbi passes
+SENTENCE_BEAM = 5  # tag_sent_viterbi: continue from states within 1 of the 6th best
+WORD_BEAM = 3  # analyze_forward / analyze_viterbi: within 1 of the 4th best
+EMISSION_CUTOFF = 5  # tag_sent_viterbi calls _tag_word(cutoff=5)
+WHOLE_WORD_PENALTY = 4.6  # lp_m_t: an unknown morpheme that is the whole word
+SHIFT = 8  # state (a, b) -> a << SHIFT | b; tag ids are below 1 << SHIFT
+MASK = (1 << SHIFT) - 1
+
+# Bounded memo tables: when one is full it is emptied (cheaper than LRU
+# bookkeeping on every hit; a long document refills it with its own words).
+CACHE_SIZE = 200_000
+PLAN_CACHE_SIZE = 50_000  # per table of followers (one per target tag of analyze_viterbi)
+
+
+class HanTaModel(HanoverTagger):
+    """HanTa's ``HanoverTagger`` with a faster set-up; every table is HanTa's own.
+
+    HanTa computes, when it loads a model, which morpheme states can lead to
+    each final state (``reachable``) by scanning the full list of transitions
+    for every state it visits (about 35 ms).  The same sets come from a
+    breadth-first search over a predecessor table.
+    """
+
+    def reachable(self) -> None:
+        predecessors: dict[int, set[int]] = {}
+        for (_, current), followers in self.LP_trans.items():
+            for follower in followers:
+                predecessors.setdefault(follower, set()).add(current)
+        self.reachability = {}
+        for tag in self.int2tag.keys():
+            if tag >= 0:
+                continue
+            found: set[int] = set()
+            todo = [tag]
+            while todo:
+                for state in predecessors.get(todo.pop(), ()):
+                    if state not in found:
+                        found.add(state)
+                        todo.append(state)
+            self.reachability[tag] = frozenset(found)
+
+
+class FastHanta:
+    """HanTa's ``tag_sent(words, taglevel=1)`` with a faster implementation.
+
+    ``tagger`` is a loaded :class:`HanTa.HanoverTagger.HanoverTagger`.  Its
+    ``analyze_forward`` and ``analyze_viterbi`` are replaced (on this
+    instance only) by the fast versions here, so that HanTa's own lemma code
+    (``_analyze``, ``makelemma``) runs on top of them unchanged.
+    """
+
+    def __init__(self, tagger: HanoverTagger, cache_size: int = CACHE_SIZE) -> None:
+        self.tagger = tagger
+        self.cache_size = cache_size
+        self._forward_memo: dict[str, list] = {}
+        self._emission_memo: dict[tuple, tuple] = {}
+        self._emission_by_form: dict[tuple, tuple] = {}
+        self._lemma_memo: dict[tuple, str] = {}
+        self._prepare_sentence_model()
+        self._prepare_word_model()
+        tagger.analyze_forward = self.analyze_forward
+        tagger.analyze_viterbi = self.analyze_viterbi
+
+    # ------------------------------------------------------------------ setup
+
+    def _prepare_sentence_model(self) -> None:
+        """Integer-coded transition rows for the sentence decoder."""
+        trans = self.tagger.LP_trans_word
+        order = None
+        self.supported = True
+        for state, row in trans.items():
+            keys = tuple(row)
+            if order is None:
+                order = keys
+            if keys != order or not all(0 <= tag <= MASK for tag in (*state, *keys)):
+                self.supported = False
+                return
+        self._tag_order = tuple(tag for tag in order if tag != END)
+        self._trans = {state[0] << SHIFT | state[1]: row for state, row in trans.items()}
+        self._end = {code: row.get(END, NEG_INF) for code, row in self._trans.items()}
+        # An unknown word: every tag (but END) with emission 0, in row order.
+        self._any_tag = tuple((tag, 0) for tag in self._tag_order)
+
+    def _prepare_word_model(self) -> None:
+        """Integer-coded morpheme transitions, and which tags may stand for an unknown morpheme."""
+        tagger = self.tagger
+        nonfinal = tagger.LP_trans_nonfinal
+        # lp_m_t guesses a probability for a morpheme it does not know only for these tags.
+        guessable = frozenset(t for t in tagger.LP_hapax_t if t in tagger.LP_s_t)
+        self._guessable = guessable
+        followers = {t for row in nonfinal.values() for t, _ in row}
+        # Int_t + LP_hapax_t[t], the first sum of lp_m_t's guess (same float as HanTa's left-to-right sum).
+        self._guess_base = {t: tagger.Int_t + tagger.LP_hapax_t[t] for t in guessable}
+        # lp_m_t picks the suffix from the tag's own table; all tables know the same suffixes, so
+        # the suffix of a segment is found once for all tags.
+        suffix_sets = {frozenset(tagger.LP_s_t[t]) for t in guessable}
+        self._suffixes = next(iter(suffix_sets)) if len(suffix_sets) == 1 else frozenset()
+        self.words_supported = (
+            all(t in tagger.LP_m_t for t in followers)  # else HanTa's lp_m_t raises KeyError
+            and all(t in tagger.LP_len_t for t in guessable)
+            and len(suffix_sets) == 1
+            and "" in self._suffixes
+            and all(0 <= t <= MASK for state in nonfinal for t in state)
+            and all(0 < t <= MASK for t in followers)
+        )
+        self._to_target: dict[int, tuple[dict, dict, dict]] = {}
+        self._morphs: frozenset[str] | None = None
+        if self.words_supported:
+            self._followers = self._code_followers(lambda t: True)
+            self._final_of = {a << SHIFT | b: row for (a, b), row in tagger.LP_trans_final.items() if a >= 0 and b >= 0}
+
+    def _code_followers(self, keep) -> tuple[dict, dict, dict]:
+        """Per state code: [(tag, log p, code of the next state, None)] for the kept non-final
+        followers, the same restricted to guessable tags (HanTa's order kept in both), and an
+        empty memo of plans (see :meth:`_lattice`)."""
+        guessable = self._guessable
+        full_of: dict[int, list] = {}
+        guess_of: dict[int, list] = {}
+        for (a, b), row in self.tagger.LP_trans_nonfinal.items():
+            full = [(t, p, b << SHIFT | t, None) for t, p in row if keep(t)]
+            full_of[a << SHIFT | b] = full
+            guess_of[a << SHIFT | b] = [entry for entry in full if entry[0] in guessable]
+        return full_of, guess_of, {}
+
+    def _morph_set(self) -> frozenset[str]:
+        """Every morpheme some tag knows (``LP_m_t``), built on first use."""
+        if self._morphs is None:
+            self._morphs = frozenset().union(*self.tagger.LP_m_t.values())
+        return self._morphs
+
+    def _trim(self, memo: dict) -> None:
+        if len(memo) >= self.cache_size:
+            memo.clear()
+
+    # ------------------------------------------------------------ sentences
+
+    def tag_sent(self, words: list[str]) -> list[tuple[str, str, str]]:
+        """Same as ``HanoverTagger.tag_sent(words, taglevel=1)``: (word, lemma, tag)."""
+        if len(words) == 0:
+            return []
+        tags = self.tag_ids(words)
+        int2tag = self.tagger.int2tag
+        lemma = self.lemma
+        return [(word, lemma(word, tag), int2tag[tag]) for word, tag in zip(words, tags)]
+
+    def tag_ids(self, words: list[str]) -> list[int]:
+        """Same as ``HanoverTagger.tag_sent_viterbi(words)``: one tag id per word."""
+        if not self.supported:
+            return HanoverTagger.tag_sent_viterbi(self.tagger, words)
+        emission = self.emission
+        emissions = self._emission_memo
+        trans = self._trans
+        previous = {EMPTY << SHIFT | START: 0.0}
+        backpointers = []
+        for i, word in enumerate(words):
+            candidates = emissions.get((word, i > 0)) or emission(word, i > 0)
+            if len(previous) > SENTENCE_BEAM:
+                rowbound = sorted(previous.values(), reverse=True)[SENTENCE_BEAM] - 1
+            else:
+                rowbound = LOWERBOUND
+            row: dict[int, float] = {}
+            pointers: dict[int, int] = {}
+            for state, lp0 in previous.items():
+                if lp0 < rowbound:
+                    continue
+                lp_t = trans[state]
+                base = (state & MASK) << SHIFT
+                for tag, lp_w in candidates:
+                    lp = lp0 + lp_t[tag] + lp_w
+                    if lp > LOWERBOUND:
+                        new = base | tag
+                        old = row.get(new)
+                        if old is None or lp > old:
+                            row[new] = lp
+                            pointers[new] = state
+            backpointers.append(pointers)
+            previous = row
+        end = self._end
+        best, best_lp = None, NEG_INF
+        for state, lp0 in previous.items():
+            lp = lp0 + end[state]
+            if lp > best_lp:
+                best, best_lp = state, lp
+        if best is None:  # HanTa itself fails here; let it raise its own error
+            return HanoverTagger.tag_sent_viterbi(self.tagger, words)
+        tags = [best & MASK]
+        state = best
+        for i in range(len(words) - 1, 0, -1):
+            state = backpointers[i][state]
+            tags.append(state & MASK)
+        tags.reverse()
+        return tags
+
+    def emission(self, word: str, casesensitive: bool) -> tuple:
+        """The (tag, log p) pairs the decoder tries for ``word``, in HanTa's loop order.
+
+        ``_tag_word(word, cutoff=5, casesensitive, conditional=True)`` as a
+        dict, restricted to the tags of a transition row and ordered like it.
+        """
+        key = (word, casesensitive)
+        found = self._emission_memo.get(key)
+        if found is None:
+            found = self._emission(word, casesensitive)
+            self._trim(self._emission_memo)
+            self._emission_memo[key] = found
+        return found
+
+    def _emission(self, word: str, casesensitive: bool) -> tuple:
+        tagger = self.tagger
+        upcase = bool(casesensitive and word[0].isupper())
+        form = tagger.normalize(word)
+        key = (form, casesensitive, upcase)
+        found = self._emission_by_form.get(key)
+        if found is not None:
+            return found
+        if form in tagger.cache:
+            p_tags = tagger.cache[form]
+            cached = True
+        else:
+            p_tags = self.analyze_forward(form)
+            cached = False
+        lp_case, lp_wtag = tagger.LP_case_t, tagger.LP_wtag
+        scored = []
+        for tag, p in p_tags:
+            if tag != UNKNOWN:
+                if casesensitive:
+                    p += lp_case[tag][upcase]
+                p -= lp_wtag[tag]
+            scored.append((tag, p))
+        scored.sort(key=itemgetter(1), reverse=True)
+        if not cached and scored:
+            limit = scored[0][1] - EMISSION_CUTOFF
+            scored = [(tag, p) for tag, p in scored if p >= limit]
+        wprobs = dict(scored)
+        if not wprobs or (len(wprobs) == 1 and UNKNOWN in wprobs):
+            found = self._any_tag
+        else:
+            found = tuple((tag, wprobs[tag]) for tag in self._tag_order if tag in wprobs)
+        self._trim(self._emission_by_form)
+        self._emission_by_form[key] = found
+        return found
+
+    def lemma(self, word: str, tag: int) -> str:
+        """``_analyze(word, tag, taglevel=1)[0]``, memoised by lower-case form and tag."""
+        key = (word.lower(), tag)
+        found = self._lemma_memo.get(key)
+        if found is None:
+            found = HanoverTagger._analyze(self.tagger, word, tag, taglevel=1)[0]
+            self._trim(self._lemma_memo)
+            self._lemma_memo[key] = found
+        return found
+
+    # ---------------------------------------------------------------- words
+
+    def _suffix(self, m: str) -> str:
+        """The suffix of an unknown morpheme that ``lp_m_t`` looks up (longest of 4..1 letters it knows)."""
+        suffixes = self._suffixes
+        mlen = len(m)
+        if mlen > 4 and m[-4:] in suffixes:
+            return m[-4:]
+        if mlen > 3 and m[-3:] in suffixes:
+            return m[-3:]
+        if mlen > 2 and m[-2:] in suffixes:
+            return m[-2:]
+        if mlen > 1 and m[-1:] in suffixes:
+            return m[-1:]
+        return ""
+
+    def _lattice(self, word: str, strict: bool, followers: tuple, backpointer: list | None) -> list:
+        """Fill HanTa's morpheme lattice of ``word`` up to its last letter.
+
+        ``table[j][code]`` is the best log probability of reading ``word[:j]``
+        as morphemes whose last two tags t1, t2 are coded ``t1 << 8 | t2``.
+        ``followers`` (from :meth:`_code_followers`) gives per state the
+        non-final followers, those that may stand for an unknown morpheme,
+        and a memo of "plans": for a (state, known morpheme) the followers
+        that know the morpheme or may guess it.  HanTa's ``lp_m_t`` is -inf
+        for all other followers (nearly all of its calls), so they are not
+        tried.  The loops keep HanTa's order, so dictionaries fill in the
+        same order and ties are broken alike.
+        """
+        full_of, guess_of, plans = followers
+        if len(plans) >= PLAN_CACHE_SIZE:
+            plans.clear()
+        morphs = self._morph_set()
+        lp_m_t = self.tagger.LP_m_t
+        guessable = self._guessable
+        guess_base = self._guess_base
+        len_lp = self.tagger.LP_len_t
+        suffix_lp = self.tagger.LP_s_t
+        suffix_of = self._suffix
+        wlen = len(word)
+        table: list[dict] = [{EMPTY << SHIFT | START: 0}] + [{} for _ in range(wlen + 1)]
+        for i in range(wlen):  # row wlen has no letter left to read
+            row = table[i]
+            if not row:
+                continue
+            if len(row) > WORD_BEAM:
+                rowbound = sorted(row.values(), reverse=True)[WORD_BEAM] - 1
+            else:
+                rowbound = LOWERBOUND
+            segments = [word[i:j] for j in range(i + 1, wlen + 1)]
+            known = [segment in morphs for segment in segments]
+            if strict:
+                may_guess = [False] * len(segments)
+            else:
+                may_guess = [wlen < 4 or len(segment) > 2 for segment in segments]
+            whole = len(segments) - 1 if i == 0 else -1  # the segment that is the whole word
+            shapes: list = [None] * len(segments)  # (length class, suffix) of a segment, once guessed
+
+            for state, lp in row.items():
+                if lp < rowbound:
+                    continue
+                full = full_of.get(state)
+                if not full:
+                    continue
+                only_guess = guess_of[state]
+                origin = (state, i)
+                for k, is_known in enumerate(known):
+                    if not is_known:  # no tag knows the segment: only guessable followers can read it
+                        if not only_guess or not may_guess[k]:
+                            continue
+                        plan = only_guess
+                    else:  # the followers that know the morpheme or may guess it, in HanTa's order
+                        key = (state, segments[k], may_guess[k])
+                        plan = plans.get(key)
+                        if plan is None:
+                            segment = segments[k]
+                            plan = plans[key] = [
+                                (tag, lpt, new, lp_m_t[tag].get(segment)) for tag, lpt, new, _ in full
+                                if segment in lp_m_t[tag] or (may_guess[k] and tag in guessable)
+                            ]
+                    target = table[i + 1 + k]
+                    for tag, lpt, new, lpm in plan:
+                        if lpm is None:
+                            # lp_m_t's guess: Int_t + LP_hapax_t[t] + LP_len_t[t][len] + LP_s_t[t][suffix]
+                            shape = shapes[k]
+                            if shape is None:
+                                segment = segments[k]
+                                shape = shapes[k] = (min(len(segment), 24), suffix_of(segment))
+                            lpm = guess_base[tag] + len_lp[tag][shape[0]] + suffix_lp[tag][shape[1]]
+                            if k == whole:
+                                lpm -= WHOLE_WORD_PENALTY
+                            if lpm == NEG_INF:
+                                continue
+                        lp1 = lp + lpt + lpm
+                        if lp1 > LOWERBOUND:
+                            old = target.get(new)
+                            if old is None or lp1 > old:
+                                target[new] = lp1
+                                if backpointer is not None:
+                                    backpointer[i + 1 + k][new] = origin
+        return table
+
+    def analyze_forward(self, word: str) -> list:
+        """``HanoverTagger.analyze_forward``, memoised: POS tags of a word form."""
+        found = self._forward_memo.get(word)
+        if found is None:
+            if self.words_supported:
+                found = self._analyze_forward(word)
+            else:
+                found = HanoverTagger.analyze_forward(self.tagger, word)
+            self._trim(self._forward_memo)
+            self._forward_memo[word] = found
+        return list(found)
+
+    def _analyze_forward(self, word: str) -> list:
+        table = self._lattice(word, self.tagger.strict, self._followers, None)
+        final_of = self._final_of
+        last: dict[tuple, float] = {}
+        for state, lp in table[-2].items():
+            for tag, lpt in final_of.get(state, ()):
+                lp1 = lp + lpt
+                if lp1 > LOWERBOUND:
+                    new = (state & MASK, tag)
+                    if new not in last or lp1 > last[new]:
+                        last[new] = lp1
+        results: dict = {}
+        for state, lp in last.items():
+            if lp == NEG_INF:
+                continue
+            pos = -state[1]
+            if pos in results:
+                results[pos] = logaddexp(results[pos], lp)
+            else:
+                results[pos] = lp
+        result_list = list(results.items())
+        result_list.sort(key=itemgetter(1), reverse=True)
+        if not result_list:
+            result_list = [(UNKNOWN, 0)]
+        return result_list
+
+    def analyze_viterbi(self, word: str, targetpos: int) -> list:
+        """``HanoverTagger.analyze_viterbi``: the best morpheme path to ``targetpos``."""
+        if not self.words_supported:
+            return HanoverTagger.analyze_viterbi(self.tagger, word, targetpos)
+        followers = self._followers_to(targetpos)
+        final_of = self._final_of
+        wlen = len(word)
+        for localstrict in (True, False):
+            backpointer: list[dict] = [{} for _ in range(wlen + 2)]
+            table = self._lattice(word, localstrict, followers, backpointer)
+            last: dict[tuple, float] = {}
+            for state, lp in table[-2].items():
+                for tag, lpt in final_of.get(state, ()):
+                    if tag == targetpos:
+                        lp1 = lp + lpt
+                        if lp1 > LOWERBOUND:
+                            new = (state & MASK, tag)
+                            if new not in last or lp1 > last[new]:
+                                last[new] = lp1
+                                backpointer[-1][new] = (state, wlen)
+                        break
+            if last:
+                break
+        pmax = NEG_INF
+        beststate = (EMPTY, EMPTY)
+        for state, lp in last.items():
+            if lp > pmax:
+                pmax = lp
+                beststate = state
+        i = len(backpointer) - 1
+        if beststate == (EMPTY, EMPTY):
+            return [(UNKNOWN, i - 1), (END_UNKNOWN, i)]
+        path = [(beststate[1], i)]
+        state, i = backpointer[i][beststate]
+        while i > 0:  # states of the lattice are codes; the last is the start state
+            path.append((state & MASK, i))
+            state, i = backpointer[i][state]
+        path.reverse()
+        return path
+
+    def _followers_to(self, targetpos: int) -> tuple[dict, dict, dict]:
+        """``_code_followers`` for the tags from which ``targetpos`` can be reached."""
+        found = self._to_target.get(targetpos)
+        if found is None:
+            reachable = self.tagger.reachability.get(targetpos, frozenset())
+            found = self._to_target[targetpos] = self._code_followers(reachable.__contains__)
+        return found
