@@ -42,6 +42,8 @@ from lxml import etree
 from einfach.document import Document
 from einfach.errors import InputError
 
+from .safe_xml import DOCTYPE_MARKERS, TOO_DEEP, hardened_parser, parse_part, read_part, size_text
+
 #: Largest decompressed size of one XML part that is read (zip-bomb guard).
 MAX_PART_SIZE = 50 * 1024 * 1024
 #: Deepest table nesting that is read; deeper is refused as malicious.
@@ -94,10 +96,10 @@ _NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuatio
 _MERGEFIELD = re.compile(r'\s*MERGEFIELD\s+(?:"([^"]*)"|([^\s\\]+))', re.IGNORECASE)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARKERS = (b"EncryptedPackage", "EncryptedPackage".encode("utf-16-le"))
-_DOCTYPE_MARKERS = tuple("<!DOCTYPE".encode(enc) for enc in ("ascii", "utf-16-le", "utf-16-be"))
+_DOCTYPE_MARKERS = DOCTYPE_MARKERS
 
 _INVALID = "ist keine gültige .docx-Datei (beschädigt oder kein Word-Dokument)"
-_TOO_DEEP = "ist zu tief verschachtelt; aus Sicherheitsgründen nicht gelesen"
+_TOO_DEEP = TOO_DEEP
 _TABLES_TOO_DEEP = "ist zu tief verschachtelt (Tabellen in mehr als {} Ebenen); aus Sicherheitsgründen nicht gelesen"
 
 
@@ -258,10 +260,7 @@ class _Reader:
         self.path = path
         self.archive = archive
         self.roots = dict(roots or {})
-        self.parser = etree.XMLParser(
-            resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-            remove_comments=True, remove_pis=True,
-        )
+        self.parser = hardened_parser()
         self.paragraphs: list[DocxParagraph] = []
         self.part_name = "word/document.xml"  # the zip part being walked
         self.notes: list[str] = []
@@ -372,36 +371,13 @@ class _Reader:
         return result
 
     def _read_part(self, name: str) -> bytes:
-        """Read one zip member, refusing anything above MAX_PART_SIZE decompressed."""
-        limit = MAX_PART_SIZE
-        too_big = f"Teil {name} ist zu groß entpackt (mehr als {_size(limit)}); aus Sicherheitsgründen nicht gelesen"
-        if self.archive.getinfo(name).file_size > limit:
-            raise InputError(self.path, too_big)
-        with self.archive.open(name) as member:
-            data = member.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(self.path, too_big)
-        return data
+        return read_part(self.archive, name, self.path, MAX_PART_SIZE)
 
     def _parse(self, name: str) -> etree._Element:
-        """Parse one part with the hardened parser; refuse DTDs."""
+        """Parse one part with the hardened parser (see :mod:`.safe_xml`)."""
         if name in self.roots:
             return self.roots[name]
-        data = self._read_part(name)
-        doctype = f"Teil {name} enthält eine DTD (DOCTYPE); aus Sicherheitsgründen nicht gelesen"
-        if any(marker in data for marker in _DOCTYPE_MARKERS):
-            raise InputError(self.path, doctype)
-        try:
-            root = etree.fromstring(data, self.parser)
-        except etree.XMLSyntaxError as exc:
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if "Excessive depth" in message:
-                raise InputError(self.path, _TOO_DEEP) from exc
-            raise InputError(self.path, f"enthält fehlerhaftes XML in {name}: {message[:200]}") from exc
-        docinfo = root.getroottree().docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None:
-            raise InputError(self.path, doctype)
-        return root
+        return parse_part(self.archive, name, self.path, MAX_PART_SIZE, self.parser)
 
     # -- content -----------------------------------------------------------
 
@@ -564,6 +540,4 @@ def _unique_targets(ids: list[str], rels: dict[str, tuple[str, str]]) -> list[st
     return list(seen)
 
 
-def _size(limit: int) -> str:
-    mib = 1024 * 1024
-    return f"{limit // mib} MB" if limit >= mib and limit % mib == 0 else f"{limit} Bytes"
+_size = size_text

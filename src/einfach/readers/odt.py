@@ -40,6 +40,7 @@ from einfach.document import Document
 from einfach.errors import InputError
 
 from . import docx as _docx
+from .safe_xml import hardened_parser, parse_part, read_part
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -164,10 +165,7 @@ class _Reader:
     def __init__(self, path: str, archive: zipfile.ZipFile) -> None:
         self.path = path
         self.archive = archive
-        self.parser = etree.XMLParser(
-            resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-            remove_comments=True, remove_pis=True,
-        )
+        self.parser = hardened_parser()
         self.paragraphs: list[_Paragraph] = []
         self.notes: dict[str, list] = {"footnote": [], "endnote": []}
         self.reader_notes: list[str] = []
@@ -239,33 +237,10 @@ class _Reader:
                 raise InputError(self.path, _ENCRYPTED)
 
     def _read_part(self, name: str) -> bytes:
-        limit = _docx.MAX_PART_SIZE
-        too_big = (f"Teil {name} ist zu groß entpackt (mehr als {_docx._size(limit)}); "
-                   "aus Sicherheitsgründen nicht gelesen")
-        if self.archive.getinfo(name).file_size > limit:
-            raise InputError(self.path, too_big)
-        with self.archive.open(name) as member:
-            data = member.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(self.path, too_big)
-        return data
+        return read_part(self.archive, name, self.path, _docx.MAX_PART_SIZE)
 
     def _parse(self, name: str):
-        data = self._read_part(name)
-        doctype = f"Teil {name} enthält eine DTD (DOCTYPE); aus Sicherheitsgründen nicht gelesen"
-        if any(marker in data for marker in _docx._DOCTYPE_MARKERS):
-            raise InputError(self.path, doctype)
-        try:
-            root = etree.fromstring(data, self.parser)
-        except etree.XMLSyntaxError as exc:
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if "Excessive depth" in message:
-                raise InputError(self.path, _docx._TOO_DEEP) from exc
-            raise InputError(self.path, f"enthält fehlerhaftes XML in {name}: {message[:200]}") from exc
-        docinfo = root.getroottree().docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None:
-            raise InputError(self.path, doctype)
-        return root
+        return parse_part(self.archive, name, self.path, _docx.MAX_PART_SIZE, self.parser)
 
     def _style_names(self, root) -> None:
         for style in root.iter(STYLE_STYLE):
