@@ -659,7 +659,9 @@ def test_doctype_is_refused(tmp_path, xml):
 @pytest.mark.parametrize("xml", [BILLION_LAUGHS, XXE], ids=["billion-laughs", "xxe"])
 def test_doctype_refused_even_without_byte_scan(tmp_path, monkeypatch, xml):
     """Defence in depth: the parser never expands, and the parsed DTD is refused."""
-    monkeypatch.setattr(docx_reader, "_DOCTYPE_MARKERS", ())
+    from einfach.readers import safe_xml
+
+    monkeypatch.setattr(safe_xml, "DOCTYPE_MARKERS", ())
     path = make_docx(tmp_path / "dtd.docx", "", document_xml=xml)
     started = time.perf_counter()
     message = problem(path)

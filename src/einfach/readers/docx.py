@@ -42,7 +42,7 @@ from lxml import etree
 from einfach.document import Document
 from einfach.errors import InputError
 
-from .safe_xml import DOCTYPE_MARKERS, TOO_DEEP, hardened_parser, parse_part, read_part, size_text
+from .safe_xml import TOO_DEEP, hardened_parser, parse_part, read_part, size_text
 
 #: Largest decompressed size of one XML part that is read (zip-bomb guard).
 MAX_PART_SIZE = 50 * 1024 * 1024
@@ -96,7 +96,6 @@ _NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuatio
 _MERGEFIELD = re.compile(r'\s*MERGEFIELD\s+(?:"([^"]*)"|([^\s\\]+))', re.IGNORECASE)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARKERS = (b"EncryptedPackage", "EncryptedPackage".encode("utf-16-le"))
-_DOCTYPE_MARKERS = DOCTYPE_MARKERS
 
 _INVALID = "ist keine gültige .docx-Datei (beschädigt oder kein Word-Dokument)"
 _TOO_DEEP = TOO_DEEP
