@@ -25,7 +25,24 @@ def words(span: Span) -> list[Token]:
     return [token for token in span if is_word(token)]
 
 
+def _cached(name: str, sentence: Span, compute):
+    """Per-sentence results shared by all rule kinds (they ask for the same clauses).
+
+    Stored in the Doc's ``user_data``; callers must not change what they get.
+    """
+    key = (f"einfach.{name}", sentence.start, sentence.end)
+    store = sentence.doc.user_data
+    if key not in store:
+        store[key] = compute(sentence)
+    return store[key]
+
+
 def clauses(sentence: Span) -> list[list[Token]]:
+    """See :func:`_clauses`; computed once per sentence."""
+    return _cached("clauses", sentence, _clauses)
+
+
+def _clauses(sentence: Span) -> list[list[Token]]:
     """Split a sentence at commas, semicolons, colons, dashes and brackets.
 
     A coarse approximation of clauses that needs no parser: German marks
@@ -55,6 +72,11 @@ def _capitalised_inside(token: Token) -> bool:
 
 
 def particle_verbs(sentence: Span) -> dict[int, str]:
+    """See :func:`_particle_verbs`; computed once per sentence."""
+    return _cached("particle_verbs", sentence, _particle_verbs)
+
+
+def _particle_verbs(sentence: Span) -> dict[int, str]:
     """Token index -> lemma with its separated particle ("sehen ... ab" -> "absehen").
 
     Every separable particle (PTKVZ) joins the nearest finite full verb before

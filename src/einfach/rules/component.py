@@ -109,6 +109,8 @@ class RuleRunner:
                     "suggestions": [rule.suggestion.format(**hit.values)],
                     "values": hit.values,
                 }
+        for key in [k for k in doc.user_data if isinstance(k, tuple) and str(k[0]).startswith("einfach.")]:
+            del doc.user_data[key]  # per-sentence caches of nlp/syntax.py: tokens do not serialise
         spans.sort(key=lambda span: (span.start, span.end))
         doc.spans[SPAN_KEY] = spans
         doc._.einfach_data = data

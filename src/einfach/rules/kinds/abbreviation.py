@@ -79,6 +79,8 @@ class Abbreviation:
                 self.dotted.setdefault(compact[:1].upper() + compact[1:], entry)
             else:
                 self.expansions[entry.term] = entry
+        # every prefix of a dotted form: a token sequence that is not one cannot become one
+        self.prefixes = {key[:length] for key in self.dotted for length in range(1, len(key) + 1)}
 
     def find(self, doc: Doc):
         covered: set[int] = set()
@@ -121,6 +123,8 @@ class Abbreviation:
             if end in covered or token._.einfach_placeholder or token.is_space:
                 break
             text += token.text
+            if text not in self.prefixes:
+                break
             entry = self.dotted.get(text)
             if entry is not None and _ends_word(doc, end) and not _legal_link(doc, entry, end):
                 if entry.term[:1].islower() and text[:1].isupper() and not _sentence_start(token.doc[index]):

@@ -51,12 +51,17 @@ def legal_terms(name: str = "fachbegriffe") -> dict[str, str]:
 
 def legal_explanation(token, name: str = "fachbegriffe") -> str | None:
     """The explanation if ``token`` (by lemma or form) is a one-word legal term."""
+    return _legal_explanation((token.lemma_ or "").lower(), token.text.lower(), name)
+
+
+@lru_cache(maxsize=65536)
+def _legal_explanation(lemma: str, text: str, name: str) -> str | None:
+    """Memoised: the fallback below scans every term, and word forms repeat."""
     terms = legal_terms(name)
-    for key in ((token.lemma_ or "").lower(), token.text.lower()):
+    for key in (lemma, text):
         if key in terms:
             return terms[key]
     # plural forms HanTa does not lemmatise ("Säumniszuschläge" -> "Säumniszuschlag")
-    text = token.text.lower()
     for term, explanation in terms.items():
         if len(term) >= 8 and text.startswith(term[:-3]) and 0 < len(text) - len(term) <= 3:
             return explanation
