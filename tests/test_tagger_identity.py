@@ -223,3 +223,15 @@ def test_hanta_api_of_the_shared_tagger_matches_plain(plain):
         assert shared.tag_word(word) == plain.tag_word(word)
         assert shared.analyze(word) == plain.analyze(word)
         assert shared.analyze(word, taglevel=3) == plain.analyze(word, taglevel=3)
+
+
+def test_tiny_memo_tables_give_the_same_result(plain, monkeypatch):
+    """Memo tables are emptied when full; results must not depend on what is memoised."""
+    from einfach.nlp import hanta_fast
+    from einfach.nlp.hanta_fast import FastHanta, HanTaModel
+
+    monkeypatch.setattr(hanta_fast, "PLAN_CACHE_SIZE", 1500)
+    fast = FastHanta(HanTaModel("morphmodel_ger.pgz"), cache_size=40)
+    for words in SENTENCES[::2]:
+        assert fast.tag_sent(words) == plain.tag_sent(words, taglevel=1)
+    assert len(fast._forward_memo) <= 40

@@ -62,7 +62,7 @@ MASK = (1 << SHIFT) - 1
 # Bounded memo tables: when one is full it is emptied (cheaper than LRU
 # bookkeeping on every hit; a long document refills it with its own words).
 CACHE_SIZE = 200_000
-PLAN_CACHE_SIZE = 50_000  # per table of followers (one per target tag of analyze_viterbi)
+PLAN_CACHE_SIZE = 200_000  # plans of all follower tables together (see FastHanta._lattice)
 
 
 class HanTaModel(HanoverTagger):
@@ -153,14 +153,14 @@ class FastHanta:
             and all(t in tagger.LP_len_t for t in guessable)
             and len(suffix_sets) == 1
             and "" in self._suffixes
-            and all(0 <= t <= MASK for state in nonfinal for t in state)
+            and all(0 <= t <= MASK for state in (*nonfinal, *tagger.LP_trans_final) for t in state)
             and all(0 < t <= MASK for t in followers)
         )
         self._to_target: dict[int, tuple[dict, dict, dict]] = {}
         self._morphs: frozenset[str] | None = None
         if self.words_supported:
             self._followers = self._code_followers(lambda t: True)
-            self._final_of = {a << SHIFT | b: row for (a, b), row in tagger.LP_trans_final.items() if a >= 0 and b >= 0}
+            self._final_of = {a << SHIFT | b: row for (a, b), row in tagger.LP_trans_final.items()}
 
     def _code_followers(self, keep) -> tuple[dict, dict, dict]:
         """Per state code: [(tag, log p, code of the next state, None)] for the kept non-final
@@ -198,7 +198,7 @@ class FastHanta:
 
     def tag_ids(self, words: list[str]) -> list[int]:
         """Same as ``HanoverTagger.tag_sent_viterbi(words)``: one tag id per word."""
-        if not self.supported:
+        if not self.supported or not words:  # HanTa fails on an empty sentence: let it
             return HanoverTagger.tag_sent_viterbi(self.tagger, words)
         emission = self.emission
         emissions = self._emission_memo
@@ -333,8 +333,8 @@ class FastHanta:
         same order and ties are broken alike.
         """
         full_of, guess_of, plans = followers
-        if len(plans) >= PLAN_CACHE_SIZE:
-            plans.clear()
+        if len(plans) > 1000 and self._plan_count() >= PLAN_CACHE_SIZE:
+            self._clear_plans()
         morphs = self._morph_set()
         lp_m_t = self.tagger.LP_m_t
         guessable = self._guessable
@@ -404,6 +404,15 @@ class FastHanta:
                                 if backpointer is not None:
                                     backpointer[i + 1 + k][new] = origin
         return table
+
+    def _plan_count(self) -> int:
+        """Plans memoised in all follower tables together (bounded by PLAN_CACHE_SIZE)."""
+        return len(self._followers[2]) + sum(len(table[2]) for table in self._to_target.values())
+
+    def _clear_plans(self) -> None:
+        self._followers[2].clear()
+        for table in self._to_target.values():
+            table[2].clear()
 
     def analyze_forward(self, word: str) -> list:
         """``HanoverTagger.analyze_forward``, memoised: POS tags of a word form."""

@@ -154,7 +154,8 @@ def _values(vocab, stts: str, upos: str, morph: str) -> tuple[int, int, int]:
 
 def _hanta_form(text: str) -> str:
     """The form HanTa sees: gender forms without their gender mark."""
-    if ("/" in text or ":" in text or "*" in text or "_" in text) and not text.startswith(("http", "www")) and "@" not in text:
+    has_mark = "/" in text or ":" in text or "*" in text or "_" in text  # cheaper than any() per token
+    if has_mark and not text.startswith(("http", "www")) and "@" not in text:
         stripped = text.translate(_GENDER_MARKS)
         if stripped:
             return stripped
