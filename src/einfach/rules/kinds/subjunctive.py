@@ -137,7 +137,7 @@ class Subjunctive:
             if form in WERDEN and main and not conditional:
                 infinitive = _bare_infinitive(clause, verb)
                 if infinitive is not None:
-                    span = _between(clause, verb, infinitive)
+                    span = _between(clause, verb, infinitive) or [verb, infinitive]
                     return _hit(span, TEXTS["wuerde"][0], _indicative(clause, verb, infinitive))
             if form in SEIN | HABEN:
                 infinitive = _zu_infinitive(clause, verb)
@@ -240,6 +240,6 @@ def _modal_indicative(clause: list[Token], verb: Token) -> str:
 
 def _hit(span: list[Token], problem: str, positive: str) -> Hit:
     doc = span[0].doc
-    start, end = span[0].i, span[-1].i + 1
+    start, end = min(t.i for t in span), max(t.i for t in span) + 1
     values = {"text": short_text(doc, start, end), "problem": problem, "positive": positive}
     return Hit(start=start, end=end, values=values)
