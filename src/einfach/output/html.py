@@ -95,17 +95,23 @@ def render(result: CheckResult) -> str:
     )
 
 
-@lru_cache(maxsize=1)
-def _template():
+def jinja_environment(package: str):
+    """The Jinja2 set-up of every einfach page: templates from ``package/templates``,
+    autoescaping on (letter text is untrusted), undefined names are errors."""
     import jinja2
 
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("einfach.output", "templates"),
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader(package, "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+
+
+@lru_cache(maxsize=1)
+def _template():
+    environment = jinja_environment("einfach.output")
     environment.filters["number"] = format_number
     return environment.get_template("report.html")
 

@@ -275,29 +275,22 @@ def _groups(documents: list[dict], removed: list[dict]) -> list[dict]:
             "documents_before": 0, "words_before": 0, "findings_before": 0, "iw_before": 0, "isum_before": 0.0,
         })
 
+    def add(g: dict, suffix: str, words, findings, index) -> None:
+        """Count one document into a group's figures now (suffix "") or before ("_before")."""
+        g["documents" + suffix] += 1
+        g["words" + suffix] += words or 0
+        g["findings" + suffix] += findings or 0
+        if index is not None and words:
+            g["iw" + suffix] += words
+            g["isum" + suffix] += words * index
+
     for d in documents:
         g = entry(d["group"])
-        g["documents"] += 1
-        g["words"] += d["words"] or 0
-        g["findings"] += d["findings"] or 0
-        if d["index"] is not None and d["words"]:
-            g["iw"] += d["words"]
-            g["isum"] += d["words"] * d["index"]
+        add(g, "", d["words"], d["findings"], d["index"])
         if d["_before_words"] is not None:
-            g["documents_before"] += 1
-            g["words_before"] += d["_before_words"]
-            g["findings_before"] += d["_before_findings"] or 0
-            if d["_before_index"] is not None and d["_before_words"]:
-                g["iw_before"] += d["_before_words"]
-                g["isum_before"] += d["_before_words"] * d["_before_index"]
+            add(g, "_before", d["_before_words"], d["_before_findings"], d["_before_index"])
     for d in removed:
-        g = entry(d["group"])
-        g["documents_before"] += 1
-        g["words_before"] += d["words"] or 0
-        g["findings_before"] += d["findings"] or 0
-        if d["index"] is not None and d["words"]:
-            g["iw_before"] += d["words"]
-            g["isum_before"] += d["words"] * d["index"]
+        add(entry(d["group"]), "_before", d["words"], d["findings"], d["index"])
     result = []
     for g in sorted(groups.values(), key=lambda g: g["group"]):
         index = round(g["isum"] / g["iw"], 1) if g["iw"] else None
@@ -540,13 +533,6 @@ def _markup(svg: str):
 
 @lru_cache(maxsize=1)
 def _template():
-    import jinja2
+    from ..output.html import jinja_environment
 
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("einfach.report", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return environment.get_template("corpus.html")
+    return jinja_environment("einfach.report").get_template("corpus.html")
