@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def lookup_cache_folder(tmp_path_factory):
+    """Derived word tables (einfach.lookup_cache) go to a folder of this session, not the user's cache.
+
+    Set in the environment, so the einfach processes the tests start use it too."""
+    folder = tmp_path_factory.mktemp("einfach-cache")
+    previous = os.environ.get("EINFACH_CACHE_DIR")
+    os.environ["EINFACH_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("EINFACH_CACHE_DIR", None)
+    else:
+        os.environ["EINFACH_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

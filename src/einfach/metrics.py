@@ -20,8 +20,9 @@ Neither the figures nor the index depend on the profile or on rule
 selection: the passive share uses the passive kind directly with the
 parameters of ``rules/passiv.yml``.  docs/index.md explains the index.
 
-wordfreq (for rare words) is imported on first use, and the model is read
-once per process.
+Word frequencies come from :func:`einfach.nlp.frequency.zipf`, which gives
+exactly wordfreq's ``zipf_frequency`` (tested), so the index does not move
+under the same ``index_version``; the model is read once per process.
 """
 
 from __future__ import annotations
@@ -62,12 +63,12 @@ def is_word(text: str) -> bool:
 @lru_cache(maxsize=131072)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of a German word (lowercase; gender forms joined)."""
-    from wordfreq import zipf_frequency  # first lookup loads the German table (~0.5 s)
+    from .nlp.frequency import zipf as frequency_zipf
 
     key = word.lower()
     for mark in (":", "*", "_"):
         key = key.replace(mark, "")
-    return zipf_frequency(key, "de")
+    return frequency_zipf(key)
 
 
 def is_nominal(token) -> bool:

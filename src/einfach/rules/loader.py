@@ -78,7 +78,8 @@ class Lexicon:
     path: str = ""
 
 
-def _read_yaml(path: Path) -> dict:
+def read_yaml(path: Path) -> dict:
+    """A YAML mapping from ``path`` (libyaml's safe loader when present); errors name the file and line."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
@@ -158,7 +159,7 @@ def load_rules(directory: str | None = None) -> dict[str, Rule]:
     folder = Path(directory) if directory else rules_dir()
     rules = {}
     for path in sorted(folder.glob("*.yml")):
-        rule = parse_rule(_read_yaml(path), path)
+        rule = parse_rule(read_yaml(path), path)
         rules[rule.id] = rule
     return rules
 
@@ -170,7 +171,7 @@ def load_profile(name: str) -> Profile:
     if not path.exists():
         known = sorted(p.stem for p in (rules_dir() / "profiles").glob("*.yml"))
         raise RuleFileError(str(path), "profile", f"Profil '{name}' unbekannt (bekannt: {', '.join(known)})")
-    data = _read_yaml(path)
+    data = read_yaml(path)
     for key in data:
         if key not in ("profile", "description", "rules"):
             raise RuleFileError(str(path), key, "unbekannter Schlüssel")
@@ -260,7 +261,7 @@ def load_lexicon(name_or_path: str) -> Lexicon:
         path = rules_dir() / "lexikon" / f"{name_or_path}.yml"
     if not path.exists():
         raise RuleFileError(str(path), "lexicon", "Lexikon nicht gefunden")
-    return parse_lexicon(_read_yaml(path), path)
+    return parse_lexicon(read_yaml(path), path)
 
 
 def shipped_lexicons() -> list[str]:

@@ -41,11 +41,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
-import yaml
-
 from ...nlp.syntax import FINITE, is_word, particle_verbs
 from ...resources import rules_dir
-from ..loader import load_lexicon
+from ..loader import load_lexicon, read_yaml
 from .base import Hit, join_alternatives, quote
 from .wordinfo import is_law_title, legal_explanation, split_compound
 
@@ -69,7 +67,7 @@ def _lexicon_words(name: str) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=4)
 def _synonyms(name: str) -> dict[str, tuple[str, ...]]:
     path = rules_dir() / "data" / f"{name}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path)
     return {str(word).lower(): tuple(alternatives) for word, alternatives in (data.get("synonyms") or {}).items()}
 
 

@@ -5,20 +5,20 @@
 * whether HanTa knows a word as a verb, adjective or noun (its lexicon, not
   its guess for unknown words: guessed analyses score far lower);
 * compound splitting with CharSplit's n-gram model (package ``split-words``,
-  MIT), each split checked against HanTa and word frequencies.
+  MIT, read through :mod:`einfach.nlp.compounds`), each split checked against
+  HanTa and word frequencies.
 
-Nothing heavy is imported at module level: HanTa, wordfreq and the splitter's
-40 MB model load on first use, so validating rule files stays cheap.
+Nothing heavy is imported at module level: HanTa, the word frequencies and the
+splitter's n-gram table load on first use, so validating rule files stays cheap.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
+from ...nlp.compounds import split_scores
 from ...resources import rules_dir
-from ..loader import load_lexicon
+from ..loader import load_lexicon, read_yaml
 
 # HanTa's log probability for a word it knows is about -8 to -17; for a word
 # it only guesses (unknown stem, invented ending) about -28 and below.
@@ -81,7 +81,7 @@ def is_law_title(token) -> bool:
 
 @lru_cache(maxsize=1)
 def _genus() -> tuple[dict[str, str], tuple[str, ...]]:
-    data = yaml.safe_load((rules_dir() / "data" / "genus.yml").read_text(encoding="utf-8"))
+    data = read_yaml(rules_dir() / "data" / "genus.yml")
     table: dict[str, str] = {}
     for key, letter in (("masculine", "m"), ("neuter", "n"), ("feminine", "f")):
         for word in data.get(key) or []:
@@ -181,13 +181,6 @@ def participle_of(verb: str) -> str | None:
 
 # --- compound splitting ------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _splitter():
-    from split_words import Splitter
-
-    return Splitter()
-
-
 def _part_ok(part: str, head: bool, min_zipf: float) -> bool:
     """A compound part must be a real, not too rare word (a noun for the head)."""
     from ...nlp.frequency import zipf
@@ -227,7 +220,7 @@ def split_compound(word: str, min_zipf: float = 2.5, candidates: int = 3) -> tup
     """
     if len(word) < 6 or not word.isalpha():
         return None
-    for _score, body, head in _splitter().split_compound(word)[:candidates]:
+    for _score, body, head in split_scores(word)[:candidates]:
         if _part_ok(head, True, min_zipf) and _part_ok(body, False, min_zipf):
             return word[: len(body)], word[len(body):]
     return None
