@@ -36,15 +36,18 @@ INTERRUPTED = "Abgebrochen: Der Lauf wurde nicht gespeichert; die Historie ist u
               help="Statt der Pfade einen geheimen Schlüssel-Hash speichern und zeigen.")
 @click.option("--store-snippets", is_flag=True,
               help="Die markierten Textstellen speichern (sonst speichert die Historie keinen Brieftext).")
+@click.option("--recheck", is_flag=True,
+              help="Auch unveränderte Dokumente neu prüfen (sonst übernimmt einfach ihr gespeichertes Ergebnis).")
 @click.option("--compare", nargs=2, default=None, metavar="LAUF_A LAUF_B",
               help="Nichts prüfen: zwei gespeicherte Läufe (Nummer oder Bezeichnung) vergleichen, A vorher, B nachher.")
 def report(paths, label, out_dir, csv_path, history_path, jobs, profile, model, select, ignore, config_file,
-           group_by, pseudonymise, store_snippets, compare) -> None:
+           group_by, pseudonymise, store_snippets, compare, recheck=False) -> None:
     """Prüft alle Briefe unter PFAD, speichert den Lauf in der Historie und zeigt die Entwicklung."""
     if compare:
         _compare(paths, compare, out_dir, csv_path, history_path, group_by,
                  given=[name for name, value in (("--label", label), ("--store-snippets", store_snippets),
                                                  ("--pseudonymise-paths", pseudonymise), ("--jobs", jobs),
+                                                 ("--recheck", recheck),
                                                  ("--profile", profile), ("--model", model), ("--config", config_file),
                                                  ("--select", select), ("--ignore", ignore)) if value])
         return
@@ -62,7 +65,7 @@ def report(paths, label, out_dir, csv_path, history_path, jobs, profile, model, 
         options = RunOptions(
             paths=list(paths), history=history, label=label, jobs=jobs or os.cpu_count() or 1, flags=flags,
             model=model, config_file=config_file, store_snippets=store_snippets, pseudonymise=pseudonymise,
-            group_by=group_by, exclude=[out_dir] if out_dir else [], progress=sys.stderr.isatty(),
+            group_by=group_by, exclude=[out_dir] if out_dir else [], progress=sys.stderr.isatty(), recheck=recheck,
         )
         try:
             outcome = record_run(options)
@@ -80,7 +83,7 @@ def report(paths, label, out_dir, csv_path, history_path, jobs, profile, model, 
             sys.exit(EXIT_INTERRUPTED)
     except EinfachError as error:
         raise fail(error) from None
-    _summary(data, history, written, saved=True)
+    _summary(data, history, written, saved=True, reused=outcome.reused)
     sys.exit(EXIT_ERROR if data["failures"] else EXIT_OK)
 
 
@@ -167,7 +170,7 @@ def _shown(path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def _summary(data: dict, history, written: list[str], saved: bool) -> None:
+def _summary(data: dict, history, written: list[str], saved: bool, reused: int = 0) -> None:
     from ..report.render import de, verdict
 
     history = _shown(history)
@@ -177,6 +180,8 @@ def _summary(data: dict, history, written: list[str], saved: bool) -> None:
         click.echo(
             f"{current['name']} gespeichert in {history}: {de(current['documents'])} Dokumente geprüft, "
             f"{de(current['failed'])} nicht lesbar, {de(current['skipped'])} übersprungen."
+            + (f" {de(reused)} davon unverändert seit einem früheren Lauf: Ergebnis übernommen (--recheck prüft neu)."
+               if reused else "")
         )
     else:
         click.echo(f"Vergleich {before['name']} → {current['name']} (Historie {history}).")

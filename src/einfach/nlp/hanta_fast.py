@@ -125,7 +125,10 @@ class FastHanta:
             keys = tuple(row)
             if order is None:
                 order = keys
-            if keys != order or not all(0 <= tag <= MASK for tag in (*state, *keys)):
+                if not all(0 <= tag <= MASK for tag in keys):  # every row has these keys: checked once
+                    self.supported = False
+                    return
+            if keys != order or not (0 <= state[0] <= MASK and 0 <= state[1] <= MASK):
                 self.supported = False
                 return
         self._tag_order = tuple(tag for tag in order if tag != END)

@@ -176,8 +176,28 @@ def _migration_1(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_2(db: sqlite3.Connection) -> None:
+    """Summaries of checked document versions, for reuse by later runs (see :mod:`einfach.report.reuse`)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE checked (
+            content_hash TEXT NOT NULL,
+            check_key TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            PRIMARY KEY (content_hash, check_key)
+        );
+        """
+    )
+
+
+PATH_FIELDS = ("key", "group", "reused")
+"""Summary fields that belong to the document's place in this run, not to its content: not reused."""
+
+
 #: Migration n+1 turns a database of version n into version n+1.  Append, never edit.
-MIGRATIONS = [_migration_1]
+MIGRATIONS = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -338,6 +358,12 @@ class History:
             "SELECT d.key, s.rule, s.text FROM snippets s JOIN documents d ON d.id = s.document_id "
             "WHERE s.run_id = ? ORDER BY d.key, s.rowid", (run_id,))]
 
+    def checked_summary(self, content_hash: str, check_key: str) -> dict | None:
+        """The stored summary of a document version checked with the same key, or None."""
+        row = self.db.execute("SELECT summary FROM checked WHERE content_hash = ? AND check_key = ?",
+                              (content_hash, check_key)).fetchone()
+        return json.loads(row[0]) if row else None
+
     def recorder(self) -> "RunRecorder":
         return RunRecorder(self)
 
@@ -484,6 +510,10 @@ class RunRecorder:
         )
         if not ok:
             return
+        if content_hash and summary.get("check_key"):
+            reusable = {name: value for name, value in summary.items() if name not in PATH_FIELDS}
+            db.execute("INSERT OR REPLACE INTO checked (content_hash, check_key, summary, run_id) VALUES (?, ?, ?, ?)",
+                       (content_hash, summary["check_key"], json.dumps(reusable, ensure_ascii=False), run_id))
         db.executemany("INSERT INTO run_findings (run_id, document_id, rule, count) VALUES (?, ?, ?, ?)",
                        [(run_id, document_id, rule, count) for rule, count in sorted(summary["findings"].items())])
         db.executemany("INSERT INTO run_terms (run_id, document_id, term, count) VALUES (?, ?, ?, ?)",

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from .. import __version__
 from . import worker
+from . import reuse
+from .reuse import rules_fingerprint
 from .history import History, HistoryError, utc_now
 from .scan import ReportError, Task, grouper, key_id, pseudonym, pseudonym_key, scan
 
@@ -50,6 +52,7 @@ class RunOptions:
     group_by: str | None = None
     exclude: list = field(default_factory=list)  # folders not to scan (report output)
     progress: bool = False
+    recheck: bool = False  # check unchanged documents again instead of reusing their summaries
 
 
 @dataclass
@@ -59,18 +62,7 @@ class RunOutcome:
     failed: int
     skipped: int
     root: Path
-
-
-def rules_fingerprint() -> str:
-    """A hash of every rule, lexicon and profile file: a rule change changes the settings hash."""
-    from ..resources import rules_dir
-
-    digest = hashlib.sha256()
-    base = rules_dir()
-    for path in sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml", ".txt", ".tsv")):
-        digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    reused: int = 0  # unchanged documents whose stored summary was taken (see reuse.py)
 
 
 def record_run(options: RunOptions) -> RunOutcome:
@@ -106,8 +98,11 @@ def record_run(options: RunOptions) -> RunOutcome:
     with History(options.history) as history:
         recorder = history.recorder()
         try:
-            progress = _progress(len(tasks)) if options.progress and tasks else None
-            summaries = _summaries(tasks, options.jobs, worker_options)
+            reused, to_check = ([], tasks) if options.recheck else _reusable(tasks, history, worker_options)
+            for summary in reused:
+                recorder.add(summary)
+            progress = _progress(len(to_check)) if options.progress and to_check else None
+            summaries = _summaries(to_check, options.jobs, worker_options)
             try:
                 for summary in summaries:
                     if "fatal" in summary:
@@ -144,7 +139,32 @@ def record_run(options: RunOptions) -> RunOutcome:
             recorder.discard()
             raise
         return RunOutcome(run_id=run_id, documents=recorder.documents, failed=recorder.failed,
-                          skipped=found.skipped, root=found.root)
+                          skipped=found.skipped, root=found.root, reused=len(reused))
+
+
+def _reusable(tasks: list[Task], history: History, options: dict) -> tuple[list[dict], list[Task]]:
+    """(summaries taken from the history for unchanged documents, tasks that need a check).
+
+    A document is unchanged when its bytes and its check key (engine and
+    settings) equal those of a stored summary.  Anything unusual (unreadable
+    file, broken configuration) goes to the check, which reports it."""
+    from ..errors import EinfachError
+
+    reused: list[dict] = []
+    to_check: list[Task] = []
+    for task in tasks:
+        try:
+            content = reuse.content_hash(task.path)
+            key = worker.check_key_of(worker.document_settings(task.path, options), options)
+        except (OSError, EinfachError):
+            to_check.append(task)
+            continue
+        stored = history.checked_summary(content, key)
+        if stored is None:
+            to_check.append(task)
+        else:
+            reused.append({**stored, "key": task.key, "group": task.group, "content_hash": content, "reused": True})
+    return reused, to_check
 
 
 def _display(path: Path) -> str:
@@ -164,6 +184,8 @@ def _progress(total: int):
 
 def _summaries(tasks: list[Task], jobs: int, options: dict):
     """Summaries in the order they are finished."""
+    if not tasks:  # everything was reused: no pipeline to build
+        return
     if jobs <= 1 or len(tasks) <= 1:
         worker.initialise(options)
         for task in tasks:

@@ -9,13 +9,11 @@ as they arrive.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import signal
 from collections import Counter
-from dataclasses import asdict
 
 from ..errors import EinfachError, InputError
+from . import reuse
 
 BUCKET_WIDTH = 5  # sentence-length histogram: 1–5, 6–10, ... words
 LAST_BUCKET = 61  # ... and one bucket for 61 words and more
@@ -81,9 +79,16 @@ def initialise_child(options: dict) -> None:
         _state["init_error"] = f"Prüfprozess konnte nicht starten ({type(exc).__name__}: {exc})"
 
 
-def settings_hash(settings) -> str:
-    data = json.dumps(asdict(settings), sort_keys=True, default=list, ensure_ascii=False)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+def document_settings(path: str, options: dict):
+    """The settings of one document: its configuration file, per-path overrides, then the flags."""
+    from ..config import config_for, with_cli
+
+    return with_cli(config_for(path, options.get("config_file")).settings_for(path), **options.get("flags", {}))
+
+
+def check_key_of(settings, options: dict) -> str:
+    """The key under which this document's summary can be reused (see :mod:`einfach.report.reuse`)."""
+    return reuse.check_key(settings, options.get("model"), bool(options.get("store_snippets")))
 
 
 def summarise(task) -> dict:
@@ -94,24 +99,17 @@ def summarise(task) -> dict:
     ``fatal``.
     """
     from ..checker import check_document, make_pipeline
-    from ..config import config_for, with_cli
     from ..readers import read_document
 
     if "init_error" in _state:
         return {"key": task.key, "fatal": _state["init_error"]}
     summary = {"key": task.key, "group": task.group, "status": "ok", "error": None, "content_hash": None}
     try:
-        with open(task.path, "rb") as stream:
-            digest = hashlib.sha256()
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-        summary["content_hash"] = digest.hexdigest()
+        summary["content_hash"] = reuse.content_hash(task.path)
     except OSError as exc:
         return _failed(summary, f"kann nicht gelesen werden: {exc.strerror or type(exc).__name__}", task)
     try:
-        settings = with_cli(
-            config_for(task.path, _state.get("config_file")).settings_for(task.path), **_state.get("flags", {})
-        )
+        settings = document_settings(task.path, _state)
         document = read_document(task.path)
     except InputError as error:
         return _failed(summary, error.problem, task)
@@ -141,7 +139,8 @@ def summarise(task) -> dict:
         findings=dict(Counter(f.rule for f in result.findings)),
         terms=dict(terms),
         snippets=[[f.rule, f.text] for f in result.findings] if _state.get("store_snippets") else None,
-        settings_hash=settings_hash(settings),
+        settings_hash=reuse.settings_hash(settings),
+        check_key=check_key_of(settings, _state),
         profile=settings.profile,
     )
     return summary

@@ -1,0 +1,81 @@
+"""Reuse the summary of a document that has not changed since an earlier run.
+
+An authority reports on its letters month after month, and most of them do
+not change in between.  A document's summary depends only on its bytes, the
+settings that apply to it and the checking engine, so the history keeps each
+summary under its content hash and a *check key*: a hash of the engine
+(einfach's version, every rule, lexicon and profile file, the Einfach-Index
+model, the versions of spaCy, HanTa and the word lists, the ``--model``) and
+of the document's settings.  When both match, ``einfach report`` takes the
+stored summary instead of checking again; ``--recheck`` checks everything.
+
+The stored summary is what the history keeps anyway (counts, figures,
+Amtsdeutsch terms; letter text only with ``--store-snippets``, which is part
+of the key), without the document's path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from functools import lru_cache
+
+from .. import __version__
+
+_DEPENDENCIES = ("spacy", "HanTa", "wordfreq", "split-words", "marisa-trie")
+
+
+def rules_fingerprint() -> str:
+    """A hash of every rule, lexicon and profile file: a rule change changes the settings hash."""
+    from ..resources import rules_dir
+
+    digest = hashlib.sha256()
+    base = rules_dir()
+    for path in sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml", ".txt", ".tsv")):
+        digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=8)
+def engine_fingerprint(model: str | None) -> str:
+    """Everything besides the settings that decides a summary (once per process)."""
+    from importlib.metadata import PackageNotFoundError, version
+    from importlib.resources import files
+
+    versions = {}
+    for name in _DEPENDENCIES:
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = None
+    index_model = files("einfach").joinpath("data", "index_model.json").read_bytes()
+    data = {
+        "einfach": __version__,
+        "rules": rules_fingerprint(),
+        "index_model": hashlib.sha256(index_model).hexdigest(),
+        "packages": versions,
+        "model": model,
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def settings_hash(settings) -> str:
+    data = json.dumps(asdict(settings), sort_keys=True, default=list, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def check_key(settings, model: str | None, store_snippets: bool) -> str:
+    """The key under which a summary of these settings may be reused."""
+    parts = [engine_fingerprint(model), settings_hash(settings), "snippets" if store_snippets else "counts"]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def content_hash(path: str) -> str:
+    """SHA-256 of a file's bytes, read in blocks (raises OSError)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
