@@ -68,6 +68,9 @@ def test_wheel_contents(wheel):
         assert not any(name.startswith(folder) or f"/{folder}" in name for name in names), folder
     # the rules ship once, inside the package, not as a top-level folder
     assert not any(name.startswith("rules/") for name in names)
+    # the licence texts: MIT for einfach, LGPL (and the GPL it builds on) for nlp/hanta_fast.py
+    licences = {name.rsplit("/", 1)[-1] for name in names if ".dist-info/licenses/" in name}
+    assert {"LICENSE", "LGPL-3.0-or-later.txt", "GPL-3.0-or-later.txt"} <= licences, licences
 
 
 CHECK_INSTALLED = textwrap.dedent(

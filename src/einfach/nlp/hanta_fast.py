@@ -1,6 +1,9 @@
+# SPDX-License-Identifier: LGPL-3.0-or-later
+# This module re-implements the decoding loops of HanTa (Christian Wartena, LGPL-3.0-or-later)
+# and is therefore licensed like HanTa, unlike the rest of einfach (MIT); see README, "Licence".
 """A fast path through HanTa's own model with output identical to HanTa's.
 
-HanTa (Hannover Tagger, LGPL-3.0, used unmodified) tags a sentence in three
+HanTa (Hannover Tagger, LGPL-3.0-or-later, used unmodified) tags a sentence in three
 steps, all in pure Python:
 
 1. ``analyze_forward``: a Viterbi pass over the *letters* of every word form
