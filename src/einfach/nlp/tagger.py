@@ -35,6 +35,10 @@ _PLACEHOLDER = "einfach_placeholder"  # the token extension set by nlp/tokens.py
 
 
 CACHE_SIZE = 200_000
+# Tokens longer than this are tagged by a shortened stand-in and keep their text as lemma (see
+# _shortened); the longest German legal compounds have about 65 letters.
+MAX_FORM_CHARS = 100
+KEPT_CHARS = 40
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +146,8 @@ class HantaTagger:
                 if row is None:
                     info = from_hanta(name)
                     row = values[name] = _values(vocab, info.stts, info.upos, info.morph)
-                rows[i] = (row[0], row[1], strings.add(lemma_of(form, tag)), row[2] or morphs[i])
+                lemma = lemma_of(form, tag) if len(texts[i]) <= MAX_FORM_CHARS else texts[i]
+                rows[i] = (row[0], row[1], strings.add(lemma), row[2] or morphs[i])
         doc.from_array(_COLUMNS, numpy.array(rows, dtype=numpy.uint64))
         return doc
 
@@ -153,10 +158,21 @@ def _values(vocab, stts: str, upos: str, morph: str) -> tuple[int, int, int]:
 
 
 def _hanta_form(text: str) -> str:
-    """The form HanTa sees: gender forms without their gender mark."""
+    """The form HanTa sees: gender forms without their gender mark; very long tokens shortened."""
+    if len(text) > MAX_FORM_CHARS:
+        return _shortened(text)
     has_mark = "/" in text or ":" in text or "*" in text or "_" in text  # cheaper than any() per token
     if has_mark and not text.startswith(("http", "www")) and "@" not in text:
         stripped = text.translate(_GENDER_MARKS)
         if stripped:
             return stripped
     return text
+
+
+def _shortened(text: str) -> str:
+    """A stand-in of ``KEPT_CHARS`` for a token longer than ``MAX_FORM_CHARS``: its first
+    character (for the capital letter) and its end (German compounds take their part of
+    speech from the last part).  HanTa's letter lattice grows much faster than the length
+    of a word (1,000 letters: 5 s, 3,000: 60 s), so a pasted hash, a Base64 block or a
+    table flattened into one token would otherwise stall the check."""
+    return text[0] + text[-(KEPT_CHARS - 1):]
