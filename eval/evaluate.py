@@ -10,7 +10,10 @@ when that folder is absent (a user's clone does not have it).
   own.  Precision is reported with and without the sein + zu-infinitive hits,
   which the treebank does not mark as passive.
 * segmentation: the sentences of a file are joined by a single space in
-  chunks of 40; boundary precision/recall/F1 against the gold sentence starts.
+  chunks of 40; boundary precision/recall/F1 against the gold sentence starts,
+  for einfach's full segmentation (character rules before the tagger, then
+  the tag-aware ``einfach_clause_segmenter``), with the character rules alone
+  and the missed boundaries by the character before them as a breakdown.
 * tagging: STTS accuracy of the default tagger on the gold tokens.
 """
 
@@ -86,9 +89,13 @@ def evaluate_passive(nlp, sentences: list[dict], errors: list[str], split: str) 
 
 
 def evaluate_segmentation(nlp, sentences: list[dict]) -> dict:
-    from einfach.nlp.segmenter import sentence_starts
+    """Boundary P/R/F1 of the full segmentation (character rules, then the tag-aware pass).
 
-    tp = fp = fn = 0
+    Also the figures of the character rules alone (``einfach_segmenter`` before the
+    tagger) and the missed boundaries by the character before them.
+    """
+    full, characters = [0, 0, 0], [0, 0, 0]
+    missed: dict[str, int] = {}
     for begin in range(0, len(sentences), CHUNK):
         chunk = [s["text"] for s in sentences[begin:begin + CHUNK]]
         text = " ".join(chunk)
@@ -97,16 +104,40 @@ def evaluate_segmentation(nlp, sentences: list[dict]) -> dict:
             offset += len(sentence) + 1
             gold.add(offset)
         doc = nlp.make_doc(text)
-        for name in ("einfach_tokens",):
+        for name in ("einfach_tokens", "einfach_segmenter"):
             doc = nlp.get_pipe(name)(doc)
-        predicted = {token.idx for token, start in zip(doc, sentence_starts(doc)) if start and token.idx > 0}
-        tp += len(gold & predicted)
-        fp += len(predicted - gold)
-        fn += len(gold - predicted)
+        _count(characters, gold, {token.idx for token in doc if token.is_sent_start and token.idx > 0})
+        for name in ("einfach_tagger", "einfach_clause_segmenter"):
+            doc = nlp.get_pipe(name)(doc)
+        predicted = {token.idx for token in doc if token.is_sent_start and token.idx > 0}
+        _count(full, gold, predicted)
+        for offset in gold - predicted:
+            kind = _kind(text[offset - 2])
+            missed[kind] = missed.get(kind, 0) + 1
+    return {**_scores(full), "characters_only": _scores(characters), "missed_after": missed}
+
+
+def _count(counts: list[int], gold: set[int], predicted: set[int]) -> None:
+    counts[0] += len(gold & predicted)
+    counts[1] += len(predicted - gold)
+    counts[2] += len(gold - predicted)
+
+
+def _scores(counts: list[int]) -> dict:
+    tp, fp, fn = counts
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": f"{precision:.4f}", "recall": f"{recall:.4f}", "f1": f"{f1:.4f}", "boundaries": tp + fn}
+
+
+def _kind(char: str) -> str:
+    """What precedes a missed boundary: a letter or digit (headline), a colon, a quote, ..."""
+    if char.isalnum():
+        return "letter/digit"
+    if char in "\"'`“”»«’‘":
+        return "quote"
+    return char
 
 
 def evaluate_tagging(nlp, sentences: list[dict]) -> dict:
@@ -149,6 +180,11 @@ def main() -> int:
         segmentation = evaluate_segmentation(nlp, sentences)
         print(f"segmentation: precision {segmentation['precision']} recall {segmentation['recall']} "
               f"F1 {segmentation['f1']} ({segmentation['boundaries']} boundaries)")
+        alone = segmentation["characters_only"]
+        print(f"  character rules alone: precision {alone['precision']} recall {alone['recall']} F1 {alone['f1']}")
+        by_kind = sorted(segmentation["missed_after"].items(), key=lambda item: -item[1])
+        missed = ", ".join(f"{kind} {count}" for kind, count in by_kind)
+        print(f"  missed boundaries by the character before them: {missed}")
         if not args.skip_tagging:
             tagging = evaluate_tagging(nlp, sentences)
             print(f"tagging (STTS, gold tokens): accuracy {tagging['accuracy']} ({tagging['tokens']} tokens)")

@@ -36,15 +36,19 @@ def build_pipeline(model: str | None = None, profile: str = "einfach", rules_con
         nlp.add_pipe("einfach_tokens")
         nlp.add_pipe("einfach_segmenter")
         nlp.add_pipe("einfach_tagger")
+        nlp.add_pipe("einfach_clause_segmenter")
     else:
         nlp = _load_model(model)
         tokens.customise_tokenizer(nlp)
         nlp.add_pipe("einfach_tokens", first=True)
         parser = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
         if parser:
+            # the model's tagger runs before its parser, which keeps the boundaries set here
             nlp.add_pipe("einfach_segmenter", before=parser)
+            nlp.add_pipe("einfach_clause_segmenter", before=parser)
         else:
             nlp.add_pipe("einfach_segmenter", after="einfach_tokens")
+            nlp.add_pipe("einfach_clause_segmenter")
     nlp.add_pipe("einfach_rules", config={"profile": profile, "settings": json.loads(rules_config)})
     nlp.max_length = MAX_LENGTH
     return nlp

@@ -10,6 +10,11 @@ rules here only decide which punctuation and which line breaks end a segment.
 
 Paragraph breaks are always boundaries because einfach feeds every paragraph
 as a Doc of its own.
+
+A second component, ``einfach_clause_segmenter``, runs after the tagger and
+adds the boundaries that need POS tags (a colon between two main clauses, a
+sentence that starts without punctuation); see :func:`tagged_starts` and
+``docs/pipeline.md``.
 """
 
 from __future__ import annotations
@@ -118,6 +123,11 @@ def sentence_starts(doc: Doc) -> list[bool]:
                 boundary_after = i
         elif token.text == "," and _is_salutation_comma(tokens, sentence_begin, i):
             boundary_after = i
+        elif EMOTICON.match(token.text) and i > 0 and tokens[i - 1].whitespace_:
+            # ":-)" closes a sentence like a period when a capitalised word follows
+            following = next_word(i + 1)
+            if following is not None and tokens[following].text[:1].isupper():
+                boundary_after = i
         if boundary_after is not None:
             following = next_word(boundary_after + 1)
             if following is None:
@@ -142,3 +152,177 @@ def _newline_ends_segment(tokens: list[Token], sentence_begin: int, space: int, 
     last_char = previous.text[-1]
     runs_on = last_char.islower() or last_char in ",-;(" or previous.text in abbreviations()[0]
     return not runs_on
+
+
+# -- Boundaries that need POS tags ----------------------------------------------------------
+# The letter segmenter above runs before the tagger and sees only characters and line
+# breaks.  Two kinds of boundary need the STTS tags (``ClauseSegmenter``, after the tagger):
+# a colon between two complete main clauses, and a sentence that starts without any
+# punctuation after a verbless heading or after a complete main clause ("Rekord in Wall
+# Street Henkel äußerte ..."): German main clauses put the finite verb in second place, so a
+# capitalised article, pronoun or preposition that opens one constituent followed by a
+# finite verb starts a new sentence when nothing before it can take it in.
+FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}
+# Tags that open a clause whose finite verb comes last: such a clause is never the end of
+# a heading or of a main clause.
+SUBORDINATE_STARTS = {"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}
+# First word of the new sentence, by the kind of constituent it opens.
+PRONOUN_STARTS = {"PPER", "PDS", "PIS"}  # the finite verb follows at once: "Sie erhalten"
+ADVERB_STARTS = {"ADV", "PROAV"}  # "Inzwischen habe ..."
+NOUN_PHRASE_STARTS = {"ART", "PDAT", "PPOSAT", "PIAT"}  # "Die Bundespolizei erhielt ..."
+PREPOSITION_STARTS = {"APPR", "APPRART"}  # "Im Gegenzug verlangt ..."
+NOUN_PHRASE_INSIDE = {"ADJA", "ADV", "CARD", "NN", "NE", "TRUNC"}
+# After its noun, a noun phrase may go on with a genitive or a prepositional attribute:
+# "Der Professor für Raumplanung verwies ...", "Die Nationen des Wirtschaftsforums ...".
+ATTRIBUTE_INSIDE = {"ART", "PPOSAT", "APPR", "APPRART"}
+PHRASE_MAX_TOKENS = 8
+# Possessives in the genitive, dative or accusative: "den Antrag Ihrer Tochter" continues a
+# noun phrase even when a verb follows (precision first: "Ihren Antrag haben wir ..." after
+# a heading is missed).
+ATTACHED_POSSESSIVES = {"ihrer", "ihres", "ihrem", "ihren", "deren", "dessen"}
+# Last word before the new sentence: a noun, number, participle, separated particle,
+# predicative adjective, foreign word or closing quote ends a heading or a main clause;
+# articles, prepositions, conjunctions, pronouns and adverbs do not.
+HEADING_ENDS = {"NN", "NE", "CARD", "FM", "XY", "ADJD", "VVPP", "PTKVZ", "VVINF", "VAINF", "VMINF"}
+NON_FINITE_TAGS = {"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
+CLOSING_QUOTES = {"''", '"', "“", "”", "»", "«", "'", "’", "‘"}
+
+
+@Language.factory("einfach_clause_segmenter", assigns=["token.is_sent_start"], requires=["token.tag"])
+def make_clause_segmenter(nlp: Language, name: str) -> "ClauseSegmenter":
+    return ClauseSegmenter()
+
+
+class ClauseSegmenter:
+    """Adds the sentence starts that need POS tags (see :func:`tagged_starts`)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0 or not doc.has_annotation("TAG"):
+            return doc
+        for index in tagged_starts(doc):
+            doc[index].is_sent_start = True
+        return doc
+
+
+def tagged_starts(doc: Doc) -> list[int]:
+    """Indices of tokens that start a sentence the character rules could not see.
+
+    * After a period that follows a verb, before a lowercase word
+      (:func:`_period_after_verb`).
+    * After a colon, when the clause before it holds a finite verb and the first clause
+      after it holds one too and starts with a capital ("Mickey Kantor äußerte sich
+      zufrieden: Die USA haben ..."); a list after the colon ("Bitte bringen Sie mit: Ihren
+      Pass, den Sie ...") has no finite verb in its first clause and stays.  A label before
+      the colon ("Wichtig: Sie müssen ...") has no finite verb and stays with its sentence.
+    * Without punctuation, before a capitalised word that opens a main clause in verb-second
+      order (:func:`_main_clause_verb`), when the text before it is a heading (no finite
+      verb) or ends a main clause, and ends in a word that closes a phrase (``HEADING_ENDS``).
+    """
+    result = []
+    for sentence in doc.sents:
+        tokens = [t for t in sentence if not t.is_space]
+        begin = 0  # position in ``tokens`` of the current segment's first token
+        for position in range(1, len(tokens)):
+            token, previous = tokens[position], tokens[position - 1]
+            if not token.text[:1].isupper():
+                if _period_after_verb(tokens, position):
+                    result.append(token.i)
+                    begin = position
+                continue
+            segment = tokens[begin:position]
+            if previous.text == ":":
+                split = _colon_ends_sentence(segment[:-1], tokens[position:])
+            else:
+                split = _starts_without_punctuation(segment, tokens, position)
+            if split:
+                result.append(token.i)
+                begin = position
+    return result
+
+
+def _period_after_verb(tokens: list[Token], position: int) -> bool:
+    """"... verwundert hat. das sind ...": a period right after a verb ends a sentence.
+
+    The character rules keep a period before a lowercase word inside the sentence, because
+    it may close an abbreviation the list does not know ("Anl. beigefügt"); a verb is no
+    abbreviation.
+    """
+    if position < 2 or not tokens[position].text[:1].isalpha():
+        return False
+    period, word = tokens[position - 1], tokens[position - 2]
+    return period.text == "." and not word.whitespace_ and word.tag_ in FINITE_TAGS | NON_FINITE_TAGS
+
+
+def _last_clause(segment: list[Token]) -> list[Token]:
+    """The words after the last comma, colon, dash, bracket or quotation mark."""
+    for position in range(len(segment) - 1, -1, -1):
+        token = segment[position]
+        if token.text in {",", ";", ":", "–", "—", "--"} or (token.tag_ == "$(" and position < len(segment) - 1):
+            return segment[position + 1 :]
+    return segment
+
+
+def _colon_ends_sentence(before: list[Token], after: list[Token]) -> bool:
+    if not any(t.tag_ in FINITE_TAGS for t in _last_clause(before)) or not after[0].is_alpha:
+        return False  # not before a quotation, a number or a code ("Die IBAN ist: DE00 ...")
+    first_clause = []
+    for token in after:
+        if token.text in {",", ";", ":", "(", "–", "—", "--"} or TERMINAL.match(token.text):
+            break
+        first_clause.append(token)
+        if token.text.endswith("."):
+            break  # "4711 00." or an abbreviation may end the sentence
+    # a capitalised "finite verb" after the first word is a noun the tagger misread
+    # ('Faltblatt "Bauen in der Gemeinschaft"')
+    return any(t.tag_ in FINITE_TAGS and (t is after[0] or not t.text[:1].isupper()) for t in first_clause)
+
+
+def _starts_without_punctuation(segment: list[Token], tokens: list[Token], position: int) -> bool:
+    previous = segment[-1]
+    if not previous.whitespace_:
+        return False
+    if previous.text not in CLOSING_QUOTES and (previous.tag_ not in HEADING_ENDS or not previous.text[-1].isalnum()):
+        return False  # not after "*", "**" or "(8)": list markers and numbers open a segment
+    clause = _last_clause(segment)
+    if not clause or clause[0].tag_ == "KON" or any(t.tag_ in SUBORDINATE_STARTS for t in clause):
+        return False  # a subordinate clause (perhaps without its comma) ends with its verb
+    verb = _main_clause_verb(tokens, position)
+    if verb is None:
+        return False
+    if not any(t.tag_ in FINITE_TAGS for t in segment):
+        return True  # a heading or dateline
+    # After a complete main clause: it has its finite verb, and an auxiliary or modal verb
+    # there has its infinitive or participle, unless the new verb cannot be one ("Wir werden
+    # morgen Ihre Unterlagen prüfen" stays one sentence even if "prüfen" is tagged finite).
+    finite = [t for t in clause if t.tag_ in FINITE_TAGS]
+    if not finite:
+        return False
+    if finite[0].tag_ in {"VAFIN", "VMFIN"} and not any(t.tag_ in NON_FINITE_TAGS for t in clause):
+        return finite[0].lemma_ == "sein" or not verb.lower_.endswith("n")
+    return True
+
+
+def _main_clause_verb(tokens: list[Token], position: int) -> Token | None:
+    """The finite verb if ``tokens[position]`` opens one constituent followed by it (verb second)."""
+    first = tokens[position]
+    if first.lower_ in ATTACHED_POSSESSIVES or (len(first.text) > 1 and first.text.isupper()):
+        return None  # "Ihrer Tochter" continues a noun phrase; "STELLT DIE VERANSTALTER" is a shout
+    if first.tag_ in PRONOUN_STARTS or first.tag_ in ADVERB_STARTS:
+        phrase_end = position + 1
+    elif first.tag_ in NOUN_PHRASE_STARTS or first.tag_ in PREPOSITION_STARTS:
+        phrase_end = position + 1
+        allowed = NOUN_PHRASE_INSIDE | (NOUN_PHRASE_STARTS if first.tag_ in PREPOSITION_STARTS else set())
+        seen_noun = False
+        while phrase_end < len(tokens) and (
+            tokens[phrase_end].tag_ in allowed or (seen_noun and tokens[phrase_end].tag_ in ATTRIBUTE_INSIDE)
+        ):
+            seen_noun = seen_noun or tokens[phrase_end].tag_ in {"NN", "NE"}
+            phrase_end += 1
+        if phrase_end - position > PHRASE_MAX_TOKENS or tokens[phrase_end - 1].tag_ not in {"NN", "NE", "CARD"}:
+            return None
+    else:
+        return None
+    verb = tokens[phrase_end] if phrase_end < len(tokens) else None
+    if verb is not None and verb.tag_ in {"VVFIN", "VAFIN", "VMFIN"} and not verb.text[:1].isupper():
+        return verb
+    return None

@@ -30,6 +30,13 @@ from .base import Hit, quote
 WERDEN_TAGS = {"VAFIN", "VAINF", "VAPP"}
 SEIN_TAGS = {"VAFIN", "VAINF"}
 PAST_FORMS = {"wurde", "wurden", "wurdest", "wurdet", "worden"}
+PRESENT_WERDEN = {"wird", "werden"}
+# Participles that look like their infinitive begin with an inseparable prefix ("beraten",
+# "erhalten", "verlassen", "empfangen"); "kosten", "lassen" or "kommen" never are participles.
+INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider")
+ADVERBIAL_TAGS = {"ADV", "ADJD", "PTKNEG"}
+# Words that can be (or contain) the subject of a clause.
+SUBJECT_TAGS = {"NN", "NE", "PPER", "PDS", "PIS", "PPOSS", "PRELS", "PWS", "PRF", "PIAT", "ART", "CARD"}
 IMPERSONAL_VERBS = {"bitten", "hinweisen", "verweisen", "ersuchen", "auffordern"}
 # Nominative of pronoun agents after "von"/"durch", with the matching verb person.
 PRONOUN_AGENTS = {"ihnen": "Sie", "uns": "wir", "mir": "ich", "ihm": "er", "ihr": "sie", "dir": "du", "euch": "ihr"}
@@ -208,27 +215,68 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
 
     A form that equals its infinitive ("erhalten", "beraten") is left out
     unless the clause also has "worden" or an infinitive werden: after a finite
-    werden it is far more often the future tense.  A token tagged VVFIN that
-    ends in -t and closes the clause (or stands right before werden) is taken
-    as a participle: a clause has only one finite verb, and werden is it.  So
-    is one before a conjunction ("wird massiert und gestört").
+    werden it is far more often the future tense.  Two exceptions, where the
+    future reading is impossible (see :func:`_ambiguous_is_participle`): after
+    a preterite of werden ("wurden wir beraten") and in a clause without a
+    subject ("Hier wird gut beraten"), and only if the clause has no other
+    participle ("wurde dies ,Aufgebot bestellen' genannt").  A token tagged
+    VVFIN that ends in -t and closes the clause (or stands right before werden
+    or a dash) is taken as a participle: a clause has only one finite verb, and
+    werden is it.  So is one before a conjunction ("wird massiert und gestört").
     """
     unambiguous = any(t.tag_ in {"VAPP", "VAINF"} for t in auxiliaries)
-    result = []
+    result, ambiguous = [], []
     for position, token in enumerate(clause):
-        if token.tag_ == "VVPP":
-            if token.lower_ == token.lemma_.lower() and not unambiguous:
-                continue
+        if token.tag_ in {"VVPP", "VVINF"} and token.lower_ == token.lemma_.lower() and not unambiguous:
+            if _ambiguous_is_participle(clause, position, anchor) and not _perfect_infinitive(token):
+                ambiguous.append(token)
+        elif token.tag_ == "VVPP":
             if _perfect_infinitive(token):
                 continue
             result.append(token)
         elif token.tag_ == "VVFIN" and token.lower_.endswith("t") and anchor.tag_ == "VAFIN":
-            last = position == len(clause) - 1 or clause[position + 1].tag_.startswith("$")
+            last = position == len(clause) - 1 or clause[position + 1].is_punct
             before_werden = position + 1 < len(clause) and clause[position + 1].i == anchor.i
             coordinated = position + 1 < len(clause) and clause[position + 1].tag_ == "KON"
             if last or before_werden or coordinated:
                 result.append(token)
-    return result
+    return result or ambiguous
+
+
+def _ambiguous_is_participle(clause: list[Token], position: int, anchor: Token) -> bool:
+    """Whether a form that is both participle and infinitive ("beraten") is the participle.
+
+    Only where werden + infinitive (the future tense) cannot be meant:
+
+    * after a preterite of werden ("wurden wir kompetent beraten"): "wurde" +
+      infinitive is no German tense ("würde" + infinitive, Konjunktiv II, is
+      not in PAST_FORMS);
+    * after a present werden in a main clause with something before werden and
+      no subject at all ("Hier wird wirklich gut beraten") or only "man" ("Man
+      wird beraten und bekommt ..."): the future tense needs a subject, and
+      with "man" it needs the object that a transitive verb such as "beraten"
+      takes ("Man wird Sie beraten").
+
+    In both cases the form must have an inseparable prefix (be-, er-, ver-,
+    ...), the shape of every participle that looks like its infinitive; after
+    a present werden only adverbs and adjectives may stand between werden and
+    the form, and the form must close the clause or its first conjunct.
+    """
+    token = clause[position]
+    if anchor.tag_ != "VAFIN" or token.i < anchor.i:
+        return False
+    if not token.lower_.startswith(INSEPARABLE_PREFIXES) or not token.lower_.endswith("en"):
+        return False
+    if anchor.lower_ in PAST_FORMS:
+        return True
+    if anchor.lower_ not in PRESENT_WERDEN or clause[0].i == anchor.i:
+        return False
+    if any(t.tag_ not in ADVERBIAL_TAGS for t in clause[clause.index(anchor) + 1 : position]):
+        return False
+    following = clause[position + 1] if position + 1 < len(clause) else None
+    if following is not None and following.tag_ != "KON" and not following.is_punct:
+        return False  # the form closes the clause (or a coordination follows)
+    return not any(t.tag_ in SUBJECT_TAGS and t.lower_ != "man" for t in clause[:position])
 
 
 def _participle_for(anchor: Token, clause: list[Token], auxiliaries: list[Token]) -> Token | None:

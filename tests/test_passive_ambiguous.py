@@ -1,0 +1,46 @@
+"""Participles that look like their infinitive ("beraten", "erhalten") after werden."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def passives(check_text, text):
+    return [f.text for f in check_text(text).findings if f.rule == "passiv"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bei der Suche wurden wir kompetent beraten.",  # preterite: no future reading
+        "Sie wurden gestern beraten.",
+        "Die Unterlagen wurden vollständig erhalten.",
+        "Hier wird wirklich gut beraten.",  # no subject: impersonal passive
+        "Man wird beraten und bekommt Proben.",  # "man" without an object
+        "Sein Vermögen wird auf zehn Milliarden Dollar taxiert -- so heißt es.",  # VVFIN before a dash
+    ],
+)
+def test_participle_found(check_text, text):
+    assert passives(check_text, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir werden Sie gerne beraten.",  # future tense with an object
+        "Man wird Sie beraten.",
+        "Sie werden Ihr Geld erhalten.",
+        "Morgen wird man sich beraten.",  # reflexive: active
+        "Der Ausschuss wird morgen beraten.",  # a subject: future tense
+        "Der Ausschuss, der heute tagt, wird morgen beraten.",
+        "Sie würden gern beraten.",  # Konjunktiv II + infinitive
+        "Sie werden bald Post erhalten und können dann kommen.",
+    ],
+)
+def test_future_stays_quiet(check_text, text):
+    assert not passives(check_text, text), text
+
+
+def test_unambiguous_participle_preferred(check_text):
+    text = "Früher wurde dies auch „Aufgebot bestellen“ genannt."
+    assert passives(check_text, text) == ["wurde dies auch „Aufgebot bestellen“ genannt"]
