@@ -4,9 +4,9 @@ An authority reports on its letters month after month, and most of them do
 not change in between.  A document's summary depends only on its bytes, the
 settings that apply to it and the checking engine, so the history keeps each
 summary under its content hash and a *check key*: a hash of the engine
-(einfach's version, every rule, lexicon and profile file, the Einfach-Index
-model, the versions of spaCy, HanTa and the word lists, the ``--model``) and
-of the document's settings.  When both match, ``einfach report`` takes the
+(einfach's version and code files including the Einfach-Index model, every
+rule, lexicon and profile file, the versions of spaCy, HanTa and the word
+lists, the ``--model``) and of the document's settings.  When both match, ``einfach report`` takes the
 stored summary instead of checking again; ``--recheck`` checks everything.
 
 The stored summary is what the history keeps anyway (counts, figures,
@@ -30,9 +30,21 @@ def rules_fingerprint() -> str:
     """A hash of every rule, lexicon and profile file: a rule change changes the settings hash."""
     from ..resources import rules_dir
 
+    return _files_fingerprint(rules_dir(), (".yml", ".yaml", ".txt", ".tsv"))
+
+
+def code_fingerprint() -> str:
+    """A hash of einfach's own code and data files, so that an installation from a newer
+    checkout without a new version number does not reuse summaries of the old code."""
+    from pathlib import Path
+
+    return _files_fingerprint(Path(__file__).resolve().parents[1], (".py", ".json", ".tsv", ".yml", ".html", ".css"))
+
+
+def _files_fingerprint(base, suffixes: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    base = rules_dir()
-    for path in sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml", ".txt", ".tsv")):
+    files = sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in suffixes and "__pycache__" not in p.parts)
+    for path in files:
         digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -42,7 +54,6 @@ def rules_fingerprint() -> str:
 def engine_fingerprint(model: str | None) -> str:
     """Everything besides the settings that decides a summary (once per process)."""
     from importlib.metadata import PackageNotFoundError, version
-    from importlib.resources import files
 
     versions = {}
     for name in _DEPENDENCIES:
@@ -50,11 +61,10 @@ def engine_fingerprint(model: str | None) -> str:
             versions[name] = version(name)
         except PackageNotFoundError:
             versions[name] = None
-    index_model = files("einfach").joinpath("data", "index_model.json").read_bytes()
     data = {
         "einfach": __version__,
+        "code": code_fingerprint(),  # includes the Einfach-Index model (data/index_model.json)
         "rules": rules_fingerprint(),
-        "index_model": hashlib.sha256(index_model).hexdigest(),
         "packages": versions,
         "model": model,
     }
