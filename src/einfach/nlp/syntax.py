@@ -6,10 +6,15 @@ spaCy pipelines provide.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from ..rules.view import doc_view
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Span, Token
+
+    from ..rules.view import DocView
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "--", "(", ")", "-"}
 FINITE_FULL = {"VVFIN", "VVIMP"}
@@ -18,23 +23,39 @@ FINITE = {"VVFIN", "VVIMP", "VAFIN", "VAIMP", "VMFIN"}
 
 def is_word(token: Token) -> bool:
     """A word contains a letter or a digit ("§" and punctuation are not words)."""
-    return any(ch.isalnum() for ch in token.text)
+    return is_word_text(token.text)
 
 
-def words(span: Span) -> list[Token]:
-    return [token for token in span if is_word(token)]
+@lru_cache(maxsize=100_000)
+def is_word_text(text: str) -> bool:
+    """:func:`is_word` for a token text (memoised: every kind asks, and word forms repeat)."""
+    return any(ch.isalnum() for ch in text)
+
+
+def word_count(sentence: Span) -> int:
+    """The number of words (see :func:`is_word`) in the sentence, computed once per sentence."""
+    return _cached("word_count", sentence, _word_count)
+
+
+def _word_count(sentence: Span) -> int:
+    return sum(1 for text in doc_view(sentence.doc).text[sentence.start : sentence.end] if is_word_text(text))
+
+
+def has_finite(sentence: Span) -> bool:
+    """The sentence has a finite verb (STTS tag in :data:`FINITE`); computed once per sentence."""
+    return _cached("has_finite", sentence, _has_finite)
+
+
+def _has_finite(sentence: Span) -> bool:
+    return any(tag in FINITE for tag in doc_view(sentence.doc).tag[sentence.start : sentence.end])
 
 
 def _cached(name: str, sentence: Span, compute):
     """Per-sentence results shared by all rule kinds (they ask for the same clauses).
 
-    Stored in the Doc's ``user_data``; callers must not change what they get.
+    Kept in the Doc's view (:mod:`einfach.rules.view`); callers must not change what they get.
     """
-    key = (f"einfach.{name}", sentence.start, sentence.end)
-    store = sentence.doc.user_data
-    if key not in store:
-        store[key] = compute(sentence)
-    return store[key]
+    return doc_view(sentence.doc).cached(name, sentence, compute)
 
 
 def clauses(sentence: Span) -> list[list[Token]]:
@@ -48,11 +69,10 @@ def _clauses(sentence: Span) -> list[list[Token]]:
     A coarse approximation of clauses that needs no parser: German marks
     subordinate and relative clauses with commas.
     """
+    view = doc_view(sentence.doc)
     result: list[list[Token]] = [[]]
-    for token in sentence:
-        if token.is_space:
-            continue
-        if token.text in CLAUSE_BREAKS and token.tag_.startswith("$"):
+    for token in view.non_space(sentence):
+        if _clause_break(view, token.i):
             if result[-1]:
                 result.append([])
             continue
@@ -60,15 +80,20 @@ def _clauses(sentence: Span) -> list[list[Token]]:
     return [clause for clause in result if clause]
 
 
-def _verb_final(token: Token) -> bool:
+def _clause_break(view: DocView, index: int) -> bool:
+    """A comma, semicolon, colon, dash or bracket tagged as punctuation ends a clause chunk."""
+    return view.text[index] in CLAUSE_BREAKS and view.tag[index].startswith("$")
+
+
+def _verb_final(view: DocView, index: int) -> bool:
     """A finite verb at the end of its clause stands in a subordinate clause."""
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return following is None or following.text in CLAUSE_BREAKS or following.tag_ == "$."
+    following = index + 1
+    return following >= len(view.tokens) or view.text[following] in CLAUSE_BREAKS or view.tag[following] == "$."
 
 
-def _capitalised_inside(token: Token) -> bool:
+def _capitalised_inside(view: DocView, index: int) -> bool:
     """A capitalised word inside a sentence is a noun, whatever the tagger says."""
-    return token.text[:1].isupper() and token.i != token.sent.start
+    return view.text[index][:1].isupper() and not view.at_sentence_start(index)
 
 
 def particle_verbs(sentence: Span) -> dict[int, str]:
@@ -83,15 +108,18 @@ def _particle_verbs(sentence: Span) -> dict[int, str]:
     it that is not verb-final; both the verb and the particle map to the joined
     lemma.
     """
+    view = doc_view(sentence.doc)
+    tag = view.tag
     joined: dict[int, str] = {}
-    for token in sentence:
-        if token.tag_ != "PTKVZ":
+    for index in range(sentence.start, sentence.end):
+        if tag[index] != "PTKVZ":
             continue
-        for candidate in reversed(sentence[: token.i - sentence.start]):
-            if candidate.tag_ in FINITE_FULL and not _verb_final(candidate) and not _capitalised_inside(candidate):
-                lemma = token.lower_ + candidate.lemma_.lower()
-                joined[candidate.i] = lemma
-                joined[token.i] = lemma
+        for candidate in range(index - 1, sentence.start - 1, -1):
+            if tag[candidate] in FINITE_FULL and not _verb_final(view, candidate) \
+                    and not _capitalised_inside(view, candidate):
+                lemma = view.lower[index] + view.lemma[candidate].lower()
+                joined[candidate] = lemma
+                joined[index] = lemma
                 break
     return joined
 
@@ -134,13 +162,12 @@ class Chunk:
 
 
 def _chunks(sentence: Span) -> list[Chunk]:
+    view = doc_view(sentence.doc)
     result: list[Chunk] = []
     current: list[Token] = []
     last_break = ""
-    for token in sentence:
-        if token.is_space:
-            continue
-        if token.text in CLAUSE_BREAKS and token.tag_.startswith("$"):
+    for token in view.non_space(sentence):
+        if _clause_break(view, token.i):
             if current:
                 result.append(Chunk(current, last_break))
                 current = []
@@ -204,6 +231,11 @@ def _closes(tokens: list[Token]) -> bool:
 
 
 def clause_structure(sentence: Span) -> list[Chunk]:
+    """See :func:`_clause_structure`; computed once per sentence (callers must not change the chunks)."""
+    return _cached("clause_structure", sentence, _clause_structure)
+
+
+def _clause_structure(sentence: Span) -> list[Chunk]:
     """Chunks of a sentence, each assigned to the main clause or a subordinate clause.
 
     German marks the start of a subordinate clause with a comma and a

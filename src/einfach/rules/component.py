@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .kinds import kind_class
 from .loader import Rule, load_lexicon, load_profile, load_rules
+from .view import VIEW_KEY
 
 SPAN_KEY = "einfach"
 
@@ -96,6 +97,7 @@ class RuleRunner:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         data: dict = {}
+        doc.user_data.pop(VIEW_KEY, None)  # the kinds read the tokens afresh, once for all (see view.py)
         for active, kind in zip(self.rules, self.kinds):
             rule = active.rule
             for hit in kind.find(doc):
@@ -110,7 +112,7 @@ class RuleRunner:
                     "values": hit.values,
                 }
         for key in [k for k in doc.user_data if isinstance(k, tuple) and str(k[0]).startswith("einfach.")]:
-            del doc.user_data[key]  # per-sentence caches of nlp/syntax.py: tokens do not serialise
+            del doc.user_data[key]  # the view and the caches of nlp/syntax.py: tokens do not serialise
         spans.sort(key=lambda span: (span.start, span.end))
         doc.spans[SPAN_KEY] = spans
         doc._.einfach_data = data

@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
 from ..loader import LexiconEntry, load_lexicon
+from ..view import DocView, doc_view
 from .base import Hit, join_alternatives, quote
 from .legal_reference import is_law, laws, reference_chains
 
@@ -83,18 +84,19 @@ class Abbreviation:
         self.prefixes = {key[:length] for key in self.dotted for length in range(1, len(key) + 1)}
 
     def find(self, doc: Doc):
+        view = doc_view(doc)
         covered: set[int] = set()
-        for sentence in doc.sents:
+        for sentence in view.sents:
             for start, end in reference_chains(sentence, self.laws):
                 covered.update(range(start, end))
-        yield from self._dotted(doc, covered)
-        yield from self._acronyms(doc, covered)
+        yield from self._dotted(view, covered)
+        yield from self._acronyms(view, covered)
 
     # -- abbreviations with a period ------------------------------------------------------
-    def _dotted(self, doc: Doc, covered: set[int]):
+    def _dotted(self, view: DocView, covered: set[int]):
         index = 0
-        while index < len(doc):
-            match = self._longest(doc, index, covered)
+        while index < len(view.tokens):
+            match = self._longest(view, index, covered)
             if match is None:
                 index += 1
                 continue
@@ -103,53 +105,53 @@ class Abbreviation:
                 start=index,
                 end=end,
                 values={
-                    "text": doc[index:end].text,
+                    "text": view.span_text(index, end),
                     "problem": entry.reason,
                     "replacement": join_alternatives(list(entry.alternatives)),
                 },
             )
             index = end
 
-    def _longest(self, doc: Doc, index: int, covered: set[int]):
-        first = doc[index]
-        if first.is_space or first._.einfach_placeholder or index in covered:
+    def _longest(self, view: DocView, index: int, covered: set[int]):
+        if view.text[index] not in self.prefixes:
+            return None  # most tokens: no abbreviation starts with them (the loop below would stop at once)
+        if view.space[index] or index in view.placeholder or index in covered:
             return None
-        if index and not doc[index - 1].whitespace_ and doc[index - 1].text[-1:].isalnum():
+        if index and not view.whitespace[index - 1] and view.text[index - 1][-1:].isalnum():
             return None  # inside a longer word
         text = ""
         best = None
-        for end in range(index, min(len(doc), index + MAX_TOKENS)):
-            token = doc[end]
-            if end in covered or token._.einfach_placeholder or token.is_space:
+        for end in range(index, min(len(view.tokens), index + MAX_TOKENS)):
+            if end in covered or end in view.placeholder or view.space[end]:
                 break
-            text += token.text
+            text += view.text[end]
             if text not in self.prefixes:
                 break
             entry = self.dotted.get(text)
-            if entry is not None and _ends_word(doc, end) and not _legal_link(doc, entry, end):
-                if entry.term[:1].islower() and text[:1].isupper() and not _sentence_start(token.doc[index]):
+            if entry is not None and _ends_word(view, end) and not _legal_link(view, entry, end):
+                if entry.term[:1].islower() and text[:1].isupper() and not _sentence_start(view, index):
                     pass  # "Ggf." only at the start of a sentence
                 else:
                     best = (end + 1, entry)
-            if token.whitespace_ not in ("", " "):
+            if view.whitespace[end] not in ("", " "):
                 break
         return best
 
     # -- acronyms -----------------------------------------------------------------------------
-    def _acronyms(self, doc: Doc, covered: set[int]):
+    def _acronyms(self, view: DocView, covered: set[int]):
         explained: set[str] = set()
         reported: set[str] = set()
-        for token in doc:
-            text = token.text
-            if token.i in covered or token._.einfach_placeholder or not ACRONYM.match(text):
+        for index, text in enumerate(view.text):
+            if index in covered or index in view.placeholder or not ACRONYM.match(text):
                 continue
+            token = view.tokens[index]
             if text in self.known or text in EMPHASIS or ROMAN.match(text) or is_law(token, self.laws):
                 continue
-            if token.tag_ not in ACRONYM_TAGS or _heading(token.sent):
+            if token.tag_ not in ACRONYM_TAGS or _heading(view, view.sentence_of(index)):
                 continue
             if text in explained or text in reported:
                 continue
-            if self._explained(token):
+            if self._explained(view, token):
                 explained.add(text)
                 continue
             reported.add(text)
@@ -176,45 +178,45 @@ class Abbreviation:
                 level=self.acronym_level,
             )
 
-    def _explained(self, token: Token) -> bool:
-        doc = token.doc
-        before = doc[token.i - 1] if token.i > 0 else None
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if before is not None and after is not None and before.text == "(" and after.text == ")" and token.i > 1:
+    def _explained(self, view: DocView, token: Token) -> bool:
+        index = token.i
+        before = view.text[index - 1] if index > 0 else None
+        after = view.text[index + 1] if index + 1 < len(view.tokens) else None
+        if before is not None and after is not None and before == "(" and after == ")" and index > 1:
             return True  # "Ausländerbehörde (ABH)"
-        if after is not None and after.text in {"(", ":", "="}:
+        if after is not None and after in {"(", ":", "="}:
             return True  # "ABH (Ausländerbehörde)", "ABH: Ausländerbehörde"
-        sentence = token.sent
-        for other in sentence:
-            if other.lemma_.lower() in NAMING_LEMMAS or other.lower_ in NAMING_LEMMAS:
+        sentence = view.sentence_of(index)
+        for other in range(sentence.start, sentence.end):
+            if view.lemma[other].lower() in NAMING_LEMMAS or view.lower[other] in NAMING_LEMMAS:
                 return True
-            if other.lower_ == "für" and other.i > sentence.start and doc[other.i - 1].lemma_.lower() == "stehen":
+            if view.lower[other] == "für" and other > sentence.start and view.lemma[other - 1].lower() == "stehen":
                 return True
         entry = self.expansions.get(token.text)
         if entry is not None:
-            text = sentence.text.lower()
+            text = view.span_text(sentence.start, sentence.end).lower()
             return any(full.lower() in text for full in entry.alternatives)
         return False
 
 
-def _ends_word(doc: Doc, end: int) -> bool:
+def _ends_word(view: DocView, end: int) -> bool:
     """The match ends at a word boundary (not "z.B.-Liste")."""
-    if end + 1 >= len(doc) or doc[end].whitespace_:
+    if end + 1 >= len(view.tokens) or view.whitespace[end]:
         return True
-    return not doc[end + 1].text[:1].isalnum()
+    return not view.text[end + 1][:1].isalnum()
 
 
-def _legal_link(doc: Doc, entry: LexiconEntry, end: int) -> bool:
+def _legal_link(view: DocView, entry: LexiconEntry, end: int) -> bool:
     """"i. V." followed by "m." is the legal link "i. V. m.", not "in Vertretung"."""
-    return entry.term == "i. V." and end + 1 < len(doc) and doc[end + 1].text == "m."
+    return entry.term == "i. V." and end + 1 < len(view.tokens) and view.text[end + 1] == "m."
 
 
-def _sentence_start(token: Token) -> bool:
-    return token.is_sent_start or token.i == token.sent.start
+def _sentence_start(view: DocView, index: int) -> bool:
+    return view.tokens[index].is_sent_start or view.at_sentence_start(index)
 
 
-def _heading(sentence: Span) -> bool:
+def _heading(view: DocView, sentence: Span) -> bool:
     """Half the words or more in capitals (or a one-word segment in capitals): a heading."""
-    words = [t for t in sentence if any(ch.isalpha() for ch in t.text)]
-    capitals = [t for t in words if t.text.isupper() and len(t.text) > 1]
+    words = [text for text in view.text[sentence.start : sentence.end] if any(ch.isalpha() for ch in text)]
+    capitals = [text for text in words if text.isupper() and len(text) > 1]
     return bool(capitals) and len(capitals) * 2 >= len(words) and (len(capitals) >= 2 or len(words) == 1)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
+from ..view import DocView, doc_view
 from .base import Hit, quote
 from .wordinfo import gender
 
@@ -70,32 +71,34 @@ class GenitiveChain:
         self.min_chain = int(parameters.get("min_chain", 2))
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
-            tokens = [t for t in sentence if not t.is_space]
+        view = doc_view(doc)
+        tags = view.tag
+        for sentence in view.sents:
+            tokens = view.non_space(sentence)
             position = 0
             while position < len(tokens):
                 token = tokens[position]
-                if token.tag_ not in NOUNS or token._.einfach_placeholder:
+                if tags[token.i] not in NOUNS or token.i in view.placeholder:
                     position += 1
                     continue
                 links: list[Link] = []
-                cursor = _skip_names(tokens, position + 1)
+                cursor = _skip_names(view, tokens, position + 1)
                 while True:
-                    link = genitive_at(tokens, cursor)
+                    link = genitive_at(view, tokens, cursor)
                     if link is None:
                         break
                     links.append(link)
-                    cursor = _skip_names(tokens, tokens.index(link.head) + 1)
+                    cursor = _skip_names(view, tokens, tokens.index(link.head) + 1)
                 if len(links) >= self.min_chain:
                     end = links[-1].head
                     yield Hit(
                         start=token.i,
                         end=end.i + 1,
                         values={
-                            "text": quote(doc[token.i : end.i + 1].text),
+                            "text": quote(view.span_text(token.i, end.i + 1)),
                             "count": len(links),
                             "limit": self.min_chain,
-                            "rewrite": _rewrite(doc, token, links),
+                            "rewrite": _rewrite(view, token, links),
                         },
                     )
                     position = tokens.index(end) + 1
@@ -103,8 +106,8 @@ class GenitiveChain:
                     position += 1
 
 
-def _skip_names(tokens: list[Token], position: int) -> int:
-    while position < len(tokens) and tokens[position].tag_ == "NE" and not tokens[position]._.einfach_placeholder:
+def _skip_names(view: DocView, tokens: list[Token], position: int) -> int:
+    while position < len(tokens) and view.tag[tokens[position].i] == "NE" and tokens[position].i not in view.placeholder:
         position += 1
     return position
 
@@ -114,23 +117,23 @@ def _is_plural(noun: Token) -> bool:
     return noun.text != lemma and not noun.text.endswith("s") and noun.text.lower() != lemma.lower()
 
 
-def genitive_at(tokens: list[Token], position: int) -> Link | None:
+def genitive_at(view: DocView, tokens: list[Token], position: int) -> Link | None:
     """The genitive attribute starting at ``position``, or None (see the module doc)."""
     if position >= len(tokens):
         return None
     first = tokens[position]
-    word = first.lower_
     determiner = None
-    if first.tag_ in DETERMINER_TAGS:
+    if view.tag[first.i] in DETERMINER_TAGS:
         determiner = first
         position += 1
-    elif first.tag_ != "ADJA":
+    elif view.tag[first.i] != "ADJA":
         return None
+    word = first.lower_
     middle = []
     while position < len(tokens) and tokens[position].tag_ in {"ADJA", "CARD"}:
         middle.append(tokens[position])
         position += 1
-    if position >= len(tokens) or tokens[position].tag_ != "NN" or tokens[position]._.einfach_placeholder:
+    if position >= len(tokens) or tokens[position].tag_ != "NN" or tokens[position].i in view.placeholder:
         return None
     noun = tokens[position]
     plural = _is_plural(noun)
@@ -213,11 +216,11 @@ def von_phrase(link: Link) -> str | None:
     return " ".join([start] + adjectives + [noun])
 
 
-def _rewrite(doc: Doc, noun: Token, links: list[Link]) -> str:
+def _rewrite(view: DocView, noun: Token, links: list[Link]) -> str:
     """The chain with its last attribute rewritten with "von"."""
     last = links[-1]
     replacement = von_phrase(last)
     if replacement is None:
         return ""
-    before = doc[noun.i : last.tokens[0].i].text
+    before = view.span_text(noun.i, last.tokens[0].i)
     return f" Zum Beispiel: {quote(before + ' ' + replacement)}."

@@ -35,15 +35,18 @@ Four patterns, found on STTS tags, lemmas and word forms:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
 from ...nlp.syntax import clauses
+from ..view import doc_view
 from .base import Hit, quote
 
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+NOUNS = {"NN", "NE"}
 NAMING_VERBS = {"nennen", "heißen", "bezeichnen", "sagen"}
 FORMULA_VERBS = {
     "bitten": "„Bitte …“",
@@ -78,11 +81,25 @@ class Impersonal:
         self.reader_nouns = tuple(noun.lower() for noun in parameters.get("reader_nouns") or [])
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
+        view = doc_view(doc)
+        for sentence in view.sents:
+            # Each pattern needs a word of its own in the sentence; most sentences have none.
+            forms = view.lower[sentence.start : sentence.end]
+            man = "man" in forms
+            formula = any(form in THIRD_SINGULAR_WERDEN for form in forms)
+            third_person = any(
+                self._reader(token) or _authority(token)
+                for token in view.tokens[sentence.start : sentence.end] if view.tag[token.i] in NOUNS
+            )
+            if not (man or formula or third_person):
+                continue
             for clause in clauses(sentence):
-                yield from self._man(clause)
-                yield from self._formula(clause)
-                yield from self._third_person(clause)
+                if man:
+                    yield from self._man(clause)
+                if formula:
+                    yield from self._formula(clause)
+                if third_person:
+                    yield from self._third_person(clause)
 
     # -- "man" ----------------------------------------------------------------------------
     def _man(self, clause: list[Token]):
@@ -91,7 +108,7 @@ class Impersonal:
                 continue
             if any(t.lemma_.lower() in NAMING_VERBS for t in clause if t.tag_.startswith("V")):
                 continue
-            if any(t.text in READER_FORMS and t.i != t.sent.start for t in clause):
+            if any(t.text in READER_FORMS and not doc_view(t.doc).at_sentence_start(t.i) for t in clause):
                 continue  # "was man von Ihnen erwarten kann": "man" is someone else than the reader
             yield _hit(
                 [token],
@@ -149,18 +166,26 @@ class Impersonal:
                     )
 
     def _reader(self, token: Token) -> bool:
-        if token.tag_ not in {"NN", "NE"}:
+        if token.tag_ not in NOUNS or not self.reader_nouns:
             return False
-        base = GENDER_SUFFIX.sub("", token.text).lower()
-        lemma = (token.lemma_ or token.text).lower()
-        return any(word.endswith(self.reader_nouns) for word in (base, lemma)) if self.reader_nouns else False
+        return _is_reader_noun(token.text, token.lemma_ or token.text, self.reader_nouns)
+
+
+@lru_cache(maxsize=50_000)
+def _is_reader_noun(text: str, lemma: str, reader_nouns: tuple[str, ...]) -> bool:
+    """The form without a gender suffix ("Antragsteller:innen") or the lemma ends in a reader noun.
+
+    Memoised: a regex and a long tuple of endings per noun, and nouns repeat.
+    """
+    base = GENDER_SUFFIX.sub("", text).lower()
+    return any(word.endswith(reader_nouns) for word in (base, lemma.lower()))
 
 
 def _noun_phrases(clause: list[Token]) -> list[list[Token]]:
     """Determiner (ART, PPOSAT) + adjectives + noun, or a bare noun, in clause order."""
     phrases = []
     for position, token in enumerate(clause):
-        if token.tag_ not in {"NN", "NE"}:
+        if token.tag_ not in NOUNS:
             continue
         start = position
         while start > 0 and clause[start - 1].tag_ in ATTRIBUTES:
@@ -209,7 +234,7 @@ def _subject(phrase: list[Token], clause: list[Token], reader: bool) -> bool:
 
 
 def _authority(token: Token) -> bool:
-    return token.tag_ in {"NN", "NE"} and (token.lemma_ or token.text).lower().endswith(AUTHORITY_ENDINGS)
+    return token.tag_ in NOUNS and (token.lemma_ or token.text).lower().endswith(AUTHORITY_ENDINGS)
 
 
 def _own_marker(phrase: list[Token]) -> bool:
@@ -228,7 +253,7 @@ def _bare_nouns(clause: list[Token]) -> bool:
         if token.tag_ in {"APPR", "APPRART", "APPO", "KOKOM"}:
             in_phrase = True
             continue
-        if token.tag_ in {"NN", "NE"} and not in_phrase and token.text != "§":
+        if token.tag_ in NOUNS and not in_phrase and token.text != "§":
             return True
         if token.tag_ not in {"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "CARD", "ADV", "NN", "NE", "XY"}:
             in_phrase = False  # a prepositional phrase runs over its nouns ("gemäß § 82 Abs. 1 AufenthG")

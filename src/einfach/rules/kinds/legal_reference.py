@@ -29,7 +29,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
+from ...nlp.syntax import is_word_text
 from ..loader import load_lexicon
+from ..view import DocView, doc_view
 from .base import Hit, quote
 
 SECTION_SIGNS = {"§", "§§"}
@@ -52,6 +54,7 @@ LAW_NAME_ENDINGS = (
     "prozessordnung", "abgabenordnung", "konvention", "abkommen", "abkommens",
 )
 LAW_NAME_LEADERS = {"des", "der", "dem", "den", "das", "buch", "buches", "buchs"}
+CHAIN_STARTS = SECTION_SIGNS | ARTICLE_WORDS  # the words :func:`_starts` looks for
 INTRO_WORDS = {"vgl.", "siehe", "s.", "nach", "gemäß", "gem.", "laut", "lt.", "i.", "v.", "m.", "i.v.m.", "und", ","}
 LEGAL_BASES = (
     "rechtsgrundlage", "rechtsgrundlagen", "gesetzliche grundlage", "gesetzliche grundlagen", "grundlage", "grundlagen",
@@ -77,24 +80,27 @@ def _law_name(token: Token) -> bool:
     return token.text[:1].isupper() and lowered.endswith(LAW_NAME_ENDINGS)
 
 
-def _starts(tokens: list[Token], position: int) -> bool:
-    token = tokens[position]
-    following = tokens[position + 1] if position + 1 < len(tokens) else None
-    if token.text in SECTION_SIGNS:
-        return following is not None and (NUMBER.match(following.text) is not None or following.text in SECTION_SIGNS)
-    if token.text in ARTICLE_WORDS:
-        return following is not None and NUMBER.match(following.text) is not None
+def _starts(texts: list[str], position: int) -> bool:
+    """A chain starts here: "§" or "Art." followed by a number (``texts``: the token texts)."""
+    text = texts[position]
+    following = texts[position + 1] if position + 1 < len(texts) else None
+    if text in SECTION_SIGNS:
+        return following is not None and (NUMBER.match(following) is not None or following in SECTION_SIGNS)
+    if text in ARTICLE_WORDS:
+        return following is not None and NUMBER.match(following) is not None
     return False
 
 
-def _part_of_chain(tokens: list[Token], position: int, previous: Token | None, known: dict[str, str]) -> str | None:
+def _part_of_chain(
+    view: DocView, tokens: list[Token], texts: list[str], position: int, previous: Token | None, known: dict[str, str]
+) -> str | None:
     """What the token at ``position`` is inside a chain: 'core', 'link' or None (chain ends)."""
     token = tokens[position]
-    text = token.text
+    text = texts[position]
     lowered = text.lower()
-    if token._.einfach_placeholder:
+    if token.i in view.placeholder:
         return None
-    if text in SECTION_SIGNS or _starts(tokens, position):
+    if text in SECTION_SIGNS or _starts(texts, position):
         return "core"
     if NUMBER.match(text) or lowered in PARTS or lowered in TRAILERS:
         return "core"
@@ -116,12 +122,23 @@ def reference_chains(sentence: Span, known: dict[str, str]) -> list[tuple[int, i
 
     A link is kept only if the chain goes on after it; a bracket is kept only
     around a law abbreviation right after a law ("Aufenthaltsgesetz (AufenthG)").
+    Computed once per sentence and table of laws: the kinds ``abbreviation`` and
+    ``legal_reference`` both ask.  The table is a long-lived memoised dict of
+    :func:`laws`, so its ``id`` names it.
     """
-    tokens = [t for t in sentence if not t.is_space]
+    return doc_view(sentence.doc).cached(f"reference_chains:{id(known)}", sentence, lambda s: _chains(s, known))
+
+
+def _chains(sentence: Span, known: dict[str, str]) -> list[tuple[int, int]]:
+    view = doc_view(sentence.doc)
+    if not any(text in CHAIN_STARTS for text in view.text[sentence.start : sentence.end]):
+        return []  # no "§" and no "Art.": no chain (most sentences of a letter)
+    tokens = view.non_space(sentence)
+    texts = [view.text[t.i] for t in tokens]
     chains: list[tuple[int, int]] = []
     position = 0
     while position < len(tokens):
-        if not _starts(tokens, position):
+        if not _starts(texts, position):
             position += 1
             continue
         start = position
@@ -129,12 +146,12 @@ def reference_chains(sentence: Span, known: dict[str, str]) -> list[tuple[int, i
         after_law = False
         index = position + 1
         while index < len(tokens):
-            kind = _part_of_chain(tokens, index, tokens[index - 1], known)
+            kind = _part_of_chain(view, tokens, texts, index, tokens[index - 1], known)
             if kind is None:
                 break
             token = tokens[index]
             law = is_law(token, known) or _law_name(token) or (token.text == "EU" and tokens[index - 1].text == "/")
-            new_section = _starts(tokens, index) or token.text in SECTION_SIGNS
+            new_section = _starts(texts, index) or token.text in SECTION_SIGNS
             if kind == "core" and after_law and not law and not new_section and not ROMAN.match(token.text):
                 break  # after the law only a new § or Art. goes on: "AufenthG i. V. m. § 5 AufenthV"
             if tokens[index].text == "(":
@@ -167,33 +184,35 @@ class LegalReference:
         self.bracketed_at_end = bool(parameters.get("bracketed_at_end", True))
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
+        view = doc_view(doc)
+        for sentence in view.sents:
             chains = reference_chains(sentence, self.laws)
-            if not chains or _lists_legal_bases(sentence, chains):
+            if not chains or _lists_legal_bases(view, sentence, chains):
                 continue
             for start, end in chains:
-                if self.bracketed_at_end and _bracketed_at_end(doc, sentence, start, end):
+                if self.bracketed_at_end and _bracketed_at_end(view, sentence, start, end):
                     continue
-                if _alone_in_cell(doc, sentence, start, end):
+                if _alone_in_cell(view, sentence, start, end):
                     continue
-                text = doc[start:end].text
-                if doc[end - 1].text.endswith(".") and is_law(doc[end - 1], self.laws):
+                text = view.span_text(start, end)
+                if view.text[end - 1].endswith(".") and is_law(view.tokens[end - 1], self.laws):
                     text = text[:-1]  # "AufenthV." keeps the sentence's period
-                yield Hit(start=start, end=end, values={"text": text, "law_note": self._note(doc[start:end])})
+                yield Hit(start=start, end=end, values={"text": text, "law_note": self._note(view, start, end)})
 
-    def _note(self, chain: Span) -> str:
+    def _note(self, view: DocView, start: int, end: int) -> str:
         named = []
-        for token in chain:
-            abbreviation = token.text.rstrip(".")
+        chain_text = view.span_text(start, end).lower()
+        for text in view.text[start:end]:
+            abbreviation = text.rstrip(".")
             name = self.laws.get(abbreviation)
-            if name and abbreviation not in named and name.lower() not in chain.text.lower():
+            if name and abbreviation not in named and name.lower() not in chain_text:
                 named.append(abbreviation)
         return "".join(f" {quote(abbreviation)} steht für {quote(self.laws[abbreviation])}." for abbreviation in named)
 
 
-def _lists_legal_bases(sentence: Span, chains: list[tuple[int, int]]) -> bool:
+def _lists_legal_bases(view: DocView, sentence: Span, chains: list[tuple[int, int]]) -> bool:
     """"Rechtsgrundlagen: ..." or a segment made of nothing but references."""
-    words = [t for t in sentence if any(ch.isalnum() for ch in t.text)]
+    words = [t for t in view.tokens[sentence.start : sentence.end] if is_word_text(t.text)]
     if not words:
         return True
     opening = " ".join(t.text.lower() for t in words[:2])
@@ -204,29 +223,30 @@ def _lists_legal_bases(sentence: Span, chains: list[tuple[int, int]]) -> bool:
     return not rest
 
 
-def _alone_in_cell(doc: Doc, sentence: Span, start: int, end: int) -> bool:
+def _alone_in_cell(view: DocView, sentence: Span, start: int, end: int) -> bool:
     """A table row in plain text ("Ausstellung | 02.08.2024 | § 47 Abs. 1 AufenthV | 13,00 EUR"):
     the reference fills its cell, like a column "Rechtsgrundlage"."""
-    before = [t for t in doc[sentence.start : start] if not t.is_space]
-    after = [t for t in doc[end : sentence.end] if not t.is_space]
-    left = before[-1].text if before else None
-    right = after[0].text if after else None
+    before = [i for i in range(sentence.start, start) if not view.space[i]]
+    after = [i for i in range(end, sentence.end) if not view.space[i]]
+    left = view.text[before[-1]] if before else None
+    right = view.text[after[0]] if after else None
     return "|" in {left, right} and left in {"|", None} and right in {"|", None}
 
 
-def _bracketed_at_end(doc: Doc, sentence: Span, start: int, end: int) -> bool:
+def _bracketed_at_end(view: DocView, sentence: Span, start: int, end: int) -> bool:
     """"... (§ 82 AufenthG)." – the chain fills a bracket that closes the sentence."""
+    text = view.text
     index = start - 1
-    while index >= sentence.start and doc[index].text.lower() in INTRO_WORDS:
+    while index >= sentence.start and text[index].lower() in INTRO_WORDS:
         index -= 1
-    if index < sentence.start or doc[index].text != "(":
+    if index < sentence.start or text[index] != "(":
         return False
     after = end
-    while after < sentence.end and doc[after].text != ")":
-        if doc[after].text.lower() not in INTRO_WORDS and not doc[after].is_space:
+    while after < sentence.end and text[after] != ")":
+        if text[after].lower() not in INTRO_WORDS and not view.space[after]:
             return False
         after += 1
     if after >= sentence.end:
         return False
-    rest = [t for t in doc[after + 1 : sentence.end] if not t.is_space]
-    return all(t.text in SENTENCE_END or t.text in {"“", "\"", "'"} for t in rest)
+    rest = [text[i] for i in range(after + 1, sentence.end) if not view.space[i]]
+    return all(word in SENTENCE_END or word in {"“", "\"", "'"} for word in rest)

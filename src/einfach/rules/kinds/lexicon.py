@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
-from ...nlp.syntax import lemma_of, particle_verbs
+from ...nlp.syntax import particle_verbs
 from ..loader import LexiconEntry, load_lexicon
+from ..view import DocView, doc_view
 from .base import Hit, join_alternatives
 
 DROPPED = {
@@ -94,66 +95,71 @@ class LexiconMatch:
                 self.by_verb.setdefault(pattern.verb, []).append(pattern)
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
-            yield from self._find_in(sentence)
+        view = doc_view(doc)
+        for sentence in view.sents:
+            yield from self._find_in(view, sentence)
 
-    def _find_in(self, sentence: Span):
-        joined = particle_verbs(sentence)
-        tokens = [t for t in sentence if not t.is_space and not t.is_punct and not t._.einfach_placeholder]
-        lemmas = [lemma_of(t, joined) for t in tokens]
+    def _find_in(self, view: DocView, sentence: Span):
+        words: Words = view.cached("lexicon_words", sentence, Words)
+        if words.vocabulary.isdisjoint(self.by_first) and words.verbs.isdisjoint(self.by_verb):
+            return  # no word can start a term and no verb is a term's verb (most sentences)
+        tokens, lemmas, tags, joined = words.tokens, words.lemmas, words.tags, words.joined
         candidates: list[tuple[Pattern, list[Token]]] = []
         for position, lemma in enumerate(lemmas):
-            surface = tokens[position].lower_
+            surface = words.lower[position]
             patterns = self.by_first.get(lemma, [])
             if surface != lemma and surface in self.by_first:
                 patterns = [*patterns, *self.by_first[surface]]
             for pattern in patterns:
-                matched = self._match_fixed(pattern.fixed, tokens, lemmas, position)
-                if matched is None or not _context_fits(pattern, tokens, position):
+                if not words.vocabulary.issuperset(pattern.fixed) or (pattern.verb and pattern.verb not in words.verbs):
+                    continue  # a word of the term is not in the sentence: it cannot match (a cheap test first)
+                matched = self._match_fixed(pattern.fixed, words, position)
+                if matched is None or not _context_fits(pattern, words, position):
                     continue
-                if pattern.size == 1 and pattern.entry.tags and tokens[position].tag_ not in pattern.entry.tags:
+                if pattern.size == 1 and pattern.entry.tags and tags[position] not in pattern.entry.tags:
                     continue
-                if pattern.size == 1 and tokens[position].tag_ != "PTKVZ":
-                    matched = matched + _particle(tokens[position], joined)
+                if pattern.size == 1 and tags[position] != "PTKVZ":
+                    matched = matched + _particle(view, tokens[position], joined)
                 if pattern.verb:
-                    verb = self._find_verb(pattern.verb, tokens, lemmas, joined)
+                    verb = self._find_verb(view, pattern.verb, words)
                     if verb is None:
                         continue
                     matched = matched + verb
                 candidates.append((pattern, matched))
             for pattern in self.by_verb.get(lemma, ()):
-                if not tokens[position].tag_.startswith("V"):
+                if not tags[position].startswith("V"):
                     continue
-                matched = [tokens[position]] + _particle(tokens[position], joined)
+                matched = [tokens[position]] + _particle(view, tokens[position], joined)
+                pronominal = _pronominal_forms(pattern.fixed[0]) if pattern.fixed else set()
                 for fixed_start, fixed_lemma in enumerate(lemmas):
-                    if pattern.fixed and fixed_lemma in _pronominal_forms(pattern.fixed[0]):
+                    if pattern.fixed and fixed_lemma in pronominal:
                         matched.append(tokens[fixed_start])
                         break
-                    if pattern.fixed and self._match_fixed(pattern.fixed, tokens, lemmas, fixed_start):
-                        matched += self._match_fixed(pattern.fixed, tokens, lemmas, fixed_start)
+                    if pattern.fixed and self._match_fixed(pattern.fixed, words, fixed_start):
+                        matched += self._match_fixed(pattern.fixed, words, fixed_start)
                         break
                 candidates.append((pattern, matched))
         yield from self._best(candidates, sentence.doc)
 
     @staticmethod
-    def _match_fixed(fixed, tokens, lemmas, position) -> list[Token] | None:
+    def _match_fixed(fixed, words: Words, position) -> list[Token] | None:
         matched = []
         index = position
+        size = len(words.tokens)
         for word in fixed:
-            while index < len(tokens) and matched and not _is(tokens[index], lemmas[index], word) \
-                    and tokens[index].tag_ in SKIPPABLE_TAGS:
+            while index < size and matched and not words.is_(index, word) and words.tags[index] in SKIPPABLE_TAGS:
                 index += 1
-            if index >= len(tokens) or not _is(tokens[index], lemmas[index], word):
+            if index >= size or not words.is_(index, word):
                 return None
-            matched.append(tokens[index])
+            matched.append(words.tokens[index])
             index += 1
         return matched
 
     @staticmethod
-    def _find_verb(verb, tokens, lemmas, joined) -> list[Token] | None:
-        for token, lemma in zip(tokens, lemmas):
-            if lemma == verb and token.tag_.startswith("V"):
-                return [token] + _particle(token, joined)
+    def _find_verb(view: DocView, verb, words: Words) -> list[Token] | None:
+        for token, lemma, tag in zip(words.tokens, words.lemmas, words.tags):
+            if lemma == verb and tag.startswith("V"):
+                return [token] + _particle(view, token, words.joined)
         return None
 
     def _best(self, candidates, doc: Doc):
@@ -179,17 +185,44 @@ class LexiconMatch:
             )
 
 
-def _is(token: Token, lemma: str, word: str) -> bool:
-    """A text word matches a lexicon word by its lemma, or by its own form.
+class Words:
+    """The words of a sentence that lexicon terms are matched against, read once per sentence.
 
-    The form counts too because the tagger may lemmatise a word it does not
-    know oddly (HanTa: "Wartemarke" -> "Wartemark"); an authority's own
-    lexicon is full of such words.
+    Spaces, punctuation and placeholders are left out; ``lemmas`` are
+    lowercased, with separated particles joined to their verb
+    (:func:`einfach.nlp.syntax.particle_verbs`, kept as ``joined``).  All
+    lexicon rules of a run share one ``Words`` per sentence.
     """
-    return lemma == word or token.lower_ == word
+
+    __slots__ = ("tokens", "lemmas", "lower", "tags", "joined", "vocabulary", "verbs")
+
+    def __init__(self, sentence: Span):
+        view = doc_view(sentence.doc)
+        self.joined = joined = particle_verbs(sentence)
+        self.tokens = [
+            t for t in view.tokens[sentence.start : sentence.end]
+            if not view.space[t.i] and not t.is_punct and t.i not in view.placeholder
+        ]
+        indices = [t.i for t in self.tokens]
+        # :func:`einfach.nlp.syntax.lemma_of`, with the lowercased lemmas the view has read already
+        self.lemmas = [joined.get(i) or view.key[i] for i in indices]
+        self.lower = [view.lower[i] for i in indices]
+        self.tags = [view.tag[i] for i in indices]
+        # what a term's words and verb must be among to match anywhere in the sentence
+        self.vocabulary = set(self.lemmas) | set(self.lower)
+        self.verbs = {lemma for lemma, tag in zip(self.lemmas, self.tags) if tag.startswith("V")}
+
+    def is_(self, position: int, word: str) -> bool:
+        """The word at ``position`` matches a lexicon word by its lemma, or by its own form.
+
+        The form counts too because the tagger may lemmatise a word it does not
+        know oddly (HanTa: "Wartemarke" -> "Wartemark"); an authority's own
+        lexicon is full of such words.
+        """
+        return self.lemmas[position] == word or self.lower[position] == word
 
 
-def _context_fits(pattern: Pattern, tokens: list[Token], position: int) -> bool:
+def _context_fits(pattern: Pattern, words: Words, position: int) -> bool:
     """What stands before the match must fit the term.
 
     A noun + verb term without a preposition ("Verwendung finden") does not
@@ -199,23 +232,26 @@ def _context_fits(pattern: Pattern, tokens: list[Token], position: int) -> bool:
     """
     if pattern.verb is None:
         return True
+    tags = words.tags
     before = position - 1
-    while before >= 0 and tokens[before].tag_ in {"ADJA", "ART", "PPOSAT", "PIAT", "PDAT", "CARD"}:
+    while before >= 0 and tags[before] in {"ADJA", "ART", "PPOSAT", "PIAT", "PDAT", "CARD"}:
         before -= 1
-    if pattern.fixed[0] not in PREPOSITIONS and before >= 0 and tokens[before].tag_ in {"APPR", "APPRART"}:
+    if pattern.fixed[0] not in PREPOSITIONS and before >= 0 and tags[before] in {"APPR", "APPRART"}:
         return False
     if pattern.dative:
-        determiner = tokens[position - 1] if position else None
-        return determiner is not None and determiner.lower_.endswith("em")
+        return position > 0 and words.lower[position - 1].endswith("em")  # the determiner before the noun
     return True
 
 
-def _particle(verb: Token, joined: dict[int, str]) -> list[Token]:
+def _particle(view: DocView, verb: Token, joined: dict[int, str]) -> list[Token]:
     """The separated particle that belongs to ``verb``, if any."""
     if verb.i not in joined:
         return []
-    sentence = verb.sent
-    return [t for t in sentence if t.i != verb.i and t.tag_ == "PTKVZ" and joined.get(t.i) == joined[verb.i]][:1]
+    sentence = view.sentence_of(verb.i)
+    return [
+        view.tokens[i] for i in range(sentence.start, sentence.end)
+        if i != verb.i and view.tag[i] == "PTKVZ" and joined.get(i) == joined[verb.i]
+    ][:1]
 
 
 def _pronominal_forms(preposition: str) -> set[str]:
@@ -226,5 +262,5 @@ def _pronominal_forms(preposition: str) -> set[str]:
 
 def _text_of(doc: Doc, tokens: list[Token]) -> str:
     if tokens[-1].i - tokens[0].i + 1 == len(tokens):
-        return doc[tokens[0].i : tokens[-1].i + 1].text
+        return doc_view(doc).span_text(tokens[0].i, tokens[-1].i + 1)
     return " … ".join(t.text for t in tokens)

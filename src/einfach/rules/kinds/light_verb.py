@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Token
 
 from ...nlp.syntax import clauses, lemma_of, particle_verbs
+from ..view import doc_view
 from .lexicon import PREPOSITIONS, LexiconMatch, Pattern
 
 VERB_TAGS_WITH_OWN_CLAUSE = {"VVFIN", "VAFIN", "VMFIN", "VVINF", "VVIZU", "VVPP", "VAINF", "VMINF", "VVIMP"}
@@ -61,7 +62,7 @@ class LightVerbMatch(LexiconMatch):
 def _plausible(pattern: Pattern, matched: list[Token]) -> bool:
     if pattern.verb is None:
         return True
-    sentence = matched[0].sent
+    sentence = doc_view(matched[0].doc).sentence_of(matched[0].i)
     joined = particle_verbs(sentence)
     verbs = [t for t in matched if t.tag_.startswith("V") and lemma_of(t, joined) == pattern.verb]
     nouns = [t for t in matched if t not in verbs and t.tag_ != "PTKVZ"]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
 from ...nlp.syntax import clauses, lemma_of, particle_verbs
+from ..view import DocView, doc_view
 from .base import Hit, quote
 
 NEGATION_PARTICLES = {"nicht", "nie", "niemals"}
@@ -85,6 +86,8 @@ NEGATIVE_VERBS = {
 KEIN_TO_EIN = {
     "kein": "ein", "keine": "eine", "keinen": "einen", "keinem": "einem", "keiner": "einer", "keines": "eines",
 }
+NEGATIVE_LEMMAS = {"niemand", "nichts", "kein"}
+NEGATION_WORDS = NEGATION_PARTICLES | NEGATIVE_PRONOUNS | set(KEIN_TO_EIN)
 NICHT_OHNE = ("„nicht ohne“ ist eine doppelte Verneinung.", "„nur mit …“ oder „mit …“ statt „nicht ohne …“")
 GENERIC_POSITIVE = "nennen Sie direkt, was gilt, zum Beispiel „Alle müssen …“ statt „Niemand darf nicht …“"
 
@@ -97,7 +100,10 @@ class Negation:
         self.exceptions = NOT_NEGATIVE | {w.lower() for w in parameters.get("exceptions") or []}
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
+        view = doc_view(doc)
+        for sentence in view.sents:
+            if not _negated(view, sentence):
+                continue
             joined = particle_verbs(sentence)
             for unit in _units(sentence):
                 hit = self._in_unit(unit, joined)
@@ -185,6 +191,17 @@ class Negation:
         return bool(PARTICIPLE.match(stem))
 
 
+def _negated(view: DocView, sentence) -> bool:
+    """The sentence has a word that may negate: every pattern starts from one (most sentences have none).
+
+    It covers :func:`_negation_kind` and :func:`_is_kein` and "nicht"; "may", because the tags are
+    not checked here.
+    """
+    return any(
+        view.lower[i] in NEGATION_WORDS or view.key[i] in NEGATIVE_LEMMAS for i in range(sentence.start, sentence.end)
+    )
+
+
 def _is_kein(token: Token) -> bool:
     return token.lower_ in KEIN_TO_EIN and token.tag_ in {"PIAT", "PIDAT", "ART", "DET"}
 
@@ -194,7 +211,7 @@ def _negation_kind(token: Token) -> str | None:
     if lowered in NEGATION_PARTICLES and token.tag_ in {"PTKNEG", "ADV"}:
         return "particle"
     lemma = (token.lemma_ or "").lower()
-    if lowered in KEIN_TO_EIN or lowered in NEGATIVE_PRONOUNS or lemma in {"niemand", "nichts", "kein"}:
+    if lowered in KEIN_TO_EIN or lowered in NEGATIVE_PRONOUNS or lemma in NEGATIVE_LEMMAS:
         if token.tag_ in {"PIAT", "PIS", "PIDAT", "ADV", "PTKNEG", "NN"} or lowered in NEGATIVE_PRONOUNS:
             return "pronoun"
     return None

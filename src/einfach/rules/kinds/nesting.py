@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc
 
 from ...nlp.syntax import clause_structure
+from ..view import doc_view
 from .base import Hit
 
 NUMBERS = {1: "einem", 2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs"}
@@ -43,7 +44,8 @@ class Nesting:
         self.max_depth = int(parameters.get("max_depth", 1))
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
+        view = doc_view(doc)
+        for sentence in view.sents:
             chunks = clause_structure(sentence)
             openers = [chunk for chunk in chunks if chunk.opener is not None]
             count = len(openers)
@@ -51,7 +53,7 @@ class Nesting:
             if count <= self.max_clauses and depth <= self.max_depth:
                 continue
             inserted = sum(1 for chunk in openers if chunk.depth > 1)
-            tokens = [t for t in sentence if not t.is_space]
+            tokens = view.non_space(sentence)
             yield Hit(
                 start=tokens[0].i,
                 end=tokens[-1].i + 1,

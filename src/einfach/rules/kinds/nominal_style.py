@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
-from ...nlp.syntax import FINITE
+from ...nlp.syntax import has_finite
+from ..view import DocView, doc_view
 from .base import Hit, quote
 from .wordinfo import SEPARABLE, gender, is_known_adjective, is_known_verb, legal_explanation, participle_of
 
@@ -51,10 +52,15 @@ class NominalStyle:
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
-            if not any(t.tag_ in FINITE for t in sentence):
+        view = doc_view(doc)
+        for sentence in view.sents:
+            if not has_finite(sentence):
                 continue
-            nouns = [t for t in sentence if self.is_nominalisation(t)]
+            # the tag test first: it rules out most words without a call
+            nouns = [
+                view.tokens[i] for i in range(sentence.start, sentence.end)
+                if view.tag[i] == "NN" and self.is_nominalisation(view, i)
+            ]
             if len(nouns) <= self.limit:
                 continue
             verbs = []
@@ -75,9 +81,10 @@ class NominalStyle:
                 },
             )
 
-    def is_nominalisation(self, token: Token) -> bool:
-        if token.tag_ != "NN" or token._.einfach_placeholder:
+    def is_nominalisation(self, view: DocView, index: int) -> bool:
+        if view.tag[index] != "NN" or index in view.placeholder:
             return False
+        token = view.tokens[index]
         lemma = (token.lemma_ or token.text).split("-")[-1]
         if not lemma[:1].isupper() or not lemma.isalpha():
             return False

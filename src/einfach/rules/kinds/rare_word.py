@@ -41,9 +41,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
-from ...nlp.syntax import FINITE, is_word, particle_verbs
+from ...nlp.syntax import FINITE, has_finite, particle_verbs, word_count
 from ...resources import rules_dir
 from ..loader import load_lexicon, read_yaml
+from ..view import DocView, doc_view
 from .base import Hit, join_alternatives, quote
 from .wordinfo import is_law_title, legal_explanation, split_compound
 
@@ -103,18 +104,20 @@ class RareWord:
     def find(self, doc: Doc):
         from ...nlp.frequency import zipf
 
+        view = doc_view(doc)
         seen = self._seen_for(doc)
         skip = _lexicon_words(self.skip_lexicon) if self.skip_lexicon else {}
-        for sentence in doc.sents:
-            has_verb = any(t.tag_ in FINITE for t in sentence)
-            if not has_verb and sum(1 for t in sentence if is_word(t)) < 4:
+        for sentence in view.sents:
+            if not has_finite(sentence) and word_count(sentence) < 4:
                 continue  # address lines, dates, signatures
             joined = particle_verbs(sentence)
-            for token in sentence:
-                if not self._candidate(token):
+            for index in range(sentence.start, sentence.end):
+                # the tag test first: it rules out most words without a call
+                if view.tag[index] not in CONTENT_TAGS or not self._candidate(view, index):
                     continue
+                token = view.tokens[index]
                 lemma = joined.get(token.i) or token.lemma_ or token.text
-                if _noun_read_as_verb(token):
+                if _noun_read_as_verb(view, index):
                     lemma = token.text  # "zur Vorsprache": HanTa reads a verb form, the capital says noun
                 key = lemma.lower()
                 if key in seen or key in skip or token.lower_ in skip:
@@ -127,7 +130,7 @@ class RareWord:
                 explanation = legal_explanation(token, self.legal_lexicon)
                 if explanation is not None:
                     seen.add(key)
-                    if _explained(doc, token):
+                    if _explained(view, token):
                         continue
                     yield self._hit(token, value, "Fachbegriff, den viele nicht kennen",
                                     f"Erklären Sie diesen Begriff beim ersten Vorkommen: {explanation}")
@@ -178,36 +181,44 @@ class RareWord:
         return "Schreiben Sie ein bekanntes Wort oder erklären Sie dieses Wort."
 
     @staticmethod
-    def _candidate(token: Token) -> bool:
-        if token.tag_ not in CONTENT_TAGS or token._.einfach_placeholder:
+    def _candidate(view: DocView, index: int) -> bool:
+        tag = view.tag[index]
+        if tag not in CONTENT_TAGS or index in view.placeholder:
             return False
-        text = token.text
+        text = view.text[index]
         if len(text) < MIN_LETTERS or not text.isalpha():
             return False
-        if any(ch.isupper() for ch in text[1:]):
+        if _capital_inside(text):
             return False
-        if text[:1].isupper() and token.tag_ != "NN" and token.i != token.sent.start and not _noun_read_as_verb(token):
+        if text[:1].isupper() and tag != "NN" and not view.at_sentence_start(index) \
+                and not _noun_read_as_verb(view, index):
             return False  # a capitalised word that is not a noun: probably a name
-        if token.lower_.endswith(STREET_ENDINGS):
+        if view.lower[index].endswith(STREET_ENDINGS):
             return False
         return True
 
 
-def _noun_read_as_verb(token: Token) -> bool:
+@lru_cache(maxsize=50_000)
+def _capital_inside(text: str) -> bool:
+    """A capital after the first letter ("AufenthG", "eAT"); memoised, as word forms repeat."""
+    return any(ch.isupper() for ch in text[1:])
+
+
+def _noun_read_as_verb(view: DocView, index: int) -> bool:
     """A capitalised word inside a sentence that the tagger read as a verb is a noun."""
-    return token.tag_.startswith("V") and token.text[:1].isupper() and token.i != token.sent.start
+    return view.tag[index].startswith("V") and view.text[index][:1].isupper() and not view.at_sentence_start(index)
 
 
-def _explained(doc: Doc, term: Token) -> bool:
+def _explained(view: DocView, term: Token) -> bool:
     """The paragraph explains the term: "X ist ein/eine ...", "X bedeutet ...", "X (...)"."""
-    key = (term.lemma_ or term.text).lower()
-    for token in doc:
-        if (token.lemma_ or token.text).lower() != key:
+    key = view.key[term.i]
+    for index, word in enumerate(view.key):
+        if word != key:
             continue
-        before = [t.lemma_.lower() for t in doc[max(0, token.i - 3) : token.i]]
+        before = [lemma.lower() for lemma in view.lemma[max(0, index - 3) : index]]
         if "nennen" in before or "heißen" in before:
             return True  # "Das nennt man Wohnsitzauflage."
-        following = [t for t in doc[token.i + 1 : token.i + 4] if not t.is_space]
+        following = [t for t in view.tokens[index + 1 : index + 4] if not t.is_space]
         if following and following[0].text == "(":
             return True
         for position, other in enumerate(following[:2]):

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
-from ...nlp.syntax import CLAUSE_BREAKS, FINITE, clause_structure, is_word, particle_verbs
+from ...nlp.syntax import CLAUSE_BREAKS, FINITE, clause_structure, has_finite, is_word, particle_verbs
+from ..view import DocView, doc_view
 from .base import Hit, quote
 
 PARTICIPLES = {"VVPP", "VAPP", "VMPP"}
@@ -52,16 +53,19 @@ class SentenceBracket:
         self.max_distance = int(parameters.get("max_distance", 10))
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
-            yield from self._find_in(sentence)
+        view = doc_view(doc)
+        for sentence in view.sents:
+            yield from self._find_in(view, sentence)
 
-    def _find_in(self, sentence: Span):
+    def _find_in(self, view: DocView, sentence: Span):
+        if not has_finite(sentence):
+            return  # no finite verb, no bracket
         chunks = clause_structure(sentence)
         main: set[int] = {t.i for chunk in chunks if not chunk.subordinate for t in chunk.tokens}
         joined = particle_verbs(sentence)
-        tokens = [t for t in sentence if not t.is_space]
+        tokens = view.non_space(sentence)
         for position, token in enumerate(tokens):
-            if token.i not in main or token.tag_ not in FINITE:
+            if token.i not in main or view.tag[token.i] not in FINITE:
                 continue
             closing, part = _closing_part(token, _until_boundary(tokens[position + 1 :]), main, joined)
             if closing is None:

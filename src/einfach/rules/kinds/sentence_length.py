@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span
 
-from ...nlp.syntax import FINITE, is_word, words
+from ...nlp.syntax import FINITE, is_word_text, word_count
+from ..view import DocView, doc_view
 from .base import Hit, quote
 
 LEVEL_ORDER = ("info", "warning", "error")
@@ -31,15 +32,16 @@ class SentenceLength:
         )
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
-            count = len(words(sentence))
+        view = doc_view(doc)
+        for sentence in view.sents:
+            count = word_count(sentence)
             level = None
             for limit, name in self.thresholds:
                 if count > limit:
                     level = name
             if level is None:
                 continue
-            tokens = [t for t in sentence if not t.is_space]
+            tokens = view.non_space(sentence)
             yield Hit(
                 start=tokens[0].i,
                 end=tokens[-1].i + 1,
@@ -52,35 +54,37 @@ class SentenceLength:
             )
 
 
-def _has_finite(tokens) -> bool:
-    return any(t.tag_ in FINITE for t in tokens)
+def _has_finite(view: DocView, indices: list[int]) -> bool:
+    return any(view.tag[i] in FINITE for i in indices)
 
 
 def split_points(sentence: Span) -> list[tuple[int, str]]:
     """(word number, German description) of places where the sentence can be split."""
-    tokens = [t for t in sentence if not t.is_space]
+    view = doc_view(sentence.doc)
+    text, tag = view.text, view.tag
+    indices = [t.i for t in view.non_space(sentence)]
     points: list[tuple[int, str]] = []
     word_number = 0
-    for position, token in enumerate(tokens):
-        if is_word(token):
+    for position, index in enumerate(indices):
+        if is_word_text(text[index]):
             word_number += 1
-        previous = tokens[position - 1] if position else None
-        after_comma = previous is not None and previous.text == ","
-        if token.text == ";":
+        previous = indices[position - 1] if position else None
+        after_comma = previous is not None and text[previous] == ","
+        if text[index] == ";":
             points.append((word_number, "am Semikolon"))
-        elif token.tag_ == "KON" and token.lower_ in CLAUSE_CONJUNCTIONS and position:
-            left = tokens[:position]
+        elif tag[index] == "KON" and view.lower[index] in CLAUSE_CONJUNCTIONS and position:
+            left = indices[:position]
             right = []
-            for following in tokens[position + 1 :]:
-                if following.text in {",", ";"}:
+            for following in indices[position + 1 :]:
+                if text[following] in {",", ";"}:
                     break
                 right.append(following)
-            if after_comma or (_has_finite(left) and _has_finite(right)):
-                points.append((word_number, f"vor {quote(token.text)}"))
-        elif token.tag_ in {"KOUS", "PWAV"} and after_comma:
-            points.append((word_number, f"vor {quote(token.text)}"))
-        elif token.tag_ in {"PRELS", "PRELAT"} and (after_comma or (previous is not None and previous.tag_ == "APPR")):
-            points.append((word_number, f"vor dem Relativsatz mit {quote(token.text)}"))
+            if after_comma or (_has_finite(view, left) and _has_finite(view, right)):
+                points.append((word_number, f"vor {quote(text[index])}"))
+        elif tag[index] in {"KOUS", "PWAV"} and after_comma:
+            points.append((word_number, f"vor {quote(text[index])}"))
+        elif tag[index] in {"PRELS", "PRELAT"} and (after_comma or (previous is not None and tag[previous] == "APPR")):
+            points.append((word_number, f"vor dem Relativsatz mit {quote(text[index])}"))
     return points
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
 from ...nlp.syntax import clauses
+from ..view import doc_view
 from .base import Hit, quote
 from .impersonal import short_text
 from .passive import SEPARABLE_PREFIXES
@@ -103,11 +104,15 @@ class Subjunctive:
         self.strict = bool(parameters.get("strict", False))
 
     def find(self, doc: Doc):
-        for sentence in doc.sents:
-            question = any(t.text == "?" for t in sentence)
-            conditional = any(t.lower_ in CONDITION_WORDS for t in sentence)
+        view = doc_view(doc)
+        for sentence in view.sents:
+            lower = view.lower[sentence.start : sentence.end]
+            if not any(form in SOLLEN or form in KONJUNKTIV_II for form in lower):
+                continue  # every pattern below needs a form of "sollte" or a Konjunktiv II form
+            question = "?" in view.text[sentence.start : sentence.end]
+            conditional = any(form in CONDITION_WORDS for form in lower)
             # "Wir würden gern helfen, aber ...": a real counterfactual, not a hedge
-            contrast = any(t.lower_ in CONTRAST_WORDS for t in sentence)
+            contrast = any(form in CONTRAST_WORDS for form in lower)
             for clause in clauses(sentence):
                 hit = self._in_clause(clause, sentence, question, conditional or contrast)
                 if hit is not None:

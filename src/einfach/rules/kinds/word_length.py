@@ -28,8 +28,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
+from ..view import DocView, doc_view
 from .base import Hit, quote
 from .wordinfo import is_law_title, legal_explanation, split_parts
 
@@ -52,9 +53,11 @@ class WordLength:
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
 
     def find(self, doc: Doc):
-        for token in doc:
-            if not self._candidate(token):
+        view = doc_view(doc)
+        for index in range(len(view.tokens)):
+            if not self._candidate(view, index):
                 continue
+            token = view.tokens[index]
             word = token.text
             if any(mark in word for mark in GENDER_MARKS):
                 continue  # gender forms: no sensible split suggestion
@@ -95,11 +98,12 @@ class WordLength:
             return parts[0] + "".join("·" + part[:1].lower() + part[1:] for part in parts[1:])
         return parts[0] + "".join("-" + part[:1].upper() + part[1:] for part in parts[1:])
 
-    @staticmethod
-    def _candidate(token: Token) -> bool:
-        if token.tag_ != "NN" or token._.einfach_placeholder:
+    def _candidate(self, view: DocView, index: int) -> bool:
+        if view.tag[index] != "NN" or index in view.placeholder:
             return False
-        text = token.text
+        text = view.text[index]
+        if len(text) <= self.max_letters:
+            return False  # no part of it can be longer than max_letters (most nouns: stop here)
         if "@" in text or "://" in text or text.lower().startswith("www.") or any(ch.isdigit() for ch in text):
             return False
         letters = [ch for ch in text if ch.isalpha()]
