@@ -16,20 +16,25 @@ German sentences (the kind found in authority letters):
 
 Each file is checked with ``einfach check --format json FILE`` in a fresh
 subprocess (standard output into a file in the temporary folder).  A small
-wrapper process starts only that one process and reports its peak RSS
-(``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``), so each figure belongs to
+wrapper process starts only that one process and reports its CPU seconds and
+peak RSS (``resource.getrusage(RUSAGE_CHILDREN)``), so each figure belongs to
 one run.  Afterwards the JSON is verified line by line, without loading it
-(a 50 MB input gives a JSON of about 1 GB): the exit code is 0 or 1 (never 2),
+(a 50 MB input gives a JSON of about 1.2 GB): the exit code is 0 or 1 (never 2),
 ``errors`` is empty, every finding satisfies ``text[start:end] == finding.text``,
 every segment lies inside the text, and the last segment ends close to the end
 of the text (the whole text was analysed: ``max_length`` did not abort or
 truncate the run).
 
-Time: the text files are checked at roughly 12-15 KB/s on the 2-core
-reference machine, and placing each finding (``checker._locate``) scans the
-text from its start, which grows with the square of the size: 5 MB takes 6-7
-minutes per file, 50 MB several hours.  ``--megabytes 5`` gives figures in a
-quarter of an hour.
+Time: the check is linear in the size of the input; compare the CPU seconds,
+because on a shared machine the wall time grows with the load (2 to 5 times
+the CPU time on the 2-core reference machine).  ``ein-absatz.txt`` costs
+about 1.5-1.8 times the CPU of ``absaetze.txt`` per megabyte: the segmenter sets
+``is_sent_start`` token by token, and each assignment scans the whole Doc
+(``Doc.has_annotation("DEP")``), which is quadratic in the length of a chunk
+(up to ``MAX_CHUNK_CHARS``) rather than of a paragraph of a few hundred
+characters (docs/performance.md, "Large input").  ``--megabytes 5`` takes
+about 3 CPU minutes for the three inputs, ``--megabytes 50`` about 27 for the
+two text files (the .docx depends only on ``--pages``).
 """
 
 from __future__ import annotations
@@ -67,12 +72,13 @@ import spacy
 print(spacy.blank("de").max_length)
 """
 
-#: Runs one command and prints its exit code and the child's peak RSS (KiB).
+#: Runs one command and prints its exit code, the child's CPU seconds and its peak RSS (KiB).
 WRAPPER = """
 import resource, subprocess, sys
 with open(sys.argv[1], "wb") as out:
     code = subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.PIPE).returncode
-print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(code, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
@@ -184,8 +190,8 @@ def run_check(path: Path, folder: Path) -> dict:
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"wrapper failed for {path.name}: {done.stderr[-2000:]}")
-    code, peak_kib = (int(x) for x in done.stdout.split()[-2:])
-    return {"code": code, "wall": wall, "peak_mib": peak_kib / 1024, "output": output}
+    code, cpu, peak_kib = done.stdout.split()[-3:]
+    return {"code": int(code), "wall": wall, "cpu": float(cpu), "peak_mib": int(peak_kib) / 1024, "output": output}
 
 
 def main() -> int:
@@ -223,10 +229,10 @@ def main() -> int:
             covered = checked["last_end"] / len(text) if text else 1.0
             rows.append([
                 filename, f"{path.stat().st_size / 1024 / 1024:.1f}", f"{len(text):,}", f"{longest:,}",
-                f"{result['wall']:.0f}", f"{result['peak_mib']:.0f}", result["code"], f"{json_mb:.0f}",
+                f"{result['wall']:.0f}", f"{result['cpu']:.0f}", f"{result['peak_mib']:.0f}", result["code"], f"{json_mb:.0f}",
                 f"{checked['findings']:,}", f"{checked['segments']:,}", f"{covered:.4f}", "ok" if ok else "FAILED",
             ])
-            print(f"  exit {result['code']}, {result['wall']:.0f} s, peak RSS {result['peak_mib']:.0f} MiB, "
+            print(f"  exit {result['code']}, {result['wall']:.0f} s ({result['cpu']:.0f} CPU s), peak RSS {result['peak_mib']:.0f} MiB, "
                   f"JSON {json_mb:.0f} MB, {checked['findings']:,} findings, {checked['segments']:,} segments "
                   f"(offsets verified), "
                   f"last segment ends at {covered:.2%} of the text", flush=True)
@@ -235,7 +241,7 @@ def main() -> int:
     print()
     print(machine())
     print(f"spaCy max_length: {int(max_length):,} characters; einfach.checker.MAX_CHUNK_CHARS: {MAX_CHUNK_CHARS:,}\n")
-    print(table(["input", "MB", "characters", "longest paragraph", "wall s", "peak RSS MiB", "exit",
+    print(table(["input", "MB", "characters", "longest paragraph", "wall s", "CPU s", "peak RSS MiB", "exit",
                  "JSON MB", "findings", "segments", "text covered", "result"], rows))
     return 0 if all(row[-1] == "ok" for row in rows) else 1
 

@@ -7,7 +7,8 @@ until it has the requested size; it is written to a temporary file and
 checked in a fresh subprocess, once through the Python API
 (``check_document``) and once through the command line
 (``einfach check --format json``, output discarded).  The subprocess reports
-its own peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``).
+its own peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``) and CPU seconds (user + system,
+including start-up), which depend less on the machine's load than the wall time.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ nlp = make_pipeline(settings={"ignore": ignore} if ignore else None)
 start = time.perf_counter()
 result = check_document(read_text_file(sys.argv[1]), nlp)
 words = sum(s.words for s in result.segments)
-print(words, len(result.findings), time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(words, len(result.findings), time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 CLI = """
@@ -44,7 +46,8 @@ with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
                  standalone_mode=False)
     except SystemExit:
         pass
-print(0, 0, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(0, 0, time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
@@ -80,14 +83,14 @@ def main() -> int:
             if done.returncode != 0 or not done.stdout.strip():
                 print(f"{name}: the check failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
                 return 1
-            words, findings, seconds, peak_kb = done.stdout.split()[-4:]
-            rows.append([name, f"{int(peak_kb) / 1024:.0f}", f"{float(seconds):.1f}", f"{wall:.1f}",
+            words, findings, seconds, cpu, peak_kb = done.stdout.split()[-5:]
+            rows.append([name, f"{int(peak_kb) / 1024:.0f}", f"{float(seconds):.1f}", f"{float(cpu):.1f}", f"{wall:.1f}",
                          f"{int(words):,}" if int(words) else "–"])
     print(machine())
     left_out = f"; rules left out: {args.ignore}" if args.ignore else ""
     print(f"input: {size:.1f} MB of law texts (repeated {GESETZE}){left_out}")
     print()
-    print(table(["path", "peak RSS MB", "check s", "process wall s", "words"], rows))
+    print(table(["path", "peak RSS MB", "check s", "process CPU s", "process wall s", "words"], rows))
     return 0
 
 

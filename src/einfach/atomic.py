@@ -6,15 +6,18 @@ with :func:`os.replace`, so readers of the target see either the old file or
 the complete new one, never half of it.  A target that is one of the call's
 input files (compared as resolved paths, so ``./brief.docx``, an absolute path
 and a symlink to it are the same file) is refused: overwriting the letter that
-is being checked would destroy it.
+is being checked would destroy it.  :func:`open_atomic` does the same for a
+report written while the check runs.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from .errors import EinfachError
 
@@ -74,15 +77,34 @@ def write_atomic(
     keeps its permission bits; a new file gets the usual ones (0666 minus the
     umask), not the 0600 of a temporary file.
     """
-    check_target(target, inputs, what)
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    with open_atomic(target, inputs, what, binary=True) as stream:
+        stream.write(payload)
+
+
+@contextmanager
+def open_atomic(
+    target: str | os.PathLike,
+    inputs: Iterable[str | os.PathLike] = (),
+    what: str = "Ausgabedatei",
+    binary: bool = False,
+) -> Iterator[IO]:
+    """:func:`write_atomic` for output written piece by piece: a stream onto the temporary file.
+
+    Text is written as UTF-8 without newline translation.  When the block
+    ends normally the file is synced and renamed over ``target``; when it
+    raises, the temporary file is removed and ``target`` stays as it was.
+    An ``OSError`` inside the block (a full disk) becomes an ``OutputError``.
+    """
+    check_target(target, inputs, what)
     target_path = Path(os.fspath(target))
     folder = target_path.parent
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target_path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+        opened = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
+        with opened as stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(target_path))

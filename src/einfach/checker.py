@@ -4,6 +4,12 @@ Each paragraph of a document becomes one spaCy Doc (paragraph breaks are
 always sentence boundaries, and memory stays bounded for long documents);
 spans and sentences are shifted by the paragraph's offset into the
 document's extracted text.
+
+The check is a stream (:func:`check_stream`, :func:`stream_paths`): results
+come chunk by chunk and a file's summary at its end, so the command line
+writes its report while the check runs and memory does not grow with the
+size of the input.  :func:`check_document` and :func:`check_paths` collect
+the same stream into a ``FileResult`` / ``CheckResult``.
 """
 
 from __future__ import annotations
@@ -11,12 +17,16 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .document import Document, is_word_processor
 from .errors import InputError
-from .findings import CheckResult, FileResult, Finding, InputFailure, Location, Segment
+from .findings import (
+    CheckResult, Chunk, FileResult, FileStart, FileSummary, Finding, InputFailure, Location, Segment,
+)
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -37,10 +47,30 @@ def check_document(document: Document, nlp, settings: "Settings | None" = None) 
     Text that is excluded (see :mod:`einfach.suppress`) is not analysed;
     findings inside a suppression are dropped and counted.  Complete sentences
     also get their readability counts and Einfach-Index (:mod:`einfach.metrics`),
-    which use neither the profile nor the findings.
+    which use neither the profile nor the findings.  This collects
+    :func:`check_stream`.
+    """
+    segments: list[Segment] = []
+    findings: list[Finding] = []
+    for item in check_stream(document, nlp, settings):
+        if isinstance(item, Chunk):
+            segments += item.segments
+            findings += item.findings
+        else:
+            return item.result(document.text, segments, findings)
+    raise AssertionError("check_stream ends with a FileSummary")  # pragma: no cover
+
+
+def check_stream(document: Document, nlp, settings: "Settings | None" = None) -> Iterator[Chunk | FileSummary]:
+    """:func:`check_document` as a stream: a :class:`Chunk` per analysed piece, then a :class:`FileSummary`.
+
+    Pieces come in text order, each with its findings filtered, sorted and
+    its segments annotated, so the stream holds only one batch of pieces in
+    memory and the concatenation equals the collected result.  The file's
+    metrics are summed on the way (:class:`einfach.metrics.MetricsAccumulator`).
     """
     from .config import Settings
-    from .metrics import annotate_segments, passive_sentences, sentence_counts
+    from .metrics import MetricsAccumulator, annotate_segments, passive_sentences, sentence_counts
     from .suppress import block_exclusions, comment_directives, merge, text_directives
 
     settings = settings or Settings()
@@ -51,15 +81,18 @@ def check_document(document: Document, nlp, settings: "Settings | None" = None) 
         exclusions += text_exclusions
     exclusions = merge(exclusions + block_exclusions(document, settings.exclude_styles, settings.exclude_headings))
 
-    segments: list[Segment] = []
-    findings: list[Finding] = []
+    metrics = MetricsAccumulator()
+    severities: Counter[str] = Counter()
     line_starts = _line_starts(document.text)
-    chunks = [chunk for chunk in _chunks(document) if not _inside(chunk, exclusions)]
+    chunks = (chunk for chunk in _chunks(document) if not _inside(chunk, exclusions))
     key = object()  # one key per document: rules may remember what they said in it
-    docs = nlp.pipe((_make_doc(nlp, chunk.text, key) for chunk in chunks), batch_size=BATCH_SIZE)
-    for chunk, doc in zip(chunks, docs):
+    docs = nlp.pipe(((_make_doc(nlp, chunk.text, key), chunk) for chunk in chunks), batch_size=BATCH_SIZE,
+                    as_tuples=True)
+    for doc, chunk in docs:
         offset = chunk.start
         passive = None
+        segments: list[Segment] = []
+        findings: list[Finding] = []
         for sentence in doc.sents:
             words = [t for t in sentence if any(ch.isalnum() for ch in t.text)]
             if not words:
@@ -100,21 +133,28 @@ def check_document(document: Document, nlp, settings: "Settings | None" = None) 
                     data=_plain(data["values"]),
                 )
             )
-    findings = _apply_suppressions(findings, suppressions)
+        if not segments and not findings:
+            continue
+        # pieces do not overlap and come in text order: sorting and annotating each piece
+        # gives the same as sorting and annotating the whole file
+        findings = _apply_suppressions(findings, suppressions)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        annotate_segments(segments, findings)
+        metrics.add(segments, findings)
+        severities.update(f.severity for f in findings)
+        yield Chunk(segments=segments, findings=findings)
     notes = list(document.notes)
-    if not segments and not exclusions:
+    if not metrics.segments and not exclusions:
         notes.append("Die Datei enthält keinen Text; nichts zu prüfen.")
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    annotate_segments(segments, findings)
-    return FileResult(
+    yield FileSummary(
         path=document.path,
-        text=document.text,
-        segments=segments,
-        findings=findings,
+        metrics=metrics.result(),
         notes=notes,
         excluded=[e.to_dict() for e in exclusions],
         suppressed=sum(s.used for s in suppressions),
         unused_suppressions=[s.source for s in suppressions if not s.used],
+        severities=severities,
+        rules=Counter(metrics.rules),
         fail_on=settings.fail_on,
         min_index=settings.min_index,
     )
@@ -179,12 +219,14 @@ def _plain(values: dict) -> dict:
     return {key: value for key, value in values.items() if isinstance(value, (str, int, float, bool))}
 
 
-def _line_starts(text: str) -> list[int]:
-    """Offsets at which the lines of ``text`` start (computed once per document)."""
-    return [0] + [match.end() for match in re.finditer("\n", text)]
+def _line_starts(text: str) -> array:
+    """Offsets at which the lines of ``text`` start (computed once per document; 8 bytes a line)."""
+    starts = array("q", [0])
+    starts.extend(match.end() for match in re.finditer("\n", text))
+    return starts
 
 
-def _locate(line_starts: list[int], paragraph, start: int) -> Location:
+def _locate(line_starts, paragraph, start: int) -> Location:
     line = bisect.bisect_right(line_starts, start)
     return Location(part=paragraph.part, paragraph=paragraph.index, line=line, column=start - line_starts[line - 1] + 1)
 
@@ -213,25 +255,53 @@ def check_paths(paths: Iterable[str], model: str | None = None, flags: dict | No
 
     Each file gets its settings from the nearest configuration file (or
     ``config_file``), its per-path overrides, then the command-line ``flags``
-    (see :func:`einfach.config.with_cli`).
+    (see :func:`einfach.config.with_cli`).  This collects :func:`stream_paths`.
+    """
+    result = CheckResult(files=[])
+    start: FileStart | None = None
+    segments: list[Segment] = []
+    findings: list[Finding] = []
+    for item in stream_paths(paths, model, flags, config_file):
+        if isinstance(item, FileStart):
+            start, segments, findings = item, [], []
+        elif isinstance(item, Chunk):
+            segments += item.segments
+            findings += item.findings
+        elif isinstance(item, FileSummary):
+            result.files.append(item.result(start.text, segments, findings))
+            start, segments, findings = None, [], []
+        else:
+            result.errors.append(item)
+            start, segments, findings = None, [], []
+    return result
+
+
+def stream_paths(paths: Iterable[str], model: str | None = None, flags: dict | None = None,
+                 config_file: str | None = None) -> Iterator[FileStart | Chunk | FileSummary | InputFailure]:
+    """:func:`check_paths` as a stream: per file a :class:`FileStart`, its chunks and its
+    :class:`FileSummary` (see :func:`check_stream`), or an :class:`InputFailure`.
+
+    An internal error while a file is analysed ends that file's stream with an
+    ``InputFailure`` after the chunks already yielded (no ``FileSummary``);
+    the collected result leaves such a file out, as before.
     """
     from .config import config_for, with_cli
     from .readers import read_document
 
-    result = CheckResult(files=[])
     for path in expand_paths(paths):
         try:
             settings = with_cli(config_for(path, config_file).settings_for(path), **(flags or {}))
             document = read_document(path)
         except InputError as error:
-            result.errors.append(InputFailure(path=path, message=error.problem))
+            yield InputFailure(path=path, message=error.problem)
             continue
         nlp = make_pipeline(settings.profile, model, settings.rule_settings())
+        yield FileStart(path=document.path, text=document.text, notes=list(document.notes))
         try:
-            result.files.append(check_document(document, nlp, settings))
+            yield from check_stream(document, nlp, settings)
         except Exception as exc:  # a bug must not end a multi-file run or show a traceback
-            result.errors.append(
-                InputFailure(path=path, message=f"interner Fehler beim Prüfen ({type(exc).__name__}: {exc}); "
-                                                 "bitte melden Sie diese Datei dem Betrieb von einfach")
+            yield InputFailure(
+                path=path, message=f"interner Fehler beim Prüfen ({type(exc).__name__}: {exc}); "
+                                   "bitte melden Sie diese Datei dem Betrieb von einfach"
             )
-    return result
+        del document

@@ -7,6 +7,7 @@ file's extracted text (Unicode code points), so
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -91,10 +92,7 @@ class FileResult:
 
     def below_min_index(self) -> bool:
         """True when the file's Einfach-Index is below its ``min_index`` (never without sentences)."""
-        if self.min_index is None:
-            return False
-        value = self.metrics["index"]["value"]
-        return value is not None and value < self.min_index
+        return _below(self.metrics, self.min_index)
 
     def to_dict(self) -> dict:
         return {
@@ -107,6 +105,85 @@ class FileResult:
             "suppressed": self.suppressed,
             "unused_suppressions": list(self.unused_suppressions),
         }
+
+
+def _below(metrics: dict, minimum: float | None) -> bool:
+    if minimum is None:
+        return False
+    value = metrics["index"]["value"]
+    return value is not None and value < minimum
+
+
+# -- a file's check as a stream (einfach.checker.check_stream, stream_paths) ----------------
+
+
+@dataclass
+class FileStart:
+    """A file's check begins: the file read, nothing analysed yet (``notes`` are the reader's)."""
+
+    path: str
+    text: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Chunk:
+    """The segments and findings of one piece of a file (a paragraph or part of a long one).
+
+    Findings are filtered by exclusions and suppressions and sorted, segments
+    annotated; pieces come in text order, so their concatenation is the
+    file's ``segments`` and ``findings``.
+    """
+
+    segments: list[Segment]
+    findings: list[Finding]
+
+
+@dataclass
+class FileSummary:
+    """Everything about a checked file except its segments and findings (the stream's last item)."""
+
+    path: str
+    metrics: dict
+    notes: list[str] = field(default_factory=list)
+    excluded: list[dict] = field(default_factory=list)
+    suppressed: int = 0
+    unused_suppressions: list[str] = field(default_factory=list)
+    severities: Counter = field(default_factory=Counter)  # findings per severity
+    rules: Counter = field(default_factory=Counter)  # findings per rule
+    fail_on: str = "warning"
+    min_index: float | None = None
+
+    @classmethod
+    def of(cls, result: FileResult) -> "FileSummary":
+        """The summary of a collected result."""
+        return cls(
+            path=result.path, metrics=result.metrics, notes=list(result.notes), excluded=list(result.excluded),
+            suppressed=result.suppressed, unused_suppressions=list(result.unused_suppressions),
+            severities=Counter(f.severity for f in result.findings), rules=Counter(f.rule for f in result.findings),
+            fail_on=result.fail_on, min_index=result.min_index,
+        )
+
+    def result(self, text: str, segments: list[Segment], findings: list[Finding]) -> FileResult:
+        """The collected result, given the file's text and all its segments and findings."""
+        return FileResult(
+            path=self.path, text=text, segments=segments, findings=findings, notes=self.notes,
+            excluded=self.excluded, suppressed=self.suppressed, unused_suppressions=self.unused_suppressions,
+            fail_on=self.fail_on, min_index=self.min_index,
+        )
+
+    @property
+    def finding_count(self) -> int:
+        return sum(self.severities.values())
+
+    def below_min_index(self) -> bool:
+        return _below(self.metrics, self.min_index)
+
+    def failing(self) -> bool:
+        """As :meth:`CheckResult.failing` for this file."""
+        threshold = SEVERITIES.index(self.fail_on)
+        too_many = any(count and SEVERITIES.index(severity) >= threshold for severity, count in self.severities.items())
+        return too_many or self.below_min_index()
 
 
 @dataclass

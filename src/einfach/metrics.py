@@ -338,19 +338,53 @@ def annotate_segments(segments: list, findings: list) -> None:
 
 def document_metrics(segments: list, findings: list) -> dict[str, Any]:
     """The ``metrics`` object of a file (docs/json-schema.md)."""
-    sentences = [s for s in segments if not s.fragment]
-    words = sum(s.words for s in segments)
-    sentence_words = sum(s.words for s in sentences)
-    result: dict[str, Any] = {
-        "words": words,
-        "sentences": len(sentences),
-        "segments": len(segments),
-        "avg_sentence_words": round(sentence_words / len(sentences), 1) if sentences else 0.0,
-    }
-    counted = [s.counts for s in sentences if s.counts is not None]
-    figures = readability(add_counts(counted)) if counted and len(counted) == len(sentences) else None
-    result.update(figures or dict.fromkeys(READABILITY_KEYS))
-    result["findings_per_100_words"] = findings_per_100_words((f.rule for f in findings), words)
-    value = document_index((s.words, s.index) for s in sentences if s.index is not None)
-    result["index"] = index_object(value)
-    return result
+    accumulator = MetricsAccumulator()
+    accumulator.add(segments, findings)
+    return accumulator.result()
+
+
+class MetricsAccumulator:
+    """:func:`document_metrics` from running sums, for a file checked piece by piece.
+
+    ``add`` the annotated segments and the findings of each piece in text
+    order; ``result()`` is then exactly ``document_metrics`` of all of them
+    (the sums are taken in the same order, so even the floats are equal).
+    """
+
+    def __init__(self) -> None:
+        self.words = self.sentence_words = self.sentences = self.segments = self.counted = 0
+        self.counts: dict[str, Any] = dict.fromkeys((*COUNT_KEYS, "sentences"), 0)
+        self.rules: Counter[str] = Counter()
+        self.index_words = self.index_weighted = 0.0
+
+    def add(self, segments: Iterable, findings: Iterable) -> None:
+        for segment in segments:
+            self.segments += 1
+            self.words += segment.words
+            if segment.fragment:
+                continue
+            self.sentences += 1
+            self.sentence_words += segment.words
+            if segment.counts is not None:
+                self.counted += 1
+                for key in self.counts:
+                    self.counts[key] += segment.counts.get(key, 0)
+            if segment.index is not None:
+                self.index_words += segment.words
+                self.index_weighted += segment.words * segment.index
+        self.rules.update(finding.rule for finding in findings)
+
+    def result(self) -> dict[str, Any]:
+        sentences = self.sentences
+        result: dict[str, Any] = {
+            "words": self.words,
+            "sentences": sentences,
+            "segments": self.segments,
+            "avg_sentence_words": round(self.sentence_words / sentences, 1) if sentences else 0.0,
+        }
+        figures = readability(self.counts) if self.counted and self.counted == sentences else None
+        result.update(figures or dict.fromkeys(READABILITY_KEYS))
+        result["findings_per_100_words"] = findings_per_100_words(self.rules.elements(), self.words)
+        value = self.index_weighted / self.index_words if self.index_words else None
+        result["index"] = index_object(value)
+        return result

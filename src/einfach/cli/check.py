@@ -56,6 +56,13 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
 
     if prune_baseline and not baseline_path:
         raise click.UsageError("--prune-baseline braucht --baseline DATEI")
+    human = output_format == "human"
+    use_colour = human and (color if color is not None else (output_path is None and sys.stdout.isatty()))
+    encoding = "utf-8" if output_path else (getattr(sys.stdout, "encoding", None) or "utf-8")
+    sentences = HARDEST_SENTENCES if show_sentences else 0
+    writer_class, options = _stream_writer(output_format, statistics, encoding, use_colour, sentences, min_index)
+    if annotate_path or baseline_path or write_baseline:
+        writer_class = None  # these need every finding of the run: collect
     try:
         known = load_rules()
         flags = {
@@ -74,33 +81,35 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
             load_profile(profile)
         _check_output_options(paths, output_path, annotate_path)
         _check_baseline_options(paths, write_baseline, baseline_path, prune_baseline)
-        if convert:
-            from ..readers.convert import conversion
-
-            with conversion():
-                result = check_paths(_with_legacy_files(paths), model=model, flags=flags, config_file=config_file)
-        else:
-            result = check_paths(paths, model=model, flags=flags, config_file=config_file)
-        baseline_note = _apply_baseline(result, baseline_path, prune_baseline, paths)
+        with _conversion(convert):
+            checked = _with_legacy_files(paths) if convert else paths
+            if writer_class is not None:
+                summaries, failures = _stream(writer_class, options, checked, model, flags, config_file,
+                                              output_path, paths, use_colour)
+            else:
+                result = check_paths(checked, model=model, flags=flags, config_file=config_file)
+        if writer_class is None:
+            baseline_note = _apply_baseline(result, baseline_path, prune_baseline, paths)
     except EinfachError as error:
         raise fail(error) from None
+    if writer_class is not None:
+        _report_unused(summaries, report_unused_suppressions)
+        if failures:
+            sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_OK if exit_zero or not any(s.failing() for s in summaries) else EXIT_FINDINGS)
     annotation, annotation_failed = _annotate(result, annotate_path, paths) if annotate_path else (None, False)
     render = renderer(output_format)
-    if statistics and output_format == "human":
+    if statistics and human:
         from ..output.human import render_statistics
 
         render = lambda result, **options: render_statistics(result)  # noqa: E731
-    if output_format == "human":
-        use_colour = color if color is not None else (output_path is None and sys.stdout.isatty())
-        encoding = "utf-8" if output_path else (getattr(sys.stdout, "encoding", None) or "utf-8")
-        report = render(result, colour=use_colour, encoding=encoding,
-                        sentences=HARDEST_SENTENCES if show_sentences else 0, min_index=min_index)
+    if human:
+        report = render(result, colour=use_colour, encoding=encoding, sentences=sentences, min_index=min_index)
         if annotation is not None:
             report += annotation.summary().encode(encoding, "replace").decode(encoding) + "\n"
         if baseline_note:
             report += baseline_note + "\n"
     else:
-        use_colour = False
         report = render(result)
         if annotation is not None:
             click.echo(annotation.summary(), err=True)
@@ -115,10 +124,7 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
             write_atomic(output_path, report, inputs=paths, what="Ausgabedatei")
         except EinfachError as error:
             raise fail(error) from None
-    if report_unused_suppressions:
-        for file in result.files:
-            for source in file.unused_suppressions:
-                click.echo(f"{file.path}: Unterdrückung ohne Wirkung ({source})", err=True)
+    _report_unused(result.files, report_unused_suppressions)
     if write_baseline:
         from ..baseline import Baseline
         from ..atomic import write_atomic
@@ -136,6 +142,99 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
     if exit_zero or write_baseline:
         sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+
+
+def _stream_writer(output_format, statistics, encoding, colour, sentences, min_index):
+    """(writer class, its options) that streams this call's report, or (None, {}) to collect.
+
+    ``junit`` and ``html`` have no writer; the human format streams only to a
+    UTF encoding, where its ASCII fallback never changes the text."""
+    from ..output import writer
+
+    if output_format != "human":
+        return writer(output_format), {}
+    from ..output import human
+
+    if not human.streams_to(encoding):
+        return None, {}
+    if statistics:
+        return human.StatisticsWriter, {}
+    return human.HumanWriter, {"colour": colour, "sentences": sentences, "min_index": min_index}
+
+
+def _stream(writer_class, options, checked, model, flags, config_file, output_path, paths, colour):
+    """Check and write the report as the check runs; (file summaries, failed inputs)."""
+    from ..checker import stream_paths
+    from ..findings import FileSummary, InputFailure
+    from ..output.stream import write
+
+    summaries: list = []
+    failures: list = []
+
+    def recorded(items):
+        for item in items:
+            if isinstance(item, FileSummary):
+                summaries.append(item)
+            elif isinstance(item, InputFailure):
+                failures.append(item)
+            yield item
+
+    items = recorded(stream_paths(checked, model=model, flags=flags, config_file=config_file))
+    if output_path is None:
+        out = _Echo(colour)
+        write(writer_class(out, **options), items)
+        out.flush()
+    else:
+        from ..atomic import open_atomic
+
+        with open_atomic(output_path, inputs=paths, what="Ausgabedatei") as out:
+            write(writer_class(out, **options), items)
+    return summaries, failures
+
+
+class _Echo:
+    """A text stream onto ``click.echo`` (standard output), passed on in pieces of about 64 KB.
+
+    Nothing is written before the first 64 KB or the end, so an error in the
+    first file still leaves standard output empty."""
+
+    SIZE = 64 * 1024
+
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+        self.pieces: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.pieces.append(text)
+        self.size += len(text)
+        if self.size >= self.SIZE:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pieces:
+            click.echo("".join(self.pieces), nl=False, color=self.colour)
+        self.pieces, self.size = [], 0
+
+
+def _report_unused(files, report: bool) -> None:
+    """--report-unused-suppressions: one stderr line per suppression without effect."""
+    if not report:
+        return
+    for file in files:
+        for source in file.unused_suppressions:
+            click.echo(f"{file.path}: Unterdrückung ohne Wirkung ({source})", err=True)
+
+
+def _conversion(convert: bool):
+    from contextlib import nullcontext
+
+    if not convert:
+        return nullcontext()
+    from ..readers.convert import conversion
+
+    return conversion()
 
 
 def _with_legacy_files(paths) -> list[str]:

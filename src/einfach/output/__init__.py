@@ -2,6 +2,9 @@
 
 ``FORMATS`` maps a ``--format`` name to its module, so adding a format means
 adding a module and one line here; the CLI reads its choices from this table.
+A format that can be written piece by piece also has a ``WRITER`` class
+(:class:`einfach.output.stream.Writer`), which the CLI feeds with the check
+as it runs; ``junit`` and ``html`` have none and render the collected result.
 """
 
 from __future__ import annotations
@@ -22,3 +25,8 @@ FORMATS: dict[str, str] = {
 def renderer(name: str):
     """The ``render`` function of the format ``name``."""
     return import_module(FORMATS[name]).render
+
+
+def writer(name: str):
+    """The streaming writer class of the format ``name``, or None if it has none."""
+    return getattr(import_module(FORMATS[name]), "WRITER", None)

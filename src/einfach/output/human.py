@@ -7,15 +7,20 @@ terminal; on a console that cannot print Unicode the text falls back to ASCII.
 For .docx files the position is paragraph:column (Absatz), for text files
 line:column.  The summary line of each file shows its Einfach-Index and band;
 ``sentences`` lists the hardest complete sentences (``einfach check --sentences``).
+The command line writes the findings chunk by chunk while the check runs
+(:class:`HumanWriter`); the summary lines come at the end.
 """
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
 from collections import Counter
 
-from ..findings import CheckResult, FileResult, Finding
 from ..document import is_word_processor
+from ..findings import CheckResult, Chunk, FileStart, FileSummary, Finding, InputFailure, Segment
+from . import stream
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
 SEVERITY_PLURAL = {"info": "Hinweise", "warning": "Warnungen", "error": "Fehler"}
@@ -27,19 +32,88 @@ ASCII_FALLBACK = str.maketrans({
 })
 
 
+class HumanWriter(stream.Writer):
+    """Writes each chunk's findings as they come; the summary lines at the end.
+
+    A file's notes come first; the note on a file without text is only known
+    at its end, so findings before the file's first sentence wait for it.
+    Without a UTF encoding, :func:`safe_text` may have to change the whole
+    text, so the command line streams this format only to UTF-8 (see
+    :func:`streams_to`).
+    """
+
+    def __init__(self, out, colour: bool = False, show_summary: bool = True, sentences: int = 0,
+                 min_index: float | None = None) -> None:
+        super().__init__(out)
+        self.colour = colour
+        self.show_summary = show_summary
+        self.sentences = sentences
+        self.min_index = min_index
+        self.summaries: list[FileSummary] = []
+        self.written = False
+
+    def start_file(self, start: FileStart) -> None:
+        self.file = start
+        self.waiting: list[str] | None = []  # lines held back until the first sentence
+        self.hardest: list[Segment] = []
+        self._lines(f"{start.path}: Hinweis: {note}" for note in start.notes)
+
+    def chunk(self, chunk: Chunk) -> None:
+        lines = _chunk_lines(self.file.path, self.file.text, chunk, self.colour)
+        if self.waiting is not None:
+            if not chunk.segments:
+                self.waiting.extend(lines)
+                return
+            lines, self.waiting = self.waiting + lines, None
+        self._lines(lines)
+        if self.sentences:
+            rated = self.hardest + [s for s in chunk.segments if s.index is not None]
+            self.hardest = heapq.nsmallest(self.sentences, rated, key=lambda s: (s.index, s.start))
+
+    def end_file(self, summary: FileSummary) -> None:
+        late = summary.notes[len(self.file.notes):]
+        self._lines([f"{summary.path}: Hinweis: {note}" for note in late] + (self.waiting or []))
+        if self.sentences:
+            self._lines(_hardest_sentences(self.file.path, self.file.text, self.hardest))
+        self.summaries.append(summary)
+        self.file = self.waiting = None
+        self.hardest = []
+
+    def abort_file(self, failure: InputFailure) -> None:
+        self.file = self.waiting = None  # what was written stays; the failure follows at the end
+
+    def close(self) -> None:
+        self._lines(_style(f"{failure.path}: Fehler: {failure.message}", "red", self.colour) for failure in self.errors)
+        if self.show_summary:
+            self._lines([_summary(self.summaries, len(self.errors), self.min_index)])
+        if not self.written:
+            self.out.write("\n")  # as "\n".join([]) + "\n"
+
+    def _lines(self, lines) -> None:
+        text = "".join(line + "\n" for line in lines)
+        if text:
+            self.out.write(text)
+            self.written = True
+
+
+WRITER = HumanWriter
+
+
+def streams_to(encoding: str | None) -> bool:
+    """True when :func:`safe_text` never changes text for ``encoding`` (a UTF encoding)."""
+    import codecs
+
+    try:
+        return codecs.lookup(encoding or "utf-8").name.startswith("utf")
+    except LookupError:
+        return False
+
+
 def render(result: CheckResult, colour: bool = False, encoding: str = "utf-8", show_summary: bool = True,
            sentences: int = 0, min_index: float | None = None) -> str:
     """``sentences``: list that many of each file's hardest sentences; ``min_index``: mark files below it."""
-    blocks: list[str] = []
-    for file in result.files:
-        blocks.extend(_file_block(file, colour))
-        if sentences:
-            blocks.extend(_hardest_sentences(file, sentences))
-    for failure in result.errors:
-        blocks.append(_style(f"{failure.path}: Fehler: {failure.message}", "red", colour))
-    if show_summary:
-        blocks.append(_summary(result, min_index))
-    text = "\n".join(blocks) + "\n"
+    text = stream.render(HumanWriter, result, colour=colour, show_summary=show_summary, sentences=sentences,
+                         min_index=min_index)
     return safe_text(text, encoding)
 
 
@@ -61,25 +135,21 @@ def _style(text: str, colour_name: str | None, colour: bool, bold: bool = False)
     return click.style(text, fg=colour_name, bold=bold)
 
 
-def _position(file: FileResult, finding: Finding) -> str:
-    if is_word_processor(file.path):
-        return f"{finding.location.paragraph}:{finding.location.column}"
-    return f"{finding.location.line}:{finding.location.column}"
-
-
-def _file_block(file: FileResult, colour: bool) -> list[str]:
+def _chunk_lines(path: str, text: str, chunk: Chunk, colour: bool) -> list[str]:
+    """The findings of a chunk grouped by sentence: finding lines, the sentence, suggestions, a blank line."""
+    docx = is_word_processor(path)
     lines: list[str] = []
-    for note in file.notes:
-        lines.append(f"{file.path}: Hinweis: {note}")
-    for segment, findings in _group_by_segment(file):
+    for segment, findings in _group_by_segment(chunk):
         for finding in findings:
             label = SEVERITY_LABEL[finding.severity]
-            head = f"{file.path}:{_position(file, finding)}: {finding.rule}"
+            where = (f"{finding.location.paragraph}:{finding.location.column}" if docx
+                     else f"{finding.location.line}:{finding.location.column}")
+            head = f"{path}:{where}: {finding.rule}"
             lines.append(
                 f"{_style(head, None, colour, bold=True)}  {finding.message} "
                 f"{_style('[' + label + ']', SEVERITY_COLOUR[finding.severity], colour)}"
             )
-        lines.append("    " + _highlight(file.text, segment, findings, colour))
+        lines.append("    " + _highlight(text, segment, findings, colour))
         for finding in findings:
             for suggestion in finding.suggestions:
                 lines.append(f"    → {finding.rule}: {suggestion}")
@@ -87,15 +157,18 @@ def _file_block(file: FileResult, colour: bool) -> list[str]:
     return lines
 
 
-def _group_by_segment(file: FileResult):
+def _group_by_segment(chunk: Chunk):
     """(segment (start, end), findings) in text order; findings outside any segment stand alone."""
+    starts = [s.start for s in chunk.segments]
     groups: dict[tuple[int, int], list[Finding]] = {}
-    for finding in file.findings:
-        segment = next(
-            ((s.start, s.end) for s in file.segments if s.start <= finding.start < s.end),
-            (finding.start, finding.end),
-        )
-        groups.setdefault(segment, []).append(finding)
+    for finding in chunk.findings:
+        position = bisect.bisect_right(starts, finding.start) - 1  # segments are disjoint and in text order
+        segment = chunk.segments[position] if position >= 0 else None
+        if segment is not None and segment.start <= finding.start < segment.end:
+            key = (segment.start, segment.end)
+        else:
+            key = (finding.start, finding.end)
+        groups.setdefault(key, []).append(finding)
     return sorted(groups.items())
 
 
@@ -137,26 +210,25 @@ def _shorten(text: str, width: int = SENTENCE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _hardest_sentences(file: FileResult, count: int) -> list[str]:
-    """The ``count`` complete sentences with the lowest Einfach-Index, hardest first."""
+def _hardest_sentences(path: str, text: str, rated: list[Segment]) -> list[str]:
+    """The rated sentences (the file's lowest Einfach-Index first) as lines."""
     from ..metrics import band
 
-    rated = sorted((s for s in file.segments if s.index is not None), key=lambda s: (s.index, s.start))[:count]
     if not rated:
-        return [f"{file.path}: keine vollständigen Sätze für den Einfach-Index", ""]
-    lines = [f"{file.path}: die {len(rated)} schwersten Sätze (Einfach-Index, 0 = sehr schwer, 100 = sehr leicht):"]
-    docx = is_word_processor(file.path)
+        return [f"{path}: keine vollständigen Sätze für den Einfach-Index", ""]
+    lines = [f"{path}: die {len(rated)} schwersten Sätze (Einfach-Index, 0 = sehr schwer, 100 = sehr leicht):"]
+    docx = is_word_processor(path)
     for segment in rated:
-        line = file.text.count("\n", 0, segment.start) + 1
-        column = segment.start - (file.text.rfind("\n", 0, segment.start) + 1) + 1
+        line = text.count("\n", 0, segment.start) + 1
+        column = segment.start - (text.rfind("\n", 0, segment.start) + 1) + 1
         where = f"{segment.paragraph if docx and segment.paragraph else line}:{column}"
         value = round(segment.index, 1)  # as in the JSON
-        lines.append(f"  {math.floor(value):>3} {band(value):<11} {where:>7}  {_shorten(file.text[segment.start:segment.end])}")
+        lines.append(f"  {math.floor(value):>3} {band(value):<11} {where:>7}  {_shorten(text[segment.start:segment.end])}")
     lines.append("")
     return lines
 
 
-def _suppression_text(file: FileResult) -> str:
+def _suppression_text(file: FileSummary) -> str:
     parts = []
     if file.suppressed:
         parts.append(f"{file.suppressed} unterdrückt")
@@ -165,31 +237,46 @@ def _suppression_text(file: FileResult) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+class StatisticsWriter(stream.Writer):
+    """``--statistics``: findings per rule over all files, most frequent first (written at the end)."""
+
+    def __init__(self, out) -> None:
+        super().__init__(out)
+        self.counts: Counter[str] = Counter()
+        self.files = 0
+
+    def end_file(self, summary: FileSummary) -> None:
+        self.counts.update(summary.rules)
+        self.files += 1
+
+    def close(self) -> None:
+        from ..rules.loader import load_rules
+
+        rules = load_rules()
+        counts = self.counts
+        lines = [f"{count:>6}  {rule:<22} {rules[rule].title if rule in rules else ''}" for rule, count in counts.most_common()]
+        lines.append(f"{sum(counts.values()):>6}  Befunde in {self.files} Datei{'en' if self.files != 1 else ''}")
+        self.out.write("\n".join(lines) + "\n")
+
+
 def render_statistics(result: CheckResult) -> str:
     """``--statistics``: findings per rule over all files, most frequent first."""
-    from ..rules.loader import load_rules
-
-    rules = load_rules()
-    counts = Counter(f.rule for file in result.files for f in file.findings)
-    lines = [f"{count:>6}  {rule:<22} {rules[rule].title if rule in rules else ''}" for rule, count in counts.most_common()]
-    lines.append(f"{sum(counts.values()):>6}  Befunde in {len(result.files)} Datei{'en' if len(result.files) != 1 else ''}")
-    return "\n".join(lines) + "\n"
+    return stream.render(StatisticsWriter, result)
 
 
-def _summary(result: CheckResult, min_index: float | None = None) -> str:
+def _summary(files: list[FileSummary], errors: int, min_index: float | None = None) -> str:
     lines = []
     per_rule: Counter[str] = Counter()
     per_severity: Counter[str] = Counter()
-    for file in result.files:
+    for file in files:
         metrics = file.metrics
-        counts = Counter(f.severity for f in file.findings)
-        per_rule.update(f.rule for f in file.findings)
-        per_severity.update(counts)
+        per_rule.update(file.rules)
+        per_severity.update(file.severities)
         average = f"{metrics['avg_sentence_words']:.1f}".replace(".", ",")
         lines.append(
             f"{file.path}: {metrics['words']} Wörter, {metrics['sentences']} Sätze, "
             f"Ø {average} Wörter pro Satz; {_index_text(metrics, min_index if min_index is not None else file.min_index)}; "
-            f"{len(file.findings)} Befunde" + _suppression_text(file)
+            f"{file.finding_count} Befunde" + _suppression_text(file)
         )
     if per_rule:
         lines.append("Befunde je Regel: " + ", ".join(f"{rule} {count}" for rule, count in sorted(per_rule.items())))
@@ -198,11 +285,10 @@ def _summary(result: CheckResult, min_index: float | None = None) -> str:
         for s in ("error", "warning", "info")
         if per_severity[s]
     )
-    files = len(result.files)
-    summary = f"{files} Datei{'en' if files != 1 else ''} geprüft"
+    summary = f"{len(files)} Datei{'en' if len(files) != 1 else ''} geprüft"
     if totals:
         summary += f": {totals}"
-    if result.errors:
-        summary += f"; {len(result.errors)} Datei{'en' if len(result.errors) != 1 else ''} nicht lesbar"
+    if errors:
+        summary += f"; {errors} Datei{'en' if errors != 1 else ''} nicht lesbar"
     lines.append(summary)
     return "\n".join(lines)

@@ -14,65 +14,107 @@ id, the normalised text of the sentence the finding lies in and the
 finding's occurrence number among findings of the same rule in the same
 sentence text: it stays the same when lines above the sentence change, so
 code scanning can follow an alert across commits.
+
+:class:`SarifWriter` keeps the results in a temporary file while the check
+runs (they follow the ``invocations``, which name the unreadable inputs), so
+memory does not grow with the number of findings.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-import json
 import os
 import re
 import unicodedata
+from array import array
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from .. import __version__
-from ..findings import CheckResult, FileResult, Finding
+from ..findings import CheckResult, Chunk, FileResult, FileStart, FileSummary, Finding, Segment
+from . import stream
+from .stream import JsonArray, split_at
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"info": "note", "warning": "warning", "error": "error"}
 FINGERPRINT_KEY = "einfachSentenceHash/v1"
 _SPACES = re.compile(r"\s+")
+_RESULTS = "\0results\0"
+
+
+class SarifWriter(stream.Writer):
+    """Collects the results in a temporary file: they follow the ``invocations``, which
+    depend on the inputs that could not be read, known only at the end."""
+
+    def __init__(self, out, base: str | None = None) -> None:
+        super().__init__(out)
+        self.base = base
+        self.rules = _rules()
+        self.index = {rule["id"]: number for number, rule in enumerate(self.rules)}
+        self.results = JsonArray(3)
+
+    def start_file(self, start: FileStart) -> None:
+        self.uri = artifact_uri(start.path, self.base)
+        self.file_mark = self.results.mark()
+        self.lines = LineIndex(start.text)
+        self.fingerprints = Fingerprints(start.text)
+
+    def chunk(self, chunk: Chunk) -> None:
+        for finding in chunk.findings:
+            fingerprint = self.fingerprints.next(finding, chunk.segments)
+            self.results.append(_result(finding, self.uri, self.index, fingerprint, self.lines))
+
+    def end_file(self, summary: FileSummary) -> None:
+        self.lines = self.fingerprints = None
+
+    def abort_file(self, failure) -> None:
+        self.results.rollback(self.file_mark)  # as in the collected result, which leaves the file out
+        self.lines = self.fingerprints = None
+
+    def close(self) -> None:
+        base, errors = self.base, self.errors
+        run = {
+            "tool": {
+                "driver": {
+                    "name": "einfach",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "rules": self.rules,
+                }
+            },
+            "invocations": [
+                {
+                    "executionSuccessful": not errors,
+                    "toolExecutionNotifications": [
+                        {
+                            "level": "error",
+                            "message": {"text": f"{failure.path}: {failure.message}"},
+                            "locations": [
+                                {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(failure.path, base)}}}
+                            ],
+                        }
+                        for failure in errors
+                    ],
+                }
+            ],
+            "columnKind": "unicodeCodePoints",
+            "results": _RESULTS,
+        }
+        log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+        head, tail = split_at(log, 0, _RESULTS)
+        self.out.write(head)
+        self.results.write_to(self.out)
+        self.out.write(tail + "\n")
+        self.results.close()
+
+
+WRITER = SarifWriter
 
 
 def render(result: CheckResult, base: str | None = None) -> str:
     """The SARIF log as JSON; paths are made relative to ``base`` (default: the working folder)."""
-    rules = _rules()
-    index = {rule["id"]: number for number, rule in enumerate(rules)}
-    results = []
-    for file in result.files:
-        uri = artifact_uri(file.path, base)
-        for finding, fingerprint in zip(file.findings, fingerprints(file)):
-            results.append(_result(file, finding, uri, index, fingerprint))
-    run = {
-        "tool": {
-            "driver": {
-                "name": "einfach",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": rules,
-            }
-        },
-        "invocations": [
-            {
-                "executionSuccessful": not result.errors,
-                "toolExecutionNotifications": [
-                    {
-                        "level": "error",
-                        "message": {"text": f"{failure.path}: {failure.message}"},
-                        "locations": [
-                            {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(failure.path, base)}}}
-                        ],
-                    }
-                    for failure in result.errors
-                ],
-            }
-        ],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return stream.render(SarifWriter, result, base=base)
 
 
 # -- shared with the other CI formats -------------------------------------------
@@ -113,29 +155,54 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - line_start + 1
 
 
+class LineIndex:
+    """:func:`position` for many offsets of one text: its line starts, found once."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = array("q", [0])
+        self.starts.extend(match.end() for match in re.finditer("\n", text))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
 def end_position(file: FileResult, finding: Finding) -> tuple[int, int]:
     """(line, column) just after the finding: SARIF's exclusive ``endColumn``."""
     return position(file.text, finding.end)
 
 
+class Fingerprints:
+    """The stable fingerprints of a file's findings, given in text order chunk by chunk."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[tuple[str, str], int] = {}
+
+    def next(self, finding: Finding, segments: list[Segment]) -> str:
+        """The fingerprint of ``finding``; ``segments``: those of its chunk (or of its file)."""
+        sentence = normalise(_sentence_text(self.text, segments, finding))
+        occurrence = self.seen.get((finding.rule, sentence), 0)
+        self.seen[(finding.rule, sentence)] = occurrence + 1
+        return hashlib.sha256(f"{finding.rule}\0{sentence}\0{occurrence}".encode("utf-8")).hexdigest()
+
+
 def fingerprints(file: FileResult) -> list[str]:
     """One stable fingerprint per finding of ``file`` (same order)."""
-    seen: dict[tuple[str, str], int] = {}
-    result = []
-    for finding in file.findings:
-        sentence = normalise(sentence_text(file, finding))
-        occurrence = seen.get((finding.rule, sentence), 0)
-        seen[(finding.rule, sentence)] = occurrence + 1
-        digest = hashlib.sha256(f"{finding.rule}\0{sentence}\0{occurrence}".encode("utf-8")).hexdigest()
-        result.append(digest)
-    return result
+    making = Fingerprints(file.text)
+    return [making.next(finding, file.segments) for finding in file.findings]
 
 
 def sentence_text(file: FileResult, finding: Finding) -> str:
     """The text of the segment the finding starts in (the finding itself if none)."""
-    for segment in file.segments:
-        if segment.start <= finding.start < segment.end:
-            return file.text[segment.start : segment.end]
+    return _sentence_text(file.text, file.segments, finding)
+
+
+def _sentence_text(text: str, segments: list[Segment], finding: Finding) -> str:
+    starts = [segment.start for segment in segments]  # disjoint, in text order
+    position = bisect.bisect_right(starts, finding.start) - 1
+    if position >= 0 and segments[position].start <= finding.start < segments[position].end:
+        return text[segments[position].start : segments[position].end]
     return finding.text
 
 
@@ -186,9 +253,9 @@ def _help_markdown(summary: str, why: str, bad: str, good: str, source: str) -> 
     return f"**{summary}**\n\n{why}\n\n**Schwer:**\n\n{bad}\n\n**Besser:**\n\n{good}\n\n*Quelle:* {source}"
 
 
-def _result(file: FileResult, finding: Finding, uri: str, index: dict[str, int], fingerprint: str) -> dict:
-    start_line, start_column = position(file.text, finding.start)
-    end_line, end_column = end_position(file, finding)
+def _result(finding: Finding, uri: str, index: dict[str, int], fingerprint: str, lines: LineIndex) -> dict:
+    start_line, start_column = lines.position(finding.start)
+    end_line, end_column = lines.position(finding.end)
     result: dict = {"ruleId": finding.rule}
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
