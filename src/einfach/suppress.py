@@ -30,6 +30,7 @@ DIRECTIVE = re.compile(r"<!--\s*einfach:\s*(ignore|off|on)\b(.*?)-->", re.IGNORE
 COMMENT_DIRECTIVE = re.compile(r"^\s*einfach:\s*(ignore|off|on)\b(.*)$", re.IGNORECASE | re.DOTALL)
 TERMINAL = (".", "!", "?", ":", ";", ",")
 SHORT_LINE_WORDS = 6
+MAX_HEADING_CHARS = 200  # a paragraph of SHORT_LINE_WORDS words is far shorter
 
 
 @dataclass
@@ -123,13 +124,24 @@ def comment_directives(document: Document) -> tuple[list[Suppression], list[Excl
 
 
 def _heading_like(paragraph: Paragraph) -> bool:
+    if paragraph.kind == "heading":
+        return True
+    if len(paragraph.text) > MAX_HEADING_CHARS:
+        # a long paragraph is a heading only by its Markdown mark; no copy of it is made
+        # (a 50 MB paragraph split into words took 570 MB)
+        return paragraph.text.lstrip().startswith("#")
     text = paragraph.text.strip()
-    if paragraph.kind == "heading" or text.startswith("#"):
+    if text.startswith("#"):
         return True
     if paragraph.kind in ("list", "cell"):
         return False
     words = text.split()
     return 0 < len(words) <= SHORT_LINE_WORDS and "\n" not in text and not text.endswith(TERMINAL)
+
+
+def _label(paragraph: Paragraph) -> str:
+    """A heading's text as the patterns of ``exclude_headings`` match it."""
+    return paragraph.text.strip().lstrip("#").strip().rstrip(":").lower()
 
 
 def block_exclusions(document: Document, styles: tuple[str, ...], headings: tuple[str, ...]) -> list[Exclusion]:
@@ -139,11 +151,11 @@ def block_exclusions(document: Document, styles: tuple[str, ...], headings: tupl
     patterns = [pattern.lower() for pattern in headings]
     block: tuple[int, str] | None = None
     for paragraph in document.paragraphs:
-        label = paragraph.text.strip().lstrip("#").strip().rstrip(":").lower()
         if paragraph.style and paragraph.style.lower() in wanted_styles:
             exclusions.append(Exclusion(paragraph.start, paragraph.end, f"Formatvorlage „{paragraph.style}“"))
-        starts_block = _heading_like(paragraph) and any(fnmatch.fnmatch(label, p) for p in patterns)
-        if block is not None and _heading_like(paragraph) and not starts_block:
+        heading = _heading_like(paragraph)
+        starts_block = heading and any(fnmatch.fnmatch(_label(paragraph), p) for p in patterns)
+        if block is not None and heading and not starts_block:
             start, reason = block
             exclusions.append(Exclusion(start, previous_end, reason))
             block = None

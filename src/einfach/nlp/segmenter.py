@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -53,8 +55,11 @@ class LetterSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        for token, start in zip(doc, sentence_starts(doc)):
-            token.is_sent_start = start
+        # One from_array instead of a token.is_sent_start assignment per token: each of those
+        # makes spaCy check the whole Doc for a parse, which is quadratic in the Doc's length
+        # (a 20,000-character chunk: half the check's time).
+        starts = numpy.array([1 if start else -1 for start in sentence_starts(doc)], dtype=numpy.int32)
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype(numpy.uint64))
         return doc
 
 
