@@ -149,7 +149,9 @@ class Subjunctive:
                 if infinitive is not None:
                     return _hit(_between(clause, verb, infinitive), *TEXTS["waere_zu"])
                 hedge = _hedge(clause) if form in SEIN else None
-                if hedge is not None:
+                # only "wären Ihnen dankbar": in "..., die mit Kosten verbunden wäre" the verb comes
+                # last and "verbunden" is no polite phrase
+                if hedge is not None and hedge.i > verb.i:
                     return _hit(_between(clause, verb, hedge), *TEXTS["waere_dankbar"])
             if form in MUESSEN | DUERFEN and main and not conditional:
                 return _hit([verb], TEXTS["modal"][0], _modal_indicative(clause, verb))
@@ -200,7 +202,9 @@ def _hedge(clause: list[Token]) -> Token | None:
 
 
 def _between(clause: list[Token], first: Token, last: Token) -> list[Token]:
-    return [t for t in clause if first.i <= t.i <= last.i]
+    """The clause's tokens from ``first`` to ``last``, in either order (verb-final clauses)."""
+    low, high = sorted((first.i, last.i))
+    return [t for t in clause if low <= t.i <= high]
 
 
 def _subject(clause: list[Token], verb: Token) -> str | None:
