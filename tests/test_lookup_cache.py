@@ -22,7 +22,7 @@ ODD = [
     "z.B.", "z. B.", "i.V.m.", "d.h.", "Abs.", "Nr.", "abs.-x", "E-Mail", "Covid-19", "2024", "1995",
     "2045", "0815", "07", "82", "5", "01.10.2024", "100,00", "10.30", "§", "-", "--", "a-", "-a",
     "Antragsteller:innen", "Antragsteller*innen", "l'amour", "naïve", "œuvre", "ẞ", "3D", "www.bamf.de",
-    "Ǆemal", "İstanbul", "ﬁnden", "Ｆｒａｕ", "Straße\u0301",
+    "Ǆemal", "İstanbul", "ﬁnden", "Ｆｒａｕ", "Straße\u0301", "Aufnahme-", "-Methoden", "Abs.-", "-2024-",
 ]
 
 

@@ -10,7 +10,7 @@ wordfreq reads its whole German list (about 1 M words) on the first look-up:
 converts the list once into a trie of word → frequency band
 (:mod:`einfach.lookup_cache`) and answers the usual words from it: letters
 (Latin script) and digit groups, joined by hyphens ("E-Mail", "Abs.",
-"2024", "Covid-19").  For these, wordfreq's tokenizer gives exactly those parts,
+"2024", "Covid-19", "Aufnahme-").  For these, wordfreq's tokenizer gives exactly those parts,
 and the arithmetic below is wordfreq's (combining parts, rounding, digit
 estimates).  Anything else (apostrophes, other scripts, mixed letters and
 digits) is passed to wordfreq itself.  A test compares both on many words.
@@ -35,7 +35,8 @@ LANGUAGE = "de"
 
 _LATIN_LETTERS = "a-zß-öø-ÿĀ-ɏ"  # after casefolding: ASCII, Latin-1 and Latin Extended-A/B letters
 _LETTERS = rf"[{_LATIN_LETTERS}]+\.?"  # "antrag", "abs." (wordfreq keeps "z.b." as one token)
-_PARTS = re.compile(rf"(?:{_LETTERS}|[0-9]+)(?:-(?:{_LETTERS}|[0-9]+))*")  # hyphens between them
+# hyphens between them, and one before or after ("Aufnahme- und ...", "...-Methoden")
+_PARTS = re.compile(rf"-?(?:{_LETTERS}|[0-9]+)(?:-(?:{_LETTERS}|[0-9]+))*-?")
 _SEPARATORS = re.compile(r"[-.]")
 
 # wordfreq.numbers (Apache-2.0): estimated frequencies of digit sequences
