@@ -71,6 +71,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
     """
     from .config import Settings
     from .metrics import MetricsAccumulator, annotate_segments, passive_sentences, sentence_counts
+    from .rules.view import release
     from .suppress import block_exclusions, comment_directives, merge, text_directives
 
     settings = settings or Settings()
@@ -114,6 +115,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
                     paragraph=chunk.index,
                 )
             )
+        release(doc)  # the rules' token view, kept for the counts above (rules/view.py)
         for span in doc.spans.get("einfach", []):
             data = span._.einfach
             start = offset + span.start_char

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .kinds import kind_class
 from .loader import Rule, load_lexicon, load_profile, load_rules
-from .view import VIEW_KEY
+from .view import VIEW_KEY, release
 
 SPAN_KEY = "einfach"
 
@@ -111,8 +111,10 @@ class RuleRunner:
                     "suggestions": [rule.suggestion.format(**hit.values)],
                     "values": hit.values,
                 }
-        for key in [k for k in doc.user_data if isinstance(k, tuple) and str(k[0]).startswith("einfach.")]:
-            del doc.user_data[key]  # the view and the caches of nlp/syntax.py: tokens do not serialise
+        if doc._.einfach_document is None:
+            release(doc)  # the view and the caches of nlp/syntax.py: tokens do not serialise
+        # else the checker's Doc: it keeps them for its readability counts (the passive share asks
+        # for the same clauses) and releases them itself (checker.check_stream)
         spans.sort(key=lambda span: (span.start, span.end))
         doc.spans[SPAN_KEY] = spans
         doc._.einfach_data = data

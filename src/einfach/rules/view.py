@@ -146,3 +146,10 @@ def doc_view(doc: Doc) -> DocView:
     if view is None:
         view = store[VIEW_KEY] = DocView(doc)
     return view
+
+
+def release(doc: Doc) -> None:
+    """Remove the view and the per-sentence caches of :mod:`einfach.nlp.syntax` from ``doc.user_data``
+    (they hold Token objects, which do not serialise)."""
+    for key in [k for k in doc.user_data if isinstance(k, tuple) and str(k[0]).startswith("einfach.")]:
+        del doc.user_data[key]
