@@ -61,8 +61,8 @@ def initialise(options: dict) -> None:
     _state.update(options)
     settings = with_cli(config_for(options["root"], options.get("config_file")).base, **options.get("flags", {}))
     nlp = make_pipeline(settings.profile, options.get("model"), settings.rule_settings())
-    # Load what the pipeline and the metrics load on first use (tagger model, word frequencies,
-    # compound splitter: about 4 s), so that it happens here once, not inside the first document.
+    # Load what the pipeline and the metrics load on first use (tagger model, word tables, lexicons),
+    # so that it happens here once, not inside the first document.
     check_document(document_from_text("<warm-up>", WARM_UP), nlp, settings)
 
 

@@ -1,8 +1,8 @@
 """Kind ``rare_word``: words that are rare in German, and legal terms to explain.
 
 Frequency is the Zipf value from ``wordfreq`` (see
-:mod:`einfach.nlp.frequency`; loaded on the first lookup, so a check without
-this rule never loads it).  A word counts as rare if both its form and its
+:mod:`einfach.nlp.frequency`: a memory-mapped table opened on the first
+lookup, so a check without this rule never opens it).  A word counts as rare if both its form and its
 lemma are below ``min_zipf``.  Checked are content words (STTS NN, ADJA,
 ADJD, ADV and full verbs; verbs by their lemma with a separated particle
 joined); never names (NE), numbers, placeholders, words with digits, hyphens
