@@ -27,12 +27,12 @@ from .errors import InputError
 from .findings import (
     CheckResult, Chunk, FileResult, FileStart, FileSummary, Finding, InputFailure, Location, Segment,
 )
+from .nlp.syntax import FINITE
 
 if TYPE_CHECKING:
     from .config import Settings
 
 BATCH_SIZE = 64
-FINITE = {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}
 
 
 def make_pipeline(profile: str = "einfach", model: str | None = None, settings: dict | None = None):

@@ -29,7 +29,6 @@ import hashlib
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -93,16 +92,13 @@ def record_trie(name: str, source_fingerprint: str, items: Callable[[], Iterable
 
 
 def _save(trie, path: Path) -> None:
-    """Save atomically (temporary file + rename): a parallel process sees the old state or the whole file."""
+    """Save atomically (:func:`einfach.atomic.open_atomic`): a parallel process sees no file or the whole one."""
+    from .atomic import open_atomic
+    from .errors import EinfachError
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(handle)
-        try:
-            trie.save(temporary)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    except OSError as exc:  # read-only home, full disk: the in-memory table still works
+        with open_atomic(path, what="Wortdaten-Cache", binary=True) as stream:
+            stream.write(trie.tobytes())
+    except (OSError, EinfachError) as exc:  # read-only home, full disk: the in-memory table still works
         log.info("einfach: cannot write cache file %s (%s); using the table in memory", path, exc)

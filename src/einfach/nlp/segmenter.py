@@ -26,6 +26,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .syntax import FINITE
 from .tokens import abbreviations
 
 TERMINAL = re.compile(r"^(?:[.!?…]+|\.\.\.)$")
@@ -55,12 +56,18 @@ class LetterSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        # One from_array instead of a token.is_sent_start assignment per token: each of those
-        # makes spaCy check the whole Doc for a parse, which is quadratic in the Doc's length
-        # (a 20,000-character chunk: half the check's time).
-        starts = numpy.array([1 if start else -1 for start in sentence_starts(doc)], dtype=numpy.int32)
-        doc.from_array([SENT_START], starts.reshape(-1, 1).astype(numpy.uint64))
+        _write_starts(doc, [1 if start else -1 for start in sentence_starts(doc)])
         return doc
+
+
+def _write_starts(doc: Doc, starts) -> None:
+    """Set every token's sentence start at once (1 start, -1 not, 0 unknown).
+
+    One ``from_array`` instead of a ``token.is_sent_start`` assignment per token:
+    each of those makes spaCy check the whole Doc for a parse, which is quadratic
+    in the Doc's length (a 20,000-character chunk: half the check's time).
+    """
+    doc.from_array([SENT_START], numpy.asarray(starts, dtype=numpy.int64).astype(numpy.uint64).reshape(-1, 1))
 
 
 def _is_salutation_comma(tokens: list[Token], sentence_begin: int, index: int) -> bool:
@@ -167,7 +174,6 @@ def _newline_ends_segment(tokens: list[Token], sentence_begin: int, space: int, 
 # Street Henkel äußerte ..."): German main clauses put the finite verb in second place, so a
 # capitalised article, pronoun or preposition that opens one constituent followed by a
 # finite verb starts a new sentence when nothing before it can take it in.
-FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}
 # Tags that open a clause whose finite verb comes last: such a clause is never the end of
 # a heading or of a main clause.
 SUBORDINATE_STARTS = {"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}
@@ -189,7 +195,7 @@ ATTACHED_POSSESSIVES = {"ihrer", "ihres", "ihrem", "ihren", "deren", "dessen"}
 # predicative adjective, foreign word or closing quote ends a heading or a main clause;
 # articles, prepositions, conjunctions, pronouns and adverbs do not.
 HEADING_ENDS = {"NN", "NE", "CARD", "FM", "XY", "ADJD", "VVPP", "PTKVZ", "VVINF", "VAINF", "VMINF"}
-NON_FINITE_TAGS = {"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
+NON_FINITE = {"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
 CLOSING_QUOTES = {"''", '"', "“", "”", "»", "«", "'", "’", "‘"}
 
 
@@ -204,8 +210,11 @@ class ClauseSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0 or not doc.has_annotation("TAG"):
             return doc
-        for index in tagged_starts(doc):
-            doc[index].is_sent_start = True
+        added = tagged_starts(doc)
+        if added:
+            starts = doc.to_array(SENT_START).view(numpy.int64)
+            starts[added] = 1
+            _write_starts(doc, starts)
         return doc
 
 
@@ -255,7 +264,7 @@ def _period_after_verb(tokens: list[Token], position: int) -> bool:
     if position < 2 or not tokens[position].text[:1].isalpha():
         return False
     period, word = tokens[position - 1], tokens[position - 2]
-    return period.text == "." and not word.whitespace_ and word.tag_ in FINITE_TAGS | NON_FINITE_TAGS
+    return period.text == "." and not word.whitespace_ and word.tag_ in FINITE | NON_FINITE
 
 
 def _last_clause(segment: list[Token]) -> list[Token]:
@@ -268,7 +277,7 @@ def _last_clause(segment: list[Token]) -> list[Token]:
 
 
 def _colon_ends_sentence(before: list[Token], after: list[Token]) -> bool:
-    if not any(t.tag_ in FINITE_TAGS for t in _last_clause(before)) or not after[0].is_alpha:
+    if not any(t.tag_ in FINITE for t in _last_clause(before)) or not after[0].is_alpha:
         return False  # not before a quotation, a number or a code ("Die IBAN ist: DE00 ...")
     first_clause = []
     for token in after:
@@ -279,7 +288,7 @@ def _colon_ends_sentence(before: list[Token], after: list[Token]) -> bool:
             break  # "4711 00." or an abbreviation may end the sentence
     # a capitalised "finite verb" after the first word is a noun the tagger misread
     # ('Faltblatt "Bauen in der Gemeinschaft"')
-    return any(t.tag_ in FINITE_TAGS and (t is after[0] or not t.text[:1].isupper()) for t in first_clause)
+    return any(t.tag_ in FINITE and (t is after[0] or not t.text[:1].isupper()) for t in first_clause)
 
 
 def _starts_without_punctuation(segment: list[Token], tokens: list[Token], position: int) -> bool:
@@ -294,15 +303,15 @@ def _starts_without_punctuation(segment: list[Token], tokens: list[Token], posit
     verb = _main_clause_verb(tokens, position)
     if verb is None:
         return False
-    if not any(t.tag_ in FINITE_TAGS for t in segment):
+    if not any(t.tag_ in FINITE for t in segment):
         return True  # a heading or dateline
     # After a complete main clause: it has its finite verb, and an auxiliary or modal verb
     # there has its infinitive or participle, unless the new verb cannot be one ("Wir werden
     # morgen Ihre Unterlagen prüfen" stays one sentence even if "prüfen" is tagged finite).
-    finite = [t for t in clause if t.tag_ in FINITE_TAGS]
+    finite = [t for t in clause if t.tag_ in FINITE]
     if not finite:
         return False
-    if finite[0].tag_ in {"VAFIN", "VMFIN"} and not any(t.tag_ in NON_FINITE_TAGS for t in clause):
+    if finite[0].tag_ in {"VAFIN", "VMFIN"} and not any(t.tag_ in NON_FINITE for t in clause):
         return finite[0].lemma_ == "sein" or not verb.lower_.endswith("n")
     return True
 

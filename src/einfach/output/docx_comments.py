@@ -212,7 +212,7 @@ def _pieces(paragraph) -> list[_Piece]:
     def visit(element, anchorable: bool) -> None:
         for child in element:
             tag = child.tag
-            if not isinstance(tag, str) or tag in _INLINE_SKIP or tag == W_TXBX_CONTENT or tag == W_INSTR_TEXT:
+            if _skipped(tag):
                 continue
             if tag == W_R:
                 visit_run(child, anchorable)
@@ -232,7 +232,7 @@ def _pieces(paragraph) -> list[_Piece]:
     def visit_run(run, anchorable: bool) -> None:
         for child in run:
             tag = child.tag
-            if not isinstance(tag, str) or tag in _INLINE_SKIP or tag == W_TXBX_CONTENT or tag == W_INSTR_TEXT:
+            if _skipped(tag):
                 continue
             if tag == W_T:
                 add(child, run, child.text or "", anchorable)
@@ -249,6 +249,12 @@ def _pieces(paragraph) -> list[_Piece]:
 
     visit(paragraph, True)
     return pieces
+
+
+def _skipped(tag) -> bool:
+    """Elements whose text is not part of the paragraph's checked text: comments and processing
+    instructions (no string tag), the reader's invisible subtrees, text boxes, field instructions."""
+    return not isinstance(tag, str) or tag in _INLINE_SKIP or tag == W_TXBX_CONTENT or tag == W_INSTR_TEXT
 
 
 def _anchor(paragraph, checked: str, start: int, end: int):

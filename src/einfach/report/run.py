@@ -30,7 +30,6 @@ from pathlib import Path
 from .. import __version__
 from . import worker
 from . import reuse
-from .reuse import rules_fingerprint
 from .history import History, HistoryError, utc_now
 from .scan import ReportError, Task, grouper, key_id, pseudonym, pseudonym_key, scan
 
@@ -85,7 +84,7 @@ def record_run(options: RunOptions) -> RunOutcome:
         "model": options.model,
         "config_file": options.config_file,
         "base": json.loads(json.dumps(asdict(base), default=list)),
-        "rules": rules_fingerprint(),
+        "rules": reuse.rules_fingerprint(),
     }
     worker_options = {
         "flags": options.flags,
