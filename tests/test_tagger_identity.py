@@ -235,3 +235,62 @@ def test_tiny_memo_tables_give_the_same_result(plain, monkeypatch):
     for words in SENTENCES[::2]:
         assert fast.tag_sent(words) == plain.tag_sent(words, taglevel=1)
     assert len(fast._forward_memo) <= 40
+
+
+STEMS = ["aufenthaltserlaubnis", "antragsteller", "verpflichtungserklärung", "bescheinig", "xylofrumpel"]
+ENDINGS_OF_FORMS = ["", "se", "sen", "ses", "ung", "ungen", "in", "innen", "s", "e", "inhaber"]
+
+
+def _forms_sharing_prefixes() -> list[str]:
+    forms = [stem + ending for stem in STEMS for ending in ENDINGS_OF_FORMS]
+    forms += [stem[:cut] for stem in STEMS for cut in (4, 5, 7)]  # prefixes themselves, and short words
+    forms += ["abc", "ab", "a", "abcd", "abcde"]
+    return forms
+
+
+def test_shared_lattice_prefixes_give_plain_analyses(plain, monkeypatch):
+    """Words that start like an earlier word reuse its lattice rows (FastHanta._lattice);
+    the POS distribution must be plain HanTa's in either order, and rows must really be shared."""
+    from einfach.nlp.hanta_fast import FastHanta, HanTaModel
+
+    forms = _forms_sharing_prefixes()
+    for order in (forms, list(reversed(forms))):
+        fast = FastHanta(HanTaModel("morphmodel_ger.pgz"))
+        shared = []
+        keep = fast._keep_prefixes
+        monkeypatch.setattr(fast, "_keep_prefixes", lambda prefixes, strict, word, start, table:
+                            (shared.append(start), keep(prefixes, strict, word, start, table)))
+        for form in order:
+            assert fast.analyze_forward(form) == plain.analyze_forward(form), form
+        assert sum(1 for start in shared if start > 0) >= len(STEMS) * 5
+
+
+def test_tiny_prefix_memo_gives_the_same_result(plain, monkeypatch):
+    from einfach.nlp import hanta_fast
+    from einfach.nlp.hanta_fast import FastHanta, HanTaModel
+
+    monkeypatch.setattr(hanta_fast, "PREFIX_CACHE_SIZE", 25)
+    fast = FastHanta(HanTaModel("morphmodel_ger.pgz"))
+    for form in _forms_sharing_prefixes():
+        assert fast.analyze_forward(form) == plain.analyze_forward(form), form
+    assert fast._prefix_count <= 25 + max(len(form) for form in _forms_sharing_prefixes())
+
+
+def test_known_lemma_table_holds_plain_hanta_lemmas(plain):
+    """The cached lemmas of the model's known forms (nlp/tagger._known_lemmas) are plain HanTa's."""
+    from einfach.nlp.tagger import load_fast_hanta
+
+    table = load_fast_hanta().known_lemmas
+    assert table is not None  # the tests run with a cache folder (conftest)
+    entries = sorted((form, tag) for form, found in plain.cache.items() for tag, _ in found)
+    assert len(table) == len(entries)
+    for form, tag in random.Random(3).sample(entries, 400) + [("die", tag) for tag, _ in plain.cache["die"]]:
+        assert table.get(f"{form}\t{tag}")[0].decode("utf-8") == plain._analyze(form, tag, taglevel=1)[0]
+
+
+def test_no_lemma_table_without_cache_folder(monkeypatch):
+    """Building the table per process would cost more than it saves: without a cache, none."""
+    from einfach.nlp.tagger import _known_lemmas, load_fast_hanta
+
+    monkeypatch.setenv("EINFACH_CACHE_DIR", "off")
+    assert _known_lemmas(load_fast_hanta()) is None

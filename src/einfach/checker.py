@@ -27,6 +27,7 @@ from .errors import InputError
 from .findings import (
     CheckResult, Chunk, FileResult, FileStart, FileSummary, Finding, InputFailure, Location, Segment,
 )
+from .gc_pause import paused
 from .nlp.syntax import FINITE
 
 if TYPE_CHECKING:
@@ -36,9 +37,10 @@ BATCH_SIZE = 64
 
 
 def make_pipeline(profile: str = "einfach", model: str | None = None, settings: dict | None = None):
-    from .nlp.pipeline import build_pipeline
+    with paused():  # importing spaCy and building the pipeline creates no garbage (see gc_pause)
+        from .nlp.pipeline import build_pipeline
 
-    return build_pipeline(model, profile, json.dumps(settings or {}, sort_keys=True))
+        return build_pipeline(model, profile, json.dumps(settings or {}, sort_keys=True))
 
 
 def check_document(document: Document, nlp, settings: "Settings | None" = None) -> FileResult:

@@ -4,7 +4,10 @@ Two resources of the rules are big dictionaries that their packages read in
 full on every start: the compound splitter's n-gram probabilities
 (``split_words``, a 40 MB JSON file: about 2 s and 360 MB per process) and
 wordfreq's German word list (about 0.5 s and 80 MB).  A check of a one-page
-letter needs a few hundred of their entries.
+letter needs a few hundred of their entries.  A third table is computed, not
+read: the lemmas of the 37,000 word forms HanTa's model knows (see
+``nlp/tagger._known_lemmas``), which a cold process would otherwise work out
+one by one (0.08 s of a one-page letter).
 
 So einfach converts each of them once into a MARISA trie (``marisa-trie``) in
 the user's cache folder and afterwards maps that file into memory: opening it
@@ -15,12 +18,14 @@ Why not ship the tries in the wheel: the data belongs to other packages
 (wordfreq's word list is CC BY-SA 4.0) and changes with their versions.  A
 table is rebuilt when the source package's version or data file changes (the
 file name holds a fingerprint of them).  The cache holds only these public
-word lists, never text of a checked letter.
+word lists and what is derived from HanTa's model, never text of a checked
+letter.
 
 Where: ``$EINFACH_CACHE_DIR``, else ``$XDG_CACHE_HOME/einfach``, else
 ``~/.cache/einfach``.  ``EINFACH_CACHE_DIR=off`` (or a folder that cannot be
 written) keeps everything in memory: the tables are then built per process,
-which is slower but gives the same answers.
+which is slower but gives the same answers (the lemma table is then not built
+at all: lemmas are worked out as they are needed).
 """
 
 from __future__ import annotations
@@ -74,10 +79,21 @@ def record_trie(name: str, source_fingerprint: str, items: Callable[[], Iterable
     """
     import marisa_trie
 
+    return _cached_trie(name, source_fingerprint, lambda: marisa_trie.RecordTrie(fmt), lambda: marisa_trie.RecordTrie(fmt, items()))
+
+
+def bytes_trie(name: str, source_fingerprint: str, items: Callable[[], Iterable[tuple[str, bytes]]]):
+    """A ``marisa_trie.BytesTrie`` of ``items()`` (key → bytes), cached like :func:`record_trie`."""
+    import marisa_trie
+
+    return _cached_trie(name, source_fingerprint, marisa_trie.BytesTrie, lambda: marisa_trie.BytesTrie(items()))
+
+
+def _cached_trie(name: str, source_fingerprint: str, empty: Callable, build: Callable):
     folder = cache_folder()
     path = folder / f"{name}-{source_fingerprint}.marisa" if folder is not None else None
     if path is not None and path.is_file():
-        trie = marisa_trie.RecordTrie(fmt)
+        trie = empty()
         try:
             trie.mmap(os.fspath(path))
             return trie
@@ -85,7 +101,7 @@ def record_trie(name: str, source_fingerprint: str, items: Callable[[], Iterable
             log.warning("einfach: cache file %s unreadable (%s); rebuilding it", path, exc)
     if path is not None and sys.stderr is not None and sys.stderr.isatty():
         print(f"einfach: Wortdaten werden einmalig vorbereitet ({path.parent}) …", file=sys.stderr)
-    trie = marisa_trie.RecordTrie(fmt, items())
+    trie = build()
     if path is not None:
         _save(trie, path)
     return trie

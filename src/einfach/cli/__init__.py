@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from ..gc_pause import own_process
 from .check import check
 from .history import history
 from .report import report
@@ -31,4 +32,5 @@ cli.add_command(history)
 
 
 def main() -> None:
+    own_process()
     cli()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..errors import ModelError
+from ..gc_pause import paused
 
 # Importing the modules registers the factories with spaCy.
 from . import segmenter, tagger, tokens  # noqa: F401
@@ -26,6 +27,11 @@ def build_pipeline(model: str | None = None, profile: str = "einfach", rules_con
     ``rules_config`` is a JSON string of extra rule settings, so that the
     arguments stay hashable for the cache.
     """
+    with paused():
+        return _build(model, profile, rules_config)
+
+
+def _build(model: str | None, profile: str, rules_config: str):
     import json
 
     import spacy
@@ -35,7 +41,7 @@ def build_pipeline(model: str | None = None, profile: str = "einfach", rules_con
         tokens.customise_tokenizer(nlp)
         nlp.add_pipe("einfach_tokens")
         nlp.add_pipe("einfach_segmenter")
-        nlp.add_pipe("einfach_tagger")
+        nlp.add_pipe("einfach_tagger").fast  # load HanTa's model now, while the collector is paused
         nlp.add_pipe("einfach_clause_segmenter")
     else:
         nlp = _load_model(model)

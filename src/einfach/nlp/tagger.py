@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
+from ..gc_pause import paused
 from .stts import from_hanta
 
 # Characters HanTa should not see inside a gender form ("Antragsteller:innen").
@@ -34,6 +35,7 @@ _COLUMNS = [TAG, POS, LEMMA, MORPH]
 _PLACEHOLDER = "einfach_placeholder"  # the token extension set by nlp/tokens.py
 
 
+MODEL = "morphmodel_ger.pgz"  # HanTa's German model, shipped inside its package
 CACHE_SIZE = 200_000
 # Tokens longer than this are tagged by a shortened stand-in and keep their text as lemma (see
 # _shortened); the longest German legal compounds have about 65 letters.
@@ -46,12 +48,36 @@ def load_fast_hanta():
     """HanTa's German model, once per process, with einfach's fast path (:class:`FastHanta`)."""
     from .hanta_fast import FastHanta, HanTaModel
 
-    tagger = HanTaModel("morphmodel_ger.pgz")  # HanTa's HanoverTagger, set up faster
-    fast = FastHanta(tagger, cache_size=CACHE_SIZE)
+    with paused():  # the model's pickle holds about 70,000 containers (see gc_pause)
+        tagger = HanTaModel(MODEL)  # HanTa's HanoverTagger, set up faster
+        fast = FastHanta(tagger, cache_size=CACHE_SIZE)
+    fast.known_lemmas = _known_lemmas(fast)
     # For callers of HanTa's own API (tag_word, analyze): memoised word analyses, as before.
     tagger._tag_word = lru_cache(maxsize=CACHE_SIZE)(tagger._tag_word)
     tagger._analyze = lru_cache(maxsize=CACHE_SIZE)(tagger._analyze)
     return fast
+
+
+def _known_lemmas(fast):
+    """The lemmas of every form HanTa's model knows, as a memory-mapped table in einfach's cache
+    folder (built once per HanTa model, about 2.5 s; derived from the model only, never from a
+    checked text).  None when caching is off: building it per process would cost more than it saves."""
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    import HanTa
+
+    from ..lookup_cache import bytes_trie, cache_folder, file_identity, fingerprint
+
+    if cache_folder() is None:
+        return None
+    try:
+        hanta_version = version("HanTa")
+    except PackageNotFoundError:
+        hanta_version = "?"
+    model_file = os.path.join(os.path.dirname(HanTa.__file__), MODEL)
+    source = fingerprint("HanTa lemmas", hanta_version, file_identity(model_file) if os.path.isfile(model_file) else MODEL)
+    return bytes_trie("hanta-lemmas", source, fast.known_lemmas_items)
 
 
 def load_hanta():

@@ -13,6 +13,7 @@ import signal
 from collections import Counter
 
 from ..errors import EinfachError, InputError
+from ..gc_pause import own_process
 from . import reuse
 
 BUCKET_WIDTH = 5  # sentence-length histogram: 1–5, 6–10, ... words
@@ -71,6 +72,7 @@ def initialise_child(options: dict) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):  # the parent blocked it while starting us
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    own_process()
     try:
         initialise(options)
     except EinfachError as error:  # reported by the first summarise(), with its message
