@@ -28,7 +28,7 @@ from .findings import (
     CheckResult, Chunk, FileResult, FileStart, FileSummary, Finding, InputFailure, Location, Segment,
 )
 from .gc_pause import paused
-from .nlp.syntax import FINITE
+from .nlp.syntax import FINITE, is_word_text
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -72,8 +72,8 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
     metrics are summed on the way (:class:`einfach.metrics.MetricsAccumulator`).
     """
     from .config import Settings
-    from .metrics import MetricsAccumulator, annotate_segments, passive_sentences, sentence_counts
-    from .rules.view import release
+    from .metrics import MetricsAccumulator, annotate_segments, counts_in, passive_sentences
+    from .rules.view import doc_view, release
     from .suppress import block_exclusions, comment_directives, merge, text_directives
 
     settings = settings or Settings()
@@ -96,22 +96,26 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
         passive = None
         segments: list[Segment] = []
         findings: list[Finding] = []
-        for sentence in doc.sents:
-            words = [t for t in sentence if any(ch.isalnum() for ch in t.text)]
+        view = doc_view(doc)  # the rules' token view (rules/view.py), still in the Doc
+        texts, tags, space, tokens = view.text, view.tag, view.space, view.tokens
+        for sentence in view.sents:
+            begin, end = sentence.start, sentence.end
+            words = sum(1 for i in range(begin, end) if is_word_text(texts[i]))
             if not words:
                 continue
-            tokens = [t for t in sentence if not t.is_space]
-            fragment = not any(t.tag_ in FINITE for t in sentence)
+            first = next(i for i in range(begin, end) if not space[i])
+            last = next(i for i in range(end - 1, begin - 1, -1) if not space[i])
+            fragment = not any(tags[i] in FINITE for i in range(begin, end))
             counts = None
             if not fragment:
                 if passive is None:
                     passive = passive_sentences(doc)
-                counts = sentence_counts(sentence, sentence.start in passive)
+                counts = counts_in(view, begin, end, begin in passive)
             segments.append(
                 Segment(
-                    start=offset + tokens[0].idx,
-                    end=offset + tokens[-1].idx + len(tokens[-1].text),
-                    words=len(words),
+                    start=offset + tokens[first].idx,
+                    end=offset + tokens[last].idx + len(texts[last]),
+                    words=words,
                     fragment=fragment,
                     counts=counts,
                     paragraph=chunk.index,

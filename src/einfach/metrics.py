@@ -117,21 +117,31 @@ def sentence_counts(sentence: "Span", passive: bool) -> dict[str, Any]:
     leaves out numbers, placeholders and names (NE) but keeps abbreviations
     ("Abs.", "AufenthG" are hard to read; "Yılmaz" is rare but not hard).
     """
+    from .rules.view import doc_view
+
+    return counts_in(doc_view(sentence.doc), sentence.start, sentence.end, passive)
+
+
+def counts_in(view, start: int, end: int, passive: bool) -> dict[str, Any]:
+    """:func:`sentence_counts` of the tokens ``start:end`` of a Doc, read from its
+    :class:`~einfach.rules.view.DocView` (the checker's Docs still hold the rules' view)."""
     words = lexical = syllables = mono = poly = long = frequency_words = rare = nominal = 0
     load = 0.0
-    for token in sentence:
-        profile = _profile(token.text)
+    texts, tags, tokens = view.text, view.tag, view.tokens
+    placeholders = view.placeholder
+    for i in range(start, end):
+        text = texts[i]
+        profile = _profile(text)
         if profile is None:
             continue
         words += 1
-        tag = token.tag_
-        if tag == "NN" and is_nominal(token):
+        tag = tags[i]
+        if tag == "NN" and is_nominal(tokens[i]):
             nominal += 1
         counted, count, is_long, has_digit = profile
         if has_digit:
             continue
-        text = token.text
-        if not text.isalpha() and (token.like_url or token.like_email or getattr(token._, "einfach_placeholder", False)):
+        if not text.isalpha() and (tokens[i].like_url or tokens[i].like_email or i in placeholders):
             continue
         if counted:
             lexical += 1
