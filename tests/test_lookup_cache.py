@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 import pytest
 from hypothesis import given, settings
@@ -26,14 +27,27 @@ ODD = [
 ]
 
 
-def test_compound_scores_are_charsplits():
+@lru_cache(maxsize=1)
+def _charsplit():
     from split_words import Splitter
 
-    splitter = Splitter()
+    return Splitter()
+
+
+def test_compound_scores_are_charsplits():
     for word in WORDS + ODD + [word.lower() for word in WORDS]:
         assert [tuple(split) for split in compounds.split_scores(word)] == [
-            tuple(split) for split in splitter.split_compound(word)
+            tuple(split) for split in _charsplit().split_compound(word)
         ], word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aeinrstulhgäößbkmz", min_size=4, max_size=22))
+def test_compound_scores_are_charsplits_on_any_word(word):
+    """Letter strings that contain many of the n-grams the table knows, and many it does not."""
+    assert [tuple(split) for split in compounds.split_scores(word)] == [
+        tuple(split) for split in _charsplit().split_compound(word)
+    ]
 
 
 def test_zipf_is_wordfreqs():

@@ -77,8 +77,13 @@ def split_scores(word: str) -> list[tuple[float, str, str]]:
         # ending, and the whole rest as the start of the second part.
         end_probability = _probability(trie, "s" + first, -1)
         start_probability = _probability(trie, "p" + _cut_fugen_s(rest), -1)
-        # Every n-gram of length >= 3 starting at the split point; unknown ones count 1.
-        inside = min(_probability(trie, "i" + rest[:k], 1) for k in range(3, len(rest) + 1))
+        # Every n-gram of length >= 3 starting at the split point; unknown ones count 1.  The
+        # trie lists the known ones in one call (the prefixes of "i" + rest) instead of one
+        # look-up per length.
+        known = [trie[key][0][0] for key in trie.prefixes("i" + rest) if len(key) > 3]
+        if len(known) < len(rest) - 2:  # some of the len(rest) - 2 n-grams are unknown
+            known.append(1)
+        inside = min(known)
         scores.append((start_probability - inside + end_probability, word[:n].title(), rest.title()))
     if not scores:
         return [(0, word.title(), word.title())]

@@ -122,6 +122,14 @@ class DocView:
             cache[key] = compute(sentence)
         return cache[key]
 
+    def memo(self, key: tuple, compute):
+        """``compute()``, once per Doc and ``key`` (what more than one caller derives from the
+        whole Doc).  Callers must not change what they get."""
+        cache = self._cache
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
     def non_space(self, sentence: Span) -> list[Token]:
         """The sentence's tokens without whitespace tokens (most kinds skip those)."""
         return self.cached("non_space", sentence, self._non_space)
