@@ -108,3 +108,27 @@ def test_the_fingerprint_changes_with_the_source(tmp_path):
     assert before != lookup_cache.fingerprint("pkg", "1.1", lookup_cache.file_identity(source))
     source.write_text('{"a": 1}')
     assert before != lookup_cache.fingerprint("pkg", "1.0", lookup_cache.file_identity(source))
+
+
+@pytest.mark.parametrize("setting", ["off", "file"])
+def test_an_optional_table_is_not_built_without_a_usable_cache_folder(tmp_path, monkeypatch, setting):
+    """A table that only saves time (the lemma table) must not cost every process its build."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("EINFACH_CACHE_DIR", "off" if setting == "off" else str(blocker / "sub"))
+    calls = []
+    assert lookup_cache.optional_bytes_trie("test", "abc", lambda: calls.append(1) or [("a", b"b")]) is None
+    assert not calls
+
+
+def test_an_optional_table_is_built_once_and_then_mapped(tmp_path, monkeypatch):
+    monkeypatch.setenv("EINFACH_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+
+    def items():
+        calls.append(1)
+        return [("antrag\t7", "Antrag".encode())]
+
+    assert lookup_cache.optional_bytes_trie("test", "abc", items).get("antrag\t7") == [b"Antrag"]
+    assert lookup_cache.optional_bytes_trie("test", "abc", items).get("antrag\t7") == [b"Antrag"]
+    assert calls == [1]

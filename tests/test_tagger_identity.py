@@ -294,3 +294,12 @@ def test_no_lemma_table_without_cache_folder(monkeypatch):
 
     monkeypatch.setenv("EINFACH_CACHE_DIR", "off")
     assert _known_lemmas(load_fast_hanta()) is None
+
+
+def test_forms_with_nul_do_not_reach_the_lemma_table(plain):
+    """MARISA ends a key at NUL, so "die\\x00x" would find the lemmas of "die"."""
+    from einfach.nlp.tagger import load_fast_hanta
+
+    fast = load_fast_hanta()
+    for words in (["die\x00x", "Frau"], ["\x00¢"], ["Antrag\x00", "abc"]):
+        assert fast.tag_sent(words) == plain.tag_sent(words, taglevel=1)

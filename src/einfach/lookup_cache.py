@@ -82,16 +82,36 @@ def record_trie(name: str, source_fingerprint: str, items: Callable[[], Iterable
     return _cached_trie(name, source_fingerprint, lambda: marisa_trie.RecordTrie(fmt), lambda: marisa_trie.RecordTrie(fmt, items()))
 
 
-def bytes_trie(name: str, source_fingerprint: str, items: Callable[[], Iterable[tuple[str, bytes]]]):
-    """A ``marisa_trie.BytesTrie`` of ``items()`` (key → bytes), cached like :func:`record_trie`."""
+def optional_bytes_trie(name: str, source_fingerprint: str, items: Callable[[], Iterable[tuple[str, bytes]]]):
+    """A ``marisa_trie.BytesTrie`` of ``items()`` (key → bytes), cached like :func:`record_trie`,
+    or None when it could not be kept in the cache folder.
+
+    For tables that only save time (the answers are also computed without them): building one
+    in every process would cost more than it saves.
+    """
     import marisa_trie
 
+    folder = cache_folder()
+    if folder is None or not _writable(folder) and not (folder / _file_name(name, source_fingerprint)).is_file():
+        return None
     return _cached_trie(name, source_fingerprint, marisa_trie.BytesTrie, lambda: marisa_trie.BytesTrie(items()))
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _file_name(name: str, source_fingerprint: str) -> str:
+    return f"{name}-{source_fingerprint}.marisa"
 
 
 def _cached_trie(name: str, source_fingerprint: str, empty: Callable, build: Callable):
     folder = cache_folder()
-    path = folder / f"{name}-{source_fingerprint}.marisa" if folder is not None else None
+    path = folder / _file_name(name, source_fingerprint) if folder is not None else None
     if path is not None and path.is_file():
         trie = empty()
         try:

@@ -309,7 +309,9 @@ class FastHanta:
         key = (word.lower(), tag)
         found = self._lemma_memo.get(key)
         if found is None:
-            stored = self.known_lemmas.get(f"{key[0]}\t{tag}") if self.known_lemmas is not None else None
+            # (MARISA ends a key at NUL: "a\x00b" would find the entries of "a")
+            table = self.known_lemmas if "\x00" not in word else None
+            stored = table.get(f"{key[0]}\t{tag}") if table is not None else None
             if stored:
                 found = stored[0].decode("utf-8")
             else:

@@ -60,24 +60,26 @@ def load_fast_hanta():
 
 def _known_lemmas(fast):
     """The lemmas of every form HanTa's model knows, as a memory-mapped table in einfach's cache
-    folder (built once per HanTa model, about 2.5 s; derived from the model only, never from a
-    checked text).  None when caching is off: building it per process would cost more than it saves."""
+    folder (built once per HanTa model, about 3 s; derived from the model only, never from a
+    checked text).  None when caching is off or the folder cannot be written: building it per
+    process would cost more than it saves."""
     import os
     from importlib.metadata import PackageNotFoundError, version
 
     import HanTa
 
-    from ..lookup_cache import bytes_trie, cache_folder, file_identity, fingerprint
+    from ..lookup_cache import file_identity, fingerprint, optional_bytes_trie
 
-    if cache_folder() is None:
-        return None
     try:
         hanta_version = version("HanTa")
     except PackageNotFoundError:
         hanta_version = "?"
     model_file = os.path.join(os.path.dirname(HanTa.__file__), MODEL)
-    source = fingerprint("HanTa lemmas", hanta_version, file_identity(model_file) if os.path.isfile(model_file) else MODEL)
-    return bytes_trie("hanta-lemmas", source, fast.known_lemmas_items)
+    from . import hanta_fast  # its analyze_viterbi computes the lemmas: a change to it rebuilds the table
+
+    source = fingerprint("HanTa lemmas", hanta_version, file_identity(model_file) if os.path.isfile(model_file) else MODEL,
+                         file_identity(hanta_fast.__file__))
+    return optional_bytes_trie("hanta-lemmas", source, fast.known_lemmas_items)
 
 
 def load_hanta():
