@@ -29,6 +29,20 @@ def require(*paths: Path) -> None:
         sys.exit(0)
 
 
+def corpus_files(name: str, limit: int | None = None) -> list[str]:
+    """The files of a benchmark corpus: ``aufenthg`` (one law) or ``amt24`` (the pages, sorted;
+    the first ``limit`` of them if given)."""
+    if name == "aufenthg":
+        return [str(AUFENTHG)]
+    files = sorted(str(p) for p in AMT24.glob("*.md"))
+    return files[:limit] if limit else files
+
+
+def corpora(choice: str) -> list[str]:
+    """The corpus names a ``--corpus`` choice stands for (``both``: the law, then Amt24)."""
+    return ["aufenthg", "amt24"] if choice == "both" else [choice]
+
+
 def machine() -> str:
     """One line: cores, CPU model, Python, platform."""
     model = "unknown CPU"

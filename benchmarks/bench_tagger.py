@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import AMT24, AUFENTHG, machine, median, require, table  # noqa: E402
+from _common import AMT24, AUFENTHG, corpora, corpus_files, machine, median, require, table  # noqa: E402
 
 
 def sentences_of(files: list[str]) -> list[list[str]]:
@@ -93,9 +93,8 @@ def main() -> int:
     require(AUFENTHG, AMT24)
     print(machine())
     print(f"runs: median of {args.runs}, each a fresh process\n")
-    corpora = ["aufenthg", "amt24"] if args.corpus == "both" else [args.corpus]
-    for corpus in corpora:
-        files = [str(AUFENTHG)] if corpus == "aufenthg" else sorted(str(p) for p in AMT24.glob("*.md"))
+    for corpus in corpora(args.corpus):
+        files = corpus_files(corpus)
         sentences = sentences_of(files)
         tokens = sum(len(s) for s in sentences)
         variants = ["plain", "memoised", "fast"] if corpus == "aufenthg" else ["memoised", "fast"]

@@ -29,14 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import AMT24, AUFENTHG, machine, median, require, table  # noqa: E402
-
-
-def corpus_files(name: str, limit: int | None) -> list[str]:
-    if name == "aufenthg":
-        return [str(AUFENTHG)]
-    files = sorted(str(p) for p in AMT24.glob("*.md"))
-    return files[:limit] if limit else files
+from _common import AMT24, AUFENTHG, corpora, corpus_files, machine, median, require, table  # noqa: E402
 
 
 def worker_full(files: list[str]) -> dict:
@@ -152,8 +145,7 @@ def main() -> int:
     require(AUFENTHG, AMT24)
     print(machine())
     print(f"runs: median of {args.runs}, each a fresh process; load average {os.getloadavg()[0]:.2f} at start\n")
-    corpora = ["aufenthg", "amt24"] if args.corpus == "both" else [args.corpus]
-    for corpus in corpora:
+    for corpus in corpora(args.corpus):
         files = corpus_files(corpus, args.amt24_limit)
         full = [run_worker("full", corpus, args.amt24_limit) for _ in range(args.runs)]
         stages = [run_worker("stages", corpus, args.amt24_limit) for _ in range(args.runs)]

@@ -258,8 +258,8 @@ def test_shared_lattice_prefixes_give_plain_analyses(plain, monkeypatch):
         fast = FastHanta(HanTaModel("morphmodel_ger.pgz"))
         shared = []
         keep = fast._keep_prefixes
-        monkeypatch.setattr(fast, "_keep_prefixes", lambda prefixes, strict, word, start, table:
-                            (shared.append(start), keep(prefixes, strict, word, start, table)))
+        monkeypatch.setattr(fast, "_keep_prefixes", lambda strict, word, start, table:
+                            (shared.append(start), keep(strict, word, start, table)))
         for form in order:
             assert fast.analyze_forward(form) == plain.analyze_forward(form), form
         assert sum(1 for start in shared if start > 0) >= len(STEMS) * 5
@@ -273,7 +273,7 @@ def test_tiny_prefix_memo_gives_the_same_result(plain, monkeypatch):
     fast = FastHanta(HanTaModel("morphmodel_ger.pgz"))
     for form in _forms_sharing_prefixes():
         assert fast.analyze_forward(form) == plain.analyze_forward(form), form
-    assert fast._prefix_count <= 25 + max(len(form) for form in _forms_sharing_prefixes())
+    assert len(fast._prefixes) <= 25 + max(len(form) for form in _forms_sharing_prefixes())
 
 
 def test_known_lemma_table_holds_plain_hanta_lemmas(plain):

@@ -92,8 +92,10 @@ def optional_bytes_trie(name: str, source_fingerprint: str, items: Callable[[], 
     import marisa_trie
 
     folder = cache_folder()
-    if folder is None or not _writable(folder) and not (folder / _file_name(name, source_fingerprint)).is_file():
+    if folder is None:
         return None
+    if not (folder / _file_name(name, source_fingerprint)).is_file() and not _writable(folder):
+        return None  # it would have to be built, and could not be kept
     return _cached_trie(name, source_fingerprint, marisa_trie.BytesTrie, lambda: marisa_trie.BytesTrie(items()))
 
 

@@ -66,7 +66,7 @@ MASK = (1 << SHIFT) - 1
 # bookkeeping on every hit; a long document refills it with its own words).
 CACHE_SIZE = 200_000
 PLAN_CACHE_SIZE = 200_000  # plans of all follower tables together (see FastHanta._lattice)
-PREFIX_CACHE_SIZE = 40_000  # prefixes of all lattice memos together (see FastHanta._lattice)
+PREFIX_CACHE_SIZE = 40_000  # prefixes in the forward pass's lattice memo (see FastHanta._lattice)
 MIN_SHARED_PREFIX = 4  # shorter shared prefixes save too little to be worth the look-up
 
 
@@ -167,24 +167,23 @@ class FastHanta:
             and all(0 <= t <= MASK for state in (*nonfinal, *tagger.LP_trans_final) for t in state)
             and all(0 < t <= MASK for t in followers)
         )
-        self._to_target: dict[int, tuple[dict, dict, dict, dict]] = {}
+        self._to_target: dict[int, tuple[dict, dict]] = {}
         self._morphs: frozenset[str] | None = None
-        self._prefix_count = 0  # prefixes kept in all lattice memos together
+        # (strict, prefix) -> the forward lattice of a word with that prefix (see _lattice)
+        self._prefixes: dict[tuple, list] = {}
         if self.words_supported:
             self._followers = self._code_followers(lambda t: True)
             self._final_of = {a << SHIFT | b: row for (a, b), row in tagger.LP_trans_final.items()}
 
-    def _code_followers(self, keep) -> tuple[dict, dict, dict, dict]:
-        """Per state code: [(tag, log p, code of the next state, None)] for the kept non-final
-        followers, the same restricted to guessable tags (HanTa's order kept in both), an
-        empty memo of plans and an empty memo of lattice prefixes (see :meth:`_lattice`).
+    def _code_followers(self, keep) -> tuple[dict, dict]:
+        """Per state code: ([(tag, log p, code of the next state, None)] for the kept non-final
+        followers, the same restricted to guessable tags; HanTa's order kept in both), and an
+        empty memo of plans (see :meth:`_lattice`).
 
         The rows are filled when a state is first reached (:class:`_FollowerRows`): a
         letter reaches a few dozen of the 293 states, and building all rows for each of
         the dozen target tags of the lemma pass took 0.09 s of a cold check."""
-        guess_of: dict[int, list] = {}
-        full_of = _FollowerRows(self.tagger.LP_trans_nonfinal, keep, self._guessable, guess_of)
-        return full_of, guess_of, {}, {}
+        return _FollowerRows(self.tagger.LP_trans_nonfinal, keep, self._guessable), {}
 
     def _morph_set(self) -> frozenset[str]:
         """Every morpheme some tag knows (``LP_m_t``), built on first use."""
@@ -356,8 +355,8 @@ class FastHanta:
         as morphemes whose last two tags t1, t2 are coded ``t1 << 8 | t2``.
         ``followers`` (from :meth:`_code_followers`) gives per state the
         non-final followers, those that may stand for an unknown morpheme,
-        a memo of "plans": for a (state, known morpheme) the followers
-        that know the morpheme or may guess it, and a memo of prefixes.
+        and a memo of "plans": for a (state, known morpheme) the followers
+        that know the morpheme or may guess it.
         HanTa's ``lp_m_t`` is -inf for all other followers (nearly all of
         its calls), so they are not tried.  The loops keep HanTa's order, so
         dictionaries fill in the same order and ties are broken alike.
@@ -376,7 +375,7 @@ class FastHanta:
         forms; the lemma pass, whose memos are split by target tag, got
         slower, so it does not use them.)
         """
-        full_of, guess_of, plans, prefixes = followers
+        rows, plans = followers
         if len(plans) > 1000 and self._plan_count() >= PLAN_CACHE_SIZE:
             self._clear_plans()
         morphs = self._morph_set()
@@ -391,7 +390,7 @@ class FastHanta:
         keep = backpointer is None and wlen >= 4
         if keep:
             for p in range(wlen - 1, MIN_SHARED_PREFIX - 1, -1):
-                found = prefixes.get((strict, word[:p]))
+                found = self._prefixes.get((strict, word[:p]))
                 if found is not None:
                     shared = p
                     break
@@ -421,10 +420,9 @@ class FastHanta:
             for state, lp in row.items():
                 if lp < rowbound:
                     continue
-                full = full_of[state]
+                full, only_guess = rows[state]
                 if not full:
                     continue
-                only_guess = guess_of[state]
                 origin = (state, i)
                 for k, is_known in enumerate(known):
                     if not is_known:  # no tag knows the segment: only guessable followers can read it
@@ -461,31 +459,25 @@ class FastHanta:
                                 if backpointer is not None:
                                     backpointer[first + k][new] = origin
         if keep and wlen > MIN_SHARED_PREFIX:
-            self._keep_prefixes(prefixes, strict, word, shared, table)
+            self._keep_prefixes(strict, word, shared, table)
         return table
 
-    def _keep_prefixes(self, prefixes: dict, strict: bool, word: str, shared: int, table: list) -> None:
+    def _keep_prefixes(self, strict: bool, word: str, shared: int, table: list) -> None:
         """Remember the lattice rows of ``word`` under its prefixes that are not yet known."""
-        if self._prefix_count >= PREFIX_CACHE_SIZE:
-            self._clear_prefixes()
+        prefixes = self._prefixes
+        if len(prefixes) >= PREFIX_CACHE_SIZE:
+            prefixes.clear()
         for p in range(max(shared + 1, MIN_SHARED_PREFIX), len(word)):
             prefixes[(strict, word[:p])] = table
-            self._prefix_count += 1
-
-    def _clear_prefixes(self) -> None:
-        self._followers[3].clear()
-        for table in self._to_target.values():
-            table[3].clear()
-        self._prefix_count = 0
 
     def _plan_count(self) -> int:
         """Plans memoised in all follower tables together (bounded by PLAN_CACHE_SIZE)."""
-        return len(self._followers[2]) + sum(len(table[2]) for table in self._to_target.values())
+        return len(self._followers[1]) + sum(len(table[1]) for table in self._to_target.values())
 
     def _clear_plans(self) -> None:
-        self._followers[2].clear()
+        self._followers[1].clear()
         for table in self._to_target.values():
-            table[2].clear()
+            table[1].clear()
 
     def analyze_forward(self, word: str) -> list:
         """``HanoverTagger.analyze_forward``, memoised: POS tags of a word form."""
@@ -565,7 +557,7 @@ class FastHanta:
         path.reverse()
         return path
 
-    def _followers_to(self, targetpos: int) -> tuple[dict, dict, dict]:
+    def _followers_to(self, targetpos: int) -> tuple[dict, dict]:
         """``_code_followers`` for the tags from which ``targetpos`` can be reached."""
         found = self._to_target.get(targetpos)
         if found is None:
@@ -575,22 +567,20 @@ class FastHanta:
 
 
 class _FollowerRows(dict):
-    """State code -> the kept non-final followers of the state (see ``FastHanta._code_followers``),
-    computed on first access; fills ``guess_of`` (the guessable ones) at the same time."""
+    """State code -> (the kept non-final followers of the state, those of them that are guessable),
+    see ``FastHanta._code_followers``; computed when a state is first reached."""
 
-    def __init__(self, nonfinal: dict, keep, guessable: frozenset, guess_of: dict) -> None:
+    def __init__(self, nonfinal: dict, keep, guessable: frozenset) -> None:
         super().__init__()
         self._nonfinal = nonfinal
         self._keep = keep
         self._guessable = guessable
-        self._guess_of = guess_of
 
-    def __missing__(self, code: int) -> list:
+    def __missing__(self, code: int) -> tuple[list, list]:
         b = code & MASK
         row = self._nonfinal.get((code >> SHIFT, b))
         keep = self._keep
         full = [(t, p, b << SHIFT | t, None) for t, p in row if keep(t)] if row is not None else []
         guessable = self._guessable
-        self._guess_of[code] = [entry for entry in full if entry[0] in guessable]
-        self[code] = full
-        return full
+        found = self[code] = (full, [entry for entry in full if entry[0] in guessable])
+        return found

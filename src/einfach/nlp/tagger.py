@@ -28,11 +28,11 @@ from spacy.tokens import Doc
 
 from ..gc_pause import paused
 from .stts import from_hanta
+from .tokens import placeholder_indices
 
 # Characters HanTa should not see inside a gender form ("Antragsteller:innen").
 _GENDER_MARKS = str.maketrans("", "", ":*_/")
 _COLUMNS = [TAG, POS, LEMMA, MORPH]
-_PLACEHOLDER = "einfach_placeholder"  # the token extension set by nlp/tokens.py
 
 
 MODEL = "morphmodel_ger.pgz"  # HanTa's German model, shipped inside its package
@@ -69,16 +69,15 @@ def _known_lemmas(fast):
     import HanTa
 
     from ..lookup_cache import file_identity, fingerprint, optional_bytes_trie
+    from . import hanta_fast  # its analyze_viterbi computes the lemmas: a change to it rebuilds the table
 
     try:
         hanta_version = version("HanTa")
     except PackageNotFoundError:
         hanta_version = "?"
     model_file = os.path.join(os.path.dirname(HanTa.__file__), MODEL)
-    from . import hanta_fast  # its analyze_viterbi computes the lemmas: a change to it rebuilds the table
-
-    source = fingerprint("HanTa lemmas", hanta_version, file_identity(model_file) if os.path.isfile(model_file) else MODEL,
-                         file_identity(hanta_fast.__file__))
+    model = file_identity(model_file) if os.path.isfile(model_file) else MODEL
+    source = fingerprint("HanTa lemmas", hanta_version, model, file_identity(hanta_fast.__file__))
     return optional_bytes_trie("hanta-lemmas", source, fast.known_lemmas_items)
 
 
@@ -126,13 +125,7 @@ class HantaTagger:
             return doc
         texts = [token.text for token in doc]
         spaces = set(doc.to_array(IS_SPACE).nonzero()[0].tolist())
-        # Placeholders are a token extension; spaCy keeps extension values in doc.user_data
-        # under keys that name the attribute, so without such a key no token is a
-        # placeholder and the (slow) per-token look-up is skipped.
-        if any(isinstance(key, tuple) and _PLACEHOLDER in key for key in doc.user_data):
-            placeholders = {token.i for token in doc if token._.einfach_placeholder}
-        else:
-            placeholders = ()
+        placeholders = placeholder_indices(doc)
         has_sentences = doc.has_annotation("SENT_START")
         if has_sentences and "sents" in doc.user_hooks:
             bounds = [(span.start, span.end) for span in doc.sents]

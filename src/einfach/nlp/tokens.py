@@ -29,6 +29,19 @@ if not Token.has_extension("einfach_placeholder"):
     Token.set_extension("einfach_placeholder", default=False)
 
 
+def placeholder_indices(doc: Doc, tokens=None) -> frozenset[int]:
+    """Indices of the template placeholders of ``doc`` (``token._.einfach_placeholder``).
+
+    spaCy keeps extension values in ``doc.user_data`` under keys that name the
+    attribute; without such a key no token is a placeholder, and the per-token
+    look-up (each ``token._`` builds an object) is skipped.  ``tokens``: the
+    Doc's tokens if the caller has them already.
+    """
+    if not any(isinstance(key, tuple) and "einfach_placeholder" in key for key in doc.user_data):
+        return frozenset()
+    return frozenset(t.i for t in (doc if tokens is None else tokens) if t._.einfach_placeholder)
+
+
 @lru_cache(maxsize=1)
 def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     """(abbreviations, those that may also end a sentence) from the data file."""

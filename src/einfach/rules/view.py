@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
 VIEW_KEY = ("einfach.view",)
-PLACEHOLDER = "einfach_placeholder"  # the token extension set by nlp/tokens.py
 
 
 class DocView:
@@ -74,15 +73,10 @@ class DocView:
 
     @cached_property
     def placeholder(self) -> frozenset[int]:
-        """Indices of template placeholders (``token._.einfach_placeholder``).
+        """Indices of template placeholders (``token._.einfach_placeholder``)."""
+        from ..nlp.tokens import placeholder_indices  # spaCy is loaded whenever a Doc exists
 
-        spaCy keeps extension values in ``doc.user_data`` under keys that name the
-        attribute; without such a key no token is a placeholder, and the slow
-        per-token look-up is skipped (the tagger does the same).
-        """
-        if not any(isinstance(key, tuple) and PLACEHOLDER in key for key in self.doc.user_data):
-            return frozenset()
-        return frozenset(t.i for t in self.tokens if getattr(t._, PLACEHOLDER, False))
+        return placeholder_indices(self.doc, self.tokens)
 
     @cached_property
     def sents(self) -> list[Span]:

@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 from ..view import DocView, doc_view
 from .base import Hit, quote

@@ -394,7 +394,6 @@ def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent:
     if modal is not None and anchor.tag_ == "VAINF":
         forms = MODAL_FORMS.get(modal.lemma_.lower())
         if forms:
-            verb = forms.get(person, forms["3sg"])
             return _either(subject, agent, lambda s, p: f"{_capitalise(s)} {forms.get(p, forms['3sg'])} … {lemma}.", person)
     if anchor.lower_ in PAST_FORMS or any(t.lower_ == "worden" for t in anchor.doc[anchor.sent.start:anchor.sent.end]):
         return _either(
