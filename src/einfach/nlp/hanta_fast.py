@@ -107,9 +107,11 @@ class FastHanta:
     (``_analyze``, ``makelemma``) runs on top of them unchanged.
     """
 
-    def __init__(self, tagger: HanoverTagger, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(self, tagger: HanoverTagger, cache_size: int = CACHE_SIZE, compiled: bool = True) -> None:
         self.tagger = tagger
         self.cache_size = cache_size
+        # the loops of the letter lattice: compiled if the extension was built (same results)
+        self._fill = compiled_fill_lattice if compiled and compiled_fill_lattice is not None else fill_lattice
         self._forward_memo: dict[str, list] = {}
         self._emission_memo: dict[tuple, tuple] = {}
         self._emission_by_form: dict[tuple, tuple] = {}
@@ -334,20 +336,6 @@ class FastHanta:
 
     # ---------------------------------------------------------------- words
 
-    def _suffix(self, m: str) -> str:
-        """The suffix of an unknown morpheme that ``lp_m_t`` looks up (longest of 4..1 letters it knows)."""
-        suffixes = self._suffixes
-        mlen = len(m)
-        if mlen > 4 and m[-4:] in suffixes:
-            return m[-4:]
-        if mlen > 3 and m[-3:] in suffixes:
-            return m[-3:]
-        if mlen > 2 and m[-2:] in suffixes:
-            return m[-2:]
-        if mlen > 1 and m[-1:] in suffixes:
-            return m[-1:]
-        return ""
-
     def _lattice(self, word: str, strict: bool, followers: tuple, backpointer: list | None) -> list:
         """Fill HanTa's morpheme lattice of ``word`` up to its last letter.
 
@@ -378,13 +366,6 @@ class FastHanta:
         rows, plans = followers
         if len(plans) > 1000 and self._plan_count() >= PLAN_CACHE_SIZE:
             self._clear_plans()
-        morphs = self._morph_set()
-        lp_m_t = self.tagger.LP_m_t
-        guessable = self._guessable
-        guess_base = self._guess_base
-        len_lp = self.tagger.LP_len_t
-        suffix_lp = self.tagger.LP_s_t
-        suffix_of = self._suffix
         wlen = len(word)
         shared = 0
         keep = backpointer is None and wlen >= 4
@@ -398,66 +379,10 @@ class FastHanta:
             table: list[dict] = found[: shared + 1] + [{} for _ in range(wlen + 1 - shared)]
         else:
             table = [{EMPTY << SHIFT | START: 0}] + [{} for _ in range(wlen + 1)]
-        for i in range(wlen):  # row wlen has no letter left to read
-            row = table[i]
-            if not row:
-                continue
-            if len(row) > WORD_BEAM:
-                rowbound = sorted(row.values(), reverse=True)[WORD_BEAM] - 1
-            else:
-                rowbound = LOWERBOUND
-            # with a shared prefix, rows before it already hold what ends inside it
-            first = shared + 1 if i < shared else i + 1  # the first row a segment from i reaches
-            segments = [word[i:j] for j in range(first, wlen + 1)]
-            known = [segment in morphs for segment in segments]
-            if strict:
-                may_guess = [False] * len(segments)
-            else:
-                may_guess = [wlen < 4 or len(segment) > 2 for segment in segments]
-            whole = len(segments) - 1 if i == 0 else -1  # the segment that is the whole word
-            shapes: list = [None] * len(segments)  # (length class, suffix) of a segment, once guessed
-
-            for state, lp in row.items():
-                if lp < rowbound:
-                    continue
-                full, only_guess = rows[state]
-                if not full:
-                    continue
-                origin = (state, i)
-                for k, is_known in enumerate(known):
-                    if not is_known:  # no tag knows the segment: only guessable followers can read it
-                        if not only_guess or not may_guess[k]:
-                            continue
-                        plan = only_guess
-                    else:  # the followers that know the morpheme or may guess it, in HanTa's order
-                        key = (state, segments[k], may_guess[k])
-                        plan = plans.get(key)
-                        if plan is None:
-                            segment = segments[k]
-                            plan = plans[key] = [
-                                (tag, lpt, new, lp_m_t[tag].get(segment)) for tag, lpt, new, _ in full
-                                if segment in lp_m_t[tag] or (may_guess[k] and tag in guessable)
-                            ]
-                    target = table[first + k]
-                    for tag, lpt, new, lpm in plan:
-                        if lpm is None:
-                            # lp_m_t's guess: Int_t + LP_hapax_t[t] + LP_len_t[t][len] + LP_s_t[t][suffix]
-                            shape = shapes[k]
-                            if shape is None:
-                                segment = segments[k]
-                                shape = shapes[k] = (min(len(segment), 24), suffix_of(segment))
-                            lpm = guess_base[tag] + len_lp[tag][shape[0]] + suffix_lp[tag][shape[1]]
-                            if k == whole:
-                                lpm -= WHOLE_WORD_PENALTY
-                            if lpm == NEG_INF:
-                                continue
-                        lp1 = lp + lpt + lpm
-                        if lp1 > LOWERBOUND:
-                            old = target.get(new)
-                            if old is None or lp1 > old:
-                                target[new] = lp1
-                                if backpointer is not None:
-                                    backpointer[first + k][new] = origin
+        self._fill(
+            word, strict, shared, table, rows, plans, self.tagger.LP_m_t, self._guessable, self._morph_set(),
+            self._guess_base, self.tagger.LP_len_t, self.tagger.LP_s_t, self._suffixes, backpointer,
+        )
         if keep and wlen > MIN_SHARED_PREFIX:
             self._keep_prefixes(strict, word, shared, table)
         return table
@@ -564,6 +489,99 @@ class FastHanta:
             reachable = self.tagger.reachability.get(targetpos, frozenset())
             found = self._to_target[targetpos] = self._code_followers(reachable.__contains__)
         return found
+
+
+def fill_lattice(
+    word: str, strict: bool, shared: int, table: list, rows, plans: dict, lp_m_t: dict, guessable: frozenset,
+    morphs: frozenset, guess_base: dict, len_lp: dict, suffix_lp: dict, suffixes: frozenset,
+    backpointer: list | None,
+) -> None:
+    """The loops of :meth:`FastHanta._lattice`: fill ``table`` (and ``backpointer``) row by row.
+
+    The compiled module ``einfach.nlp._lattice`` (``_lattice.c``, built at installation when a
+    C compiler is there) has a function of the same name and arguments that computes the same
+    floats in the same order; this one is used when it is missing."""
+    wlen = len(word)
+    for i in range(wlen):  # row wlen has no letter left to read
+        row = table[i]
+        if not row:
+            continue
+        if len(row) > WORD_BEAM:
+            rowbound = sorted(row.values(), reverse=True)[WORD_BEAM] - 1
+        else:
+            rowbound = LOWERBOUND
+        # with a shared prefix, rows before it already hold what ends inside it
+        first = shared + 1 if i < shared else i + 1  # the first row a segment from i reaches
+        segments = [word[i:j] for j in range(first, wlen + 1)]
+        known = [segment in morphs for segment in segments]
+        if strict:
+            may_guess = [False] * len(segments)
+        else:
+            may_guess = [wlen < 4 or len(segment) > 2 for segment in segments]
+        whole = len(segments) - 1 if i == 0 else -1  # the segment that is the whole word
+        shapes: list = [None] * len(segments)  # (length class, suffix) of a segment, once guessed
+
+        for state, lp in row.items():
+            if lp < rowbound:
+                continue
+            full, only_guess = rows[state]
+            if not full:
+                continue
+            origin = (state, i)
+            for k, is_known in enumerate(known):
+                if not is_known:  # no tag knows the segment: only guessable followers can read it
+                    if not only_guess or not may_guess[k]:
+                        continue
+                    plan = only_guess
+                else:  # the followers that know the morpheme or may guess it, in HanTa's order
+                    key = (state, segments[k], may_guess[k])
+                    plan = plans.get(key)
+                    if plan is None:
+                        segment = segments[k]
+                        plan = plans[key] = [
+                            (tag, lpt, new, lp_m_t[tag].get(segment)) for tag, lpt, new, _ in full
+                            if segment in lp_m_t[tag] or (may_guess[k] and tag in guessable)
+                        ]
+                target = table[first + k]
+                for tag, lpt, new, lpm in plan:
+                    if lpm is None:
+                        # lp_m_t's guess: Int_t + LP_hapax_t[t] + LP_len_t[t][len] + LP_s_t[t][suffix]
+                        shape = shapes[k]
+                        if shape is None:
+                            segment = segments[k]
+                            shape = shapes[k] = (min(len(segment), 24), suffix_of(segment, suffixes))
+                        lpm = guess_base[tag] + len_lp[tag][shape[0]] + suffix_lp[tag][shape[1]]
+                        if k == whole:
+                            lpm -= WHOLE_WORD_PENALTY
+                        if lpm == NEG_INF:
+                            continue
+                    lp1 = lp + lpt + lpm
+                    if lp1 > LOWERBOUND:
+                        old = target.get(new)
+                        if old is None or lp1 > old:
+                            target[new] = lp1
+                            if backpointer is not None:
+                                backpointer[first + k][new] = origin
+
+
+def suffix_of(m: str, suffixes: frozenset) -> str:
+    """The suffix of an unknown morpheme that ``lp_m_t`` looks up (longest of 4..1 letters it knows)."""
+    mlen = len(m)
+    if mlen > 4 and m[-4:] in suffixes:
+        return m[-4:]
+    if mlen > 3 and m[-3:] in suffixes:
+        return m[-3:]
+    if mlen > 2 and m[-2:] in suffixes:
+        return m[-2:]
+    if mlen > 1 and m[-1:] in suffixes:
+        return m[-1:]
+    return ""
+
+
+try:  # built from _lattice.c at installation when a C compiler is there (see hatch_build.py)
+    from ._lattice import fill_lattice as compiled_fill_lattice
+except ImportError:
+    compiled_fill_lattice = None
 
 
 class _FollowerRows(dict):

@@ -77,7 +77,12 @@ def _known_lemmas(fast):
         hanta_version = "?"
     model_file = os.path.join(os.path.dirname(HanTa.__file__), MODEL)
     model = file_identity(model_file) if os.path.isfile(model_file) else MODEL
-    source = fingerprint("HanTa lemmas", hanta_version, model, file_identity(hanta_fast.__file__))
+    code = [file_identity(hanta_fast.__file__)]
+    if fast._fill is not hanta_fast.fill_lattice:  # the compiled loops (_lattice.c) compute them
+        from . import _lattice
+
+        code.append(file_identity(_lattice.__file__))
+    source = fingerprint("HanTa lemmas", hanta_version, model, *code)
     return optional_bytes_trie("hanta-lemmas", source, fast.known_lemmas_items)
 
 

@@ -1,0 +1,112 @@
+"""The compiled letter lattice (``src/einfach/nlp/_lattice.c``) computes what the Python loops do.
+
+The C extension is built at installation when a compiler is there (``hatch_build.py``);
+without it :func:`einfach.nlp.hanta_fast.fill_lattice` runs.  Both must fill the same dicts,
+in the same order, with the same floats to the last bit: the tagger's results are checked
+against plain HanTa in ``test_tagger_identity.py`` with whichever is installed, and here the
+pure-Python version against plain HanTa and the two against each other.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from einfach.nlp import hanta_fast
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß-0123456789"
+WORDS = [
+    "aufenthaltserlaubnis", "aufenthaltserlaubnisse", "antragstellerinnen", "verpflichtungserklärung",
+    "bescheinigen", "xylofrumpel", "glorpenbachs", "schnurzelbrummer", "zurückverwiesen", "a", "ab",
+    "abc", "abcd", "ung", "ss", "e-mail", "covid-19", "kindergeldfestsetzungsbehörde", "s", "ßß",
+]
+needs_compiled = pytest.mark.skipif(
+    hanta_fast.compiled_fill_lattice is None,
+    reason="the optional C extension einfach.nlp._lattice was not built (no C compiler at installation)",
+)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return hanta_fast.HanTaModel("morphmodel_ger.pgz")
+
+
+@pytest.fixture(scope="module")
+def plain():
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+def _lattices(fast: hanta_fast.FastHanta, word: str) -> list[str]:
+    """Every lattice the tagger fills for ``word``: the forward pass in both modes, and the
+    lemma pass (with back pointers) towards three target tags, as exact text."""
+    found = []
+    for strict in (True, False):
+        found.append(repr([list(row.items()) for row in fast._lattice(word, strict, fast._followers, None)]))
+        for target in sorted(fast.tagger.reachability)[:3]:
+            backpointer = [{} for _ in range(len(word) + 2)]
+            table = fast._lattice(word, strict, fast._followers_to(target), backpointer)
+            found.append(repr(([list(row.items()) for row in table], [list(row.items()) for row in backpointer])))
+    return found
+
+
+def test_python_version_gives_plain_analyses(model, plain):
+    """Without the extension, the Python loops alone give plain HanTa's analyses."""
+    fast = hanta_fast.FastHanta(model, compiled=False)
+    assert fast._fill is hanta_fast.fill_lattice
+    for word in WORDS:
+        assert fast.analyze_forward(word) == plain.analyze_forward(word), word
+        for tag, _ in plain.analyze_forward(word)[:3]:
+            assert fast.analyze_viterbi(word, -tag) == plain.analyze_viterbi(word, -tag), (word, tag)
+
+
+@needs_compiled
+def test_compiled_version_is_used_when_built(model):
+    assert hanta_fast.FastHanta(model)._fill is hanta_fast.compiled_fill_lattice
+
+
+@needs_compiled
+def test_compiled_and_python_lattices_are_identical(model):
+    python = hanta_fast.FastHanta(model, compiled=False)
+    compiled = hanta_fast.FastHanta(model)
+    for word in WORDS:
+        assert _lattices(compiled, word) == _lattices(python, word), word
+
+
+@needs_compiled
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=LETTERS, min_size=1, max_size=24))
+def test_compiled_and_python_lattices_are_identical_for_any_letters(model, word):
+    python = hanta_fast.FastHanta(model, compiled=False)
+    compiled = hanta_fast.FastHanta(model)
+    assert _lattices(compiled, word) == _lattices(python, word)
+
+
+@needs_compiled
+def test_compiled_version_shares_prefixes_and_plans_like_python(model, plain):
+    """Forms sharing prefixes and memoised plans, in the order a text brings them."""
+    compiled = hanta_fast.FastHanta(model)
+    for word in WORDS + [w + "en" for w in WORDS] + WORDS:
+        assert compiled.analyze_forward(word) == plain.analyze_forward(word), word
+    assert compiled._prefixes and compiled._followers[1]
+
+
+@needs_compiled
+def test_compiled_version_rejects_wrong_arguments_with_an_exception(model):
+    fast = hanta_fast.FastHanta(model)
+    fill = hanta_fast.compiled_fill_lattice
+    good = ["wort", False, 0, [{0: 0.0}] + [{} for _ in range(5)], fast._followers[0], {},
+            model.LP_m_t, fast._guessable, fast._morph_set(), fast._guess_base, model.LP_len_t,
+            model.LP_s_t, fast._suffixes, None]
+    fill(*good)  # the arguments as FastHanta passes them
+    with pytest.raises(TypeError):
+        fill(*good[:5])
+    for position, wrong in [(0, b"wort"), (3, [{}]), (3, ({},) * 6), (5, []), (8, ["wort"]), (13, [{}])]:
+        arguments = list(good)
+        arguments[position] = wrong
+        with pytest.raises(TypeError):
+            fill(*arguments)
+    with pytest.raises(ValueError):
+        fill(*good[:2], 9, *good[3:])
