@@ -95,18 +95,38 @@ def test_compiled_version_shares_prefixes_and_plans_like_python(model, plain):
 
 @needs_compiled
 def test_compiled_version_rejects_wrong_arguments_with_an_exception(model):
+    """Arguments of the wrong shape raise an exception (never a crash)."""
     fast = hanta_fast.FastHanta(model)
-    fill = hanta_fast.compiled_fill_lattice
-    good = ["wort", False, 0, [{0: 0.0}] + [{} for _ in range(5)], fast._followers[0], {},
-            model.LP_m_t, fast._guessable, fast._morph_set(), fast._guess_base, model.LP_len_t,
-            model.LP_s_t, fast._suffixes, None]
-    fill(*good)  # the arguments as FastHanta passes them
+    fast.analyze_forward("wort")  # makes fast._tables
+    fill, prepare = hanta_fast.compiled_fill_lattice, hanta_fast.compiled_prepare
+    start = hanta_fast.EMPTY << hanta_fast.SHIFT | hanta_fast.START
+
+    def good() -> list:  # the arguments as FastHanta passes them (fresh plans and rows each time)
+        return ["wort", False, 0, [{start: 0.0}] + [{} for _ in range(5)], fast._code_followers(bool)[0], {},
+                fast._tables, None]
+
+    table = good()[3]
+    fill(*good()[:3], table, *good()[4:])
+    assert table[4]  # the lattice reached the last letter
     with pytest.raises(TypeError):
-        fill(*good[:5])
-    for position, wrong in [(0, b"wort"), (3, [{}]), (3, ({},) * 6), (5, []), (8, ["wort"]), (13, [{}])]:
-        arguments = list(good)
+        fill(*good()[:5])
+    for position, wrong in [(0, b"wort"), (3, [{}]), (3, ({},) * 6), (4, {}), (5, []), (6, ()), (7, [{}])]:
+        arguments = good()
         arguments[position] = wrong
-        with pytest.raises(TypeError):
+        with pytest.raises((TypeError, ValueError, KeyError)):
             fill(*arguments)
+    for position, wrong in [(2, 9), (2, -1), (3, [{start: 0.0}, {5: 1.0}] + [{} for _ in range(4)]),
+                            (3, [{70000: 0.0}] + [{} for _ in range(5)])]:
+        arguments = good()
+        arguments[position] = wrong
+        with pytest.raises(ValueError):
+            fill(*arguments)
+    tables = (model.LP_m_t, fast._guessable, fast._morph_set(), fast._guess_base, model.LP_len_t,
+              model.LP_s_t, fast._suffixes)
+    prepare(*tables)
+    with pytest.raises(TypeError):
+        prepare(*tables[:6])
+    with pytest.raises((TypeError, KeyError)):
+        prepare(model.LP_m_t, fast._guessable, fast._morph_set(), {}, *tables[4:])
     with pytest.raises(ValueError):
-        fill(*good[:2], 9, *good[3:])
+        prepare(*tables[:4], {tag: [0.0] * 5 for tag in fast._guessable}, *tables[5:])

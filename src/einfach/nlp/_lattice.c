@@ -4,28 +4,68 @@
  * compiled.  HanTa (Hannover Tagger) is by Christian Wartena, LGPL-3.0-or-later; like
  * hanta_fast.py, this file re-implements its loops and is licensed like HanTa.
  *
- * fill_lattice() here is hanta_fast.fill_lattice() in C, with the same arguments and on the
- * same Python objects (lists of dicts keyed by state codes, plans memoised in a dict).  It
- * computes the same doubles with the same additions in the same order (only additions and
- * comparisons: no contraction into fused multiply-adds can change a result) and fills every
- * dict in the same order, so ties are broken as in HanTa.  hanta_fast.py uses the Python
- * version when this module was not built (no C compiler at installation);
- * tests/test_lattice_compiled.py compares the two.
+ * fill_lattice() here is hanta_fast.fill_lattice() in C, with the same arguments: it fills
+ * the same Python dicts (one per row of the lattice, keyed by state codes) with the same
+ * doubles in the same order, so ties are broken as in HanTa.  Inside, the rows are C arrays
+ * (written to the dicts once, at the end), a state's followers and a morpheme's tags are
+ * packed C structs, and lp_m_t's guess for a (segment, tag) is computed once per row.  The
+ * doubles come from the same additions in the same order (no multiplications, so no fused
+ * multiply-add can change a result).  hanta_fast.py uses the Python version when this module
+ * was not built (no C compiler at installation); tests/test_lattice_compiled.py compares them.
  *
  * Why by hand: the lattice of the word forms HanTa's model does not know was about a third
- * of a check of varied text (docs/performance.md); the loop is a few dozen lines of dict
- * and float work that no library offers.
+ * of a check of varied text (docs/performance.md); no library offers this loop.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <stdint.h>
 
 #define WORD_BEAM 3             /* continue from states within 1 of the 4th best */
 #define LOWERBOUND (-1e6)       /* HanTa's lowerbound */
 #define WHOLE_WORD_PENALTY 4.6  /* lp_m_t: an unknown morpheme that is the whole word */
 #define MAX_LENGTH_CLASS 24     /* lp_m_t: min(len(morpheme), 24) */
+#define TAGS 256                /* tag ids are below 256 (hanta_fast checks: words_supported) */
+#define CODES (1 << 16)         /* state code: t1 << 8 | t2 */
+#define MAX_GUESSABLE 32         /* tags that may stand for an unknown morpheme (HanTa's model: 11) */
+#define SEGMENT_MEMO_SIZE 200000
 
 static PyObject *empty_string;
+static PyObject *code_objects[CODES]; /* state codes as Python ints, made once */
+
+/* ------------------------------------------------------------------ small helpers */
+
+static PyObject *
+code_object(long code) /* borrowed reference (kept for the life of the process); NULL on error */
+{
+    if (code < 0 || code >= CODES) {
+        PyErr_Format(PyExc_ValueError, "state code %ld out of range", code);
+        return NULL;
+    }
+    if (code_objects[code] == NULL)
+        code_objects[code] = PyLong_FromLong(code);
+    return code_objects[code];
+}
+
+static inline int
+as_double(PyObject *number, double *out)
+{
+    *out = PyFloat_CheckExact(number) ? PyFloat_AS_DOUBLE(number) : PyFloat_AsDouble(number);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int
+as_code(PyObject *number, long limit, long *out)
+{
+    *out = PyLong_AsLong(number);
+    if (*out == -1 && PyErr_Occurred())
+        return -1;
+    if (*out < 0 || *out >= limit) {
+        PyErr_Format(PyExc_ValueError, "tag or state %ld out of range", *out);
+        return -1;
+    }
+    return 0;
+}
 
 /* The suffix of an unknown morpheme that lp_m_t looks up: the longest of 4..1 letters in
    `suffixes` (shorter than the morpheme), else "".  New reference, NULL on error. */
@@ -49,30 +89,308 @@ suffix_of(PyObject *segment, Py_ssize_t length, PyObject *suffixes)
     return empty_string;
 }
 
-/* A float from a Python number (HanTa's tables hold floats; the start state holds int 0). */
-static inline int
-as_double(PyObject *number, double *out)
+/* ------------------------------------------------------------------ the model's tables */
+
+/* What prepare() takes from HanTa's model, in C: per tag, the first sums of lp_m_t's guess,
+   its length table and suffix dict; the morpheme dicts; and a memo, per morpheme some tag
+   knows, of (tag, log p) pairs. */
+typedef struct {
+    PyObject *lp_m_t;       /* tag -> {morpheme: log p} */
+    PyObject *morphs;       /* every morpheme some tag knows */
+    PyObject *suffixes;     /* the suffixes the guess knows */
+    PyObject *suffix_lp[TAGS];
+    PyObject *segment_tags; /* memo: morpheme -> bytes of MorphTag */
+    double guess_base[TAGS];
+    double len_lp[TAGS][MAX_LENGTH_CLASS + 1];
+    int guess_slot[TAGS];   /* index of a guessable tag in Segment.guesses, -1 for the others */
+    int guessable_count;
+} Model;
+
+typedef struct {
+    long tag;
+    double lpm;
+} MorphTag;
+
+static void
+release_model(PyObject *capsule)
 {
-    *out = PyFloat_CheckExact(number) ? PyFloat_AS_DOUBLE(number) : PyFloat_AsDouble(number);
-    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+    Model *model = PyCapsule_GetPointer(capsule, "einfach.nlp._lattice.Model");
+    if (model == NULL)
+        return;
+    Py_XDECREF(model->lp_m_t);
+    Py_XDECREF(model->morphs);
+    Py_XDECREF(model->suffixes);
+    Py_XDECREF(model->segment_tags);
+    for (int t = 0; t < TAGS; t++)
+        Py_XDECREF(model->suffix_lp[t]);
+    PyMem_Free(model);
 }
 
-/* sorted(row.values(), reverse=True)[WORD_BEAM] - 1 if the row has more than WORD_BEAM
-   entries, else LOWERBOUND. */
-static int
-row_bound(PyObject *row, double *bound)
+PyDoc_STRVAR(prepare_doc,
+"prepare(lp_m_t, guessable, morphs, guess_base, len_lp, suffix_lp, suffixes)\n\n"
+"The model's tables for fill_lattice (see hanta_fast.prepare_tables).");
+
+static PyObject *
+prepare(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (PyDict_GET_SIZE(row) <= WORD_BEAM) {
-        *bound = LOWERBOUND;
+    if (nargs != 7) {
+        PyErr_Format(PyExc_TypeError, "prepare() takes 7 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    PyObject *lp_m_t = args[0], *guessable = args[1], *morphs = args[2], *guess_base = args[3];
+    PyObject *len_lp = args[4], *suffix_lp = args[5], *suffixes = args[6];
+    if (!PyDict_Check(lp_m_t) || !PyAnySet_Check(guessable) || !PyAnySet_Check(morphs)
+        || !PyAnySet_Check(suffixes)) {
+        PyErr_SetString(PyExc_TypeError, "prepare: lp_m_t must be a dict, guessable, morphs and suffixes sets");
+        return NULL;
+    }
+    Model *model = PyMem_Calloc(1, sizeof(Model));
+    if (model == NULL)
+        return PyErr_NoMemory();
+    for (int t = 0; t < TAGS; t++)
+        model->guess_slot[t] = -1;
+    PyObject *capsule = PyCapsule_New(model, "einfach.nlp._lattice.Model", release_model);
+    if (capsule == NULL) {
+        PyMem_Free(model);
+        return NULL;
+    }
+    Py_INCREF(lp_m_t);
+    model->lp_m_t = lp_m_t;
+    Py_INCREF(morphs);
+    model->morphs = morphs;
+    Py_INCREF(suffixes);
+    model->suffixes = suffixes;
+    if ((model->segment_tags = PyDict_New()) == NULL)
+        goto error;
+    PyObject *iterator = PyObject_GetIter(guessable), *tag_object;
+    if (iterator == NULL)
+        goto error;
+    while ((tag_object = PyIter_Next(iterator)) != NULL) {
+        long tag;
+        PyObject *base = NULL, *lengths = NULL, *by_suffix = NULL;
+        int failed = as_code(tag_object, TAGS, &tag) < 0
+            || (base = PyObject_GetItem(guess_base, tag_object)) == NULL
+            || as_double(base, &model->guess_base[tag]) < 0
+            || (lengths = PySequence_Fast(PyObject_GetItem(len_lp, tag_object), "LP_len_t[tag]")) == NULL
+            || (by_suffix = PyObject_GetItem(suffix_lp, tag_object)) == NULL;
+        if (!failed && PySequence_Fast_GET_SIZE(lengths) <= MAX_LENGTH_CLASS) {
+            PyErr_SetString(PyExc_ValueError, "LP_len_t[tag] is too short");
+            failed = 1;
+        }
+        for (int n = 0; !failed && n <= MAX_LENGTH_CLASS; n++)
+            failed = as_double(PySequence_Fast_GET_ITEM(lengths, n), &model->len_lp[tag][n]) < 0;
+        if (!failed && !PyDict_Check(by_suffix)) {
+            PyErr_SetString(PyExc_TypeError, "LP_s_t[tag] must be a dict");
+            failed = 1;
+        }
+        if (!failed && model->guess_slot[tag] < 0 && model->guessable_count == MAX_GUESSABLE) {
+            PyErr_SetString(PyExc_ValueError, "too many guessable tags");
+            failed = 1;
+        }
+        Py_DECREF(tag_object);
+        Py_XDECREF(base);
+        Py_XDECREF(lengths);
+        if (failed) {
+            Py_XDECREF(by_suffix);
+            Py_DECREF(iterator);
+            goto error;
+        }
+        Py_XSETREF(model->suffix_lp[tag], by_suffix);
+        if (model->guess_slot[tag] < 0)
+            model->guess_slot[tag] = model->guessable_count++;
+    }
+    Py_DECREF(iterator);
+    if (PyErr_Occurred())
+        goto error;
+    return capsule;
+error:
+    Py_DECREF(capsule);
+    return NULL;
+}
+
+/* The (tag, log p) pairs of the tags that know `segment`, in lp_m_t's order, memoised:
+   a bytes object of MorphTag (borrowed from the memo); NULL on error. */
+static PyObject *
+tags_knowing(Model *model, PyObject *segment)
+{
+    PyObject *found = PyDict_GetItemWithError(model->segment_tags, segment);
+    if (found != NULL || PyErr_Occurred())
+        return found;
+    Py_ssize_t count = 0, pos = 0;
+    PyObject *tag_object, *morphemes;
+    MorphTag pairs[TAGS];
+    while (PyDict_Next(model->lp_m_t, &pos, &tag_object, &morphemes)) {
+        long tag = PyLong_AsLong(tag_object);
+        if (tag == -1 && PyErr_Occurred())
+            return NULL;
+        if (tag <= 0 || tag >= TAGS || !PyDict_Check(morphemes))
+            continue; /* never a follower (hanta_fast checks: words_supported) */
+        PyObject *lpm = PyDict_GetItemWithError(morphemes, segment);
+        if (lpm == NULL && PyErr_Occurred())
+            return NULL;
+        if (lpm != NULL && count < TAGS) {
+            pairs[count].tag = tag;
+            if (as_double(lpm, &pairs[count++].lpm) < 0)
+                return NULL;
+        }
+    }
+    PyObject *packed = PyBytes_FromStringAndSize((const char *)pairs, count * (Py_ssize_t)sizeof(MorphTag));
+    if (packed == NULL)
+        return NULL;
+    if (PyDict_GET_SIZE(model->segment_tags) >= SEGMENT_MEMO_SIZE)
+        PyDict_Clear(model->segment_tags);
+    int failed = PyDict_SetItem(model->segment_tags, segment, packed);
+    Py_DECREF(packed);
+    return failed ? NULL : packed; /* the memo holds it */
+}
+
+/* ------------------------------------------------------------------ followers of a state */
+
+typedef struct {
+    long tag;
+    long next; /* code of the state after the follower */
+    double lpt;
+    int guess_slot; /* -1: the tag never guesses a morpheme */
+} Follower;
+
+/* rows[state][0] (the kept followers, HanTa's order) packed, memoised in `plans` by state
+   (a bytes object of Follower, borrowed from the memo); NULL on error. */
+static PyObject *
+followers_of(PyObject *rows, PyObject *plans, Model *model, PyObject *state)
+{
+    if (state == NULL)
+        return NULL;
+    PyObject *found = PyDict_GetItemWithError(plans, state);
+    if (found != NULL && PyBytes_Check(found))
+        return found;
+    if (found == NULL && PyErr_Occurred())
+        return NULL;
+    PyObject *pair = PyObject_GetItem(rows, state); /* (followers, guessable followers) */
+    if (pair == NULL)
+        return NULL;
+    PyObject *full = PyTuple_Check(pair) && PyTuple_GET_SIZE(pair) == 2 ? PyTuple_GET_ITEM(pair, 0) : NULL;
+    if (full == NULL || !PyList_Check(full)) {
+        PyErr_SetString(PyExc_TypeError, "rows[state] must be a pair of lists");
+        Py_DECREF(pair);
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(full);
+    PyObject *packed = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(Follower));
+    for (Py_ssize_t e = 0; packed != NULL && e < n; e++) {
+        PyObject *entry = PyList_GET_ITEM(full, e);
+        Follower *follower = &((Follower *)PyBytes_AS_STRING(packed))[e];
+        if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 4) {
+            PyErr_SetString(PyExc_TypeError, "followers must be (tag, log p, next state, None) tuples");
+            Py_CLEAR(packed);
+        }
+        else if (as_code(PyTuple_GET_ITEM(entry, 0), TAGS, &follower->tag) < 0
+                 || as_code(PyTuple_GET_ITEM(entry, 2), CODES, &follower->next) < 0
+                 || as_double(PyTuple_GET_ITEM(entry, 1), &follower->lpt) < 0) {
+            Py_CLEAR(packed);
+        }
+        else {
+            follower->guess_slot = model->guess_slot[follower->tag];
+        }
+    }
+    Py_DECREF(pair);
+    if (packed == NULL)
+        return NULL;
+    int failed = PyDict_SetItem(plans, state, packed);
+    Py_DECREF(packed);
+    return failed ? NULL : packed;
+}
+
+/* ------------------------------------------------------------------ rows of the lattice */
+
+/* One entry of a row: a state, its best log probability, and where it came from. */
+typedef struct {
+    long code;
+    double lp;
+    long from_state;
+    Py_ssize_t from_row;
+} Cell;
+
+/* A row: its cells in the order a Python dict would hold them, and an index by code. */
+typedef struct {
+    Cell *cells;
+    Py_ssize_t count, capacity;
+    int32_t *index; /* open addressing: position + 1, 0 = empty; size index_size (power of 2) */
+    Py_ssize_t index_size;
+} Row;
+
+static void
+release_rows(Row *rows, Py_ssize_t count)
+{
+    for (Py_ssize_t r = 0; r < count; r++) {
+        PyMem_Free(rows[r].cells);
+        PyMem_Free(rows[r].index);
+    }
+    PyMem_Free(rows);
+}
+
+static inline Py_ssize_t
+slot_of(const Row *row, long code)
+{
+    Py_ssize_t mask = row->index_size - 1, slot = (Py_ssize_t)((code * 2654435761u) >> 7) & mask;
+    while (row->index[slot] != 0 && row->cells[row->index[slot] - 1].code != code)
+        slot = (slot + 1) & mask;
+    return slot;
+}
+
+static int
+grow(Row *row)
+{
+    Py_ssize_t capacity = row->capacity ? row->capacity * 2 : 16;
+    Cell *cells = PyMem_Realloc(row->cells, capacity * sizeof(Cell));
+    int32_t *index = PyMem_Calloc(capacity * 2, sizeof(int32_t));
+    if (cells == NULL || index == NULL) {
+        if (cells != NULL)
+            row->cells = cells;
+        PyMem_Free(index);
+        PyErr_NoMemory();
+        return -1;
+    }
+    row->cells = cells;
+    row->capacity = capacity;
+    PyMem_Free(row->index);
+    row->index = index;
+    row->index_size = capacity * 2;
+    for (Py_ssize_t p = 0; p < row->count; p++)
+        row->index[slot_of(row, row->cells[p].code)] = (int32_t)(p + 1);
+    return 0;
+}
+
+/* target[code] = lp if code is new or lp is better (Python: `old is None or lp1 > old`). */
+static inline int
+relax(Row *row, long code, double lp, long from_state, Py_ssize_t from_row)
+{
+    if (row->count == row->capacity && grow(row) < 0)
+        return -1;
+    Py_ssize_t slot = slot_of(row, code);
+    if (row->index[slot] != 0) {
+        Cell *cell = &row->cells[row->index[slot] - 1];
+        if (lp > cell->lp) {
+            cell->lp = lp;
+            cell->from_state = from_state;
+            cell->from_row = from_row;
+        }
         return 0;
     }
+    row->cells[row->count] = (Cell){code, lp, from_state, from_row};
+    row->index[slot] = (int32_t)++row->count;
+    return 0;
+}
+
+/* sorted(row.values(), reverse=True)[WORD_BEAM] - 1, or LOWERBOUND for a short row. */
+static double
+row_bound(const Row *row)
+{
+    if (row->count <= WORD_BEAM)
+        return LOWERBOUND;
     double best[WORD_BEAM + 1];
-    Py_ssize_t kept = 0, pos = 0;
-    PyObject *key, *value;
-    while (PyDict_Next(row, &pos, &key, &value)) {
-        double v;
-        if (as_double(value, &v) < 0)
-            return -1;
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t p = 0; p < row->count; p++) {
+        double v = row->cells[p].lp;
         if (kept == WORD_BEAM + 1 && !(v > best[WORD_BEAM]))
             continue;
         Py_ssize_t j = kept < WORD_BEAM + 1 ? kept++ : WORD_BEAM;
@@ -82,382 +400,184 @@ row_bound(PyObject *row, double *bound)
         }
         best[j] = v;
     }
-    *bound = best[WORD_BEAM] - 1;
-    return 0;
+    return best[WORD_BEAM] - 1;
 }
 
-/* lp_m_t's guess for an unknown (or guessable) morpheme:
-   Int_t + LP_hapax_t[t] (guess_base[t]) + LP_len_t[t][length class] + LP_s_t[t][suffix]. */
-static int
-guess(PyObject *tag, Py_ssize_t length_class, PyObject *suffix, PyObject *guess_base,
-      PyObject *len_lp, PyObject *suffix_lp, double *out)
-{
-    double base, by_length, by_suffix;
-    PyObject *item = PyObject_GetItem(guess_base, tag);
-    if (item == NULL)
-        return -1;
-    int failed = as_double(item, &base);
-    Py_DECREF(item);
-    if (failed)
-        return -1;
-    PyObject *table = PyObject_GetItem(len_lp, tag);
-    if (table == NULL)
-        return -1;
-    item = PySequence_GetItem(table, length_class);
-    Py_DECREF(table);
-    if (item == NULL)
-        return -1;
-    failed = as_double(item, &by_length);
-    Py_DECREF(item);
-    if (failed)
-        return -1;
-    table = PyObject_GetItem(suffix_lp, tag);
-    if (table == NULL)
-        return -1;
-    item = PyObject_GetItem(table, suffix);
-    Py_DECREF(table);
-    if (item == NULL)
-        return -1;
-    failed = as_double(item, &by_suffix);
-    Py_DECREF(item);
-    if (failed)
-        return -1;
-    *out = base + by_length + by_suffix; /* left to right, as in Python */
-    return 0;
-}
+/* ------------------------------------------------------------------ one row's segments */
 
-/* A state code (or tag id) as a Python int, created once per process: the lattice's dicts are
-   keyed by them, and codes above 256 are not among Python's shared small ints. */
-#define CODES (1 << 16)
-static PyObject *code_objects[CODES];
-
-static PyObject *
-code_object(long code)
-{
-    if (code < 0 || code >= CODES)
-        return PyLong_FromLong(code); /* new reference */
-    if (code_objects[code] == NULL && (code_objects[code] = PyLong_FromLong(code)) == NULL)
-        return NULL;
-    Py_INCREF(code_objects[code]);
-    return code_objects[code];
-}
-
-/* One entry of a plan: a follower of a state that may read a segment, with the log
-   probability of the transition and of the morpheme (or `guessed`: lp_m_t's guess). */
-typedef struct {
-    long tag;
-    long next; /* code of the state after the follower */
-    double lpt;
-    double lpm;
-    int guessed;
-} PlanEntry;
-
-#define PLAN_SIZE(plan) (PyBytes_GET_SIZE(plan) / (Py_ssize_t)sizeof(PlanEntry))
-#define PLAN_ENTRIES(plan) ((const PlanEntry *)PyBytes_AS_STRING(plan))
-
-/* Read one (tag, lpt, next, lpm or None) tuple of a follower list into `entry`. */
-static int
-unpack_follower(PyObject *follower, PlanEntry *entry)
-{
-    if (!PyTuple_Check(follower) || PyTuple_GET_SIZE(follower) != 4) {
-        PyErr_SetString(PyExc_TypeError, "followers must be (tag, log p, next state, None) tuples");
-        return -1;
-    }
-    entry->tag = PyLong_AsLong(PyTuple_GET_ITEM(follower, 0));
-    entry->next = PyLong_AsLong(PyTuple_GET_ITEM(follower, 2));
-    if ((entry->tag == -1 || entry->next == -1) && PyErr_Occurred())
-        return -1;
-    entry->guessed = 1;
-    entry->lpm = 0.0;
-    return as_double(PyTuple_GET_ITEM(follower, 1), &entry->lpt);
-}
-
-/* The followers of a state that know the morpheme `segment` (with its log probability from
-   lp_m_t[tag]) or may guess it (may_guess and tag in guessable), in HanTa's order; with
-   `segment` NULL: all followers of the list, to be guessed.  A bytes object of PlanEntry
-   (not tracked by the garbage collector, read without unboxing); NULL on error. */
-static PyObject *
-make_plan(PyObject *followers, PyObject *segment, int may_guess, PyObject *lp_m_t, PyObject *guessable)
-{
-    Py_ssize_t n = PyList_GET_SIZE(followers), kept = 0;
-    PyObject *plan = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(PlanEntry));
-    if (plan == NULL)
-        return NULL;
-    PlanEntry *entries = (PlanEntry *)PyBytes_AS_STRING(plan);
-    for (Py_ssize_t e = 0; e < n; e++) {
-        PyObject *follower = PyList_GET_ITEM(followers, e);
-        PlanEntry *entry = &entries[kept];
-        if (unpack_follower(follower, entry) < 0)
-            goto error;
-        if (segment != NULL) {
-            PyObject *morphs = PyObject_GetItem(lp_m_t, PyTuple_GET_ITEM(follower, 0));
-            if (morphs == NULL)
-                goto error;
-            PyObject *lpm = PyDict_Check(morphs) ? PyDict_GetItemWithError(morphs, segment) : NULL;
-            if (lpm == NULL && !PyErr_Occurred() && !PyDict_Check(morphs))
-                PyErr_SetString(PyExc_TypeError, "LP_m_t[tag] must be a dict");
-            if (lpm == NULL && PyErr_Occurred()) {
-                Py_DECREF(morphs);
-                goto error;
-            }
-            if (lpm != NULL) {
-                entry->guessed = 0;
-                int failed = as_double(lpm, &entry->lpm);
-                Py_DECREF(morphs);
-                if (failed)
-                    goto error;
-            }
-            else {
-                Py_DECREF(morphs);
-                int guess_it = may_guess ? PySet_Contains(guessable, PyTuple_GET_ITEM(follower, 0)) : 0;
-                if (guess_it < 0)
-                    goto error;
-                if (!guess_it)
-                    continue;
-            }
-        }
-        kept++;
-    }
-    if (kept < n && _PyBytes_Resize(&plan, kept * (Py_ssize_t)sizeof(PlanEntry)) < 0)
-        return NULL;
-    return plan;
-error:
-    Py_DECREF(plan);
-    return NULL;
-}
-
-/* plans[key], made by make_plan on a miss (steals the reference to key).  New reference. */
-static PyObject *
-memoised_plan(PyObject *plans, PyObject *key, PyObject *followers, PyObject *segment, int may_guess,
-              PyObject *lp_m_t, PyObject *guessable)
-{
-    if (key == NULL)
-        return NULL;
-    PyObject *plan = PyDict_GetItemWithError(plans, key);
-    if (plan != NULL && PyBytes_Check(plan)) {
-        Py_INCREF(plan);
-    }
-    else if (!PyErr_Occurred()) {  /* a miss (or a plan of the Python version: made anew) */
-        plan = make_plan(followers, segment, may_guess, lp_m_t, guessable);
-        if (plan != NULL && PyDict_SetItem(plans, key, plan) < 0)
-            Py_CLEAR(plan);
-    }
-    else {
-        plan = NULL;
-    }
-    Py_DECREF(key);
-    return plan;
-}
-
-/* Per segment of a row: the substring, whether some tag knows it, whether it may be guessed,
-   its suffix once a guess needs it, and lp_m_t's guess per tag once computed (the guess
-   depends on the segment and the tag, not on the state it is read from). */
+/* word[i:j] for one j: whether it may be guessed, the tags that know it with their log p
+   (a reference to the memo's packed pairs), and lp_m_t's guess per guessable tag once
+   computed (NaN: not yet; the guess depends on the segment and the tag, not on the state). */
 typedef struct {
     PyObject *text;
-    PyObject *suffix; /* NULL until needed */
-    double *guesses;  /* NULL until needed; NaN: not computed yet */
+    PyObject *suffix; /* NULL until a guess needs it */
+    PyObject *known;  /* bytes of MorphTag, NULL: no tag knows the segment */
     Py_ssize_t length;
-    int known;
     int may_guess;
+    int whole;
+    double guesses[MAX_GUESSABLE];
 } Segment;
 
-#define TAGS 256
-
-static void
-release_segments(Segment *segments, Py_ssize_t count)
-{
-    for (Py_ssize_t k = 0; k < count; k++) {
-        Py_XDECREF(segments[k].text);
-        Py_XDECREF(segments[k].suffix);
-        PyMem_Free(segments[k].guesses);
-    }
-    PyMem_Free(segments);
-}
-
-/* lp_m_t's guess for `segment` and `tag`, computed once per row (see Segment). */
 static int
-segment_guess(Segment *segment, long tag, int whole, PyObject *guess_base, PyObject *len_lp,
-              PyObject *suffix_lp, PyObject *suffixes, double *out)
+segment_guess(Model *model, Segment *segment, long tag, int slot, double *out)
 {
-    if (segment->guesses != NULL && tag >= 0 && tag < TAGS && !isnan(segment->guesses[tag])) {
-        *out = segment->guesses[tag];
+    if (!isnan(segment->guesses[slot])) {
+        *out = segment->guesses[slot];
         return 0;
     }
-    if (segment->suffix == NULL) {
-        segment->suffix = suffix_of(segment->text, segment->length, suffixes);
-        if (segment->suffix == NULL)
-            return -1;
+    if (segment->suffix == NULL
+        && (segment->suffix = suffix_of(segment->text, segment->length, model->suffixes)) == NULL)
+        return -1;
+    PyObject *lp_suffix = PyDict_GetItemWithError(model->suffix_lp[tag], segment->suffix);
+    double by_suffix;
+    if (lp_suffix == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetObject(PyExc_KeyError, segment->suffix);
+        return -1;
     }
-    if (segment->guesses == NULL) {
-        segment->guesses = PyMem_Malloc(TAGS * sizeof(double));
-        if (segment->guesses == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        for (int t = 0; t < TAGS; t++)
-            segment->guesses[t] = NAN;
-    }
-    PyObject *tag_object = code_object(tag);
-    if (tag_object == NULL)
+    if (as_double(lp_suffix, &by_suffix) < 0)
         return -1;
     Py_ssize_t length_class = segment->length < MAX_LENGTH_CLASS ? segment->length : MAX_LENGTH_CLASS;
-    int failed = guess(tag_object, length_class, segment->suffix, guess_base, len_lp, suffix_lp, out);
-    Py_DECREF(tag_object);
-    if (failed)
-        return -1;
-    if (whole)
-        *out -= WHOLE_WORD_PENALTY;
-    if (tag >= 0 && tag < TAGS)
-        segment->guesses[tag] = *out;
+    /* Int_t + LP_hapax_t[t] + LP_len_t[t][len] + LP_s_t[t][suffix], left to right as in Python */
+    double lpm = model->guess_base[tag] + model->len_lp[tag][length_class] + by_suffix;
+    if (segment->whole)
+        lpm -= WHOLE_WORD_PENALTY;
+    *out = segment->guesses[slot] = lpm;
     return 0;
 }
 
-/* Read the entries of one plan from a state with log probability `lp` into the row `target`
-   (and, in the lemma pass, the state they came from into `back_row`). */
 static int
-read_plan(PyObject *plan, double lp, Segment *segment, int whole, PyObject *target,
-          PyObject *back_row, PyObject *origin, PyObject *guess_base, PyObject *len_lp,
-          PyObject *suffix_lp, PyObject *suffixes)
+set_up_segment(Model *model, Segment *segment, PyObject *word, Py_ssize_t i, Py_ssize_t j,
+               Py_ssize_t wlen, int strict, int whole)
 {
-    const PlanEntry *entries = PLAN_ENTRIES(plan);
-    Py_ssize_t n = PLAN_SIZE(plan);
-    for (Py_ssize_t e = 0; e < n; e++) {
-        const PlanEntry *entry = &entries[e];
-        double lpm = entry->lpm;
-        if (entry->guessed) {
-            if (segment_guess(segment, entry->tag, whole, guess_base, len_lp, suffix_lp, suffixes, &lpm) < 0)
-                return -1;
-            if (lpm == -INFINITY)
-                continue;
-        }
-        double lp1 = lp + entry->lpt + lpm; /* (lp + lpt) + lpm, as in Python */
-        if (!(lp1 > LOWERBOUND))
-            continue;
-        PyObject *next = code_object(entry->next);
-        if (next == NULL)
-            return -1;
-        PyObject *old = PyDict_GetItemWithError(target, next);
-        int status = 0;
-        if (old == NULL && PyErr_Occurred()) {
-            status = -1;
-        }
-        else {
-            double before;
-            if (old != NULL && as_double(old, &before) < 0)
-                status = -1;
-            else if (old == NULL || lp1 > before) {
-                PyObject *value = PyFloat_FromDouble(lp1);
-                if (value == NULL || PyDict_SetItem(target, next, value) < 0
-                    || (back_row != NULL && PyDict_SetItem(back_row, next, origin) < 0))
-                    status = -1;
-                Py_XDECREF(value);
-            }
-        }
-        Py_DECREF(next);
-        if (status < 0)
-            return -1;
+    segment->length = j - i;
+    segment->may_guess = !strict && (wlen < 4 || segment->length > 2);
+    segment->whole = whole;
+    segment->suffix = NULL;
+    segment->known = NULL;
+    for (int slot = 0; slot < model->guessable_count; slot++)
+        segment->guesses[slot] = NAN;
+    if ((segment->text = PyUnicode_Substring(word, i, j)) == NULL)
+        return -1;
+    int known = PySet_Contains(model->morphs, segment->text);
+    if (known > 0) {
+        segment->known = tags_knowing(model, segment->text);
+        Py_XINCREF(segment->known); /* the memo may be emptied while the row is read */
     }
-    return 0;
+    return known < 0 || (known > 0 && segment->known == NULL) ? -1 : 0;
 }
 
-/* One row of the lattice: every segment word[i:j] (j from `first`) read from every state of
-   row i that is within the beam. */
-static int
-fill_row(PyObject *word, Py_ssize_t wlen, Py_ssize_t i, Py_ssize_t first, int strict, PyObject *table,
-         PyObject *rows, PyObject *plans, PyObject *lp_m_t, PyObject *guessable, PyObject *morphs,
-         PyObject *guess_base, PyObject *len_lp, PyObject *suffix_lp, PyObject *suffixes,
-         PyObject *backpointer)
+/* The log p of the morpheme for `tag`, NaN if the tag does not know it. */
+static inline double
+known_lp(const Segment *segment, long tag)
 {
-    PyObject *row = PyList_GET_ITEM(table, i);
-    double bound;
-    if (row_bound(row, &bound) < 0)
-        return -1;
-    Py_ssize_t count = wlen + 1 - first;
-    Segment *segments = PyMem_Calloc(count, sizeof(Segment));
-    if (segments == NULL) {
-        PyErr_NoMemory();
-        return -1;
+    const MorphTag *pairs = (const MorphTag *)PyBytes_AS_STRING(segment->known);
+    Py_ssize_t n = PyBytes_GET_SIZE(segment->known) / (Py_ssize_t)sizeof(MorphTag);
+    for (Py_ssize_t p = 0; p < n; p++) {
+        if (pairs[p].tag == tag)
+            return pairs[p].lpm;
     }
-    for (Py_ssize_t k = 0; k < count; k++) {
-        Segment *s = &segments[k];
-        s->length = first + k - i;
-        s->text = PyUnicode_Substring(word, i, first + k);
-        if (s->text == NULL || (s->known = PySet_Contains(morphs, s->text)) < 0) {
-            release_segments(segments, count);
-            return -1;
-        }
-        s->may_guess = !strict && (wlen < 4 || s->length > 2);
-    }
-    Py_ssize_t whole = i == 0 ? count - 1 : -1; /* the segment that is the whole word */
-    PyObject *row_index = PyLong_FromSsize_t(i);
-    if (row_index == NULL) {
-        release_segments(segments, count);
-        return -1;
-    }
-    Py_ssize_t pos = 0;
-    PyObject *state, *value;
+    return NAN;
+}
+
+/* Row i: every segment word[i:j] (j from `first`) read from every state within the beam.
+   The followers of a state are tried in HanTa's order: for a segment no tag knows, those
+   that may guess it; for a known one, those that know it or may guess it. */
+static int
+fill_row(Model *model, PyObject *word, Py_ssize_t wlen, Py_ssize_t i, Py_ssize_t first, int strict,
+         Row *rows, PyObject *follower_rows, PyObject *plans, Segment *segments)
+{
+    Row *row = &rows[i];
+    double bound = row_bound(row);
+    Py_ssize_t count = wlen + 1 - first, ready = 0;
     int status = 0;
-    while (status == 0 && PyDict_Next(row, &pos, &state, &value)) {
-        double lp;
-        if (as_double(value, &lp) < 0) {
-            status = -1;
-            break;
-        }
+    for (; ready < count && status == 0; ready++)
+        status = set_up_segment(model, &segments[ready], word, i, first + ready, wlen, strict,
+                                i == 0 && ready == count - 1);
+    for (Py_ssize_t p = 0; status == 0 && p < row->count; p++) {
+        long state = row->cells[p].code;
+        double lp = row->cells[p].lp;
         if (lp < bound)
             continue;
-        PyObject *followers = PyObject_GetItem(rows, state); /* (full, only_guess) */
-        if (followers == NULL) {
+        PyObject *packed = followers_of(follower_rows, plans, model, code_object(state));
+        if (packed == NULL) {
             status = -1;
             break;
         }
-        if (!PyTuple_Check(followers) || PyTuple_GET_SIZE(followers) != 2
-            || !PyList_Check(PyTuple_GET_ITEM(followers, 0)) || !PyList_Check(PyTuple_GET_ITEM(followers, 1))) {
-            PyErr_SetString(PyExc_TypeError, "rows[state] must be a pair of lists");
-            Py_DECREF(followers);
-            status = -1;
-            break;
-        }
-        PyObject *full = PyTuple_GET_ITEM(followers, 0);
-        PyObject *only_guess = PyTuple_GET_ITEM(followers, 1);
-        PyObject *origin = NULL, *guess_plan = NULL;
-        if (PyList_GET_SIZE(full) > 0 && backpointer != Py_None) {
-            origin = PyTuple_Pack(2, state, row_index);
-            if (origin == NULL)
-                status = -1;
-        }
-        for (Py_ssize_t k = 0; status == 0 && PyList_GET_SIZE(full) > 0 && k < count; k++) {
+        const Follower *followers = (const Follower *)PyBytes_AS_STRING(packed);
+        Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)sizeof(Follower);
+        for (Py_ssize_t k = 0; status == 0 && n > 0 && k < count; k++) {
             Segment *s = &segments[k];
-            PyObject *plan;
-            if (!s->known) { /* no tag knows the segment: only guessable followers can read it */
-                if (PyList_GET_SIZE(only_guess) == 0 || !s->may_guess)
-                    continue;
-                if (guess_plan == NULL)
-                    guess_plan = memoised_plan(plans, PyTuple_Pack(1, state), only_guess, NULL, 0, lp_m_t, guessable);
-                if ((plan = guess_plan) == NULL) {
+            if (s->known == NULL && !s->may_guess)
+                continue;
+            Row *target = &rows[first + k];
+            for (Py_ssize_t e = 0; e < n; e++) {
+                const Follower *f = &followers[e];
+                double lpm = s->known != NULL ? known_lp(s, f->tag) : NAN;
+                if (isnan(lpm)) { /* lp_m_t's guess, for tags that may guess the segment */
+                    if (!s->may_guess || f->guess_slot < 0)
+                        continue;
+                    if (segment_guess(model, s, f->tag, f->guess_slot, &lpm) < 0) {
+                        status = -1;
+                        break;
+                    }
+                    if (lpm == -INFINITY)
+                        continue;
+                }
+                double lp1 = lp + f->lpt + lpm; /* (lp + lpt) + lpm, as in Python */
+                if (lp1 > LOWERBOUND && relax(target, f->next, lp1, state, i) < 0) {
                     status = -1;
                     break;
                 }
-                Py_INCREF(plan);
             }
-            else {  /* the followers that know the morpheme or may guess it, in HanTa's order */
-                PyObject *key = PyTuple_Pack(3, state, s->text, s->may_guess ? Py_True : Py_False);
-                if ((plan = memoised_plan(plans, key, full, s->text, s->may_guess, lp_m_t, guessable)) == NULL) {
-                    status = -1;
-                    break;
-                }
-            }
-            PyObject *back_row = backpointer == Py_None ? NULL : PyList_GET_ITEM(backpointer, first + k);
-            status = read_plan(plan, lp, s, k == whole, PyList_GET_ITEM(table, first + k), back_row,
-                               origin, guess_base, len_lp, suffix_lp, suffixes);
-            Py_DECREF(plan);
         }
-        Py_XDECREF(guess_plan);
-        Py_XDECREF(origin);
-        Py_DECREF(followers);
     }
-    Py_DECREF(row_index);
-    release_segments(segments, count);
+    for (Py_ssize_t k = 0; k < ready; k++) {
+        Py_CLEAR(segments[k].text);
+        Py_CLEAR(segments[k].suffix);
+        Py_CLEAR(segments[k].known);
+    }
     return status;
+}
+
+/* ------------------------------------------------------------------ Python dicts in and out */
+
+static int
+read_row(PyObject *dict, Row *row)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        long code;
+        double lp;
+        if (as_code(key, CODES, &code) < 0 || as_double(value, &lp) < 0 || relax(row, code, lp, -1, -1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+write_row(const Row *row, PyObject *dict, PyObject *back)
+{
+    for (Py_ssize_t p = 0; p < row->count; p++) {
+        const Cell *cell = &row->cells[p];
+        PyObject *code = code_object(cell->code), *value = PyFloat_FromDouble(cell->lp);
+        if (code == NULL || value == NULL || PyDict_SetItem(dict, code, value) < 0) {
+            Py_XDECREF(value);
+            return -1;
+        }
+        Py_DECREF(value);
+        if (back != NULL) {
+            PyObject *from = code_object(cell->from_state);
+            PyObject *origin = from == NULL ? NULL : Py_BuildValue("(On)", from, cell->from_row);
+            if (origin == NULL || PyDict_SetItem(back, code, origin) < 0) {
+                Py_XDECREF(origin);
+                return -1;
+            }
+            Py_DECREF(origin);
+        }
+    }
+    return 0;
 }
 
 static int
@@ -477,26 +597,26 @@ is_list_of_dicts(PyObject *list, Py_ssize_t length, const char *name)
 }
 
 PyDoc_STRVAR(fill_lattice_doc,
-"fill_lattice(word, strict, shared, table, rows, plans, lp_m_t, guessable, morphs, guess_base,\n"
-"             len_lp, suffix_lp, suffixes, backpointer)\n\n"
-"einfach.nlp.hanta_fast.fill_lattice, compiled: the same results.");
+"fill_lattice(word, strict, shared, table, rows, plans, tables, backpointer)\n\n"
+"einfach.nlp.hanta_fast.fill_lattice, compiled: the same results.  `tables` comes from\n"
+"prepare(); `plans` holds this version's packed followers.");
 
 static PyObject *
 fill_lattice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 14) {
-        PyErr_Format(PyExc_TypeError, "fill_lattice() takes 14 arguments (%zd given)", nargs);
+    if (nargs != 8) {
+        PyErr_Format(PyExc_TypeError, "fill_lattice() takes 8 arguments (%zd given)", nargs);
         return NULL;
     }
-    PyObject *word = args[0], *table = args[3], *plans = args[5], *guessable = args[7], *morphs = args[8];
-    PyObject *suffixes = args[12], *backpointer = args[13];
+    PyObject *word = args[0], *table = args[3], *follower_rows = args[4], *plans = args[5];
+    PyObject *backpointer = args[7];
+    Model *model = PyCapsule_GetPointer(args[6], "einfach.nlp._lattice.Model");
     int strict = PyObject_IsTrue(args[1]);
     Py_ssize_t shared = PyLong_AsSsize_t(args[2]);
-    if (strict < 0 || (shared == -1 && PyErr_Occurred()))
+    if (model == NULL || strict < 0 || (shared == -1 && PyErr_Occurred()))
         return NULL;
-    if (!PyUnicode_Check(word) || !PyDict_Check(plans) || !PyAnySet_Check(guessable)
-        || !PyAnySet_Check(morphs) || !PyAnySet_Check(suffixes)) {
-        PyErr_SetString(PyExc_TypeError, "fill_lattice: word must be a str, plans a dict, guessable, morphs and suffixes sets");
+    if (!PyUnicode_Check(word) || !PyDict_Check(plans)) {
+        PyErr_SetString(PyExc_TypeError, "fill_lattice: word must be a str and plans a dict");
         return NULL;
     }
     Py_ssize_t wlen = PyUnicode_GET_LENGTH(word);
@@ -507,26 +627,47 @@ fill_lattice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (!is_list_of_dicts(table, wlen + 1, "table")
         || (backpointer != Py_None && !is_list_of_dicts(backpointer, wlen + 1, "backpointer")))
         return NULL;
-    for (Py_ssize_t i = 0; i < wlen; i++) { /* row wlen has no letter left to read */
-        if (PyDict_GET_SIZE(PyList_GET_ITEM(table, i)) == 0)
+    for (Py_ssize_t r = shared + 1; r <= wlen; r++) {
+        if (PyDict_GET_SIZE(PyList_GET_ITEM(table, r)) != 0) {
+            PyErr_SetString(PyExc_ValueError, "fill_lattice: the rows after the shared prefix must be empty");
+            return NULL;
+        }
+    }
+    Row *rows = PyMem_Calloc(wlen + 1, sizeof(Row));
+    Segment *segments = PyMem_Malloc((wlen + 1) * sizeof(Segment));
+    int status = rows != NULL && segments != NULL ? 0 : -1;
+    if (status < 0)
+        PyErr_NoMemory();
+    for (Py_ssize_t r = 0; status == 0 && r <= shared; r++)
+        status = read_row(PyList_GET_ITEM(table, r), &rows[r]);
+    for (Py_ssize_t i = 0; status == 0 && i < wlen; i++) { /* row wlen has no letter left to read */
+        if (rows[i].count == 0)
             continue;
         /* with a shared prefix, rows before it already hold what ends inside it */
         Py_ssize_t first = i < shared ? shared + 1 : i + 1;
-        if (fill_row(word, wlen, i, first, strict, table, args[4], plans, args[6], guessable, morphs,
-                     args[9], args[10], args[11], suffixes, backpointer) < 0)
-            return NULL;
+        status = fill_row(model, word, wlen, i, first, strict, rows, follower_rows, plans, segments);
     }
+    for (Py_ssize_t r = shared + 1; status == 0 && r <= wlen; r++)
+        status = write_row(&rows[r], PyList_GET_ITEM(table, r),
+                           backpointer == Py_None ? NULL : PyList_GET_ITEM(backpointer, r));
+    if (rows != NULL)
+        release_rows(rows, wlen + 1);
+    PyMem_Free(segments);
+    if (status < 0)
+        return NULL;
     Py_RETURN_NONE;
 }
 
 static PyMethodDef methods[] = {
     {"fill_lattice", (PyCFunction)(void (*)(void))fill_lattice, METH_FASTCALL, fill_lattice_doc},
+    {"prepare", (PyCFunction)(void (*)(void))prepare, METH_FASTCALL, prepare_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_lattice",
     "HanTa's letter lattice loops, compiled (see einfach.nlp.hanta_fast.fill_lattice).", -1, methods,
+    NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC

@@ -111,7 +111,11 @@ class FastHanta:
         self.tagger = tagger
         self.cache_size = cache_size
         # the loops of the letter lattice: compiled if the extension was built (same results)
-        self._fill = compiled_fill_lattice if compiled and compiled_fill_lattice is not None else fill_lattice
+        if compiled and compiled_fill_lattice is not None:
+            self._fill, self._prepare = compiled_fill_lattice, compiled_prepare
+        else:
+            self._fill, self._prepare = fill_lattice, prepare_tables
+        self._tables = None  # the model's tables for _fill, made on first use (see _lattice)
         self._forward_memo: dict[str, list] = {}
         self._emission_memo: dict[tuple, tuple] = {}
         self._emission_by_form: dict[tuple, tuple] = {}
@@ -379,10 +383,13 @@ class FastHanta:
             table: list[dict] = found[: shared + 1] + [{} for _ in range(wlen + 1 - shared)]
         else:
             table = [{EMPTY << SHIFT | START: 0}] + [{} for _ in range(wlen + 1)]
-        self._fill(
-            word, strict, shared, table, rows, plans, self.tagger.LP_m_t, self._guessable, self._morph_set(),
-            self._guess_base, self.tagger.LP_len_t, self.tagger.LP_s_t, self._suffixes, backpointer,
-        )
+        if self._tables is None:
+            tagger = self.tagger
+            self._tables = self._prepare(
+                tagger.LP_m_t, self._guessable, self._morph_set(), self._guess_base, tagger.LP_len_t,
+                tagger.LP_s_t, self._suffixes,
+            )
+        self._fill(word, strict, shared, table, rows, plans, self._tables, backpointer)
         if keep and wlen > MIN_SHARED_PREFIX:
             self._keep_prefixes(strict, word, shared, table)
         return table
@@ -491,16 +498,23 @@ class FastHanta:
         return found
 
 
+def prepare_tables(lp_m_t, guessable, morphs, guess_base, len_lp, suffix_lp, suffixes) -> tuple:
+    """The model's tables as :func:`fill_lattice` reads them (the compiled version packs them)."""
+    return lp_m_t, guessable, morphs, guess_base, len_lp, suffix_lp, suffixes
+
+
 def fill_lattice(
-    word: str, strict: bool, shared: int, table: list, rows, plans: dict, lp_m_t: dict, guessable: frozenset,
-    morphs: frozenset, guess_base: dict, len_lp: dict, suffix_lp: dict, suffixes: frozenset,
+    word: str, strict: bool, shared: int, table: list, rows, plans: dict, tables: tuple,
     backpointer: list | None,
 ) -> None:
     """The loops of :meth:`FastHanta._lattice`: fill ``table`` (and ``backpointer``) row by row.
 
     The compiled module ``einfach.nlp._lattice`` (``_lattice.c``, built at installation when a
-    C compiler is there) has a function of the same name and arguments that computes the same
-    floats in the same order; this one is used when it is missing."""
+    C compiler is there) has functions of the same names and arguments (``prepare_tables`` is
+    its ``prepare``) that compute the same floats in the same order and fill the dicts of
+    ``table`` and ``backpointer`` in the same order; this one is used when it is missing.
+    ``plans`` is a memo of each version's own (the compiled one keeps packed followers there)."""
+    lp_m_t, guessable, morphs, guess_base, len_lp, suffix_lp, suffixes = tables
     wlen = len(word)
     for i in range(wlen):  # row wlen has no letter left to read
         row = table[i]
@@ -580,8 +594,9 @@ def suffix_of(m: str, suffixes: frozenset) -> str:
 
 try:  # built from _lattice.c at installation when a C compiler is there (see hatch_build.py)
     from ._lattice import fill_lattice as compiled_fill_lattice
+    from ._lattice import prepare as compiled_prepare
 except ImportError:
-    compiled_fill_lattice = None
+    compiled_fill_lattice = compiled_prepare = None
 
 
 class _FollowerRows(dict):
