@@ -130,3 +130,38 @@ def test_compiled_version_rejects_wrong_arguments_with_an_exception(model):
         prepare(model.LP_m_t, fast._guessable, fast._morph_set(), {}, *tables[4:])
     with pytest.raises(ValueError):
         prepare(*tables[:4], {tag: [0.0] * 5 for tag in fast._guessable}, *tables[5:])
+
+
+VOCABULARY = ["Ihr", "Antrag", "wurde", "abgelehnt", ".", ",", "Sie", "können", "Widerspruch", "einlegen",
+              "die", "Frist", "beginnt", "mit", "der", "Bekanntgabe", "Xylofrumpel", "quarzt", "§", "24",
+              "Abs.", "1", "VwVfG", "UND", "und", "schnell", "„", "“", "Hallo", "!", "Antragsteller:innen"]
+
+
+@needs_compiled
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY) | st.text(alphabet=LETTERS + "ABCÄÖÜ.,", min_size=1, max_size=12),
+                min_size=1, max_size=30))
+def test_compiled_sentence_decoder_gives_the_python_tags(model, words):
+    python = hanta_fast.FastHanta(model, compiled=False)
+    compiled = hanta_fast.FastHanta(model)
+    assert compiled.tag_ids(words) == python.tag_ids(words)
+    assert compiled.tag_ids(tuple(words)) == python.tag_ids(words)
+
+
+@needs_compiled
+def test_compiled_sentence_decoder_rejects_wrong_arguments_with_an_exception(model):
+    fast = hanta_fast.FastHanta(model)
+    decode, start = hanta_fast.compiled_decode_sentence, hanta_fast.EMPTY << hanta_fast.SHIFT | hanta_fast.START
+    good = [["Ihr", "Antrag"], {}, fast.emission, fast._sentence_model, start]
+    assert decode(*good) == fast.tag_ids(["Ihr", "Antrag"])
+    for position, wrong in [(0, ("Ihr",)), (1, []), (2, lambda word, flag: [(1, 0.0)]),
+                            (2, lambda word, flag: ((1000, 0.0),)), (2, lambda word, flag: ((1,),)),
+                            (3, fast._tables), (4, -1), (4, "start")]:
+        arguments = list(good)
+        arguments[position] = wrong
+        with pytest.raises((TypeError, ValueError, KeyError)):
+            decode(*arguments)
+    with pytest.raises(TypeError):
+        hanta_fast.compiled_prepare_sentences({1: 2})
+    with pytest.raises(KeyError):
+        hanta_fast.compiled_prepare_sentences(fast._trans, {})

@@ -21,7 +21,8 @@
 #include <math.h>
 #include <stdint.h>
 
-#define WORD_BEAM 3             /* continue from states within 1 of the 4th best */
+#define WORD_BEAM 3             /* letters: continue from states within 1 of the 4th best */
+#define SENTENCE_BEAM 5         /* words: continue from states within 1 of the 6th best */
 #define LOWERBOUND (-1e6)       /* HanTa's lowerbound */
 #define WHOLE_WORD_PENALTY 4.6  /* lp_m_t: an unknown morpheme that is the whole word */
 #define MAX_LENGTH_CLASS 24     /* lp_m_t: min(len(morpheme), 24) */
@@ -381,26 +382,26 @@ relax(Row *row, long code, double lp, long from_state, Py_ssize_t from_row)
     return 0;
 }
 
-/* sorted(row.values(), reverse=True)[WORD_BEAM] - 1, or LOWERBOUND for a short row. */
+/* sorted(row.values(), reverse=True)[beam] - 1, or LOWERBOUND for a short row (beam <= 8). */
 static double
-row_bound(const Row *row)
+row_bound(const Row *row, Py_ssize_t beam)
 {
-    if (row->count <= WORD_BEAM)
+    if (row->count <= beam)
         return LOWERBOUND;
-    double best[WORD_BEAM + 1];
+    double best[9];
     Py_ssize_t kept = 0;
     for (Py_ssize_t p = 0; p < row->count; p++) {
         double v = row->cells[p].lp;
-        if (kept == WORD_BEAM + 1 && !(v > best[WORD_BEAM]))
+        if (kept == beam + 1 && !(v > best[beam]))
             continue;
-        Py_ssize_t j = kept < WORD_BEAM + 1 ? kept++ : WORD_BEAM;
+        Py_ssize_t j = kept < beam + 1 ? kept++ : beam;
         while (j > 0 && best[j - 1] < v) {
             best[j] = best[j - 1];
             j--;
         }
         best[j] = v;
     }
-    return best[WORD_BEAM] - 1;
+    return best[beam] - 1;
 }
 
 /* ------------------------------------------------------------------ one row's segments */
@@ -488,7 +489,7 @@ fill_row(Model *model, PyObject *word, Py_ssize_t wlen, Py_ssize_t i, Py_ssize_t
          Row *rows, PyObject *follower_rows, PyObject *plans, Segment *segments)
 {
     Row *row = &rows[i];
-    double bound = row_bound(row);
+    double bound = row_bound(row, WORD_BEAM);
     Py_ssize_t count = wlen + 1 - first, ready = 0;
     int status = 0;
     for (; ready < count && status == 0; ready++)
@@ -658,9 +659,248 @@ fill_lattice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
+
+/* ------------------------------------------------------------------ the sentence decoder */
+
+/* The sentence model (tag_sent_viterbi's LP_trans_word) as a matrix: per state code a row
+   of log p per tag (NaN: the row has no such tag) and the log p of the sentence's end. */
+typedef struct {
+    int32_t state_index[CODES]; /* row of a state code, -1: none */
+    Py_ssize_t states;
+    double *trans;              /* states x TAGS */
+    double *end;                /* states */
+} SentenceModel;
+
+static void
+release_sentence_model(PyObject *capsule)
+{
+    SentenceModel *model = PyCapsule_GetPointer(capsule, "einfach.nlp._lattice.SentenceModel");
+    if (model == NULL)
+        return;
+    PyMem_Free(model->trans);
+    PyMem_Free(model->end);
+    PyMem_Free(model);
+}
+
+PyDoc_STRVAR(prepare_sentences_doc,
+"prepare_sentences(trans, end)\\n\\n"
+"The sentence model for decode_sentence: trans maps a state code to {tag: log p}, end a\\n"
+"state code to the log p of ending there (see FastHanta._prepare_sentence_model).");
+
+static PyObject *
+prepare_sentences(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyDict_Check(args[0]) || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "prepare_sentences(trans, end) takes two dicts");
+        return NULL;
+    }
+    PyObject *trans = args[0], *end = args[1];
+    SentenceModel *model = PyMem_Calloc(1, sizeof(SentenceModel));
+    if (model == NULL)
+        return PyErr_NoMemory();
+    PyObject *capsule = PyCapsule_New(model, "einfach.nlp._lattice.SentenceModel", release_sentence_model);
+    if (capsule == NULL) {
+        PyMem_Free(model);
+        return NULL;
+    }
+    Py_ssize_t states = PyDict_GET_SIZE(trans);
+    model->trans = PyMem_Malloc((states ? states : 1) * TAGS * sizeof(double));
+    model->end = PyMem_Malloc((states ? states : 1) * sizeof(double));
+    if (model->trans == NULL || model->end == NULL) {
+        Py_DECREF(capsule);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t c = 0; c < CODES; c++)
+        model->state_index[c] = -1;
+    Py_ssize_t pos = 0;
+    PyObject *state, *row;
+    while (PyDict_Next(trans, &pos, &state, &row)) {
+        long code;
+        Py_ssize_t index = model->states++;
+        double *lp = &model->trans[index * TAGS];
+        for (int t = 0; t < TAGS; t++)
+            lp[t] = NAN;
+        if (as_code(state, CODES, &code) < 0 || !PyDict_Check(row)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "prepare_sentences: a row must be a dict");
+            Py_DECREF(capsule);
+            return NULL;
+        }
+        model->state_index[code] = (int32_t)index;
+        Py_ssize_t row_pos = 0;
+        PyObject *tag_object, *value;
+        while (PyDict_Next(row, &row_pos, &tag_object, &value)) {
+            long tag = PyLong_AsLong(tag_object);
+            if (tag == -1 && PyErr_Occurred()) {
+                Py_DECREF(capsule);
+                return NULL;
+            }
+            if (tag >= 0 && tag < TAGS && as_double(value, &lp[tag]) < 0) {
+                Py_DECREF(capsule);
+                return NULL;
+            }
+        }
+        PyObject *at_end = PyDict_GetItemWithError(end, state);
+        if (at_end == NULL && !PyErr_Occurred())
+            PyErr_SetObject(PyExc_KeyError, state);
+        if (at_end == NULL || as_double(at_end, &model->end[index]) < 0) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+    }
+    return capsule;
+}
+
+/* A word's emissions: memo.get((word, casesensitive)) or emission(word, casesensitive), a
+   tuple of (tag, log p) pairs.  New reference, NULL on error. */
+static PyObject *
+emissions_of(PyObject *word, int casesensitive, PyObject *memo, PyObject *emission)
+{
+    PyObject *flag = casesensitive ? Py_True : Py_False;
+    PyObject *key = PyTuple_Pack(2, word, flag);
+    if (key == NULL)
+        return NULL;
+    PyObject *found = PyDict_GetItemWithError(memo, key);
+    Py_DECREF(key);
+    if (found != NULL && PyObject_IsTrue(found) == 1) {
+        Py_INCREF(found);
+        return found;
+    }
+    if (PyErr_Occurred())
+        return NULL;
+    found = PyObject_CallFunctionObjArgs(emission, word, flag, NULL);
+    if (found != NULL && !PyTuple_Check(found)) {
+        Py_DECREF(found);
+        PyErr_SetString(PyExc_TypeError, "emission() must return a tuple of (tag, log p) pairs");
+        return NULL;
+    }
+    return found;
+}
+
+/* One word of the sentence decoder: row `next` from row `previous`. */
+static int
+decode_word(SentenceModel *model, const Row *previous, Row *next, PyObject *candidates)
+{
+    double bound = row_bound(previous, SENTENCE_BEAM);
+    Py_ssize_t n = PyTuple_GET_SIZE(candidates);
+    long tags[TAGS];
+    double lp_w[TAGS];
+    if (n > TAGS) {
+        PyErr_SetString(PyExc_ValueError, "too many emissions");
+        return -1;
+    }
+    for (Py_ssize_t c = 0; c < n; c++) {
+        PyObject *pair = PyTuple_GET_ITEM(candidates, c);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "an emission must be a (tag, log p) pair");
+            return -1;
+        }
+        if (as_code(PyTuple_GET_ITEM(pair, 0), TAGS, &tags[c]) < 0 || as_double(PyTuple_GET_ITEM(pair, 1), &lp_w[c]) < 0)
+            return -1;
+    }
+    for (Py_ssize_t p = 0; p < previous->count; p++) {
+        const Cell *cell = &previous->cells[p];
+        if (cell->lp < bound)
+            continue;
+        int32_t index = model->state_index[cell->code];
+        if (index < 0) {
+            PyErr_Format(PyExc_KeyError, "state %ld", cell->code);
+            return -1;
+        }
+        const double *lp_t = &model->trans[(Py_ssize_t)index * TAGS];
+        long base = (cell->code & (TAGS - 1)) << 8;
+        for (Py_ssize_t c = 0; c < n; c++) {
+            if (isnan(lp_t[tags[c]])) {
+                PyErr_Format(PyExc_KeyError, "tag %ld", tags[c]);
+                return -1;
+            }
+            double lp = cell->lp + lp_t[tags[c]] + lp_w[c]; /* (lp0 + lp_t[tag]) + lp_w, as in Python */
+            if (lp > LOWERBOUND && relax(next, base | tags[c], lp, cell->code, 0) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(decode_sentence_doc,
+"decode_sentence(words, memo, emission, model, start)\\n\\n"
+"FastHanta.tag_ids' Viterbi pass over the words, compiled: the tag ids, or None where HanTa\\n"
+"itself would fail (no path).  `model` comes from prepare_sentences().");
+
+static PyObject *
+decode_sentence(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 5 || !PyList_Check(args[0]) || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "decode_sentence(words, memo, emission, model, start): words a list, memo a dict");
+        return NULL;
+    }
+    PyObject *words = args[0], *memo = args[1], *emission = args[2];
+    SentenceModel *model = PyCapsule_GetPointer(args[3], "einfach.nlp._lattice.SentenceModel");
+    long start;
+    if (model == NULL || as_code(args[4], CODES, &start) < 0)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(words);
+    Row *rows = PyMem_Calloc(count + 1, sizeof(Row));
+    if (rows == NULL)
+        return PyErr_NoMemory();
+    PyObject *result = NULL;
+    int status = relax(&rows[0], start, 0.0, -1, -1);
+    for (Py_ssize_t i = 0; status == 0 && i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        PyObject *candidates = emissions_of(word, i > 0, memo, emission);
+        if (candidates == NULL) {
+            status = -1;
+            break;
+        }
+        status = decode_word(model, &rows[i], &rows[i + 1], candidates);
+        Py_DECREF(candidates);
+    }
+    if (status == 0) {
+        const Row *last = &rows[count];
+        Py_ssize_t best = -1;
+        double best_lp = -INFINITY;
+        for (Py_ssize_t p = 0; p < last->count; p++) {
+            int32_t index = model->state_index[last->cells[p].code];
+            if (index < 0) {
+                PyErr_Format(PyExc_KeyError, "state %ld", last->cells[p].code);
+                status = -1;
+                break;
+            }
+            double lp = last->cells[p].lp + model->end[index];
+            if (lp > best_lp) {
+                best = p;
+                best_lp = lp;
+            }
+        }
+        if (status == 0 && best < 0) {
+            Py_INCREF(Py_None); /* HanTa itself fails here: the caller lets it */
+            result = Py_None;
+        }
+        else if (status == 0 && (result = PyList_New(count)) != NULL) {
+            const Cell *cell = &last->cells[best];
+            for (Py_ssize_t i = count; i >= 1; i--) {
+                PyObject *tag = PyLong_FromLong(cell->code & (TAGS - 1));
+                if (tag == NULL) {
+                    Py_CLEAR(result);
+                    break;
+                }
+                PyList_SET_ITEM(result, i - 1, tag);
+                if (i > 1) {
+                    const Row *before = &rows[i - 1];
+                    cell = &before->cells[before->index[slot_of(before, cell->from_state)] - 1];
+                }
+            }
+        }
+    }
+    release_rows(rows, count + 1);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"fill_lattice", (PyCFunction)(void (*)(void))fill_lattice, METH_FASTCALL, fill_lattice_doc},
     {"prepare", (PyCFunction)(void (*)(void))prepare, METH_FASTCALL, prepare_doc},
+    {"prepare_sentences", (PyCFunction)(void (*)(void))prepare_sentences, METH_FASTCALL, prepare_sentences_doc},
+    {"decode_sentence", (PyCFunction)(void (*)(void))decode_sentence, METH_FASTCALL, decode_sentence_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -111,11 +111,13 @@ class FastHanta:
         self.tagger = tagger
         self.cache_size = cache_size
         # the loops of the letter lattice: compiled if the extension was built (same results)
-        if compiled and compiled_fill_lattice is not None:
+        self.compiled = compiled and compiled_fill_lattice is not None
+        if self.compiled:
             self._fill, self._prepare = compiled_fill_lattice, compiled_prepare
         else:
             self._fill, self._prepare = fill_lattice, prepare_tables
         self._tables = None  # the model's tables for _fill, made on first use (see _lattice)
+        self._sentence_model = None  # the compiled sentence decoder's tables (see tag_ids)
         self._forward_memo: dict[str, list] = {}
         self._emission_memo: dict[tuple, tuple] = {}
         self._emission_by_form: dict[tuple, tuple] = {}
@@ -150,6 +152,8 @@ class FastHanta:
         self._end = {code: row.get(END, NEG_INF) for code, row in self._trans.items()}
         # An unknown word: every tag (but END) with emission 0, in row order.
         self._any_tag = tuple((tag, 0) for tag in self._tag_order)
+        if self.compiled:
+            self._sentence_model = compiled_prepare_sentences(self._trans, self._end)
 
     def _prepare_word_model(self) -> None:
         """Integer-coded morpheme transitions, and which tags may stand for an unknown morpheme."""
@@ -216,6 +220,12 @@ class FastHanta:
         """Same as ``HanoverTagger.tag_sent_viterbi(words)``: one tag id per word."""
         if not self.supported or not words:  # HanTa fails on an empty sentence: let it
             return HanoverTagger.tag_sent_viterbi(self.tagger, words)
+        if self._sentence_model is not None:  # the same loops, compiled (_lattice.c)
+            tags = compiled_decode_sentence(
+                list(words), self._emission_memo, self.emission, self._sentence_model, EMPTY << SHIFT | START,
+            )
+            # None: no path, where HanTa itself fails; let it raise its own error
+            return tags if tags is not None else HanoverTagger.tag_sent_viterbi(self.tagger, words)
         emission = self.emission
         emissions = self._emission_memo
         trans = self._trans
@@ -593,10 +603,12 @@ def suffix_of(m: str, suffixes: frozenset) -> str:
 
 
 try:  # built from _lattice.c at installation when a C compiler is there (see hatch_build.py)
+    from ._lattice import decode_sentence as compiled_decode_sentence
     from ._lattice import fill_lattice as compiled_fill_lattice
     from ._lattice import prepare as compiled_prepare
+    from ._lattice import prepare_sentences as compiled_prepare_sentences
 except ImportError:
-    compiled_fill_lattice = compiled_prepare = None
+    compiled_fill_lattice = compiled_prepare = compiled_prepare_sentences = compiled_decode_sentence = None
 
 
 class _FollowerRows(dict):
