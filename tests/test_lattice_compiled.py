@@ -165,3 +165,15 @@ def test_compiled_sentence_decoder_rejects_wrong_arguments_with_an_exception(mod
         hanta_fast.compiled_prepare_sentences({1: 2})
     with pytest.raises(KeyError):
         hanta_fast.compiled_prepare_sentences(fast._trans, {})
+
+
+@needs_compiled
+def test_a_model_the_compiled_version_cannot_hold_falls_back_to_python(model, plain):
+    """prepare() refuses a model of another shape (here: too short length tables); the tagger
+    then runs the Python loops, with plain HanTa's results."""
+    fast = hanta_fast.FastHanta(model)
+    fast._prepare = lambda lp_m_t, guessable, morphs, guess_base, len_lp, suffix_lp, suffixes: (
+        hanta_fast.compiled_prepare(lp_m_t, guessable, morphs, guess_base, {t: [0.0] for t in len_lp}, suffix_lp,
+                                    suffixes))
+    assert fast.analyze_forward("xylofrumpel") == plain.analyze_forward("xylofrumpel")
+    assert fast._fill is hanta_fast.fill_lattice

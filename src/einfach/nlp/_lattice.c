@@ -7,11 +7,14 @@
  * fill_lattice() here is hanta_fast.fill_lattice() in C, with the same arguments: it fills
  * the same Python dicts (one per row of the lattice, keyed by state codes) with the same
  * doubles in the same order, so ties are broken as in HanTa.  Inside, the rows are C arrays
- * (written to the dicts once, at the end), a state's followers and a morpheme's tags are
- * packed C structs, and lp_m_t's guess for a (segment, tag) is computed once per row.  The
- * doubles come from the same additions in the same order (no multiplications, so no fused
- * multiply-add can change a result).  hanta_fast.py uses the Python version when this module
- * was not built (no C compiler at installation); tests/test_lattice_compiled.py compares them.
+ * (written to the dicts once, at the end); morphemes and suffixes are looked up in C hash
+ * tables by a hash that grows letter by letter (no Python string per segment); a state's
+ * followers are packed C structs; lp_m_t's guess for a (segment, tag) is computed once per
+ * row.  decode_sentence() is FastHanta.tag_ids' Viterbi pass over the words, on the same
+ * rows.  The doubles come from the same additions in the same order (no multiplications,
+ * so no fused multiply-add can change a result).  hanta_fast.py uses the Python versions
+ * when this module was not built (no C compiler at installation);
+ * tests/test_lattice_compiled.py compares them.
  *
  * Why by hand: the lattice of the word forms HanTa's model does not know was about a third
  * of a check of varied text (docs/performance.md); no library offers this loop.
@@ -29,9 +32,7 @@
 #define TAGS 256                /* tag ids are below 256 (hanta_fast checks: words_supported) */
 #define CODES (1 << 16)         /* state code: t1 << 8 | t2 */
 #define MAX_GUESSABLE 32         /* tags that may stand for an unknown morpheme (HanTa's model: 11) */
-#define SEGMENT_MEMO_SIZE 200000
 
-static PyObject *empty_string;
 static PyObject *code_objects[CODES]; /* state codes as Python ints, made once */
 
 /* ------------------------------------------------------------------ small helpers */
@@ -68,49 +69,137 @@ as_code(PyObject *number, long limit, long *out)
     return 0;
 }
 
-/* The suffix of an unknown morpheme that lp_m_t looks up: the longest of 4..1 letters in
-   `suffixes` (shorter than the morpheme), else "".  New reference, NULL on error. */
-static PyObject *
-suffix_of(PyObject *segment, Py_ssize_t length, PyObject *suffixes)
-{
-    for (Py_ssize_t n = 4; n >= 1; n--) {
-        if (length <= n)
-            continue;
-        PyObject *tail = PyUnicode_Substring(segment, length - n, length);
-        if (tail == NULL)
-            return NULL;
-        int found = PySet_Contains(suffixes, tail);
-        if (found == 1)
-            return tail;
-        Py_DECREF(tail);
-        if (found < 0)
-            return NULL;
-    }
-    Py_INCREF(empty_string);
-    return empty_string;
-}
+/* ------------------------------------------------------------------ strings in C */
 
-/* ------------------------------------------------------------------ the model's tables */
-
-/* What prepare() takes from HanTa's model, in C: per tag, the first sums of lp_m_t's guess,
-   its length table and suffix dict; the morpheme dicts; and a memo, per morpheme some tag
-   knows, of (tag, log p) pairs. */
-typedef struct {
-    PyObject *lp_m_t;       /* tag -> {morpheme: log p} */
-    PyObject *morphs;       /* every morpheme some tag knows */
-    PyObject *suffixes;     /* the suffixes the guess knows */
-    PyObject *suffix_lp[TAGS];
-    PyObject *segment_tags; /* memo: morpheme -> bytes of MorphTag */
-    double guess_base[TAGS];
-    double len_lp[TAGS][MAX_LENGTH_CLASS + 1];
-    int guess_slot[TAGS];   /* index of a guessable tag in Segment.guesses, -1 for the others */
-    int guessable_count;
-} Model;
-
+/* A table of strings (as code points) with what the lattice needs to know of each: for a
+   morpheme, the (tag, log p) pairs of the tags that know it; for a suffix, the log p that
+   each guessable tag gives it.  Looked up by a hash that grows letter by letter, so the
+   segments word[i:j] of a row need no Python strings. */
 typedef struct {
     long tag;
     double lpm;
 } MorphTag;
+
+typedef struct {
+    uint64_t hash;
+    Py_UCS4 *text;
+    Py_ssize_t length;
+    MorphTag *pairs;   /* morphemes */
+    Py_ssize_t pair_count;
+    double *by_slot;   /* suffixes: LP_s_t[tag][suffix] per guess slot */
+} Entry;
+
+typedef struct {
+    Entry *entries;
+    Py_ssize_t size; /* power of 2, at least twice the count */
+    Py_ssize_t count;
+} StringTable;
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+static inline uint64_t
+hash_step(uint64_t hash, Py_UCS4 letter)
+{
+    return (hash ^ letter) * FNV_PRIME;
+}
+
+static uint64_t
+hash_of(const Py_UCS4 *text, Py_ssize_t length)
+{
+    uint64_t hash = FNV_OFFSET;
+    for (Py_ssize_t n = 0; n < length; n++)
+        hash = hash_step(hash, text[n]);
+    return hash;
+}
+
+static Entry *
+find_entry(const StringTable *table, uint64_t hash, const Py_UCS4 *text, Py_ssize_t length)
+{
+    Py_ssize_t mask = table->size - 1;
+    for (Py_ssize_t slot = (Py_ssize_t)(hash & mask);; slot = (slot + 1) & mask) {
+        Entry *entry = &table->entries[slot];
+        if (entry->text == NULL)
+            return NULL;
+        if (entry->hash == hash && entry->length == length
+            && memcmp(entry->text, text, length * sizeof(Py_UCS4)) == 0)
+            return entry;
+    }
+}
+
+/* The entry of a Python string, added if new (a table never holds more than half its size). */
+static Entry *
+add_entry(StringTable *table, PyObject *string)
+{
+    if (!PyUnicode_Check(string)) {
+        PyErr_SetString(PyExc_TypeError, "morphemes and suffixes must be strings");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(string);
+    Py_UCS4 *text = PyUnicode_AsUCS4Copy(string);
+    if (text == NULL)
+        return NULL;
+    uint64_t hash = hash_of(text, length);
+    Entry *entry = find_entry(table, hash, text, length);
+    if (entry != NULL) {
+        PyMem_Free(text);
+        return entry;
+    }
+    if (2 * (table->count + 1) > table->size) {
+        PyMem_Free(text);
+        PyErr_SetString(PyExc_ValueError, "string table full");
+        return NULL;
+    }
+    Py_ssize_t mask = table->size - 1, slot = (Py_ssize_t)(hash & mask);
+    while (table->entries[slot].text != NULL)
+        slot = (slot + 1) & mask;
+    entry = &table->entries[slot];
+    entry->hash = hash;
+    entry->text = text;
+    entry->length = length;
+    table->count++;
+    return entry;
+}
+
+static int
+make_table(StringTable *table, Py_ssize_t count)
+{
+    table->size = 16;
+    while (table->size < 2 * count + 2)
+        table->size *= 2;
+    table->entries = PyMem_Calloc(table->size, sizeof(Entry));
+    if (table->entries == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void
+release_table(StringTable *table)
+{
+    for (Py_ssize_t slot = 0; table->entries != NULL && slot < table->size; slot++) {
+        PyMem_Free(table->entries[slot].text); /* PyUnicode_AsUCS4Copy allocates with PyMem */
+        PyMem_Free(table->entries[slot].pairs);
+        PyMem_Free(table->entries[slot].by_slot);
+    }
+    PyMem_Free(table->entries);
+}
+
+/* ------------------------------------------------------------------ the model's tables */
+
+/* What prepare() takes from HanTa's model, in C: per guessable tag the first sums of lp_m_t's
+   guess and its length table; the morphemes with the tags that know them; the suffixes
+   with their log p per guessable tag. */
+typedef struct {
+    StringTable morphs;
+    StringTable suffixes;
+    double guess_base[TAGS];
+    double len_lp[TAGS][MAX_LENGTH_CLASS + 1];
+    int guess_slot[TAGS];   /* index of a guessable tag in the per-slot arrays, -1 for the others */
+    long slot_tag[MAX_GUESSABLE];
+    int guessable_count;
+} Model;
 
 static void
 release_model(PyObject *capsule)
@@ -118,13 +207,133 @@ release_model(PyObject *capsule)
     Model *model = PyCapsule_GetPointer(capsule, "einfach.nlp._lattice.Model");
     if (model == NULL)
         return;
-    Py_XDECREF(model->lp_m_t);
-    Py_XDECREF(model->morphs);
-    Py_XDECREF(model->suffixes);
-    Py_XDECREF(model->segment_tags);
-    for (int t = 0; t < TAGS; t++)
-        Py_XDECREF(model->suffix_lp[t]);
+    release_table(&model->morphs);
+    release_table(&model->suffixes);
     PyMem_Free(model);
+}
+
+/* Per guessable tag: Int_t + LP_hapax_t[t] and LP_len_t[t]. */
+static int
+read_guessable(Model *model, PyObject *guessable, PyObject *guess_base, PyObject *len_lp)
+{
+    PyObject *iterator = PyObject_GetIter(guessable), *tag_object;
+    if (iterator == NULL)
+        return -1;
+    while ((tag_object = PyIter_Next(iterator)) != NULL) {
+        long tag;
+        PyObject *base = NULL, *lengths = NULL;
+        int failed = as_code(tag_object, TAGS, &tag) < 0
+            || (base = PyObject_GetItem(guess_base, tag_object)) == NULL
+            || as_double(base, &model->guess_base[tag]) < 0
+            || (lengths = PySequence_Fast(PyObject_GetItem(len_lp, tag_object), "LP_len_t[tag]")) == NULL;
+        if (!failed && PySequence_Fast_GET_SIZE(lengths) <= MAX_LENGTH_CLASS) {
+            PyErr_SetString(PyExc_ValueError, "LP_len_t[tag] is too short");
+            failed = 1;
+        }
+        for (int n = 0; !failed && n <= MAX_LENGTH_CLASS; n++)
+            failed = as_double(PySequence_Fast_GET_ITEM(lengths, n), &model->len_lp[tag][n]) < 0;
+        if (!failed && model->guess_slot[tag] < 0) {
+            if (model->guessable_count == MAX_GUESSABLE) {
+                PyErr_SetString(PyExc_ValueError, "too many guessable tags");
+                failed = 1;
+            }
+            else {
+                model->slot_tag[model->guessable_count] = tag;
+                model->guess_slot[tag] = model->guessable_count++;
+            }
+        }
+        Py_DECREF(tag_object);
+        Py_XDECREF(base);
+        Py_XDECREF(lengths);
+        if (failed) {
+            Py_DECREF(iterator);
+            return -1;
+        }
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* Every morpheme some tag knows (the keys of all of lp_m_t's dicts: `morphs`, whose size
+   sizes the table), and for the tags that can follow a state (0 < tag < 256) the log p
+   each gives it. */
+static int
+read_morphemes(Model *model, PyObject *morphs, PyObject *lp_m_t)
+{
+    if (make_table(&model->morphs, PySet_GET_SIZE(morphs)) < 0)
+        return -1;
+    Py_ssize_t pos = 0;
+    PyObject *tag_object, *morphemes;
+    while (PyDict_Next(lp_m_t, &pos, &tag_object, &morphemes)) {
+        long tag = PyLong_AsLong(tag_object);
+        if (tag == -1 && PyErr_Occurred())
+            return -1;
+        if (!PyDict_Check(morphemes)) {
+            PyErr_SetString(PyExc_TypeError, "LP_m_t[tag] must be a dict");
+            return -1;
+        }
+        int follower = tag > 0 && tag < TAGS; /* others never follow a state (words_supported) */
+        Py_ssize_t morph_pos = 0;
+        PyObject *morph, *value;
+        while (PyDict_Next(morphemes, &morph_pos, &morph, &value)) {
+            Entry *entry = add_entry(&model->morphs, morph);
+            if (entry == NULL)
+                return -1;
+            if (!follower)
+                continue;
+            MorphTag *pairs = PyMem_Realloc(entry->pairs, (entry->pair_count + 1) * sizeof(MorphTag));
+            if (pairs == NULL) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            entry->pairs = pairs;
+            pairs[entry->pair_count].tag = tag;
+            if (as_double(value, &pairs[entry->pair_count++].lpm) < 0)
+                return -1;
+        }
+    }
+    if (model->morphs.count != PySet_GET_SIZE(morphs)) {
+        PyErr_SetString(PyExc_ValueError, "morphs must be the keys of LP_m_t's dicts");
+        return -1;
+    }
+    return 0;
+}
+
+/* Every suffix the guess knows, with LP_s_t[tag][suffix] per guessable tag. */
+static int
+read_suffixes(Model *model, PyObject *suffixes, PyObject *suffix_lp)
+{
+    if (make_table(&model->suffixes, PySet_GET_SIZE(suffixes)) < 0)
+        return -1;
+    PyObject *by_tag[MAX_GUESSABLE];
+    int tables = 0;
+    for (; tables < model->guessable_count; tables++) {
+        PyObject *tag = PyLong_FromLong(model->slot_tag[tables]);
+        by_tag[tables] = tag == NULL ? NULL : PyObject_GetItem(suffix_lp, tag);
+        Py_XDECREF(tag);
+        if (by_tag[tables] == NULL)
+            break;
+    }
+    int status = tables == model->guessable_count ? 0 : -1;
+    PyObject *iterator = status == 0 ? PyObject_GetIter(suffixes) : NULL, *suffix;
+    while (iterator != NULL && status == 0 && (suffix = PyIter_Next(iterator)) != NULL) {
+        Entry *entry = add_entry(&model->suffixes, suffix);
+        if (entry == NULL || (entry->by_slot = PyMem_Calloc(MAX_GUESSABLE, sizeof(double))) == NULL) {
+            if (entry != NULL)
+                PyErr_NoMemory();
+            status = -1;
+        }
+        for (int slot = 0; status == 0 && slot < model->guessable_count; slot++) {
+            PyObject *value = PyObject_GetItem(by_tag[slot], suffix); /* KeyError like lp_m_t's */
+            status = value == NULL || as_double(value, &entry->by_slot[slot]) < 0 ? -1 : 0;
+            Py_XDECREF(value);
+        }
+        Py_DECREF(suffix);
+    }
+    Py_XDECREF(iterator);
+    for (int slot = 0; slot < tables; slot++)
+        Py_DECREF(by_tag[slot]);
+    return status < 0 || PyErr_Occurred() || iterator == NULL ? -1 : 0;
 }
 
 PyDoc_STRVAR(prepare_doc,
@@ -138,8 +347,7 @@ prepare(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_Format(PyExc_TypeError, "prepare() takes 7 arguments (%zd given)", nargs);
         return NULL;
     }
-    PyObject *lp_m_t = args[0], *guessable = args[1], *morphs = args[2], *guess_base = args[3];
-    PyObject *len_lp = args[4], *suffix_lp = args[5], *suffixes = args[6];
+    PyObject *lp_m_t = args[0], *guessable = args[1], *morphs = args[2], *suffixes = args[6];
     if (!PyDict_Check(lp_m_t) || !PyAnySet_Check(guessable) || !PyAnySet_Check(morphs)
         || !PyAnySet_Check(suffixes)) {
         PyErr_SetString(PyExc_TypeError, "prepare: lp_m_t must be a dict, guessable, morphs and suffixes sets");
@@ -148,101 +356,19 @@ prepare(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Model *model = PyMem_Calloc(1, sizeof(Model));
     if (model == NULL)
         return PyErr_NoMemory();
-    for (int t = 0; t < TAGS; t++)
-        model->guess_slot[t] = -1;
     PyObject *capsule = PyCapsule_New(model, "einfach.nlp._lattice.Model", release_model);
     if (capsule == NULL) {
         PyMem_Free(model);
         return NULL;
     }
-    Py_INCREF(lp_m_t);
-    model->lp_m_t = lp_m_t;
-    Py_INCREF(morphs);
-    model->morphs = morphs;
-    Py_INCREF(suffixes);
-    model->suffixes = suffixes;
-    if ((model->segment_tags = PyDict_New()) == NULL)
-        goto error;
-    PyObject *iterator = PyObject_GetIter(guessable), *tag_object;
-    if (iterator == NULL)
-        goto error;
-    while ((tag_object = PyIter_Next(iterator)) != NULL) {
-        long tag;
-        PyObject *base = NULL, *lengths = NULL, *by_suffix = NULL;
-        int failed = as_code(tag_object, TAGS, &tag) < 0
-            || (base = PyObject_GetItem(guess_base, tag_object)) == NULL
-            || as_double(base, &model->guess_base[tag]) < 0
-            || (lengths = PySequence_Fast(PyObject_GetItem(len_lp, tag_object), "LP_len_t[tag]")) == NULL
-            || (by_suffix = PyObject_GetItem(suffix_lp, tag_object)) == NULL;
-        if (!failed && PySequence_Fast_GET_SIZE(lengths) <= MAX_LENGTH_CLASS) {
-            PyErr_SetString(PyExc_ValueError, "LP_len_t[tag] is too short");
-            failed = 1;
-        }
-        for (int n = 0; !failed && n <= MAX_LENGTH_CLASS; n++)
-            failed = as_double(PySequence_Fast_GET_ITEM(lengths, n), &model->len_lp[tag][n]) < 0;
-        if (!failed && !PyDict_Check(by_suffix)) {
-            PyErr_SetString(PyExc_TypeError, "LP_s_t[tag] must be a dict");
-            failed = 1;
-        }
-        if (!failed && model->guess_slot[tag] < 0 && model->guessable_count == MAX_GUESSABLE) {
-            PyErr_SetString(PyExc_ValueError, "too many guessable tags");
-            failed = 1;
-        }
-        Py_DECREF(tag_object);
-        Py_XDECREF(base);
-        Py_XDECREF(lengths);
-        if (failed) {
-            Py_XDECREF(by_suffix);
-            Py_DECREF(iterator);
-            goto error;
-        }
-        Py_XSETREF(model->suffix_lp[tag], by_suffix);
-        if (model->guess_slot[tag] < 0)
-            model->guess_slot[tag] = model->guessable_count++;
-    }
-    Py_DECREF(iterator);
-    if (PyErr_Occurred())
-        goto error;
-    return capsule;
-error:
-    Py_DECREF(capsule);
-    return NULL;
-}
-
-/* The (tag, log p) pairs of the tags that know `segment`, in lp_m_t's order, memoised:
-   a bytes object of MorphTag (borrowed from the memo); NULL on error. */
-static PyObject *
-tags_knowing(Model *model, PyObject *segment)
-{
-    PyObject *found = PyDict_GetItemWithError(model->segment_tags, segment);
-    if (found != NULL || PyErr_Occurred())
-        return found;
-    Py_ssize_t count = 0, pos = 0;
-    PyObject *tag_object, *morphemes;
-    MorphTag pairs[TAGS];
-    while (PyDict_Next(model->lp_m_t, &pos, &tag_object, &morphemes)) {
-        long tag = PyLong_AsLong(tag_object);
-        if (tag == -1 && PyErr_Occurred())
-            return NULL;
-        if (tag <= 0 || tag >= TAGS || !PyDict_Check(morphemes))
-            continue; /* never a follower (hanta_fast checks: words_supported) */
-        PyObject *lpm = PyDict_GetItemWithError(morphemes, segment);
-        if (lpm == NULL && PyErr_Occurred())
-            return NULL;
-        if (lpm != NULL && count < TAGS) {
-            pairs[count].tag = tag;
-            if (as_double(lpm, &pairs[count++].lpm) < 0)
-                return NULL;
-        }
-    }
-    PyObject *packed = PyBytes_FromStringAndSize((const char *)pairs, count * (Py_ssize_t)sizeof(MorphTag));
-    if (packed == NULL)
+    for (int t = 0; t < TAGS; t++)
+        model->guess_slot[t] = -1;
+    if (read_guessable(model, guessable, args[3], args[4]) < 0 || read_morphemes(model, morphs, lp_m_t) < 0
+        || read_suffixes(model, suffixes, args[5]) < 0) {
+        Py_DECREF(capsule);
         return NULL;
-    if (PyDict_GET_SIZE(model->segment_tags) >= SEGMENT_MEMO_SIZE)
-        PyDict_Clear(model->segment_tags);
-    int failed = PyDict_SetItem(model->segment_tags, segment, packed);
-    Py_DECREF(packed);
-    return failed ? NULL : packed; /* the memo holds it */
+    }
+    return capsule;
 }
 
 /* ------------------------------------------------------------------ followers of a state */
@@ -406,95 +532,101 @@ row_bound(const Row *row, Py_ssize_t beam)
 
 /* ------------------------------------------------------------------ one row's segments */
 
-/* word[i:j] for one j: whether it may be guessed, the tags that know it with their log p
-   (a reference to the memo's packed pairs), and lp_m_t's guess per guessable tag once
+/* word[i:j] for one j: its entry if it is a morpheme some tag knows, whether it may be
+   guessed, its suffix once a guess needs it, and lp_m_t's guess per guessable tag once
    computed (NaN: not yet; the guess depends on the segment and the tag, not on the state). */
 typedef struct {
-    PyObject *text;
-    PyObject *suffix; /* NULL until a guess needs it */
-    PyObject *known;  /* bytes of MorphTag, NULL: no tag knows the segment */
+    const Entry *morph; /* NULL: no tag knows the segment */
+    const Entry *suffix;
+    const Py_UCS4 *text;
     Py_ssize_t length;
     int may_guess;
     int whole;
     double guesses[MAX_GUESSABLE];
 } Segment;
 
+/* The suffix of an unknown morpheme that lp_m_t looks up: the longest of 4..1 letters the
+   guess knows (shorter than the morpheme), else "". */
+static const Entry *
+suffix_of(const Model *model, const Py_UCS4 *text, Py_ssize_t length)
+{
+    for (Py_ssize_t n = 4; n >= 1; n--) {
+        if (length <= n)
+            continue;
+        const Py_UCS4 *tail = text + length - n;
+        const Entry *entry = find_entry(&model->suffixes, hash_of(tail, n), tail, n);
+        if (entry != NULL)
+            return entry;
+    }
+    return find_entry(&model->suffixes, FNV_OFFSET, text, 0);
+}
+
 static int
-segment_guess(Model *model, Segment *segment, long tag, int slot, double *out)
+segment_guess(const Model *model, Segment *segment, long tag, int slot, double *out)
 {
     if (!isnan(segment->guesses[slot])) {
         *out = segment->guesses[slot];
         return 0;
     }
-    if (segment->suffix == NULL
-        && (segment->suffix = suffix_of(segment->text, segment->length, model->suffixes)) == NULL)
-        return -1;
-    PyObject *lp_suffix = PyDict_GetItemWithError(model->suffix_lp[tag], segment->suffix);
-    double by_suffix;
-    if (lp_suffix == NULL) {
-        if (!PyErr_Occurred())
-            PyErr_SetObject(PyExc_KeyError, segment->suffix);
+    if (segment->suffix == NULL && (segment->suffix = suffix_of(model, segment->text, segment->length)) == NULL) {
+        PyErr_SetString(PyExc_KeyError, "the guess knows no empty suffix");
         return -1;
     }
-    if (as_double(lp_suffix, &by_suffix) < 0)
-        return -1;
     Py_ssize_t length_class = segment->length < MAX_LENGTH_CLASS ? segment->length : MAX_LENGTH_CLASS;
     /* Int_t + LP_hapax_t[t] + LP_len_t[t][len] + LP_s_t[t][suffix], left to right as in Python */
-    double lpm = model->guess_base[tag] + model->len_lp[tag][length_class] + by_suffix;
+    double lpm = model->guess_base[tag] + model->len_lp[tag][length_class] + segment->suffix->by_slot[slot];
     if (segment->whole)
         lpm -= WHOLE_WORD_PENALTY;
     *out = segment->guesses[slot] = lpm;
     return 0;
 }
 
-static int
-set_up_segment(Model *model, Segment *segment, PyObject *word, Py_ssize_t i, Py_ssize_t j,
-               Py_ssize_t wlen, int strict, int whole)
-{
-    segment->length = j - i;
-    segment->may_guess = !strict && (wlen < 4 || segment->length > 2);
-    segment->whole = whole;
-    segment->suffix = NULL;
-    segment->known = NULL;
-    for (int slot = 0; slot < model->guessable_count; slot++)
-        segment->guesses[slot] = NAN;
-    if ((segment->text = PyUnicode_Substring(word, i, j)) == NULL)
-        return -1;
-    int known = PySet_Contains(model->morphs, segment->text);
-    if (known > 0) {
-        segment->known = tags_knowing(model, segment->text);
-        Py_XINCREF(segment->known); /* the memo may be emptied while the row is read */
-    }
-    return known < 0 || (known > 0 && segment->known == NULL) ? -1 : 0;
-}
-
 /* The log p of the morpheme for `tag`, NaN if the tag does not know it. */
 static inline double
 known_lp(const Segment *segment, long tag)
 {
-    const MorphTag *pairs = (const MorphTag *)PyBytes_AS_STRING(segment->known);
-    Py_ssize_t n = PyBytes_GET_SIZE(segment->known) / (Py_ssize_t)sizeof(MorphTag);
-    for (Py_ssize_t p = 0; p < n; p++) {
-        if (pairs[p].tag == tag)
-            return pairs[p].lpm;
+    const Entry *morph = segment->morph;
+    for (Py_ssize_t p = 0; p < morph->pair_count; p++) {
+        if (morph->pairs[p].tag == tag)
+            return morph->pairs[p].lpm;
     }
     return NAN;
+}
+
+/* The segments word[i:first] .. word[i:wlen] of row i. */
+static void
+set_up_segments(const Model *model, Segment *segments, const Py_UCS4 *letters, Py_ssize_t wlen,
+                Py_ssize_t i, Py_ssize_t first, int strict)
+{
+    uint64_t hash = FNV_OFFSET;
+    for (Py_ssize_t j = i + 1; j <= wlen; j++) {
+        hash = hash_step(hash, letters[j - 1]);
+        if (j < first)
+            continue;
+        Segment *segment = &segments[j - first];
+        segment->text = letters + i;
+        segment->length = j - i;
+        segment->morph = find_entry(&model->morphs, hash, letters + i, j - i);
+        segment->may_guess = !strict && (wlen < 4 || segment->length > 2);
+        segment->whole = i == 0 && j == wlen;
+        segment->suffix = NULL;
+        for (int slot = 0; slot < model->guessable_count; slot++)
+            segment->guesses[slot] = NAN;
+    }
 }
 
 /* Row i: every segment word[i:j] (j from `first`) read from every state within the beam.
    The followers of a state are tried in HanTa's order: for a segment no tag knows, those
    that may guess it; for a known one, those that know it or may guess it. */
 static int
-fill_row(Model *model, PyObject *word, Py_ssize_t wlen, Py_ssize_t i, Py_ssize_t first, int strict,
+fill_row(Model *model, const Py_UCS4 *letters, Py_ssize_t wlen, Py_ssize_t i, Py_ssize_t first, int strict,
          Row *rows, PyObject *follower_rows, PyObject *plans, Segment *segments)
 {
     Row *row = &rows[i];
     double bound = row_bound(row, WORD_BEAM);
-    Py_ssize_t count = wlen + 1 - first, ready = 0;
+    Py_ssize_t count = wlen + 1 - first;
     int status = 0;
-    for (; ready < count && status == 0; ready++)
-        status = set_up_segment(model, &segments[ready], word, i, first + ready, wlen, strict,
-                                i == 0 && ready == count - 1);
+    set_up_segments(model, segments, letters, wlen, i, first, strict);
     for (Py_ssize_t p = 0; status == 0 && p < row->count; p++) {
         long state = row->cells[p].code;
         double lp = row->cells[p].lp;
@@ -509,12 +641,12 @@ fill_row(Model *model, PyObject *word, Py_ssize_t wlen, Py_ssize_t i, Py_ssize_t
         Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)sizeof(Follower);
         for (Py_ssize_t k = 0; status == 0 && n > 0 && k < count; k++) {
             Segment *s = &segments[k];
-            if (s->known == NULL && !s->may_guess)
+            if (s->morph == NULL && !s->may_guess)
                 continue;
             Row *target = &rows[first + k];
             for (Py_ssize_t e = 0; e < n; e++) {
                 const Follower *f = &followers[e];
-                double lpm = s->known != NULL ? known_lp(s, f->tag) : NAN;
+                double lpm = s->morph != NULL ? known_lp(s, f->tag) : NAN;
                 if (isnan(lpm)) { /* lp_m_t's guess, for tags that may guess the segment */
                     if (!s->may_guess || f->guess_slot < 0)
                         continue;
@@ -532,11 +664,6 @@ fill_row(Model *model, PyObject *word, Py_ssize_t wlen, Py_ssize_t i, Py_ssize_t
                 }
             }
         }
-    }
-    for (Py_ssize_t k = 0; k < ready; k++) {
-        Py_CLEAR(segments[k].text);
-        Py_CLEAR(segments[k].suffix);
-        Py_CLEAR(segments[k].known);
     }
     return status;
 }
@@ -636,9 +763,12 @@ fill_lattice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     Row *rows = PyMem_Calloc(wlen + 1, sizeof(Row));
     Segment *segments = PyMem_Malloc((wlen + 1) * sizeof(Segment));
-    int status = rows != NULL && segments != NULL ? 0 : -1;
+    Py_UCS4 *letters = PyMem_Malloc((wlen + 1) * sizeof(Py_UCS4));
+    int status = rows != NULL && segments != NULL && letters != NULL ? 0 : -1;
     if (status < 0)
         PyErr_NoMemory();
+    else if (PyUnicode_AsUCS4(word, letters, wlen + 1, 1) == NULL)
+        status = -1;
     for (Py_ssize_t r = 0; status == 0 && r <= shared; r++)
         status = read_row(PyList_GET_ITEM(table, r), &rows[r]);
     for (Py_ssize_t i = 0; status == 0 && i < wlen; i++) { /* row wlen has no letter left to read */
@@ -646,7 +776,7 @@ fill_lattice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             continue;
         /* with a shared prefix, rows before it already hold what ends inside it */
         Py_ssize_t first = i < shared ? shared + 1 : i + 1;
-        status = fill_row(model, word, wlen, i, first, strict, rows, follower_rows, plans, segments);
+        status = fill_row(model, letters, wlen, i, first, strict, rows, follower_rows, plans, segments);
     }
     for (Py_ssize_t r = shared + 1; status == 0 && r <= wlen; r++)
         status = write_row(&rows[r], PyList_GET_ITEM(table, r),
@@ -654,6 +784,7 @@ fill_lattice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (rows != NULL)
         release_rows(rows, wlen + 1);
     PyMem_Free(segments);
+    PyMem_Free(letters);
     if (status < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -913,8 +1044,5 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__lattice(void)
 {
-    empty_string = PyUnicode_FromString("");
-    if (empty_string == NULL)
-        return NULL;
     return PyModule_Create(&module);
 }

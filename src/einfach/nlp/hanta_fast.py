@@ -395,10 +395,13 @@ class FastHanta:
             table = [{EMPTY << SHIFT | START: 0}] + [{} for _ in range(wlen + 1)]
         if self._tables is None:
             tagger = self.tagger
-            self._tables = self._prepare(
-                tagger.LP_m_t, self._guessable, self._morph_set(), self._guess_base, tagger.LP_len_t,
-                tagger.LP_s_t, self._suffixes,
-            )
+            tables = (tagger.LP_m_t, self._guessable, self._morph_set(), self._guess_base, tagger.LP_len_t,
+                      tagger.LP_s_t, self._suffixes)
+            try:
+                self._tables = self._prepare(*tables)
+            except ValueError:  # a model the compiled version cannot hold (e.g. more guessable tags)
+                self._fill, self._prepare = fill_lattice, prepare_tables
+                self._tables = prepare_tables(*tables)
         self._fill(word, strict, shared, table, rows, plans, self._tables, backpointer)
         if keep and wlen > MIN_SHARED_PREFIX:
             self._keep_prefixes(strict, word, shared, table)
