@@ -20,6 +20,7 @@ WORDS = [
     "aufenthaltserlaubnis", "aufenthaltserlaubnisse", "antragstellerinnen", "verpflichtungserklärung",
     "bescheinigen", "xylofrumpel", "glorpenbachs", "schnurzelbrummer", "zurückverwiesen", "a", "ab",
     "abc", "abcd", "ung", "ss", "e-mail", "covid-19", "kindergeldfestsetzungsbehörde", "s", "ßß",
+    "antrag😀", "𝔄𝔫𝔱𝔯𝔞𝔤", "straße\x00x", "überweisungsträger" * 6,  # beyond the BMP, NUL, 108 letters
 ]
 needs_compiled = pytest.mark.skipif(
     hanta_fast.compiled_fill_lattice is None,
@@ -177,3 +178,16 @@ def test_a_model_the_compiled_version_cannot_hold_falls_back_to_python(model, pl
                                     suffixes))
     assert fast.analyze_forward("xylofrumpel") == plain.analyze_forward("xylofrumpel")
     assert fast._fill is hanta_fast.fill_lattice
+
+
+def test_no_extensions_at_run_time_uses_the_python_loops():
+    """EINFACH_NO_EXTENSIONS=1 (also read at installation) makes a process use the Python loops."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from einfach.nlp import hanta_fast; "
+            "print(hanta_fast.compiled_fill_lattice is None, hanta_fast.compiled_decode_sentence is None)")
+    environment = dict(os.environ, EINFACH_NO_EXTENSIONS="1")
+    done = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]

@@ -48,6 +48,7 @@ the same results.
 from __future__ import annotations
 
 import math
+import os
 from operator import itemgetter
 
 from HanTa.HanoverTagger import EMPTY, END, END_UNKNOWN, START, UNKNOWN, HanoverTagger
@@ -606,6 +607,8 @@ def suffix_of(m: str, suffixes: frozenset) -> str:
 
 
 try:  # built from _lattice.c at installation when a C compiler is there (see hatch_build.py)
+    if os.environ.get("EINFACH_NO_EXTENSIONS", "") not in ("", "0"):  # the Python loops on purpose
+        raise ImportError("EINFACH_NO_EXTENSIONS is set")
     from ._lattice import decode_sentence as compiled_decode_sentence
     from ._lattice import fill_lattice as compiled_fill_lattice
     from ._lattice import prepare as compiled_prepare
