@@ -42,8 +42,9 @@ def plain():
 
 def _lattices(fast: hanta_fast.FastHanta, word: str) -> list[str]:
     """Every lattice the tagger fills for ``word``: the forward pass in both modes, and the
-    lemma pass (with back pointers) towards three target tags, as exact text."""
-    found = []
+    lemma pass (with back pointers) towards three target tags, as exact text; and the lemma
+    pass's best paths towards six target tags (the compiled version returns only the path)."""
+    found = [repr(fast.analyze_viterbi(word, target)) for target in sorted(fast.tagger.reachability)[:6]]
     for strict in (True, False):
         found.append(repr([list(row.items()) for row in fast._lattice(word, strict, fast._followers, None)]))
         for target in sorted(fast.tagger.reachability)[:3]:
@@ -191,3 +192,20 @@ def test_no_extensions_at_run_time_uses_the_python_loops():
     environment = dict(os.environ, EINFACH_NO_EXTENSIONS="1")
     done = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "True"]
+
+
+@needs_compiled
+def test_compiled_best_path_rejects_wrong_arguments_with_an_exception(model):
+    fast = hanta_fast.FastHanta(model)
+    target = sorted(fast.tagger.reachability)[0]
+    followers = fast._followers_to(target)
+    good = ["wort", False, *followers, fast._lattice_tables(), fast._final_of, target,
+            hanta_fast.EMPTY << hanta_fast.SHIFT | hanta_fast.START]
+    assert hanta_fast.compiled_best_path(*good) in (None, fast.analyze_viterbi("wort", target))
+    with pytest.raises(TypeError):
+        hanta_fast.compiled_best_path(*good[:7])
+    for position, wrong in [(0, 5), (3, []), (4, None), (5, []), (6, "x"), (7, -3)]:
+        arguments = list(good)
+        arguments[position] = wrong
+        with pytest.raises((TypeError, ValueError)):
+            hanta_fast.compiled_best_path(*arguments)

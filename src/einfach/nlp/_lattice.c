@@ -724,6 +724,65 @@ is_list_of_dicts(PyObject *list, Py_ssize_t length, const char *name)
     return 1;
 }
 
+/* A word's lattice in C: `letters` and `rows` (wlen + 1 of them, rows 0..shared filled by the
+   caller) are the caller's; fill_lattice() and best_path() use it. */
+typedef struct {
+    Py_ssize_t wlen;
+    Py_UCS4 *letters;
+    Row *rows;
+    Segment *segments;
+} Lattice;
+
+static void
+release_lattice(Lattice *lattice)
+{
+    if (lattice->rows != NULL)
+        release_rows(lattice->rows, lattice->wlen + 1);
+    PyMem_Free(lattice->segments);
+    PyMem_Free(lattice->letters);
+}
+
+static int
+open_lattice(Lattice *lattice, PyObject *word)
+{
+    Py_ssize_t wlen = lattice->wlen = PyUnicode_GET_LENGTH(word);
+    lattice->rows = PyMem_Calloc(wlen + 1, sizeof(Row));
+    lattice->segments = PyMem_Malloc((wlen + 1) * sizeof(Segment));
+    lattice->letters = PyMem_Malloc((wlen + 1) * sizeof(Py_UCS4));
+    if (lattice->rows == NULL || lattice->segments == NULL || lattice->letters == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return PyUnicode_AsUCS4(word, lattice->letters, wlen + 1, 1) == NULL ? -1 : 0;
+}
+
+/* Fill the rows after `shared` (whose rows are filled), letter by letter. */
+static int
+run_lattice(Model *model, Lattice *lattice, Py_ssize_t shared, int strict, PyObject *follower_rows,
+            PyObject *plans)
+{
+    for (Py_ssize_t i = 0; i < lattice->wlen; i++) { /* row wlen has no letter left to read */
+        if (lattice->rows[i].count == 0)
+            continue;
+        /* with a shared prefix, rows before it already hold what ends inside it */
+        Py_ssize_t first = i < shared ? shared + 1 : i + 1;
+        if (fill_row(model, lattice->letters, lattice->wlen, i, first, strict, lattice->rows, follower_rows, plans,
+                     lattice->segments) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+check_word(PyObject *word, PyObject *plans, const char *function)
+{
+    if (!PyUnicode_Check(word) || !PyDict_Check(plans)) {
+        PyErr_Format(PyExc_TypeError, "%s: word must be a str and plans a dict", function);
+        return -1;
+    }
+    return 0;
+}
+
 PyDoc_STRVAR(fill_lattice_doc,
 "fill_lattice(word, strict, shared, table, rows, plans, tables, backpointer)\n\n"
 "einfach.nlp.hanta_fast.fill_lattice, compiled: the same results.  `tables` comes from\n"
@@ -736,17 +795,12 @@ fill_lattice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_Format(PyExc_TypeError, "fill_lattice() takes 8 arguments (%zd given)", nargs);
         return NULL;
     }
-    PyObject *word = args[0], *table = args[3], *follower_rows = args[4], *plans = args[5];
-    PyObject *backpointer = args[7];
+    PyObject *word = args[0], *table = args[3], *backpointer = args[7];
     Model *model = PyCapsule_GetPointer(args[6], "einfach.nlp._lattice.Model");
     int strict = PyObject_IsTrue(args[1]);
     Py_ssize_t shared = PyLong_AsSsize_t(args[2]);
-    if (model == NULL || strict < 0 || (shared == -1 && PyErr_Occurred()))
+    if (model == NULL || strict < 0 || (shared == -1 && PyErr_Occurred()) || check_word(word, args[5], "fill_lattice") < 0)
         return NULL;
-    if (!PyUnicode_Check(word) || !PyDict_Check(plans)) {
-        PyErr_SetString(PyExc_TypeError, "fill_lattice: word must be a str and plans a dict");
-        return NULL;
-    }
     Py_ssize_t wlen = PyUnicode_GET_LENGTH(word);
     if (shared < 0 || shared > wlen) {
         PyErr_SetString(PyExc_ValueError, "fill_lattice: shared must be between 0 and len(word)");
@@ -761,35 +815,162 @@ fill_lattice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             return NULL;
         }
     }
-    Row *rows = PyMem_Calloc(wlen + 1, sizeof(Row));
-    Segment *segments = PyMem_Malloc((wlen + 1) * sizeof(Segment));
-    Py_UCS4 *letters = PyMem_Malloc((wlen + 1) * sizeof(Py_UCS4));
-    int status = rows != NULL && segments != NULL && letters != NULL ? 0 : -1;
-    if (status < 0)
-        PyErr_NoMemory();
-    else if (PyUnicode_AsUCS4(word, letters, wlen + 1, 1) == NULL)
-        status = -1;
+    Lattice lattice = {0};
+    int status = open_lattice(&lattice, word);
     for (Py_ssize_t r = 0; status == 0 && r <= shared; r++)
-        status = read_row(PyList_GET_ITEM(table, r), &rows[r]);
-    for (Py_ssize_t i = 0; status == 0 && i < wlen; i++) { /* row wlen has no letter left to read */
-        if (rows[i].count == 0)
-            continue;
-        /* with a shared prefix, rows before it already hold what ends inside it */
-        Py_ssize_t first = i < shared ? shared + 1 : i + 1;
-        status = fill_row(model, letters, wlen, i, first, strict, rows, follower_rows, plans, segments);
-    }
+        status = read_row(PyList_GET_ITEM(table, r), &lattice.rows[r]);
+    if (status == 0)
+        status = run_lattice(model, &lattice, shared, strict, args[4], args[5]);
     for (Py_ssize_t r = shared + 1; status == 0 && r <= wlen; r++)
-        status = write_row(&rows[r], PyList_GET_ITEM(table, r),
+        status = write_row(&lattice.rows[r], PyList_GET_ITEM(table, r),
                            backpointer == Py_None ? NULL : PyList_GET_ITEM(backpointer, r));
-    if (rows != NULL)
-        release_rows(rows, wlen + 1);
-    PyMem_Free(segments);
-    PyMem_Free(letters);
+    release_lattice(&lattice);
     if (status < 0)
         return NULL;
     Py_RETURN_NONE;
 }
 
+/* The best final (t2, targetpos) of the lattice's last row, as analyze_viterbi chooses it:
+   per (t2, target) the best state (first one on ties), then the best of those (first one on
+   ties).  -1 if no state reaches the target. */
+static int
+best_final(const Row *last, PyObject *final_of, long target, Py_ssize_t *best, double *best_lp)
+{
+    typedef struct { long t2; double lp; Py_ssize_t cell; } Final;
+    Final finals[TAGS];
+    Py_ssize_t count = 0;
+    *best = -1;
+    for (Py_ssize_t p = 0; p < last->count; p++) {
+        const Cell *cell = &last->cells[p];
+        PyObject *state = code_object(cell->code);
+        if (state == NULL)
+            return -1;
+        PyObject *endings = PyDict_GetItemWithError(final_of, state); /* [(tag, log p)] */
+        if (endings == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            continue;
+        }
+        PyObject *fast = PySequence_Fast(endings, "final_of[state] must be a sequence");
+        if (fast == NULL)
+            return -1;
+        for (Py_ssize_t e = 0; e < PySequence_Fast_GET_SIZE(fast); e++) {
+            PyObject *ending = PySequence_Fast_GET_ITEM(fast, e);
+            long tag;
+            double lpt;
+            if (!PyTuple_Check(ending) || PyTuple_GET_SIZE(ending) != 2) {
+                PyErr_SetString(PyExc_TypeError, "final_of[state] must hold (tag, log p) pairs");
+                Py_DECREF(fast);
+                return -1;
+            }
+            tag = PyLong_AsLong(PyTuple_GET_ITEM(ending, 0));
+            if ((tag == -1 && PyErr_Occurred()) || as_double(PyTuple_GET_ITEM(ending, 1), &lpt) < 0) {
+                Py_DECREF(fast);
+                return -1;
+            }
+            if (tag != target)
+                continue;
+            double lp1 = cell->lp + lpt;
+            if (lp1 > LOWERBOUND) {
+                long t2 = cell->code & (TAGS - 1);
+                Py_ssize_t f = 0;
+                while (f < count && finals[f].t2 != t2)
+                    f++;
+                if (f == count)
+                    finals[count++] = (Final){t2, lp1, p};
+                else if (lp1 > finals[f].lp)
+                    finals[f] = (Final){t2, lp1, p};
+            }
+            break;
+        }
+        Py_DECREF(fast);
+    }
+    *best_lp = -INFINITY;
+    for (Py_ssize_t f = 0; f < count; f++) {
+        if (finals[f].lp > *best_lp) {
+            *best_lp = finals[f].lp;
+            *best = finals[f].cell;
+        }
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(best_path_doc,
+"best_path(word, strict, rows, plans, tables, final_of, targetpos, start)\n\n"
+"One pass of FastHanta.analyze_viterbi, compiled: the best morpheme path of `word` to\n"
+"`targetpos` as [(tag, end), ...], or None if the lattice does not reach it.");
+
+static PyObject *
+best_path(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 8) {
+        PyErr_Format(PyExc_TypeError, "best_path() takes 8 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    PyObject *word = args[0], *final_of = args[5];
+    Model *model = PyCapsule_GetPointer(args[4], "einfach.nlp._lattice.Model");
+    int strict = PyObject_IsTrue(args[1]);
+    long target = PyLong_AsLong(args[6]), start;
+    if (model == NULL || strict < 0 || (target == -1 && PyErr_Occurred()) || check_word(word, args[3], "best_path") < 0
+        || as_code(args[7], CODES, &start) < 0)
+        return NULL;
+    if (!PyDict_Check(final_of)) {
+        PyErr_SetString(PyExc_TypeError, "best_path: final_of must be a dict");
+        return NULL;
+    }
+    Lattice lattice = {0};
+    int status = open_lattice(&lattice, word);
+    if (status == 0)
+        status = relax(&lattice.rows[0], start, 0.0, -1, -1);
+    if (status == 0)
+        status = run_lattice(model, &lattice, 0, strict, args[2], args[3]);
+    Py_ssize_t wlen = lattice.wlen, best = -1;
+    double best_lp;
+    if (status == 0)
+        status = best_final(&lattice.rows[wlen], final_of, target, &best, &best_lp);
+    PyObject *path = NULL;
+    if (status == 0 && best < 0) {
+        Py_INCREF(Py_None);
+        path = Py_None;
+    }
+    else if (status == 0) {
+        /* [(target, wlen + 1)] + [(t2 of each state, its row)] back to row 1, reversed */
+        const Cell *cell = &lattice.rows[wlen].cells[best];
+        Py_ssize_t length = 1;
+        for (const Cell *c = cell; c->from_row > 0; length++) {
+            const Row *before = &lattice.rows[c->from_row];
+            c = &before->cells[before->index[slot_of(before, c->from_state)] - 1];
+        }
+        path = PyList_New(length + 1);
+        Py_ssize_t k = length;
+        if (path != NULL) {
+            PyObject *last = Py_BuildValue("(ln)", target, wlen + 1);
+            if (last == NULL)
+                Py_CLEAR(path);
+            else
+                PyList_SET_ITEM(path, k--, last);
+        }
+        for (Py_ssize_t row = wlen; path != NULL && row > 0;) {
+            PyObject *step = Py_BuildValue("(ln)", cell->code & (TAGS - 1), row);
+            if (step == NULL) {
+                Py_CLEAR(path);
+                break;
+            }
+            PyList_SET_ITEM(path, k--, step);
+            row = cell->from_row;
+            if (row > 0) {
+                const Row *before = &lattice.rows[row];
+                cell = &before->cells[before->index[slot_of(before, cell->from_state)] - 1];
+            }
+        }
+        if (path != NULL && k != -1) { /* every item of the list is set */
+            PyErr_SetString(PyExc_RuntimeError, "best_path: inconsistent path");
+            Py_CLEAR(path);
+        }
+    }
+    release_lattice(&lattice);
+    return path;
+}
 
 /* ------------------------------------------------------------------ the sentence decoder */
 
@@ -1030,6 +1211,7 @@ decode_sentence(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 static PyMethodDef methods[] = {
     {"fill_lattice", (PyCFunction)(void (*)(void))fill_lattice, METH_FASTCALL, fill_lattice_doc},
     {"prepare", (PyCFunction)(void (*)(void))prepare, METH_FASTCALL, prepare_doc},
+    {"best_path", (PyCFunction)(void (*)(void))best_path, METH_FASTCALL, best_path_doc},
     {"prepare_sentences", (PyCFunction)(void (*)(void))prepare_sentences, METH_FASTCALL, prepare_sentences_doc},
     {"decode_sentence", (PyCFunction)(void (*)(void))decode_sentence, METH_FASTCALL, decode_sentence_doc},
     {NULL, NULL, 0, NULL},

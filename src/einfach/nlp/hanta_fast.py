@@ -394,6 +394,14 @@ class FastHanta:
             table: list[dict] = found[: shared + 1] + [{} for _ in range(wlen + 1 - shared)]
         else:
             table = [{EMPTY << SHIFT | START: 0}] + [{} for _ in range(wlen + 1)]
+        tables = self._lattice_tables()  # first: it may fall back to the Python loops (self._fill)
+        self._fill(word, strict, shared, table, rows, plans, tables, backpointer)
+        if keep and wlen > MIN_SHARED_PREFIX:
+            self._keep_prefixes(strict, word, shared, table)
+        return table
+
+    def _lattice_tables(self):
+        """The model's tables for ``_fill``, made on first use."""
         if self._tables is None:
             tagger = self.tagger
             tables = (tagger.LP_m_t, self._guessable, self._morph_set(), self._guess_base, tagger.LP_len_t,
@@ -403,10 +411,7 @@ class FastHanta:
             except ValueError:  # a model the compiled version cannot hold (e.g. more guessable tags)
                 self._fill, self._prepare = fill_lattice, prepare_tables
                 self._tables = prepare_tables(*tables)
-        self._fill(word, strict, shared, table, rows, plans, self._tables, backpointer)
-        if keep and wlen > MIN_SHARED_PREFIX:
-            self._keep_prefixes(strict, word, shared, table)
-        return table
+        return self._tables
 
     def _keep_prefixes(self, strict: bool, word: str, shared: int, table: list) -> None:
         """Remember the lattice rows of ``word`` under its prefixes that are not yet known."""
@@ -470,6 +475,14 @@ class FastHanta:
         followers = self._followers_to(targetpos)
         final_of = self._final_of
         wlen = len(word)
+        tables = self._lattice_tables()
+        if self._fill is compiled_fill_lattice:  # the same passes in C, which return the path only
+            for localstrict in (True, False):
+                path = compiled_best_path(word, localstrict, *followers, tables, final_of, targetpos,
+                                          EMPTY << SHIFT | START)
+                if path is not None:
+                    return path
+            return [(UNKNOWN, wlen), (END_UNKNOWN, wlen + 1)]
         for localstrict in (True, False):
             backpointer: list[dict] = [{} for _ in range(wlen + 2)]
             table = self._lattice(word, localstrict, followers, backpointer)
@@ -609,12 +622,14 @@ def suffix_of(m: str, suffixes: frozenset) -> str:
 try:  # built from _lattice.c at installation when a C compiler is there (see hatch_build.py)
     if os.environ.get("EINFACH_NO_EXTENSIONS", "") not in ("", "0"):  # the Python loops on purpose
         raise ImportError("EINFACH_NO_EXTENSIONS is set")
+    from ._lattice import best_path as compiled_best_path
     from ._lattice import decode_sentence as compiled_decode_sentence
     from ._lattice import fill_lattice as compiled_fill_lattice
     from ._lattice import prepare as compiled_prepare
     from ._lattice import prepare_sentences as compiled_prepare_sentences
 except ImportError:
     compiled_fill_lattice = compiled_prepare = compiled_prepare_sentences = compiled_decode_sentence = None
+    compiled_best_path = None
 
 
 class _FollowerRows(dict):
