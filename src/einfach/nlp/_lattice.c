@@ -530,6 +530,14 @@ row_bound(const Row *row, Py_ssize_t beam)
     return best[beam] - 1;
 }
 
+/* The cell of `rows` that `cell` came from (it is there: relax() recorded it). */
+static inline const Cell *
+predecessor(const Row *rows, const Cell *cell)
+{
+    const Row *before = &rows[cell->from_row];
+    return &before->cells[before->index[slot_of(before, cell->from_state)] - 1];
+}
+
 /* ------------------------------------------------------------------ one row's segments */
 
 /* word[i:j] for one j: its entry if it is a morpheme some tag knows, whether it may be
@@ -937,10 +945,8 @@ best_path(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         /* [(target, wlen + 1)] + [(t2 of each state, its row)] back to row 1, reversed */
         const Cell *cell = &lattice.rows[wlen].cells[best];
         Py_ssize_t length = 1;
-        for (const Cell *c = cell; c->from_row > 0; length++) {
-            const Row *before = &lattice.rows[c->from_row];
-            c = &before->cells[before->index[slot_of(before, c->from_state)] - 1];
-        }
+        for (const Cell *c = cell; c->from_row > 0; length++)
+            c = predecessor(lattice.rows, c);
         path = PyList_New(length + 1);
         Py_ssize_t k = length;
         if (path != NULL) {
@@ -958,10 +964,8 @@ best_path(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
             PyList_SET_ITEM(path, k--, step);
             row = cell->from_row;
-            if (row > 0) {
-                const Row *before = &lattice.rows[row];
-                cell = &before->cells[before->index[slot_of(before, cell->from_state)] - 1];
-            }
+            if (row > 0)
+                cell = predecessor(lattice.rows, cell);
         }
         if (path != NULL && k != -1) { /* every item of the list is set */
             PyErr_SetString(PyExc_RuntimeError, "best_path: inconsistent path");
@@ -1089,10 +1093,12 @@ emissions_of(PyObject *word, int casesensitive, PyObject *memo, PyObject *emissi
     return found;
 }
 
-/* One word of the sentence decoder: row `next` from row `previous`. */
+/* One word of the sentence decoder: row i + 1 from row i. */
 static int
-decode_word(SentenceModel *model, const Row *previous, Row *next, PyObject *candidates)
+decode_word(SentenceModel *model, Row *rows, Py_ssize_t i, PyObject *candidates)
 {
+    const Row *previous = &rows[i];
+    Row *next = &rows[i + 1];
     double bound = row_bound(previous, SENTENCE_BEAM);
     Py_ssize_t n = PyTuple_GET_SIZE(candidates);
     long tags[TAGS];
@@ -1127,7 +1133,7 @@ decode_word(SentenceModel *model, const Row *previous, Row *next, PyObject *cand
                 return -1;
             }
             double lp = cell->lp + lp_t[tags[c]] + lp_w[c]; /* (lp0 + lp_t[tag]) + lp_w, as in Python */
-            if (lp > LOWERBOUND && relax(next, base | tags[c], lp, cell->code, 0) < 0)
+            if (lp > LOWERBOUND && relax(next, base | tags[c], lp, cell->code, i) < 0)
                 return -1;
         }
     }
@@ -1164,7 +1170,7 @@ decode_sentence(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             status = -1;
             break;
         }
-        status = decode_word(model, &rows[i], &rows[i + 1], candidates);
+        status = decode_word(model, rows, i, candidates);
         Py_DECREF(candidates);
     }
     if (status == 0) {
@@ -1197,10 +1203,8 @@ decode_sentence(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                     break;
                 }
                 PyList_SET_ITEM(result, i - 1, tag);
-                if (i > 1) {
-                    const Row *before = &rows[i - 1];
-                    cell = &before->cells[before->index[slot_of(before, cell->from_state)] - 1];
-                }
+                if (i > 1)
+                    cell = predecessor(rows, cell);
             }
         }
     }
