@@ -32,6 +32,13 @@ tables, but:
 * word analyses are memoised by the normalised (lower-case) form, so "Antrag"
   and "antrag" are analysed once.
 
+The loops of the letter lattice (:func:`fill_lattice`, the lemma pass's best path) and of
+the sentence decoder also exist in C (``_lattice.c``, an optional extension built at
+installation when a C compiler is there, see ``hatch_build.py``): the same dicts filled in the
+same order with the same floats, about four times faster.  :class:`FastHanta` uses them when
+they were built (``EINFACH_NO_EXTENSIONS=1`` turns them off) and this module's Python loops
+otherwise; ``tests/test_lattice_compiled.py`` compares the two.
+
 Identity with plain HanTa is checked by ``tests/test_tagger_identity.py`` and
 ``benchmarks/identity_gsd.py``.  If a model does not have the shape this
 module relies on (every transition row of the sentence model lists the same
@@ -111,7 +118,8 @@ class FastHanta:
     def __init__(self, tagger: HanoverTagger, cache_size: int = CACHE_SIZE, compiled: bool = True) -> None:
         self.tagger = tagger
         self.cache_size = cache_size
-        # the loops of the letter lattice: compiled if the extension was built (same results)
+        # the loops of the lattices: compiled if asked for and built (same results); a model the
+        # compiled letter lattice cannot hold switches _fill back to Python (see _lattice_tables)
         self.compiled = compiled and compiled_fill_lattice is not None
         if self.compiled:
             self._fill, self._prepare = compiled_fill_lattice, compiled_prepare
