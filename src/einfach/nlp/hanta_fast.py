@@ -35,9 +35,9 @@ tables, but:
 The loops of the letter lattice (:func:`fill_lattice`, the lemma pass's best path) and of
 the sentence decoder also exist in C (``_lattice.c``, an optional extension built at
 installation when a C compiler is there, see ``hatch_build.py``): the same dicts filled in the
-same order with the same floats, about four times faster.  :class:`FastHanta` uses them when
-they were built (``EINFACH_NO_EXTENSIONS=1`` turns them off) and this module's Python loops
-otherwise; ``tests/test_lattice_compiled.py`` compares the two.
+same order with the same floats, five to six times faster (``docs/performance.md``).
+:class:`FastHanta` uses them when they were built (``EINFACH_NO_EXTENSIONS=1`` turns them off)
+and this module's Python loops otherwise; ``tests/test_lattice_compiled.py`` compares the two.
 
 Identity with plain HanTa is checked by ``tests/test_tagger_identity.py`` and
 ``benchmarks/identity_gsd.py``.  If a model does not have the shape this
