@@ -221,11 +221,12 @@ read_guessable(Model *model, PyObject *guessable, PyObject *guess_base, PyObject
         return -1;
     while ((tag_object = PyIter_Next(iterator)) != NULL) {
         long tag;
-        PyObject *base = NULL, *lengths = NULL;
+        PyObject *base = NULL, *row = NULL, *lengths = NULL;
         int failed = as_code(tag_object, TAGS, &tag) < 0
             || (base = PyObject_GetItem(guess_base, tag_object)) == NULL
             || as_double(base, &model->guess_base[tag]) < 0
-            || (lengths = PySequence_Fast(PyObject_GetItem(len_lp, tag_object), "LP_len_t[tag]")) == NULL;
+            || (row = PyObject_GetItem(len_lp, tag_object)) == NULL
+            || (lengths = PySequence_Fast(row, "LP_len_t[tag] must be a sequence")) == NULL;
         if (!failed && PySequence_Fast_GET_SIZE(lengths) <= MAX_LENGTH_CLASS) {
             PyErr_SetString(PyExc_ValueError, "LP_len_t[tag] is too short");
             failed = 1;
@@ -244,6 +245,7 @@ read_guessable(Model *model, PyObject *guessable, PyObject *guess_base, PyObject
         }
         Py_DECREF(tag_object);
         Py_XDECREF(base);
+        Py_XDECREF(row);
         Py_XDECREF(lengths);
         if (failed) {
             Py_DECREF(iterator);
@@ -840,9 +842,9 @@ fill_lattice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
 /* The best final (t2, targetpos) of the lattice's last row, as analyze_viterbi chooses it:
    per (t2, target) the best state (first one on ties), then the best of those (first one on
-   ties).  -1 if no state reaches the target. */
+   ties), as a cell index of `last`; -1 if no state reaches the target. */
 static int
-best_final(const Row *last, PyObject *final_of, long target, Py_ssize_t *best, double *best_lp)
+best_final(const Row *last, PyObject *final_of, long target, Py_ssize_t *best)
 {
     typedef struct { long t2; double lp; Py_ssize_t cell; } Final;
     Final finals[TAGS];
@@ -893,10 +895,10 @@ best_final(const Row *last, PyObject *final_of, long target, Py_ssize_t *best, d
         }
         Py_DECREF(fast);
     }
-    *best_lp = -INFINITY;
+    double best_lp = -INFINITY;
     for (Py_ssize_t f = 0; f < count; f++) {
-        if (finals[f].lp > *best_lp) {
-            *best_lp = finals[f].lp;
+        if (finals[f].lp > best_lp) {
+            best_lp = finals[f].lp;
             *best = finals[f].cell;
         }
     }
@@ -933,44 +935,28 @@ best_path(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (status == 0)
         status = run_lattice(model, &lattice, 0, strict, args[2], args[3]);
     Py_ssize_t wlen = lattice.wlen, best = -1;
-    double best_lp;
     if (status == 0)
-        status = best_final(&lattice.rows[wlen], final_of, target, &best, &best_lp);
+        status = best_final(&lattice.rows[wlen], final_of, target, &best);
     PyObject *path = NULL;
     if (status == 0 && best < 0) {
         Py_INCREF(Py_None);
         path = Py_None;
     }
-    else if (status == 0) {
-        /* [(target, wlen + 1)] + [(t2 of each state, its row)] back to row 1, reversed */
+    else if (status == 0 && (path = PyList_New(0)) != NULL) {
+        /* (t2 of each state, its row) from row wlen back to row 1, reversed, then (target, wlen + 1) */
         const Cell *cell = &lattice.rows[wlen].cells[best];
-        Py_ssize_t length = 1;
-        for (const Cell *c = cell; c->from_row > 0; length++)
-            c = predecessor(lattice.rows, c);
-        path = PyList_New(length + 1);
-        Py_ssize_t k = length;
-        if (path != NULL) {
-            PyObject *last = Py_BuildValue("(ln)", target, wlen + 1);
-            if (last == NULL)
-                Py_CLEAR(path);
-            else
-                PyList_SET_ITEM(path, k--, last);
-        }
-        for (Py_ssize_t row = wlen; path != NULL && row > 0;) {
-            PyObject *step = Py_BuildValue("(ln)", cell->code & (TAGS - 1), row);
-            if (step == NULL) {
-                Py_CLEAR(path);
-                break;
-            }
-            PyList_SET_ITEM(path, k--, step);
-            row = cell->from_row;
-            if (row > 0)
+        for (Py_ssize_t row = wlen; path != NULL && row > 0; row = cell->from_row) {
+            if (row < wlen)
                 cell = predecessor(lattice.rows, cell);
+            PyObject *step = Py_BuildValue("(ln)", cell->code & (TAGS - 1), row);
+            if (step == NULL || PyList_Append(path, step) < 0)
+                Py_CLEAR(path);
+            Py_XDECREF(step);
         }
-        if (path != NULL && k != -1) { /* every item of the list is set */
-            PyErr_SetString(PyExc_RuntimeError, "best_path: inconsistent path");
+        PyObject *last = path == NULL ? NULL : Py_BuildValue("(ln)", target, wlen + 1);
+        if (path != NULL && (last == NULL || PyList_Reverse(path) < 0 || PyList_Append(path, last) < 0))
             Py_CLEAR(path);
-        }
+        Py_XDECREF(last);
     }
     release_lattice(&lattice);
     return path;
@@ -999,8 +985,8 @@ release_sentence_model(PyObject *capsule)
 }
 
 PyDoc_STRVAR(prepare_sentences_doc,
-"prepare_sentences(trans, end)\\n\\n"
-"The sentence model for decode_sentence: trans maps a state code to {tag: log p}, end a\\n"
+"prepare_sentences(trans, end)\n\n"
+"The sentence model for decode_sentence: trans maps a state code to {tag: log p}, end a\n"
 "state code to the log p of ending there (see FastHanta._prepare_sentence_model).");
 
 static PyObject *
@@ -1141,8 +1127,8 @@ decode_word(SentenceModel *model, Row *rows, Py_ssize_t i, PyObject *candidates)
 }
 
 PyDoc_STRVAR(decode_sentence_doc,
-"decode_sentence(words, memo, emission, model, start)\\n\\n"
-"FastHanta.tag_ids' Viterbi pass over the words, compiled: the tag ids, or None where HanTa\\n"
+"decode_sentence(words, memo, emission, model, start)\n\n"
+"FastHanta.tag_ids' Viterbi pass over the words, compiled: the tag ids, or None where HanTa\n"
 "itself would fail (no path).  `model` comes from prepare_sentences().");
 
 static PyObject *
@@ -1223,7 +1209,7 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_lattice",
-    "HanTa's letter lattice loops, compiled (see einfach.nlp.hanta_fast.fill_lattice).", -1, methods,
+    "HanTa's letter lattice and sentence decoder loops, compiled (see einfach.nlp.hanta_fast).", -1, methods,
     NULL, NULL, NULL, NULL,
 };
 

@@ -120,8 +120,8 @@ class FastHanta:
         self.cache_size = cache_size
         # the loops of the lattices: compiled if asked for and built (same results); a model the
         # compiled letter lattice cannot hold switches _fill back to Python (see _lattice_tables)
-        self.compiled = compiled and compiled_fill_lattice is not None
-        if self.compiled:
+        compiled = compiled and compiled_fill_lattice is not None
+        if compiled:
             self._fill, self._prepare = compiled_fill_lattice, compiled_prepare
         else:
             self._fill, self._prepare = fill_lattice, prepare_tables
@@ -135,6 +135,8 @@ class FastHanta:
         # trie: key "form\ttag id" -> [lemma as UTF-8].  Only a speed-up: the same lemmas as computed.
         self.known_lemmas = None
         self._prepare_sentence_model()
+        if compiled and self.supported:
+            self._sentence_model = compiled_prepare_sentences(self._trans, self._end)
         self._prepare_word_model()
         tagger.analyze_forward = self.analyze_forward
         tagger.analyze_viterbi = self.analyze_viterbi
@@ -161,8 +163,6 @@ class FastHanta:
         self._end = {code: row.get(END, NEG_INF) for code, row in self._trans.items()}
         # An unknown word: every tag (but END) with emission 0, in row order.
         self._any_tag = tuple((tag, 0) for tag in self._tag_order)
-        if self.compiled:
-            self._sentence_model = compiled_prepare_sentences(self._trans, self._end)
 
     def _prepare_word_model(self) -> None:
         """Integer-coded morpheme transitions, and which tags may stand for an unknown morpheme."""
