@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Part = Literal["body", "table", "header", "footer", "footnote", "endnote"]
+Part = Literal["body", "table", "header", "footer", "footnote", "endnote", "textbox"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 # Word processor documents: their paragraphs are the unit of position (no line numbers),
@@ -35,6 +35,14 @@ class Paragraph:
     paragraphs of the document (the ``paragraph`` of a finding's location).
     ``style`` is the Word paragraph style name when known; ``kind`` marks
     paragraphs that are segments of their own ("list", "cell", "heading").
+
+    ``lead_bold`` is the number of leading characters that are shown bold
+    (resolved formatting of .docx/.odt runs, or ``**...**`` in Markdown): a
+    bold "Rechtsbehelfsbelehrung:" that opens a paragraph is a heading for the
+    exclusions.  ``table``, ``row`` and ``cell`` (1-based) say where a
+    paragraph inside a table sits, so a caseworker can find it in Word
+    ("Tabelle 2, Zeile 3, Spalte 1"); ``table`` counts the tables of the
+    paragraph's part in document order.
     """
 
     text: str
@@ -43,6 +51,10 @@ class Paragraph:
     part: Part = "body"
     style: str | None = None
     kind: str | None = None
+    lead_bold: int = 0
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
 
     @property
     def end(self) -> int:
