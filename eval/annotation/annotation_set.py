@@ -2,9 +2,9 @@
 
 Run from the project root:
 
-    python eval/annotation/locate.py NOTES_DIR [NOTES_DIR ...]   # write dev.jsonl / test.jsonl
-    python eval/annotation/locate.py --verify                     # check the stored spans
-    python eval/annotation/locate.py --show FILE NOTES_DIR        # print the spans of one text
+    python eval/annotation/annotation_set.py NOTES_DIR [NOTES_DIR ...]   # write dev.jsonl / test.jsonl
+    python eval/annotation/annotation_set.py --verify                     # check the stored spans
+    python eval/annotation/annotation_set.py --show FILE NOTES_DIR        # print the spans of one text
 
 The notes are the annotator's working format: one file per text, named after the text
 (``termineinladung.txt.ann``, ``Steuern.md.ann``), one annotation per line::
