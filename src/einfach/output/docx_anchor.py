@@ -17,7 +17,10 @@ make the range's ends run boundaries.  This module is that walk:
   differing middle does not);
 * :func:`_anchor` splits runs at a range's ends (:func:`_split_at`,
   :func:`_split_run`: both halves keep ``w:rPr``) and returns its first and last run,
-  or None when the range cannot be mapped exactly.
+  or None when the range cannot be mapped exactly;
+* :func:`open_walked` opens a .docx with python-docx (to change and save it) and
+  walks its paragraphs over python-docx's own trees, with their offsets in the
+  extracted text.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+from ..atomic import OutputError
+from ..document import PARAGRAPH_SEPARATOR
 from ..readers.docx import (
     M_T,
     MC_ALTERNATE,
@@ -42,6 +47,7 @@ from ..readers.docx import (
     _INLINE_SKIP,
     _choose_branch,
     _w,
+    iter_paragraphs,
 )
 
 W_R, W_RPR = _w("r"), _w("rPr")
@@ -224,3 +230,30 @@ def _split_run(run, element, offset: int) -> None:
         if child.tag != W_RPR:
             twin.remove(child)
     run.addnext(twin)
+
+
+def open_walked(source: str, purpose: str):
+    """(python-docx Document, zip part name -> its root element, the reader's paragraphs over
+    those trees, each paragraph's start offset in the extracted text) for ``source``.
+
+    ``purpose`` completes the German error ("kann für {purpose} nicht geöffnet werden").
+    """
+    import docx
+    from docx.opc.part import XmlPart
+
+    try:
+        document = docx.Document(source)
+    except Exception as exc:  # python-docx raises many kinds; the reader already accepted the file
+        raise OutputError(f"{source}: kann für {purpose} nicht geöffnet werden ({type(exc).__name__}: {exc})") from None
+    roots = {
+        str(part.partname).lstrip("/"): part.element
+        for part in document.part.package.iter_parts()
+        if isinstance(part, XmlPart)
+    }
+    walked = list(iter_paragraphs(source, roots))
+    starts = []
+    offset = 0
+    for paragraph in walked:
+        starts.append(offset)
+        offset += len(paragraph.text) + len(PARAGRAPH_SEPARATOR)
+    return document, roots, walked, starts
