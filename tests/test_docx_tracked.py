@@ -281,16 +281,40 @@ def test_tracked_changes_fields_and_comments_are_skipped_and_left_alone(tmp_path
     assert "«Datum»" in text
     edits = [(start, start + len("zeitnah"), "bald") for start in (i for i in range(len(text)) if text.startswith("zeitnah", i))]
     assert len(edits) == 4
+    edits.append((*span(text, "vom «Datum»"), "von heute"))  # touches the MERGEFIELD placeholder
     out = tmp_path / "kopie.docx"
     report = write_tracked_changes(path, edits, str(out), date=DATE)
-    assert (report.written, report.skipped_tracked, report.skipped_field, report.skipped_comment) == (1, 1, 1, 1)
+    # the placeholder's paragraph: the edit clear of the field is written, the one on it is not
+    assert (report.written, report.skipped_tracked, report.skipped_field, report.skipped_comment) == (2, 1, 1, 1)
     reasons = report.skip_reasons()
     assert "nachverfolgte Änderungen" in reasons and "Feld" in reasons and "Kommentar" in reasons
     assert "3 Änderungen nicht übernommen" in report.summary()
     before, after = paragraph_shapes(path), paragraph_shapes(out)
-    assert after[:3] == before[:3], "skipped paragraphs stay exactly as they were"
-    assert after[3] != before[3]
-    assert read_docx(str(out)).text.endswith("Wir melden uns bald.")
+    assert after[0] == before[0] and after[2] == before[2], "skipped paragraphs stay exactly as they were"
+    assert after[1] != before[1] and after[3] != before[3]
+    accepted = read_docx(resolved(out, tmp_path / "a.docx", accept=True)).text
+    assert accepted.endswith("Ihr Antrag vom «Datum» wurde bald bearbeitet.\n\nDie Akte wird zeitnah geprüft."
+                             "\n\nWir melden uns bald.")
+    with zipfile.ZipFile(out) as archive:
+        assert 'w:instr=" MERGEFIELD Datum "' in archive.read("word/document.xml").decode("utf-8")
+
+
+def test_complex_field_result_is_not_touched(tmp_path):
+    from test_reader_docx import _complex_field, make_docx, para
+
+    body = para("Name: ", _complex_field(" MERGEFIELD Name ", "Müller"), " wohnt hier und wohnt gern hier.")
+    path = make_docx(tmp_path / "feld.docx", body)
+    text = read_docx(path).text
+    edits = [
+        (*span(text, "Müller"), "Meier"),  # the field result
+        (span(text, "Müller")[1], span(text, "Müller")[1], " Hans"),  # right after the result: would join it
+        (*span(text, "gern"), "sehr gern"),  # clear of the field
+    ]
+    out = tmp_path / "kopie.docx"
+    report = write_tracked_changes(path, edits, str(out), date=DATE)
+    assert (report.written, report.skipped_field) == (1, 2)
+    assert read_docx(resolved(out, tmp_path / "a.docx", accept=True)).text == apply_edits(text, edits[2:])
+    assert read_docx(resolved(out, tmp_path / "r.docx", accept=False)).text == text
 
 
 def test_text_boxes_notes_math_and_cross_paragraph_edits_are_skipped(tmp_path):

@@ -31,12 +31,14 @@ What is written (as Word itself writes a revision):
 Where: body paragraphs, table cells, headers and footers.  Finding the place is
 the walk of :mod:`einfach.output.docx_anchor` over the reader's paragraphs.  An
 edit is **skipped** (and counted with a German reason in
-:class:`TrackedReport`) when its paragraph already holds tracked changes, a
-field (field results and MERGEFIELD placeholders), a comment range or is a text
-box paragraph; when it lies in a footnote or endnote (python-docx keeps no tree
-of those parts to change); when it crosses a paragraph boundary; and when the
-anchor walk cannot map it exactly (math, smart tags, a drawing in a run that
-would be deleted, a paragraph whose text differs from the checked text).
+:class:`TrackedReport`) when its paragraph already holds tracked changes or a
+comment range, or is a text box paragraph; when it touches a field (its result,
+a MERGEFIELD placeholder such as «Datum» that has no text in the file, or the
+place right after a field result), while an edit in the same paragraph clear of
+the field is written; when it lies in a footnote or endnote (python-docx keeps
+no tree of those parts to change); when it crosses a paragraph boundary; and
+when the anchor walk cannot map it exactly (math, smart tags, a drawing in a run
+that would be deleted, a paragraph whose text differs from the checked text).
 Every change is verified before it is kept: the paragraph with all changes
 accepted must read as the edited text and with all rejected as the original,
 or the edit is skipped and the paragraph stays as it was.
@@ -81,7 +83,7 @@ from ..readers.docx import (
     W_TXBX_CONTENT,
     _w,
 )
-from .docx_anchor import W_R, W_RPR, _pieces, _split_at, _text, open_walked
+from .docx_anchor import W_R, W_RPR, _pieces, _shift, _split_at, _text, open_walked
 
 AUTHOR = "einfach"
 _WHAT = "Kopie mit Änderungen"
@@ -112,7 +114,7 @@ class TrackedReport:
     written: int = 0  # edits applied as tracked changes
     revisions: int = 0  # w:ins and w:del elements written
     skipped_tracked: int = 0  # the paragraph already holds tracked changes
-    skipped_field: int = 0  # fields, MERGEFIELD placeholders
+    skipped_field: int = 0  # touching a field or MERGEFIELD placeholder
     skipped_comment: int = 0  # comment ranges
     skipped_textbox: int = 0  # text box paragraphs
     skipped_note: int = 0  # footnotes and endnotes
@@ -136,7 +138,7 @@ class TrackedReport:
     def skip_reasons(self) -> str:
         reasons = [
             (self.skipped_tracked, "im Absatz stehen schon nachverfolgte Änderungen"),
-            (self.skipped_field, "im Absatz steht ein Feld, z. B. ein Seriendruckfeld oder ein Datum"),
+            (self.skipped_field, "an einem Feld, z. B. einem Seriendruckfeld oder einem Datum"),
             (self.skipped_comment, "im Absatz steht ein Kommentar"),
             (self.skipped_textbox, "in einem Textfeld"),
             (self.skipped_note, "in Fuß- oder Endnoten"),
@@ -189,15 +191,24 @@ def write_tracked_changes(
         if reason:
             setattr(report, f"skipped_{reason}", getattr(report, f"skipped_{reason}") + len(group))
             continue
-        element, current = paragraph.element, paragraph.text
+        # with a field, the paragraph's mapped text lacks MERGEFIELD placeholders: edits are made
+        # in mapped offsets, and only where they stay clear of the field
+        failed = "field" if set(_tags(paragraph.element)) & _FIELDS else "unmapped"
+        element, checked = paragraph.element, paragraph.text
+        original = mapped = _visible(element)
         for edit in reversed(group):  # from the paragraph's end: earlier offsets stay valid
             local = Edit(edit.start - start, edit.end - start, edit.text)
-            done = _tracked(element, current, paragraph.text, local, stamp)
+            shift = _shift(checked, mapped, local.start, local.end)
+            done = None
+            if shift is not None:
+                moved = Edit(local.start + shift, local.end + shift, local.text)
+                done = _tracked(element, mapped, original, moved, stamp)
             if done is None:
-                report.skipped_unmapped += 1
+                setattr(report, f"skipped_{failed}", getattr(report, f"skipped_{failed}") + 1)
                 continue
             element, revisions = done
-            current = current[: local.start] + local.text + current[local.end :]
+            checked = checked[: local.start] + local.text + checked[local.end :]
+            mapped = mapped[: moved.start] + moved.text + mapped[moved.end :]
             report.written += 1
             report.revisions += revisions
 
@@ -258,7 +269,10 @@ class _Unmappable(Exception):
 
 
 def _refusal(paragraph, checked: str, roots: dict) -> str | None:
-    """Why no edit may touch this paragraph (a TrackedReport counter's suffix), or None."""
+    """Why no edit may touch this paragraph (a TrackedReport counter's suffix), or None.
+
+    Fields do not refuse the whole paragraph: an edit clear of the field is fine.
+    """
     if paragraph.attributes.get("part") in _NOTES:
         return "note"
     if paragraph.part_name not in roots or paragraph.text != checked:
@@ -268,11 +282,9 @@ def _refusal(paragraph, checked: str, roots: dict) -> str | None:
     tags = set(_tags(paragraph.element))
     if tags & _TRACKED:
         return "tracked"
-    if tags & _FIELDS:
-        return "field"
     if tags & _COMMENTS:
         return "comment"
-    if _visible(paragraph.element) != checked:
+    if not tags & _FIELDS and _visible(paragraph.element) != checked:
         return "unmapped"
     return None
 
