@@ -151,8 +151,10 @@ def test_accept_all_gives_the_edited_text_and_reject_all_the_original(letter, tm
 
     found = revisions(out)
     assert len(found) == report.revisions
-    ids = [element.get(qn("w:id")) for _, _, element in found]
+    ids = [int(element.get(qn("w:id"))) for _, _, element in found]
     assert len(set(ids)) == len(ids), "revision ids must be unique"
+    body_ids = [int(e.get(qn("w:id"))) for e in etree.fromstring(zipfile.ZipFile(out).read("word/document.xml")).iter(W_INS, W_DEL)]
+    assert body_ids == sorted(body_ids), "ids follow the document order, as Word numbers them"
     for _, _, element in found:
         assert element.get(qn("w:author")) == "einfach"
         assert element.get(qn("w:date")) == "2024-03-01T09:30:00Z"

@@ -193,7 +193,7 @@ def write_tracked_changes(
             continue
         # with a field, the paragraph's mapped text lacks MERGEFIELD placeholders: edits are made
         # in mapped offsets, and only where they stay clear of the field
-        failed = "field" if set(_tags(paragraph.element)) & _FIELDS else "unmapped"
+        failed = "field" if _tags(paragraph.element) & _FIELDS else "unmapped"
         element, checked = paragraph.element, paragraph.text
         original = mapped = _visible(element)
         for edit in reversed(group):  # from the paragraph's end: earlier offsets stay valid
@@ -211,6 +211,7 @@ def write_tracked_changes(
             mapped = mapped[: moved.start] + moved.text + mapped[moved.end :]
             report.written += 1
             report.revisions += revisions
+        _number_in_order(element)
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -279,7 +280,7 @@ def _refusal(paragraph, checked: str, roots: dict) -> str | None:
         return "unmapped"
     if paragraph.attributes.get("kind") == "textbox":
         return "textbox"
-    tags = set(_tags(paragraph.element))
+    tags = _tags(paragraph.element)
     if tags & _TRACKED:
         return "tracked"
     if tags & _COMMENTS:
@@ -289,12 +290,16 @@ def _refusal(paragraph, checked: str, roots: dict) -> str | None:
     return None
 
 
-def _tags(element):
-    """Tags below ``element``, not descending into text boxes (paragraphs of their own)."""
+def _below(element):
+    """Elements below ``element`` in document order, not descending into text boxes (paragraphs of their own)."""
     for child in element:
         if isinstance(child.tag, str) and child.tag != W_TXBX_CONTENT:
-            yield child.tag
-            yield from _tags(child)
+            yield child
+            yield from _below(child)
+
+
+def _tags(element) -> set[str]:
+    return {child.tag for child in _below(element)}
 
 
 def _visible(paragraph) -> str:
@@ -402,6 +407,13 @@ def _change(paragraph, start: int, end: int, text: str, stamp: _Stamp, leading: 
         else:
             raise _Unmappable
     return revisions + bool(text)
+
+
+def _number_in_order(paragraph) -> None:
+    """Give the paragraph's revisions (all written here) their ids in document order, as Word does."""
+    revisions = [element for element in _below(paragraph) if element.tag in (W_INS, W_DEL)]
+    for element, number in zip(revisions, sorted(int(e.get(W_ID)) for e in revisions)):
+        element.set(W_ID, str(number))
 
 
 def _sibling_groups(runs: list) -> list[list]:
