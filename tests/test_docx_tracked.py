@@ -354,6 +354,40 @@ def test_text_boxes_notes_math_and_cross_paragraph_edits_are_skipped(tmp_path):
     assert "<w:drawing/>" in zipfile.ZipFile(out).read("word/document.xml").decode()
 
 
+def test_content_controls_and_hyperlinks(tmp_path):
+    from test_reader_docx import make_docx, para
+
+    def control(text: str, lock: str = "") -> str:
+        props = f'<w:lock w:val="{lock}"/>' if lock else ""
+        return (f"<w:sdt><w:sdtPr>{props}</w:sdtPr><w:sdtContent><w:r><w:rPr><w:i/></w:rPr>"
+                f'<w:t xml:space="preserve">{text}</w:t></w:r></w:sdtContent></w:sdt>')
+
+    body = (
+        para("Frei: ", control("Die Unterlagen sind vorzulegen."), " Ende.")
+        + para("Gesperrt: ", control("Die Gebühr ist zu entrichten.", "contentLocked"), " Ende.")
+        + para("Nur das Feld gesperrt: ", control("Hiermit teilen wir mit.", "sdtLocked"), " Ende.")
+        + para("Siehe ", '<w:hyperlink w:anchor="x"><w:r><w:t xml:space="preserve">unsere Seite im Netz</w:t></w:r>'
+               "</w:hyperlink>", " bitte.")
+    )
+    path = make_docx(tmp_path / "steuer.docx", body)
+    text = read_docx(path).text
+    edits = [
+        (*span(text, "sind vorzulegen"), "legen Sie vor"),
+        (*span(text, "ist zu entrichten"), "zahlen Sie"),  # content locked: skipped
+        (*span(text, "Hiermit teilen wir mit"), "Wir teilen mit"),  # only deleting the control is locked
+        (*span(text, "im Netz"), "online"),
+    ]
+    out = tmp_path / "kopie.docx"
+    report = write_tracked_changes(path, edits, str(out), date=DATE)
+    assert (report.written, report.skipped_unmapped) == (3, 1)
+    assert read_docx(resolved(out, tmp_path / "a.docx", accept=True)).text == apply_edits(text, edits[:1] + edits[2:])
+    assert read_docx(resolved(out, tmp_path / "r.docx", accept=False)).text == text
+    italic = {text: element.find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:i')}") is not None
+              for kind, text, element in revisions(out) if kind == "ins"}
+    # inserted words in a control are italic like the control's run, those in the link are not
+    assert italic == {"legen Sie vor": True, "Wir": True, "online": False}
+
+
 # -- refusals ---------------------------------------------------------------------------
 
 

@@ -38,7 +38,8 @@ place right after a field result), while an edit in the same paragraph clear of
 the field is written; when it lies in a footnote or endnote (python-docx keeps
 no tree of those parts to change); when it crosses a paragraph boundary; and
 when the anchor walk cannot map it exactly (math, smart tags, a drawing in a run
-that would be deleted, a paragraph whose text differs from the checked text).
+that would be deleted, a content control locked against editing, a paragraph
+whose text differs from the checked text).
 Every change is verified before it is kept: the paragraph with all changes
 accepted must read as the edited text and with all rejected as the original,
 or the edit is skipped and the paragraph stays as it was.
@@ -81,6 +82,7 @@ from ..readers.docx import (
     W_T,
     W_TAB,
     W_TXBX_CONTENT,
+    W_VAL,
     _w,
 )
 from .docx_anchor import W_R, W_RPR, _pieces, _shift, _split_at, _text, open_walked
@@ -89,6 +91,7 @@ AUTHOR = "einfach"
 _WHAT = "Kopie mit Änderungen"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 W_DEL_TEXT, W_AUTHOR, W_DATE = _w("delText"), _w("author"), _w("date")
+W_SDT, W_SDT_PR, W_LOCK = _w("sdt"), _w("sdtPr"), _w("lock")
 #: Revisions already in a paragraph: a new change there could nest in or cross them.
 _TRACKED = frozenset(
     {W_INS, W_DEL, W_MOVE_FROM, W_MOVE_TO}
@@ -126,6 +129,11 @@ class TrackedReport:
             self.skipped_tracked + self.skipped_field + self.skipped_comment
             + self.skipped_textbox + self.skipped_note + self.skipped_unmapped
         )
+
+    def skip(self, reason: str, count: int = 1) -> None:
+        """Count ``count`` edits skipped for ``reason`` (a ``skipped_*`` field's suffix)."""
+        name = f"skipped_{reason}"
+        setattr(self, name, getattr(self, name) + count)
 
     def summary(self) -> str:
         """One German line for the report's summary."""
@@ -181,7 +189,7 @@ def write_tracked_changes(
     for edit in edits:
         number = bisect.bisect_right(starts, edit.start) - 1
         if number < 0 or edit.end > starts[number] + len(walked[number].text):
-            report.skipped_unmapped += 1  # in a paragraph separator or across paragraphs
+            report.skip("unmapped")  # in a paragraph separator or across paragraphs
             continue
         groups.setdefault(number, []).append(edit)
 
@@ -189,7 +197,7 @@ def write_tracked_changes(
         paragraph, start = walked[number], starts[number]
         reason = _refusal(paragraph, text[start : start + len(paragraph.text)], roots)
         if reason:
-            setattr(report, f"skipped_{reason}", getattr(report, f"skipped_{reason}") + len(group))
+            report.skip(reason, len(group))
             continue
         # with a field, the paragraph's mapped text lacks MERGEFIELD placeholders: edits are made
         # in mapped offsets, and only where they stay clear of the field
@@ -204,7 +212,7 @@ def write_tracked_changes(
                 moved = Edit(local.start + shift, local.end + shift, local.text)
                 done = _tracked(element, mapped, original, moved, stamp)
             if done is None:
-                setattr(report, f"skipped_{failed}", getattr(report, f"skipped_{failed}") + 1)
+                report.skip(failed)
                 continue
             element, revisions = done
             checked = checked[: local.start] + local.text + checked[local.end :]
@@ -379,6 +387,8 @@ def _change(paragraph, start: int, end: int, text: str, stamp: _Stamp, leading: 
             raise _Unmappable
         if any(child.tag not in _PLAIN_RUN for run in runs for child in run):
             raise _Unmappable  # a drawing, a footnote reference, ...: it would vanish with the run
+        if any(map(_locked, runs)):
+            raise _Unmappable
         like = runs[0]
         place = None
         for group in _sibling_groups(runs):
@@ -396,6 +406,8 @@ def _change(paragraph, start: int, end: int, text: str, stamp: _Stamp, leading: 
     else:
         before = next((p for p in pieces if p.end == start), None)
         after = next((p for p in pieces if p.start == start), None)
+        if any(_locked(p.run) for p in (before, after) if p is not None and p.run is not None):
+            raise _Unmappable
         if leading and after is not None and after.anchorable and after.run is not None:
             after.run.addprevious(_insertion(text, after.run, stamp, paragraph))
         elif before is not None:
@@ -414,6 +426,15 @@ def _number_in_order(paragraph) -> None:
     revisions = [element for element in _below(paragraph) if element.tag in (W_INS, W_DEL)]
     for element, number in zip(revisions, sorted(int(e.get(W_ID)) for e in revisions)):
         element.set(W_ID, str(number))
+
+
+def _locked(run) -> bool:
+    """Is ``run`` inside a content control whose content Word does not let the user change?"""
+    for ancestor in run.iterancestors(W_SDT):
+        lock = ancestor.find(f"{W_SDT_PR}/{W_LOCK}")
+        if lock is not None and lock.get(W_VAL) in ("contentLocked", "sdtContentLocked"):
+            return True
+    return False
 
 
 def _sibling_groups(runs: list) -> list[list]:
