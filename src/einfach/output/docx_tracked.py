@@ -286,7 +286,7 @@ def _refusal(paragraph, checked: str, roots: dict) -> str | None:
         return "note"
     if paragraph.part_name not in roots or paragraph.text != checked:
         return "unmapped"
-    if paragraph.attributes.get("kind") == "textbox":
+    if "textbox" in (paragraph.attributes.get("kind"), paragraph.attributes.get("part")):
         return "textbox"
     tags = _tags(paragraph.element)
     if tags & _TRACKED:
