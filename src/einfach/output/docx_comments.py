@@ -13,7 +13,8 @@ Finding the place: the paragraph comes from the reader's own walk
 (:func:`einfach.readers.docx.iter_paragraphs`, run over python-docx's trees),
 so paragraph numbers and texts are those of the check by construction.
 Within the paragraph, the text is mapped back to the elements that produce
-it (``w:t``, tabs, breaks) and compared with the checked text; a finding is
+it (``w:t``, tabs, breaks; the walk is :mod:`einfach.output.docx_anchor`, shared
+with the tracked-changes writer) and compared with the checked text; a finding is
 skipped (and counted) when its range cannot be mapped exactly:
 
 * in headers, footers, footnotes and endnotes Word allows no comments;
@@ -27,7 +28,6 @@ start or end inside them.
 
 from __future__ import annotations
 
-import copy
 import io
 import os
 from collections.abc import Iterable
@@ -37,35 +37,12 @@ from pathlib import Path
 from ..atomic import OutputError, _resolved, check_target, refuse_inputs, write_atomic
 from ..document import PARAGRAPH_SEPARATOR
 from ..findings import FileResult, Finding
-from ..readers.docx import (
-    M_T,
-    MC_ALTERNATE,
-    W_BR,
-    W_CR,
-    W_FLD_CHAR,
-    W_FLD_CHAR_TYPE,
-    W_FLD_SIMPLE,
-    W_INSTR_TEXT,
-    W_NO_BREAK_HYPHEN,
-    W_PTAB,
-    W_T,
-    W_TAB,
-    W_TXBX_CONTENT,
-    _INLINE_SKIP,
-    _choose_branch,
-    _w,
-    iter_paragraphs,
-)
+from ..readers.docx import iter_paragraphs
+from .docx_anchor import _anchor, _shift  # noqa: F401  (_shift: tests import it from here)
 
 AUTHOR = "einfach"
 INITIALS = "E"
 MAIN_PART = "word/document.xml"
-W_R, W_RPR = _w("r"), _w("rPr")
-#: Inline containers whose runs can carry a comment range like the paragraph's own
-#: (Word and LibreOffice keep a range there).  Smart tags and custom XML are not among
-#: them: LibreOffice drops range markers inside them (and Word no longer writes them).
-_TRANSPARENT = frozenset(map(_w, ("hyperlink", "ins", "moveTo", "sdt", "sdtContent")))
-_RUN_TEXT = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NO_BREAK_HYPHEN: "-"}
 _WHAT = "Kommentierte Kopie"
 
 
@@ -172,184 +149,6 @@ def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> Ann
 
 def comment_text(finding: Finding) -> str:
     return "\n".join([finding.message, *finding.suggestions])
-
-
-# -- mapping text offsets to runs ------------------------------------------------
-
-
-@dataclass
-class _Piece:
-    """One element's contribution to the paragraph text."""
-
-    start: int
-    end: int
-    element: object  # w:t, w:tab, w:br, ...
-    run: object | None  # the w:r the element is a direct child of
-    anchorable: bool  # a comment range may start or end here
-
-
-def _pieces(paragraph) -> list[_Piece]:
-    """The paragraph's visible text, element by element, as the reader sees it."""
-    pieces: list[_Piece] = []
-    fields: list[bool] = []  # open complex fields: in their result part?
-    position = 0
-
-    def add(element, run, text: str, anchorable: bool) -> None:
-        nonlocal position
-        if text and all(fields):
-            pieces.append(_Piece(position, position + len(text), element, run, anchorable and not fields))
-            position += len(text)
-
-    def fld_char(element) -> None:
-        kind = element.get(W_FLD_CHAR_TYPE)
-        if kind == "begin":
-            fields.append(False)
-        elif kind == "separate" and fields:
-            fields[-1] = True
-        elif kind == "end" and fields:
-            fields.pop()
-
-    def visit(element, anchorable: bool) -> None:
-        for child in element:
-            tag = child.tag
-            if _skipped(tag):
-                continue
-            if tag == W_R:
-                visit_run(child, anchorable)
-            elif tag == W_FLD_CHAR:
-                fld_char(child)
-            elif tag == MC_ALTERNATE:
-                branch = _choose_branch(child)
-                if branch is not None:
-                    visit(branch, False)
-            elif tag == W_T or tag == M_T:  # text outside a w:r (math): no anchor
-                add(child, None, child.text or "", False)
-            elif tag in _RUN_TEXT:
-                add(child, None, _RUN_TEXT[tag], False)
-            else:
-                visit(child, anchorable and tag in _TRANSPARENT and tag != W_FLD_SIMPLE)
-
-    def visit_run(run, anchorable: bool) -> None:
-        for child in run:
-            tag = child.tag
-            if _skipped(tag):
-                continue
-            if tag == W_T:
-                add(child, run, child.text or "", anchorable)
-            elif tag in _RUN_TEXT:
-                add(child, run, _RUN_TEXT[tag], anchorable)
-            elif tag == W_FLD_CHAR:
-                fld_char(child)
-            elif tag == MC_ALTERNATE:
-                branch = _choose_branch(child)
-                if branch is not None:
-                    visit(branch, False)
-            else:  # drawing, object, ruby, ...: text there has no run of its own to split
-                visit(child, False)
-
-    visit(paragraph, True)
-    return pieces
-
-
-def _skipped(tag) -> bool:
-    """Elements whose text is not part of the paragraph's checked text: comments and processing
-    instructions (no string tag), the reader's invisible subtrees, text boxes, field instructions."""
-    return not isinstance(tag, str) or tag in _INLINE_SKIP or tag == W_TXBX_CONTENT or tag == W_INSTR_TEXT
-
-
-def _anchor(paragraph, checked: str, start: int, end: int):
-    """(first w:r, last w:r) covering exactly ``checked[start:end]``, or None.
-
-    Splits runs where the range starts or ends inside one.
-    """
-    pieces = _pieces(paragraph)
-    mapped = "".join(_text(piece) for piece in pieces)
-    shift = _shift(checked, mapped, start, end)
-    if shift is None:
-        return None
-    start, end = start + shift, end + shift
-    if not (_can_anchor(pieces, start) and _can_anchor(pieces, end - 1)):
-        return None
-    for boundary in (start, end):
-        _split_at(_pieces(paragraph), boundary)
-    pieces = _pieces(paragraph)
-    first = next((p for p in pieces if p.start == start), None)
-    last = next((p for p in pieces if p.end == end), None)
-    if first is None or last is None or not (first.anchorable and last.anchorable):
-        return None
-    if "".join(_text(p) for p in pieces)[start:end] != checked[start - shift : end - shift]:
-        return None
-    return first.run, last.run
-
-
-def _text(piece: _Piece) -> str:
-    tag = piece.element.tag
-    return _RUN_TEXT[tag] if tag in _RUN_TEXT else piece.element.text or ""
-
-
-def _shift(checked: str, mapped: str, start: int, end: int) -> int | None:
-    """How far ``checked[start:end]`` lies from its place in ``mapped``.
-
-    Equal texts: 0.  Otherwise the range must lie entirely in the common
-    prefix (shift 0) or in the common suffix (shift = length difference);
-    anything touching the differing middle cannot be mapped exactly.
-    """
-    if checked == mapped:
-        return 0
-    prefix = 0
-    limit = min(len(checked), len(mapped))
-    while prefix < limit and checked[prefix] == mapped[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and checked[-1 - suffix] == mapped[-1 - suffix]:
-        suffix += 1
-    if end <= prefix:
-        return 0
-    if start >= len(checked) - suffix:
-        return len(mapped) - len(checked)
-    return None
-
-
-def _can_anchor(pieces: list[_Piece], position: int) -> bool:
-    piece = next((p for p in pieces if p.start <= position < p.end), None)
-    return piece is not None and piece.anchorable
-
-
-def _split_at(pieces: list[_Piece], position: int) -> None:
-    """Make ``position`` a run boundary (no-op if it already is one)."""
-    for number, piece in enumerate(pieces):
-        if piece.start < position < piece.end:  # inside a w:t
-            _split_run(piece.run, piece.element, position - piece.start)
-            return
-        if piece.start == position:
-            previous = pieces[number - 1] if number else None
-            if previous is not None and previous.run is piece.run:
-                _split_run(piece.run, piece.element, 0)
-            return
-
-
-def _split_run(run, element, offset: int) -> None:
-    """Split ``run`` before ``element`` (or ``offset`` characters into a w:t).
-
-    The second half is a deep copy of the run with the first half's content
-    removed, so both keep ``w:rPr`` and the run's attributes.
-    """
-    children = list(run)
-    index = children.index(element)
-    twin = copy.deepcopy(run)
-    twin_children = list(twin)
-    if offset:
-        text = element.text or ""
-        element.text = text[:offset]
-        twin_children[index].text = text[offset:]
-        for t in (element, twin_children[index]):
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    for child in children[index + 1 if offset else index :]:
-        run.remove(child)
-    for child in twin_children[:index]:
-        if child.tag != W_RPR:
-            twin.remove(child)
-    run.addnext(twin)
 
 
 def default_target(path: str) -> str:
