@@ -18,7 +18,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .edits import REVIEW, SURE, Edit, Proposal, apply_edits, minimal_edits, overlaps
+from ..edits import Edit, apply_edits
+from .edits import REVIEW, SURE, Proposal, minimal_edits, overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -67,7 +68,7 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=()) ->
     if runner is None or not findings:
         return
     by_rule = {active.rule.id: (active, kind) for active, kind in zip(runner.rules, runner.kinds)}
-    fixes: dict[tuple, dict | None] = {}
+    fixes: dict[tuple, tuple | None] = {}
     for finding, span in zip(findings, spans):
         found = by_rule.get(finding.rule)
         if found is None:
@@ -86,8 +87,22 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=()) ->
         if key not in fixes:
             fixes[key] = _fix(doc, offset, proposal, finding.rule, nlp, protected, verify)
         if fixes[key] is not None:
-            finding.fix = fixes[key]
+            fix, after = fixes[key]
+            finding.fix = fix
+            _share(fix, after, findings)
     release(doc)
+
+
+def _share(fix: dict, after, findings) -> None:
+    """Other findings on the changed words that the rewrite also resolves carry the same fix
+    ("Es wird gebeten, ..." is both a passive and an impersonal phrase)."""
+    edits = fix["edits"]
+    gone = {span.label_ for span in after.spans.get("einfach", [])}
+    for other in findings:
+        if other.fix is not None or other.rule in gone:
+            continue
+        if any(e["start"] < other.end and other.start < e["end"] for e in edits):
+            other.fix = fix
 
 
 def _fix(doc, offset: int, proposal: Proposal, rule: str, nlp, protected, verify) -> dict | None:
@@ -103,18 +118,17 @@ def _fix(doc, offset: int, proposal: Proposal, rule: str, nlp, protected, verify
            for e in absolute for p_start, p_end in protected):
         return None
     original = doc.text[begin:end]
-    rewritten = apply_edits(original, edits, offset=begin)
-    if not verify(nlp, original, rewritten, rule, proposal.replaced, [(e.start - begin, e.end - begin) for e in edits]):
+    rewritten = apply_edits(original, [Edit(e.start - begin, e.end - begin, e.text) for e in edits])
+    after = verify(nlp, original, rewritten, rule, proposal.replaced, [(e.start - begin, e.end - begin) for e in edits])
+    if after is None:
         return None
-    return {
-        "sentence": rewritten,
-        "edits": [e.to_dict() for e in absolute],
-        "applicability": proposal.applicability,
-    }
+    fix = {"sentence": rewritten, "edits": [e._asdict() for e in absolute], "applicability": proposal.applicability}
+    return fix, after
 
 
-def compose(findings, include_review: bool = False) -> list[Edit]:
-    """The edits to apply for a file: per finding's fix, sure ones first, never two that overlap.
+def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
+    """(the edits to apply for a file, the number of rewrites they make): per finding's fix,
+    sure ones first, never two that overlap.
 
     Where two fixes touch the same words the sure one wins, then the one that
     resolves more findings, then the earlier one; a fix is applied whole or not at all.
@@ -130,8 +144,10 @@ def compose(findings, include_review: bool = False) -> list[Edit]:
     ordered = sorted(candidates.items(),
                      key=lambda item: (item[1][0]["applicability"] != SURE, -item[1][1], item[0][0][0]))
     chosen: list[Edit] = []
+    count = 0
     for key, _ in ordered:
         edits = [Edit(*e) for e in key]
         if not overlaps(chosen, edits):
             chosen += edits
-    return sorted(chosen, key=lambda e: (e.start, e.end))
+            count += 1
+    return sorted(chosen, key=lambda e: (e.start, e.end)), count

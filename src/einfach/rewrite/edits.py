@@ -4,7 +4,8 @@ A rewriter describes its result as the new words of a stretch of tokens
 (:class:`Proposal`); :func:`minimal_edits` turns that into the smallest
 word-level edits ``(start, end, text)``, so that two rewrites of one sentence
 that touch different words can both be applied and a Word tracked change
-shows only the words that changed.
+shows only the words that changed.  :class:`einfach.edits.Edit` and
+:func:`einfach.edits.apply_edits` are shared with the writers of ``einfach fix``.
 """
 
 from __future__ import annotations
@@ -13,22 +14,14 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from ..edits import Edit
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 SURE = "sure"
 REVIEW = "review"
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "“", "\""}
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass
@@ -88,23 +81,6 @@ def minimal_edits(doc: "Doc", proposal: Proposal) -> list[Edit]:
                 space = "" if new[j1] in NO_SPACE_BEFORE else " "
                 edits.append(Edit(at, at, space + inserted))
     return edits
-
-
-def apply_edits(text: str, edits: list[Edit] | list[dict], offset: int = 0) -> str:
-    """``text`` with non-overlapping ``edits`` applied (offsets minus ``offset`` index ``text``)."""
-    items = sorted(((e["start"], e["end"], e["text"]) if isinstance(e, dict) else (e.start, e.end, e.text))
-                   for e in edits)
-    parts, position = [], 0
-    for start, end, new in items:
-        start -= offset
-        end -= offset
-        if start < position:
-            raise ValueError("overlapping edits")
-        parts.append(text[position:start])
-        parts.append(new)
-        position = end
-    parts.append(text[position:])
-    return "".join(parts)
 
 
 def overlaps(first: list[Edit], second: list[Edit]) -> bool:

@@ -50,32 +50,33 @@ def _names(doc) -> Counter:
     return Counter(t.text for t in doc if t.tag_ == "NE")
 
 
-def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]]) -> bool:
-    """Whether ``rewritten`` may be offered for ``original`` (see the module doc).
+def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]]):
+    """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
+    doc), else None.
 
     ``changed`` are the edited ranges in ``original``; the rule must not fire
     on the words that now stand there.
     """
     if rewritten == original or not rewritten.strip():
-        return False
+        return None
     if verbatim_items(original) - verbatim_items(rewritten):
-        return False
+        return None
     before = _analyse(nlp, original)
     after = _analyse(nlp, rewritten)
     if len(list(after.sents)) != len(list(before.sents)):
-        return False
+        return None
     if any(name.lower() not in replaced for name in _names(before) - _names(after)):
-        return False
+        return None
     missing = _content_lemmas(before) - _content_lemmas(after)
     if any(lemma not in replaced for lemma in missing):
-        return False
+        return None
     regions = _new_regions(original, rewritten, changed)
     for span in after.spans.get("einfach", []):
         if span.label_ != rule:
             continue
         if any(span.start_char < end and start < span.end_char for start, end in regions):
-            return False
-    return True
+            return None
+    return after
 
 
 def _new_regions(original: str, rewritten: str, changed: list[tuple[int, int]]) -> list[tuple[int, int]]:
