@@ -65,6 +65,8 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     clause, sentence_start = _clause(doc, match)
     if clause is None or any(t.lower_ == "es" for t in clause):
         return None
+    if match.agent is None and _hidden_agent(clause):
+        return None  # "seitens der Behörde", "durch Ihren Arbeitgeber": an actor the detection does not read
     actor = _actor(match, authority, reader)
     if actor is None:
         return None
@@ -72,8 +74,19 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if match.construction == WERDEN:
         return _werden(doc, match, clause, sentence_start, words, person, applicability)
     if match.construction == SEIN_ZU and person == "Sie":
-        return _sein_zu(doc, match, clause, sentence_start)
+        return _sein_zu(doc, match, clause, sentence_start, request=match.verb.lemma_.lower() in reader)
     return None
+
+
+def _hidden_agent(clause) -> bool:
+    """A phrase that may name the actor: "seitens ...", "durch ...", "von" + article, possessive or name."""
+    for position, token in enumerate(clause[:-1]):
+        following = clause[position + 1]
+        if token.lower_ in {"seitens", "durch"}:
+            return True
+        if token.lower_ in {"von", "vom"} and (token.lower_ == "vom" or following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"}):
+            return True
+    return False
 
 
 def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]:
@@ -280,7 +293,9 @@ def _zu_verb(clause: list["Token"]) -> tuple[set[int], "Token"] | None:
     return None
 
 
-def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int) -> Proposal | None:
+def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: bool) -> Proposal | None:
+    """``request``: a reader's action that a letter asks for ("Bitte legen Sie ... vor"); other duties
+    become "Sie müssen ..." ("Sie müssen die Kosten tragen")."""
     if any(t.tag_ == "PTKNEG" or t.lower_.startswith("kein") for t in clause):
         return None  # "sind nicht vorzulegen" is no request
     found = _zu_verb(clause)
@@ -308,6 +323,17 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int) -> Proposal 
         # verb first after a subordinate clause: "..., sind die Unterlagen vorzulegen."
         middle = [t for t in rest if t.i > sein.i]
         words = ["müssen", "Sie"] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
+    elif opener.i == sentence_start and not request:
+        vorfeld = [t for t in clause if t.i < sein.i]
+        if any(t.i in removed for t in vorfeld):
+            return None
+        middle = [t for t in rest if t.i > sein.i]
+        if {t.i for t in vorfeld} == subject_ids:
+            words = ["Sie", "müssen"] + _accusative_words(accusative, subject_tokens[0], sentence_start)
+            words += [t.text for t in middle] + [lemma] + tail
+        else:
+            words = [t.text for t in vorfeld] + ["müssen", "Sie"]
+            words += _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
     elif opener.i == sentence_start:
         prefix, stem = split_separable(lemma, infinitive.text)
         vorfeld = [t for t in clause if t.i < sein.i]

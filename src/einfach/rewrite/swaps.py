@@ -21,7 +21,9 @@ into the sentence:
 
 ``rewrite_tags`` restricts the swap to words with these STTS tags (``laut``
 only as a preposition), ``rewrite_not_before`` to words not followed by one
-of the listed words ("binnen eines Monats" is a genitive), and
+of the listed words ("binnen eines Monats" is a genitive),
+``rewrite_before`` to words followed by a word ending in one of the listed
+endings ("hiesige Behörde" -> "unsere Behörde", not "hiesiger Arbeitsmarkt"), and
 ``rewrite_after`` lists prepositions that may follow the noun of a
 Funktionsverbgefüge ("eine Entscheidung über ... treffen").
 """
@@ -101,8 +103,11 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     first = doc[tokens[0]]
     if entry.rewrite_tags and first.tag_ not in entry.rewrite_tags:
         return None
-    if _next_word(doc, tokens[-1] + 1) in entry.rewrite_not_before:
+    following = _next_word(doc, tokens[-1] + 1)
+    if following in entry.rewrite_not_before:
         return None
+    if entry.rewrite_before and not following.endswith(tuple(w.lower() for w in entry.rewrite_before)):
+        return None  # "der hiesigen Behörde" is ours, "der hiesige Arbeitsmarkt" is not
     mode = entry.rewrite_as or "word"
     if mode == "word":
         if first.tag_ in {"NN", "NE"} and not _noun_swap_fits(doc, first, entry):

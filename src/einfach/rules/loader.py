@@ -27,7 +27,7 @@ RULE_OPTIONAL = ("parameters", "link", "rewrites")
 APPLICABILITIES = ("sure", "review")
 # optional keys of the rewrites (issue 14, docs/lexicons.md): what replaces the term in the
 # sentence, how it is fitted in, and when it is not swapped
-REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_after", "swap"}
+REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap"}
 REWRITE_MODES = ("word", "adjective", "possessive", "verb")
 LEXICON_ENTRY_KEYS = {
     "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match"} | REWRITE_KEYS),
@@ -79,6 +79,7 @@ class LexiconEntry:
     rewrite_as: str = ""  # word | adjective | possessive | verb (see einfach.rewrite.swaps)
     rewrite_tags: tuple[str, ...] = ()
     rewrite_not_before: tuple[str, ...] = ()
+    rewrite_before: tuple[str, ...] = ()
     rewrite_after: tuple[str, ...] = ()
     swap: bool = True  # False: the term is never swapped, only advice is given
 
@@ -299,7 +300,7 @@ def _rewrite_keys(entry: dict, path: Path, label: str) -> dict:
         if entry["rewrite_as"] not in REWRITE_MODES:
             raise RuleFileError(str(path), f"{label}.rewrite_as", f"muss eine von {', '.join(REWRITE_MODES)} sein")
         result["rewrite_as"] = entry["rewrite_as"]
-    for key in ("rewrite_tags", "rewrite_not_before", "rewrite_after"):
+    for key in ("rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after"):
         if key in entry:
             result[key] = _as_strings(entry[key], path, f"{label}.{key}")
     if "swap" in entry:
