@@ -35,6 +35,8 @@ SAME_FORMS = {"die", "das", "eine", "keine", "diese", "dieses", "jede", "jedes",
 BARE_FORMS = {"ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer"}
 GENITIVE_STARTS = {"des", "der", "eines", "einer", "meines", "meiner", "ihres", "ihrer", "seines", "seiner",
                    "unseres", "unserer", "dieses", "dieser"}
+REFERENCE_STARTS = {"§", "§§", "Art.", "Artikel"}
+REFERENCE_TAGS = {"CARD", "NN", "NE", "XY", "FM", "ADJA", "KON", "$("}
 DATIVE_PRONOUNS = {"ihnen", "uns", "ihm", "mir", "dir", "euch"}
 
 
@@ -54,6 +56,15 @@ def phrases(clause: list["Token"]) -> list[Phrase]:
     position = 0
     while position < len(clause):
         token = clause[position]
+        if token.text in REFERENCE_STARTS or (token.tag_ in PREPOSITION_TAGS and position + 1 < len(clause)
+                                              and clause[position + 1].text in REFERENCE_STARTS):
+            # a legal reference ("gemäß § 28 Abs. 1 VwVfG") is no noun phrase of the clause
+            end = position + (1 if token.text in REFERENCE_STARTS else 2)
+            while end < len(clause) and clause[end].tag_ in REFERENCE_TAGS:
+                end += 1
+            result.append(Phrase("pp", clause[position:end]))
+            position = end
+            continue
         if token.tag_ in PREPOSITION_TAGS:
             end = _np_end(clause, position + 1)
             if end == position + 1 and end < len(clause) and clause[end].tag_ in {"PPER", "PRF", "PDS", "PIS", "CARD"}:

@@ -61,13 +61,15 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     authority = {v.lower() for v in parameters.get("authority_verbs") or []}
     reader = {v.lower() for v in parameters.get("reader_verbs") or []}
     if match.construction == WERDEN and match.verb.lemma_.lower() == "bitten" and match.agent is None:
-        return _request(doc, match)
+        request = _request(doc, match)
+        if request is not None:
+            return request  # else "wir bitten Sie, ..." below
     clause, sentence_start = _clause(doc, match)
-    if clause is None or any(t.lower_ == "es" for t in clause):
+    if clause is None or any(t.lower_ == "es" for t in clause[1:]):
         return None
     if match.agent is None and _hidden_agent(clause):
         return None  # "seitens der Behörde", "durch Ihren Arbeitgeber": an actor the detection does not read
-    actor = _actor(match, authority, reader)
+    actor = _actor(match, authority, reader, clause)
     if actor is None:
         return None
     words, person, applicability = actor
@@ -84,28 +86,40 @@ def _hidden_agent(clause) -> bool:
         following = clause[position + 1]
         if token.lower_ in {"seitens", "durch"}:
             return True
-        if token.lower_ in {"von", "vom"} and (token.lower_ == "vom" or following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"}):
+        if token.lower_ in {"von", "vom"} and following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"}:
             return True
+        if token.lower_ == "vom" and following.tag_ == "NN" and not following.text[:1].isdigit():
+            return True  # "vom Jobcenter", not "vom 09.09.2024"
     return False
 
 
 def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]:
-    """The contiguous clause that holds the whole passive, and its sentence's first token."""
+    """The contiguous clause that holds the whole passive, and its sentence's first word
+    (after a list marker such as "-": that word is written with a capital)."""
     sentence = doc_view(doc).sentence_of(match.auxiliary.i)
+    first_word = next((t.i for t in sentence if t.text[:1].isalnum()), sentence.start)
     for clause in clauses(sentence):
         indices = [t.i for t in clause]
         if match.auxiliary.i in indices and match.verb.i in indices:
             if indices != list(range(indices[0], indices[-1] + 1)):
-                return None, sentence.start
-            return clause, sentence.start
-    return None, sentence.start
+                return None, first_word
+            return clause, first_word
+    return None, first_word
 
 
-def _actor(match: PassiveMatch, authority: set[str], reader: set[str]):
-    """(subject words, verb person, applicability), or None when the actor is unclear."""
+def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause):
+    """(subject words, verb person, applicability), or None when the actor is unclear.
+
+    A verb on both lists ("mitteilen") is the authority's when the reader is addressed in the
+    dative ("wird Ihnen mitgeteilt"), else the reader's ("sind Änderungen mitzuteilen").
+    """
     if match.agent is not None:
         return match.agent.split(), match.person, SURE
     lemma = match.verb.lemma_.lower()
+    if lemma in authority and lemma in reader:
+        if any(t.text == "Ihnen" for t in clause):
+            return ["wir"], "wir", REVIEW
+        return ["Sie"], "Sie", REVIEW
     if lemma in authority and lemma not in reader:
         return ["wir"], "wir", REVIEW
     if lemma in reader and lemma not in authority:
@@ -126,15 +140,20 @@ def _agent_tokens(clause: list["Token"]) -> set[int]:
     return set()
 
 
-def _subject(rest: list["Token"], plural: bool):
+def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     """(subject tokens, their accusative words) of a passive clause, or None.
 
     Exactly one noun phrase outside prepositional phrases (dative pronouns
-    such as "Ihnen" may stand beside it), or the pronoun "Sie" alone.
+    such as "Ihnen" may stand beside it), or the pronoun "Sie" alone; with
+    ``subjectless`` also none at all (([], []): "Es wird darauf hingewiesen",
+    "wird Ihnen mitgeteilt", "wird nach Aktenlage entschieden").
     """
     chunks = phrases(rest)
     nouns = [c for c in chunks if c.kind == "np"]
-    pronouns = [c for c in chunks if c.kind == "pron"]
+    pronouns = [c for c in chunks if c.kind == "pron" and c.tokens[0].lower_ != "es"]
+    if subjectless and not plural and not nouns and \
+            all(p.tokens[0].lower_ in DATIVE_PRONOUNS and p.tokens[0].text != "Sie" for p in pronouns):
+        return [], []
     if len(nouns) == 1 and all(p.tokens[0].lower_ in DATIVE_PRONOUNS and p.tokens[0].text != "Sie" for p in pronouns):
         accusative = nominative_to_accusative(nouns[0], plural)
         if accusative is None:
@@ -145,7 +164,7 @@ def _subject(rest: list["Token"], plural: bool):
     return None
 
 
-def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool):
+def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectless: bool = False):
     """(removed token indices, the remaining tokens, the closing punctuation, subject tokens, their
     accusative words): the verbal parts and the agent phrase go, the subject becomes the object."""
     agent = _agent_tokens(clause)
@@ -153,8 +172,10 @@ def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool):
         return None  # the agent the detection names is not the phrase found here: leave it
     removed = verbal | agent
     rest = [t for t in clause if t.i not in removed and not (t.is_punct and t.i == clause[-1].i)]
+    if any(t.tag_.startswith("V") or t.tag_ == "PTKZU" for t in rest):
+        return None  # another verb in the clause ("vorzulegen bzw. zurückzusenden"): not one passive
     tail = [t.text for t in clause if t.is_punct and t.i == clause[-1].i]
-    subject = _subject(rest, plural)
+    subject = _subject(rest, plural, subjectless)
     if subject is None:
         return None
     return removed, rest, tail, *subject
@@ -206,7 +227,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
         plural = False
     else:
         return None
-    parts = _parts(clause, match, {finite.i, participle.i, *(t.i for t in werden_forms)}, plural)
+    parts = _parts(clause, match, {finite.i, participle.i, *(t.i for t in werden_forms)}, plural, subjectless=True)
     if parts is None:
         return None
     removed, rest, tail, subject_tokens, accusative = parts
@@ -232,15 +253,22 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
         words += ([verb] if present else nonfinite + [finite_word]) + tail
     else:
         vorfeld = [t for t in clause if t.i < finite.i]
-        if not vorfeld or any(t.i in removed for t in vorfeld):
-            return None
+        if any(t.i in removed for t in vorfeld) or (not vorfeld and (at_start or opener.i != finite.i)):
+            return None  # verb first only after a subordinate clause: "..., wird nach Aktenlage entschieden"
         middle = [t for t in rest if t.i > finite.i]
         prefix = ""
         if present:
             prefix, stem = split_separable(lemma, participle.text)
             finite_word = stem
         closing = nonfinite + ([prefix] if prefix else [])
-        if {t.i for t in vorfeld} == subject_ids:
+        if not vorfeld:
+            words = [finite_word] + [_inside(w) for w in agent_words]
+            words += _with_accusative(middle, subject_ids, accusative, sentence_start) + closing + tail
+        elif not subject_ids and len(vorfeld) == 1 and vorfeld[0].lower_ == "es":
+            # "Es wird darauf hingewiesen, dass ..." -> "Wir weisen darauf hin, dass ..."
+            words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
+            words += [t.text for t in middle] + closing + tail
+        elif {t.i for t in vorfeld} == subject_ids:
             pronouns = [t.text for t in middle if t.tag_ in {"PPER", "PRF"}]
             others = [moved(t) for t in middle if t.tag_ not in {"PPER", "PRF"}]
             object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
@@ -328,7 +356,14 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         if any(t.i in removed for t in vorfeld):
             return None
         middle = [t for t in rest if t.i > sein.i]
-        if {t.i for t in vorfeld} == subject_ids:
+        if not vorfeld:
+            words = [finite_word] + [_inside(w) for w in agent_words]
+            words += _with_accusative(middle, subject_ids, accusative, sentence_start) + closing + tail
+        elif not subject_ids and len(vorfeld) == 1 and vorfeld[0].lower_ == "es":
+            # "Es wird darauf hingewiesen, dass ..." -> "Wir weisen darauf hin, dass ..."
+            words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
+            words += [t.text for t in middle] + closing + tail
+        elif {t.i for t in vorfeld} == subject_ids:
             words = ["Sie", "müssen"] + _accusative_words(accusative, subject_tokens[0], sentence_start)
             words += [t.text for t in middle] + [lemma] + tail
         else:
