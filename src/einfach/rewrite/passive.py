@@ -356,14 +356,7 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         if any(t.i in removed for t in vorfeld):
             return None
         middle = [t for t in rest if t.i > sein.i]
-        if not vorfeld:
-            words = [finite_word] + [_inside(w) for w in agent_words]
-            words += _with_accusative(middle, subject_ids, accusative, sentence_start) + closing + tail
-        elif not subject_ids and len(vorfeld) == 1 and vorfeld[0].lower_ == "es":
-            # "Es wird darauf hingewiesen, dass ..." -> "Wir weisen darauf hin, dass ..."
-            words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
-            words += [t.text for t in middle] + closing + tail
-        elif {t.i for t in vorfeld} == subject_ids:
+        if {t.i for t in vorfeld} == subject_ids:
             words = ["Sie", "müssen"] + _accusative_words(accusative, subject_tokens[0], sentence_start)
             words += [t.text for t in middle] + [lemma] + tail
         else:
