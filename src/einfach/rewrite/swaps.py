@@ -98,9 +98,10 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     entry, tokens = _lexicon_hit(doc, start, end, kind)
     if entry is None or not entry.rewrite or not entry.swap:
         return None
-    if tokens != list(range(tokens[0], tokens[-1] + 1)):
-        return None  # a term in pieces ("sehen ... ab") is no simple swap
     first = doc[tokens[0]]
+    contiguous = tokens == list(range(tokens[0], tokens[-1] + 1))
+    if not contiguous and not ((entry.rewrite_as or "word") == "verb" and first.tag_.startswith("VV")):
+        return None  # a term in pieces is no simple swap, except a verb with its separated particle
     if entry.rewrite_tags and first.tag_ not in entry.rewrite_tags:
         return None
     following = _next_word(doc, tokens[-1] + 1)
