@@ -11,9 +11,9 @@ Run from the project root:
 2. **Review file** (``--review``): every distinct rewrite, shuffled with the seed, as JSON
    lines ``{"id", "source", "rule", "applicability", ...}`` for a blind reviewer.  Corpus
    rewrites carry ``original`` and ``rewrite`` (the project's own texts); Amt24 rewrites only
-   ``file``, ``start``, ``end`` (the sentence in the page) and the ``edits``, never text:
-   ``python eval/rewrites.py --show FILE`` prints the pairs of a review file for the
-   reviewer, reading the Amt24 pages locally.
+   ``file``, ``start``, ``end`` (the sentence in the page) and ``edit_span`` (where the edits
+   lie), never text: ``python eval/rewrites.py --show FILE`` prints the pairs of a review file
+   for the reviewer, checking the Amt24 pages locally again to rebuild their rewrites.
 3. **fix --all**: each corpus letter checked, all rewrites applied (sure and review), the
    result checked again with the same profile: findings at warning level or above and the
    Einfach-Index, before and after.
@@ -73,8 +73,9 @@ def coverage(nlp, sources):
             item = {"source": source, "rule": finding.rule, "applicability": fix["applicability"]}
             if source == "corpus":
                 item.update(file=name, original=text[start:end], rewrite=fix["sentence"])
-            else:
-                item.update(file=name, start=start, end=end, edits=fix["edits"])
+            else:  # no text of the page, not even the edits' words: --show recomputes them
+                item.update(file=name, start=start, end=end,
+                            edit_span=[min(e["start"] for e in fix["edits"]), max(e["end"] for e in fix["edits"])])
             items.append(item)
     return found, fixed, sure, items
 
@@ -108,20 +109,26 @@ def fix_all(nlp):
     return rows
 
 
-def show(path: str) -> None:
-    """Print the (original, rewrite) pairs of a review file, the Amt24 ones read from ../shared/data."""
-    from einfach.edits import apply_edits
+def show(path: str, profile: str = "einfach") -> None:
+    """Print the (original, rewrite) pairs of a review file; the Amt24 ones are recomputed from
+    ../shared/data (the same check finds the same rewrite of the sentence)."""
+    from einfach.checker import make_pipeline
 
+    nlp = make_pipeline(profile)
+    pages: dict[str, object] = {}
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         if item["source"] == "corpus":
             original, rewrite = item["original"], item["rewrite"]
         else:
-            page = (DATA / item["file"]).read_text(encoding="utf-8")
-            start, end = item["start"], item["end"]
-            local = [{**e, "start": e["start"] - start, "end": e["end"] - start} for e in item["edits"]]
-            original = page[start:end]
-            rewrite = apply_edits(original, local)
+            if item["file"] not in pages:
+                pages[item["file"]] = _check(nlp, item["file"], (DATA / item["file"]).read_text(encoding="utf-8"))
+            result = pages[item["file"]]
+            original = result.text[item["start"]:item["end"]]
+            low, high = item["edit_span"]
+            rewrite = next((f.fix["sentence"] for f in result.findings if f.fix and f.rule == item["rule"]
+                            and min(e["start"] for e in f.fix["edits"]) == low
+                            and max(e["end"] for e in f.fix["edits"]) == high), "(nicht mehr erzeugt)")
         print(f"{item['id']}\n  vorher:  {original}\n  nachher: {rewrite}\n")
 
 
@@ -133,10 +140,10 @@ def main() -> int:
     parser.add_argument("--review", default=None, help="write the shuffled review file here (JSON lines)")
     parser.add_argument("--show", default=None, help="print the pairs of a review file and stop")
     args = parser.parse_args()
-    if args.show:
-        show(args.show)
-        return 0
     sys.path.insert(0, str(ROOT / "src"))
+    if args.show:
+        show(args.show, args.profile)
+        return 0
     from einfach.checker import make_pipeline
 
     nlp = make_pipeline(args.profile)
