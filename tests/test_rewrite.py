@@ -259,3 +259,16 @@ def test_sarif_fixes_for_text_files_only(tmp_path):
     assert apply_edits(LETTER, edits) != LETTER
     assert not [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".docx")
                 and "fixes" in r]
+
+
+def test_word_comments_and_html_quote_the_rewrite(tmp_path):
+    from einfach.checker import check_paths
+    from einfach.output import html
+    from einfach.output.docx_comments import comment_text
+
+    finding = next(f for f in einfach.check(LETTER).findings if f.rule == "abkuerzung")
+    assert comment_text(finding).endswith("Neu (sicher): „Bitte bringen Sie zum Beispiel Ihren Pass mit.“")
+    path = tmp_path / "brief.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    page = html.render(check_paths([str(path)]))
+    assert "Neu (sicher): „Wir haben Ihren Antrag abgelehnt.“" in page
