@@ -69,6 +69,7 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=()) ->
         return
     by_rule = {active.rule.id: (active, kind) for active, kind in zip(runner.rules, runner.kinds)}
     fixes: dict[tuple, tuple | None] = {}
+    analysed: dict[str, tuple] = {}  # sentence -> what its analysis gave (safety.verify)
     for finding, span in zip(findings, spans):
         found = by_rule.get(finding.rule)
         if found is None:
@@ -85,7 +86,8 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=()) ->
             continue
         key = (proposal.start, proposal.end, tuple(proposal.words))
         if key not in fixes:
-            fixes[key] = _fix(doc, offset, proposal, finding.rule, nlp, protected, verify)
+            fixes[key] = _fix(doc, offset, proposal, finding.rule, nlp, protected,
+                              lambda *args: verify(*args, cache=analysed))
         if fixes[key] is not None:
             fix, after = fixes[key]
             finding.fix = fix

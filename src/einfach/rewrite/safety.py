@@ -50,24 +50,32 @@ def _names(doc) -> Counter:
     return Counter(t.text for t in doc if t.tag_ == "NE")
 
 
-def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]]):
+def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]],
+           cache: dict | None = None):
     """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
     doc), else None.
 
     ``changed`` are the edited ranges in ``original``; the rule must not fire
-    on the words that now stand there.
+    on the words that now stand there.  ``cache`` keeps what the original's
+    analysis gave, for the next rewrite of the same sentence.
     """
     if rewritten == original or not rewritten.strip():
         return None
     if verbatim_items(original) - verbatim_items(rewritten):
         return None
-    before = _analyse(nlp, original)
+    if cache is not None and original in cache:
+        sentences, names, lemmas = cache[original]
+    else:
+        before = _analyse(nlp, original)
+        sentences, names, lemmas = len(list(before.sents)), _names(before), _content_lemmas(before)
+        if cache is not None:
+            cache[original] = sentences, names, lemmas
     after = _analyse(nlp, rewritten)
-    if len(list(after.sents)) != len(list(before.sents)):
+    if len(list(after.sents)) != sentences:
         return None
-    if any(name.lower() not in replaced for name in _names(before) - _names(after)):
+    if any(name.lower() not in replaced for name in names - _names(after)):
         return None
-    missing = _content_lemmas(before) - _content_lemmas(after)
+    missing = lemmas - _content_lemmas(after)
     if any(lemma not in replaced for lemma in missing):
         return None
     regions = _new_regions(original, rewritten, changed)
