@@ -148,7 +148,11 @@ def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> Ann
 
 
 def comment_text(finding: Finding) -> str:
-    return "\n".join([finding.message, *finding.suggestions])
+    lines = [finding.message, *finding.suggestions]
+    if finding.fix:  # the rewritten sentence (docs/rewrites.md)
+        label = "sicher" if finding.fix["applicability"] == "sure" else "bitte prüfen"
+        lines.append(f"Neu ({label}): „{finding.fix['sentence']}“")
+    return "\n".join(lines)
 
 
 def default_target(path: str) -> str:
