@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+from ..document import INVISIBLE_CHARACTERS
 from ..readers.docx import (
     M_T,
     MC_ALTERNATE,
@@ -39,10 +40,14 @@ from ..readers.docx import (
     W_T,
     W_TAB,
     W_TXBX_CONTENT,
+    XML_SPACE,
     _INLINE_SKIP,
+    _XML_WHITESPACE,
     _choose_branch,
     _w,
+    rendered_text,
 )
+from ..readers.docx_format import PLAIN, Formatting
 
 W_R, W_RPR = _w("r"), _w("rPr")
 #: Inline containers whose runs can carry a comment range like the paragraph's own
@@ -62,15 +67,22 @@ class _Piece:
     anchorable: bool  # a comment range may start or end here
 
 
-def _pieces(paragraph) -> list[_Piece]:
-    """The paragraph's visible text, element by element, as the reader sees it."""
+def _pieces(paragraph, formatting: Formatting | None = None, style_id: str | None = None) -> list[_Piece]:
+    """The paragraph's visible text, element by element, as the reader sees it.
+
+    ``formatting`` and ``style_id`` (from the reader's
+    :class:`~einfach.readers.docx.DocxParagraph`) resolve which runs are hidden
+    text; hidden runs add nothing, as in the reader.
+    """
     pieces: list[_Piece] = []
     fields: list[bool] = []  # open complex fields: in their result part?
     position = 0
+    outside_runs = formatting.paragraph_default(style_id) if formatting is not None else PLAIN
 
     def add(element, run, text: str, anchorable: bool) -> None:
         nonlocal position
-        if text and all(fields):
+        hidden = (formatting.run(style_id, run) if formatting is not None and run is not None else outside_runs).hidden
+        if text and all(fields) and not hidden:
             pieces.append(_Piece(position, position + len(text), element, run, anchorable and not fields))
             position += len(text)
 
@@ -97,7 +109,7 @@ def _pieces(paragraph) -> list[_Piece]:
                 if branch is not None:
                     visit(branch, False)
             elif tag == W_T or tag == M_T:  # text outside a w:r (math): no anchor
-                add(child, None, child.text or "", False)
+                add(child, None, rendered_text(child), False)
             elif tag in _RUN_TEXT:
                 add(child, None, _RUN_TEXT[tag], False)
             else:
@@ -109,7 +121,7 @@ def _pieces(paragraph) -> list[_Piece]:
             if _skipped(tag):
                 continue
             if tag == W_T:
-                add(child, run, child.text or "", anchorable)
+                add(child, run, rendered_text(child), anchorable)
             elif tag in _RUN_TEXT:
                 add(child, run, _RUN_TEXT[tag], anchorable)
             elif tag == W_FLD_CHAR:
@@ -131,12 +143,14 @@ def _skipped(tag) -> bool:
     return not isinstance(tag, str) or tag in _INLINE_SKIP or tag == W_TXBX_CONTENT or tag == W_INSTR_TEXT
 
 
-def _anchor(paragraph, checked: str, start: int, end: int):
+def _anchor(paragraph, checked: str, start: int, end: int, formatting: Formatting | None = None,
+            style_id: str | None = None):
     """(first w:r, last w:r) covering exactly ``checked[start:end]``, or None.
 
-    Splits runs where the range starts or ends inside one.
+    Splits runs where the range starts or ends inside one.  ``formatting`` and
+    ``style_id`` say which runs are hidden (see :func:`_pieces`).
     """
-    pieces = _pieces(paragraph)
+    pieces = _pieces(paragraph, formatting, style_id)
     mapped = "".join(_text(piece) for piece in pieces)
     shift = _shift(checked, mapped, start, end)
     if shift is None:
@@ -145,8 +159,8 @@ def _anchor(paragraph, checked: str, start: int, end: int):
     if not (_can_anchor(pieces, start) and _can_anchor(pieces, end - 1)):
         return None
     for boundary in (start, end):
-        _split_at(_pieces(paragraph), boundary)
-    pieces = _pieces(paragraph)
+        _split_at(_pieces(paragraph, formatting, style_id), boundary)
+    pieces = _pieces(paragraph, formatting, style_id)
     first = next((p for p in pieces if p.start == start), None)
     last = next((p for p in pieces if p.end == end), None)
     if first is None or last is None or not (first.anchorable and last.anchorable):
@@ -158,7 +172,7 @@ def _anchor(paragraph, checked: str, start: int, end: int):
 
 def _text(piece: _Piece) -> str:
     tag = piece.element.tag
-    return _RUN_TEXT[tag] if tag in _RUN_TEXT else piece.element.text or ""
+    return _RUN_TEXT[tag] if tag in _RUN_TEXT else rendered_text(piece.element)
 
 
 def _shift(checked: str, mapped: str, start: int, end: int) -> int | None:
@@ -213,14 +227,34 @@ def _split_run(run, element, offset: int) -> None:
     twin = copy.deepcopy(run)
     twin_children = list(twin)
     if offset:
-        text = element.text or ""
+        text, offset = _raw_split(element, offset)
         element.text = text[:offset]
         twin_children[index].text = text[offset:]
         for t in (element, twin_children[index]):
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.set(XML_SPACE, "preserve")
     for child in children[index + 1 if offset else index :]:
         run.remove(child)
     for child in twin_children[:index]:
         if child.tag != W_RPR:
             twin.remove(child)
     run.addnext(twin)
+
+
+def _raw_split(t, offset: int) -> tuple[str, int]:
+    """The text of the ``w:t`` ``t`` to split, and where, for a split ``offset`` characters
+    into its rendered text (:func:`~einfach.readers.docx.rendered_text`).
+
+    Outer whitespace that Word does not show (no ``xml:space="preserve"``) is removed, so
+    both halves can be preserved without showing it; invisible characters (soft hyphens)
+    are kept and skipped while counting.
+    """
+    text = t.text or ""
+    if t.get(XML_SPACE) != "preserve":
+        text = text.strip(_XML_WHITESPACE)
+    shown = 0
+    for index, char in enumerate(text):
+        if shown == offset:
+            return text, index
+        if char not in INVISIBLE_CHARACTERS:
+            shown += 1
+    return text, len(text)
