@@ -47,7 +47,7 @@ from ..readers.docx import (
     _w,
     rendered_text,
 )
-from ..readers.docx_format import PLAIN, Formatting
+from ..readers.formatting import PLAIN, Formatting
 
 W_R, W_RPR = _w("r"), _w("rPr")
 #: Inline containers whose runs can carry a comment range like the paragraph's own

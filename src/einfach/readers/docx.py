@@ -46,7 +46,7 @@ from einfach.document import INVISIBLE_CHARACTERS, Document
 from einfach.errors import InputError
 
 from . import html_chunk
-from .docx_format import Formatting, RunFormat, on_off
+from .formatting import Formatting, RunFormat, on_off
 from .safe_xml import TOO_DEEP, hardened_parser, parse_part, read_part, size_text
 
 #: Largest decompressed size of one XML part that is read (zip-bomb guard).
@@ -142,7 +142,7 @@ class DocxParagraph(NamedTuple):
     paragraphs of an altChunk piece, whose element is None for HTML and text
     pieces), its extracted text, its :class:`~einfach.document.Paragraph`
     attributes (``part``, ``style``, ``kind``, ...), the document's
-    :class:`~einfach.readers.docx_format.Formatting` with the paragraph's style
+    :class:`~einfach.readers.formatting.Formatting` with the paragraph's style
     id (what says whether a run is hidden), and whether the paragraph lives in
     the main document part."""
 

@@ -1,5 +1,5 @@
-"""Resolved run formatting of Word paragraphs: the one place that says whether a run is
-shown, and whether it is bold.
+"""Resolved text formatting: the one place that says whether text is shown, and whether
+it is bold, for Word (:class:`Formatting`) and OpenDocument (:class:`OdfStyles`).
 
 Word decides a run's formatting from five layers (ECMA-376 Part 1, 17.7.2 "Style
 hierarchy"); this module resolves them for the properties einfach needs:
@@ -25,6 +25,14 @@ makes a paragraph a heading, like a style named "heading 1" does.
 
 Used by the .docx reader (hidden text is left out; ``Paragraph.lead_bold``) and by the
 Word-comment anchor walk (:mod:`einfach.output.docx_anchor`), so both see the same text.
+
+OpenDocument keeps formatting in named styles only (automatic styles stand for direct
+formatting): a span's style, then the enclosing spans' styles, then the paragraph's
+style, each along its ``style:parent-style-name`` chain (nearest wins), then the
+paragraph family's default style.  Bold is ``fo:font-weight`` "bold" or 600 and more;
+hidden is ``text:display="none"`` in the text properties (LibreOffice's "Hidden"
+character attribute).  ``text:display="condition"`` would need its ``text:condition``
+evaluated, which einfach never does: such text counts as shown.
 """
 
 from __future__ import annotations
@@ -229,3 +237,84 @@ class Formatting:
             style = table[style_id]
             yield style
             style_id = style.based_on
+
+
+# -- OpenDocument ------------------------------------------------------------------------
+
+_STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_FO_NS = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+_TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+S_STYLE, S_DEFAULT_STYLE = f"{{{_STYLE_NS}}}style", f"{{{_STYLE_NS}}}default-style"
+S_NAME, S_FAMILY, S_PARENT = (f"{{{_STYLE_NS}}}{n}" for n in ("name", "family", "parent-style-name"))
+S_TEXT_PROPERTIES, S_MASTER_PAGE_NAME = f"{{{_STYLE_NS}}}text-properties", f"{{{_STYLE_NS}}}master-page-name"
+FO_FONT_WEIGHT, T_DISPLAY = f"{{{_FO_NS}}}font-weight", f"{{{_TEXT_NS}}}display"
+
+
+def _odf_properties(style) -> dict[str, bool]:
+    """bold/hidden as one ODF style's text properties set them (explicitly)."""
+    props = style.find(S_TEXT_PROPERTIES)
+    if props is None:
+        return {}
+    result = {}
+    weight = props.get(FO_FONT_WEIGHT)
+    if weight:
+        result["bold"] = weight == "bold" or (weight.isdigit() and int(weight) >= 600)
+    display = props.get(T_DISPLAY)
+    if display:
+        result["hidden"] = display == "none"
+    return result
+
+
+class OdfStyles:
+    """The styles of one OpenDocument text (``styles.xml`` and ``content.xml``), resolved
+    to bold and hidden for paragraphs and spans."""
+
+    def __init__(self, *roots) -> None:
+        self.styles: dict[tuple[str, str], tuple[str | None, dict[str, bool], str | None]] = {}
+        self.defaults: dict[str, dict[str, bool]] = {}
+        self._chains: dict[tuple[str, str], dict[str, bool]] = {}
+        for root in roots:
+            if root is None:
+                continue
+            for style in root.iter(S_STYLE, S_DEFAULT_STYLE):
+                family = style.get(S_FAMILY) or ""
+                if style.tag == S_DEFAULT_STYLE:
+                    self.defaults[family] = _odf_properties(style)
+                elif style.get(S_NAME):
+                    self.styles[(family, style.get(S_NAME))] = (
+                        style.get(S_PARENT), _odf_properties(style), style.get(S_MASTER_PAGE_NAME))
+
+    def chain(self, family: str, name: str | None) -> dict[str, bool]:
+        """What a style sets, itself or through its parents (nearest wins)."""
+        if not name:
+            return {}
+        key = (family, name)
+        if key not in self._chains:
+            result: dict[str, bool] = {}
+            seen = set()
+            while name and (family, name) in self.styles and name not in seen and len(seen) < _MAX_CHAIN:
+                seen.add(name)
+                parent, properties, _ = self.styles[(family, name)]
+                for prop, value in properties.items():
+                    result.setdefault(prop, value)
+                name = parent
+            self._chains[key] = result
+        return self._chains[key]
+
+    def paragraph(self, name: str | None) -> dict[str, bool]:
+        """The properties in effect for a paragraph's text outside spans."""
+        return {**self.defaults.get("paragraph", {}), **self.chain("paragraph", name)}
+
+    def span(self, outer: dict[str, bool], name: str | None) -> dict[str, bool]:
+        """The properties in effect inside a span with style ``name`` within text with ``outer``."""
+        own = self.chain("text", name)
+        return {**outer, **own} if own else outer
+
+    def master_page(self, family: str, name: str | None) -> str | None:
+        """The master page a paragraph or table style starts (``style:master-page-name``)."""
+        entry = self.styles.get((family, name)) if name else None
+        return entry[2] if entry else None
+
+
+def as_format(properties: dict[str, bool]) -> RunFormat:
+    return RunFormat(bold=properties.get("bold", False), hidden=properties.get("hidden", False))
