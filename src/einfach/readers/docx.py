@@ -13,12 +13,35 @@ Offsets contract: the extracted text is the paragraphs' texts joined by
 Word shows them (inner and outer spaces included); only paragraphs that are
 empty or whitespace-only are dropped, which changes nothing else.
 
+What Word shows, and only that (issue 21): hidden text (``w:vanish``,
+``w:specVanish``, directly or through character and paragraph styles, resolved
+by :mod:`.formatting`) is left out and counted in a note, one per continuous
+hidden stretch of a paragraph; soft hyphens, zero-width spaces and word
+joiners are dropped; a ``w:t`` without ``xml:space="preserve"`` loses its outer
+whitespace, as Word renders it.  The main document is found through
+``_rels/.rels`` and the content types (Word Online writes
+``word/document2.xml``), and each part's relationships are read from its own
+``_rels`` file, relative to the part.  Pieces Word imports when it opens the
+file (``w:altChunk``) are read at their place: an embedded .docx (its body,
+one level deep, under the same limits) and HTML (:mod:`.html_chunk`); RTF, MHT
+and embedded objects (``w:object``: spreadsheets, ...) are named in a note.
+
 Order of the extracted text: body paragraphs and table cells in document
 order (a text box's paragraphs right after the paragraph that anchors it),
 then headers, then footers (each distinct part once, in the order sections
-reference them), then footnotes, then endnotes.  :func:`iter_paragraphs`
-exposes this walk with each paragraph's ``w:p`` element (the Word-comment
-annotator uses it, so its paragraph numbers and texts are the reader's).
+reference them; only parts some section displays: after inheritance from the
+previous section, the first-page part only with ``w:titlePg``, the even-page
+part only with ``w:evenAndOddHeaders`` in the settings), then footnotes, then
+endnotes.  :func:`iter_paragraphs` exposes this walk with each paragraph's
+``w:p`` element (the Word-comment annotator uses it, so its paragraph numbers
+and texts are the reader's).
+
+Paragraph fields: ``lead_bold`` counts the leading characters shown bold;
+``table``/``row``/``cell`` number the outermost table of the paragraph's part
+(tables counted per part in document order), its row and its cell (``w:tc``
+in the row); a paragraph of a nested table keeps the outer table's row and
+cell, the place a caseworker finds in Word.  Text boxes of the body are part
+"textbox" (in headers, footers and notes they keep that part).
 
 The file is untrusted input: every XML part is parsed without DTDs, entity
 expansion or network access, parts with a DOCTYPE are refused outright, and
@@ -270,7 +293,7 @@ class _Line:
 
     def hide(self, text: str) -> None:
         """Hidden text: not added; one stretch per run of hidden text between visible text."""
-        if text and not self._in_hidden:
+        if text.strip() and not self._in_hidden:
             self.hidden_stretches += 1
             self._in_hidden = True
 
@@ -293,9 +316,9 @@ class _Fields:
     def emit(self, out: _Line, text: str) -> None:
         if out.format.hidden:
             out.hide(text)
-            return
-        out.add(text)
-        for open_field in self.stack:
+        else:
+            out.add(text)
+        for open_field in self.stack:  # a hidden result is a result too: no «Name» for it
             open_field.result_length += len(text)
 
     def begin(self, instruction: str | None = None) -> None:

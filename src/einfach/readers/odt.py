@@ -13,6 +13,18 @@ in ``text:tracked-changes``), comments (``office:annotation``) and note
 citations are not part of the text; a comment "einfach: ignore ..." over a
 range works like a Word comment (see :mod:`einfach.suppress`).
 
+What LibreOffice shows, and only that (issue 21): soft hyphens, zero-width
+spaces and word joiners are dropped; hidden text (``text:display="none"`` in a
+span's or paragraph's style or their parents, resolved by :mod:`.formatting`),
+hidden-text fields and hidden paragraphs (by their stored ``text:is-hidden``;
+``text:condition`` is never evaluated) and hidden sections
+(``text:display="none"``) are left out and counted in a note.  Headers and
+footers are read only from master pages some page uses (the first paragraph's
+or "Standard", those that paragraph and table styles start, and their
+``style:next-style-name``).  ``lead_bold``, ``table``/``row``/``cell`` and the
+part "textbox" are set as in :mod:`.docx` (a cell covered by a preceding cell's
+column span does not count, as a merged cell in Word is one ``w:tc``).
+
 The file is untrusted input and is read with the same protections as a .docx
 (:mod:`einfach.readers.docx`): every XML part is parsed by lxml without DTDs,
 entity expansion or network access, parts with a DOCTYPE are refused, each
