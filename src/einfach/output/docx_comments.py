@@ -82,7 +82,8 @@ class AnnotationReport:
     def skip_reasons(self) -> str:
         reasons = []
         if self.skipped_story:
-            reasons.append(f"{self.skipped_story} in Kopf-/Fußzeilen oder Fuß-/Endnoten, wo Word keine Kommentare erlaubt")
+            reasons.append(f"{self.skipped_story} in Kopf-/Fußzeilen (Word erlaubt dort keine Kommentare) "
+                           "oder Fuß-/Endnoten")
         if self.skipped_unmapped:
             reasons.append(
                 f"{self.skipped_unmapped} nicht genau zuzuordnen (Feld, Platzhalter oder geänderter Text)"

@@ -361,7 +361,7 @@ def rendered_text(t) -> str:
     text = t.text or ""
     if text and t.get(XML_SPACE) != "preserve":
         text = text.strip(_XML_WHITESPACE)
-    return text.translate(_DROP_INVISIBLE)
+    return text if text.isascii() else text.translate(_DROP_INVISIBLE)
 
 
 class _Reader:

@@ -18,7 +18,8 @@ absolute value.  The document defaults count only where no style says anything (
 does not toggle them).  ``w:specVanish`` (always hidden, used for style separators)
 hides like ``w:vanish``.  The paragraph mark's own properties (``w:pPr/w:rPr``) format
 only the mark, not the text, and are not read; old properties kept by tracked changes
-(``w:rPrChange``) are not read either.
+(``w:rPrChange``) are not read either.  Table styles (bold header rows through
+``w:tblStylePr``) are not resolved: a table's bold first row does not make a ``lead_bold``.
 
 The outline level (``w:outlineLvl`` 0 to 8, direct or from the paragraph style's chain)
 makes a paragraph a heading, like a style named "heading 1" does.
@@ -54,6 +55,7 @@ W_DOC_DEFAULTS, W_RPR_DEFAULT = _w("docDefaults"), _w("rPrDefault")
 
 #: The run properties resolved here: name -> element tag.
 _PROPERTIES = {"bold": _w("b"), "vanish": _w("vanish"), "spec_vanish": _w("specVanish")}
+_NAMES = {tag: name for name, tag in _PROPERTIES.items()}
 _TOGGLES = ("bold", "vanish")
 _OFF = frozenset({"0", "false", "off"})
 #: Longest ``basedOn`` chain followed (Word allows no cycles; a hostile file may have one).
@@ -122,6 +124,7 @@ class Formatting:
         self.defaults: dict[str, bool] = {}
         self._cache: dict[tuple, RunFormat] = {}
         self._chains: dict[tuple[str, str], dict] = {}
+        self._outlines: dict[str | None, int | None] = {}
         if styles_root is None:
             return
         defaults = styles_root.find(W_DOC_DEFAULTS)
@@ -165,26 +168,32 @@ class Formatting:
     def outline_level(self, p, style_id: str | None) -> int | None:
         """The paragraph's outline level (0 to 8 for headings; 9 is body text), direct or
         from its style's chain."""
-        level = _outline(p.find(W_PPR))
+        ppr = p[0] if len(p) and p[0].tag == W_PPR else None
+        level = _outline(ppr)
         if level is not None:
             return level
-        for style in self._chain(self.paragraph_styles, style_id):
-            if style.outline is not None:
-                return style.outline
-        return None
+        if style_id not in self._outlines:
+            self._outlines[style_id] = next(
+                (s.outline for s in self._chain(self.paragraph_styles, style_id) if s.outline is not None), None)
+        return self._outlines[style_id]
 
     # -- runs -------------------------------------------------------------------------
 
     def run(self, style_id: str | None, run) -> RunFormat:
         """The resolved formatting of the run element ``run`` (``w:r``) in a paragraph whose
         style id is ``style_id`` (from :meth:`paragraph_style`)."""
-        rpr = run.find(W_RPR)
+        rpr = run[0] if len(run) and run[0].tag == W_RPR else run.find(W_RPR)
         character_id = None
         direct: tuple = ()
         if rpr is not None:
-            rstyle = rpr.find(W_RSTYLE)
-            character_id = rstyle.get(W_VAL) if rstyle is not None else None
-            direct = tuple(sorted(_flags(rpr).items()))
+            flags = []
+            for child in rpr:  # one pass over the properties (this runs for every run)
+                tag = child.tag
+                if tag == W_RSTYLE:
+                    character_id = child.get(W_VAL)
+                elif tag in _NAMES:
+                    flags.append((_NAMES[tag], on_off(child)))
+            direct = tuple(flags)
         key = (style_id, character_id, direct)
         result = self._cache.get(key)
         if result is None:

@@ -162,7 +162,7 @@ class RareWord:
             start=token.i,
             end=token.i + 1,
             values={
-                "text": quote(doc_view(token.doc).word[token.i]),  # as shown: without soft hyphens
+                "text": quote(token.text),
                 "zipf": _format_zipf(value),
                 "limit": _format_zipf(self.min_zipf),
                 "problem": problem,
