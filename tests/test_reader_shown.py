@@ -472,3 +472,24 @@ def test_first_comment_is_first_and_lists_what_could_not_be_anchored(tmp_path, n
     assert listing.startswith(f"einfach: {report.skipped} Befund")
     assert "• Fußzeile: „wurden von uns geprüft“" in listing
     assert "Kommentare: " in report.summary() and "aufgelistet im ersten Kommentar" in report.summary()
+
+
+def test_findings_in_footnotes_are_listed_in_the_first_comment(tmp_path, nlp):
+    """Word allows comments in footnotes, but LibreOffice 7.4 cannot open a copy with a comment
+    reference there: such findings are listed in the first comment instead."""
+    footnotes = (f'{DECL}<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+                 '</w:p></w:footnote><w:footnote w:id="1">'
+                 + para('<w:r><w:footnoteRef/></w:r>', " Der Antrag wurde im vorliegenden Fall abgelehnt.")
+                 + "</w:footnote></w:footnotes>")
+    body = para("Sehr geehrte Frau Muster,") + para("Hier steht es", '<w:r><w:footnoteReference w:id="1"/></w:r>', ".")
+    path = make_docx(tmp_path / "fussnote.docx", body, parts={"word/footnotes.xml": footnotes},
+                     rels=[("rF", "footnotes", "footnotes.xml")])
+    result = check_document(read_docx(path), nlp)
+    in_note = [f for f in result.findings if f.location.part == "footnote"]
+    assert in_note and len(in_note) == len(result.findings)
+    out = tmp_path / "kopie.docx"
+    report = annotate(result, str(out))
+    assert report.written == 0 and report.skipped_story == len(in_note) and report.listed
+    comments = list(docx.Document(str(out)).comments)
+    assert len(comments) == 1
+    assert all(f"• Fußnote: „{f.text}“ – {f.message}" in comments[0].text for f in in_note)

@@ -17,8 +17,10 @@ it (``w:t``, tabs, breaks; the walk is :mod:`einfach.output.docx_anchor`, shared
 with the tracked-changes writer) and compared with the checked text; a finding is
 skipped (and counted) when its range cannot be mapped exactly:
 
-* in headers and footers Word allows no comments; footnotes and endnotes are
-  parts python-docx does not write back, so einfach comments none there;
+* in headers and footers Word allows no comments; in footnotes and endnotes
+  Word allows them, but LibreOffice (7.4) cannot open a .docx with a comment
+  reference in a footnote ("source file could not be loaded"), so einfach
+  writes none there;
 * field results (a comment there is lost when Word updates the field), a
   MERGEFIELD placeholder («Name») that has no text in the file, math, smart
   tags, pieces Word imports (altChunk) and paragraphs whose text differs from

@@ -389,6 +389,7 @@ class _Reader:
         self.unread_pieces: list[str] = []  # altChunk pieces and embedded objects not read
         self.table_counts: dict[str, int] = {}
         self.names: dict[str, str] = {}  # lowercased part name -> name in the zip
+        self._rels: dict[str, dict[str, tuple[str, str]]] = {}  # part -> its relationships
         self.content_types: tuple[dict[str, str], dict[str, str]] = ({}, {})
         # Word comment ranges: id -> (paragraph number, offset in its text) for start and end
         self.comment_starts: dict[str, tuple[int, int]] = {}
@@ -416,8 +417,9 @@ class _Reader:
     def walk(self) -> None:
         root = self._open_package()
         rels = self._relationships(self.main_part)
-        styles_part = next((t for t, k in rels.values() if k.endswith("/styles")), None)
-        if styles_part is not None and self._exists(styles_part):
+        styles_part = next((t for t, k in rels.values() if k.endswith("/styles")),
+                           posixpath.join(posixpath.dirname(self.main_part), "styles.xml"))
+        if self._exists(styles_part):
             self.formatting = Formatting(self._parse(styles_part))
 
         body = root.find(W_BODY)
@@ -550,11 +552,14 @@ class _Reader:
         """Map relationship id -> (part name in the zip, relationship type) for the part
         ``part`` ("" for the package): read from the part's own ``_rels/NAME.rels``, targets
         resolved relative to the part's folder."""
+        if part in self._rels:
+            return self._rels[part]
         folder, base = posixpath.split(part)
         name = posixpath.join(folder, "_rels", base + ".rels")
+        result: dict[str, tuple[str, str]] = {}
+        self._rels[part] = result
         if not self._exists(name):
-            return {}
-        result = {}
+            return result
         for rel in self._parse(self._name(name)).iterchildren(f"{{{_PKG_REL}}}Relationship"):
             target = unquote(rel.get("Target") or "")
             if rel.get("TargetMode") == "External" or not target:
