@@ -370,6 +370,12 @@ ODT_STYLES = ('<style:style style:name="Versteckt" style:family="text"><style:te
               '<style:style style:name="Notiz" style:family="paragraph">'
               '<style:text-properties text:display="none"/></style:style>')
 FO = 'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+            '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+            + "".join(f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="text/xml"/>'
+                      for name in ("content.xml", "styles.xml"))
+            + "</manifest:manifest>")
 
 
 def test_odt_hidden_text_bold_and_unused_page_styles(tmp_path, monkeypatch):
@@ -493,3 +499,34 @@ def test_findings_in_footnotes_are_listed_in_the_first_comment(tmp_path, nlp):
     comments = list(docx.Document(str(out)).comments)
     assert len(comments) == 1
     assert all(f"• Fußnote: „{f.text}“ – {f.message}" in comments[0].text for f in in_note)
+
+
+def test_libreoffice_docx_of_an_odt_with_hidden_styles_and_soft_hyphens(tmp_path, monkeypatch, nlp):
+    """LibreOffice writes hidden text and bold as styles in .docx: the resolver reads them."""
+    if convert.soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    import test_reader_odt
+
+    monkeypatch.setattr(test_reader_odt, "NS", FO + test_reader_odt.NS)
+    body = (
+        '<text:p><text:span text:style-name="SehrFett">Datenschutzhinweise:</text:span> Ihre Daten '
+        '<text:span text:style-name="Versteckt">(Vorlage 7b) </text:span>werden im vorliegenden Fall geschützt.</text:p>'
+        '<text:p text:style-name="Notiz">Nur für uns.</text:p>'
+        "<text:p>Die Grundsicherungs\u00adleistungen werden überwiesen.</text:p>"
+    )
+    source = make_odt(tmp_path / "vorlage.odt", body, styles=ODT_STYLES)
+    with zipfile.ZipFile(source, "a") as archive:  # LibreOffice opens a package only with its manifest
+        archive.writestr("META-INF/manifest.xml", MANIFEST)
+    subprocess.run(  # one soffice call
+        [convert.soffice(), f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless", "--norestore",
+         "--convert-to", "docx", "--outdir", str(tmp_path / "aus"), source],
+        stdin=subprocess.DEVNULL, capture_output=True, timeout=240, check=True,
+    )
+    from_odt = read_odt_checked(source)
+    from_docx = read(tmp_path / "aus" / "vorlage.docx")
+    assert texts(from_docx) == texts(from_odt) == [
+        "Datenschutzhinweise: Ihre Daten werden im vorliegenden Fall geschützt.",
+        "Die Grundsicherungsleistungen werden überwiesen."]
+    assert from_docx.notes == from_odt.notes == ["2 ausgeblendete Textstellen nicht geprüft."]
+    assert from_docx.paragraphs[0].lead_bold == from_odt.paragraphs[0].lead_bold == len("Datenschutzhinweise:")
+    assert _findings(from_docx, nlp) == _findings(from_odt, nlp)
