@@ -8,7 +8,9 @@ make the range's ends run boundaries.  This module is that walk:
 
 * :func:`_pieces` lists the paragraph's visible text element by element, the way
   the reader sees it (field instructions, text boxes and the reader's invisible
-  subtrees left out; only a field's result counts), marking where a range may
+  subtrees left out; only a field's result counts; hidden runs, soft hyphens and
+  outer spaces Word does not show left out through the reader's run-formatting
+  resolver and :func:`~einfach.readers.docx.rendered_text`), marking where a range may
   start or end (``anchorable``: a run of the paragraph itself or of a transparent
   container such as a hyperlink, content control or tracked insertion; not a
   field result, math, a drawing's text or a smart tag);
@@ -16,7 +18,8 @@ make the range's ends run boundaries.  This module is that walk:
   differ (a range in the common prefix or suffix still maps; one touching the
   differing middle does not);
 * :func:`_anchor` splits runs at a range's ends (:func:`_split_at`,
-  :func:`_split_run`: both halves keep ``w:rPr``) and returns its first and last run,
+  :func:`_split_run`: both halves keep ``w:rPr``; a split counts characters as
+  shown and keeps soft hyphens in the file) and returns its first and last run,
   or None when the range cannot be mapped exactly.
 """
 
@@ -36,6 +39,7 @@ from ..readers.docx import (
     W_FLD_SIMPLE,
     W_INSTR_TEXT,
     W_NO_BREAK_HYPHEN,
+    W_OBJECT,
     W_PTAB,
     W_T,
     W_TAB,
@@ -79,9 +83,12 @@ def _pieces(paragraph, formatting: Formatting | None = None, style_id: str | Non
     position = 0
     outside_runs = formatting.paragraph_default(style_id) if formatting is not None else PLAIN
 
-    def add(element, run, text: str, anchorable: bool) -> None:
+    def add(element, run, text: str, anchorable: bool, owner=None) -> None:
+        """``owner``: the run whose formatting applies to text below it that has no run of its own."""
         nonlocal position
-        hidden = (formatting.run(style_id, run) if formatting is not None and run is not None else outside_runs).hidden
+        source = run if run is not None else owner
+        hidden = (formatting.run(style_id, source) if formatting is not None and source is not None
+                  else outside_runs).hidden
         if text and all(fields) and not hidden:
             pieces.append(_Piece(position, position + len(text), element, run, anchorable and not fields))
             position += len(text)
@@ -95,7 +102,7 @@ def _pieces(paragraph, formatting: Formatting | None = None, style_id: str | Non
         elif kind == "end" and fields:
             fields.pop()
 
-    def visit(element, anchorable: bool) -> None:
+    def visit(element, anchorable: bool, owner=None) -> None:
         for child in element:
             tag = child.tag
             if _skipped(tag):
@@ -107,13 +114,13 @@ def _pieces(paragraph, formatting: Formatting | None = None, style_id: str | Non
             elif tag == MC_ALTERNATE:
                 branch = _choose_branch(child)
                 if branch is not None:
-                    visit(branch, False)
+                    visit(branch, False, owner)
             elif tag == W_T or tag == M_T:  # text outside a w:r (math): no anchor
-                add(child, None, rendered_text(child), False)
+                add(child, None, rendered_text(child), False, owner)
             elif tag in _RUN_TEXT:
-                add(child, None, _RUN_TEXT[tag], False)
+                add(child, None, _RUN_TEXT[tag], False, owner)
             else:
-                visit(child, anchorable and tag in _TRANSPARENT and tag != W_FLD_SIMPLE)
+                visit(child, anchorable and tag in _TRANSPARENT and tag != W_FLD_SIMPLE, owner)
 
     def visit_run(run, anchorable: bool) -> None:
         for child in run:
@@ -129,9 +136,9 @@ def _pieces(paragraph, formatting: Formatting | None = None, style_id: str | Non
             elif tag == MC_ALTERNATE:
                 branch = _choose_branch(child)
                 if branch is not None:
-                    visit(branch, False)
-            else:  # drawing, object, ruby, ...: text there has no run of its own to split
-                visit(child, False)
+                    visit(branch, False, run)
+            else:  # drawing, ruby, ...: text there has no run of its own to split
+                visit(child, False, run)
 
     visit(paragraph, True)
     return pieces
@@ -139,8 +146,10 @@ def _pieces(paragraph, formatting: Formatting | None = None, style_id: str | Non
 
 def _skipped(tag) -> bool:
     """Elements whose text is not part of the paragraph's checked text: comments and processing
-    instructions (no string tag), the reader's invisible subtrees, text boxes, field instructions."""
-    return not isinstance(tag, str) or tag in _INLINE_SKIP or tag == W_TXBX_CONTENT or tag == W_INSTR_TEXT
+    instructions (no string tag), the reader's invisible subtrees, text boxes, field instructions,
+    embedded objects."""
+    return (not isinstance(tag, str) or tag in _INLINE_SKIP or tag == W_TXBX_CONTENT or tag == W_INSTR_TEXT
+            or tag == W_OBJECT)
 
 
 def _anchor(paragraph, checked: str, start: int, end: int, formatting: Formatting | None = None,
