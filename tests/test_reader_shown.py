@@ -74,7 +74,8 @@ def shown_ranges(path) -> dict[int, tuple[int, str]]:
             elif element.tag in (qn("w:t"), qn("w:tab"), qn("w:br")) and element.getparent().tag == qn("w:r"):
                 if paragraph.formatting.run(paragraph.style_id, element.getparent()).hidden:
                     continue
-                piece = rendered_text(element) if element.tag == qn("w:t") else {qn("w:tab"): "\t"}.get(element.tag, "\n")
+                tab = {qn("w:tab"): "\t"}
+                piece = rendered_text(element) if element.tag == qn("w:t") else tab.get(element.tag, "\n")
                 for comment_id in open_ids:
                     result[comment_id] = (number, result[comment_id][1] + piece)
     return result
@@ -372,7 +373,8 @@ ODT_STYLES = ('<style:style style:name="Versteckt" style:family="text"><style:te
 FO = 'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
 MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
             'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
-            '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+            '<manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
             + "".join(f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="text/xml"/>'
                       for name in ("content.xml", "styles.xml"))
             + "</manifest:manifest>")
@@ -388,7 +390,8 @@ def test_odt_hidden_text_bold_and_unused_page_styles(tmp_path, monkeypatch):
         '<text:p text:style-name="Notiz">Nur für uns.</text:p>'
         '<text:p>Feld <text:hidden-text text:condition="ooow:1" text:string-value="x" text:is-hidden="true">'
         "geheim</text:hidden-text>sichtbar "
-        '<text:hidden-text text:condition="ooow:0" text:string-value="y" text:is-hidden="false">gezeigt</text:hidden-text>'
+        '<text:hidden-text text:condition="ooow:0" text:string-value="y" text:is-hidden="false">'
+        "gezeigt</text:hidden-text>"
         "</text:p>"
         '<text:p>Absatz<text:hidden-paragraph text:condition="ooow:1" text:is-hidden="true"/> weg</text:p>'
         '<text:section text:name="S" text:display="none"><text:p>Abschnitt weg</text:p></text:section>'
@@ -510,7 +513,8 @@ def test_libreoffice_docx_of_an_odt_with_hidden_styles_and_soft_hyphens(tmp_path
     monkeypatch.setattr(test_reader_odt, "NS", FO + test_reader_odt.NS)
     body = (
         '<text:p><text:span text:style-name="SehrFett">Datenschutzhinweise:</text:span> Ihre Daten '
-        '<text:span text:style-name="Versteckt">(Vorlage 7b) </text:span>werden im vorliegenden Fall geschützt.</text:p>'
+        '<text:span text:style-name="Versteckt">(Vorlage 7b) </text:span>'
+        "werden im vorliegenden Fall geschützt.</text:p>"
         '<text:p text:style-name="Notiz">Nur für uns.</text:p>'
         "<text:p>Die Grundsicherungs\u00adleistungen werden überwiesen.</text:p>"
     )

@@ -281,7 +281,7 @@ class _Reader:
         names = [page.get(STYLE_NAME) for page in pages]
         used: set[str] = set()
         first = True
-        for element in text.iter(T_P, T_H, TABLE_TABLE):
+        for element in _page_starters(text):
             family = "table" if element.tag == TABLE_TABLE else "paragraph"
             style = element.get(TABLE_STYLE_NAME if family == "table" else T_STYLE_NAME)
             page = self.formatting.master_page(family, style)
@@ -501,3 +501,14 @@ def _rows(table):
             yield child
         elif isinstance(child.tag, str) and child.tag != TABLE_TABLE and child.tag.startswith(f"{{{_TABLE}}}table-"):
             yield from _rows(child)
+
+
+def _page_starters(container):
+    """The body's paragraphs, headings and tables (not inside tables, frames or deleted text), in
+    document order: the elements whose style may start a page style."""
+    for child in container:
+        tag = child.tag
+        if tag in (T_P, T_H, TABLE_TABLE):
+            yield child
+        elif isinstance(tag, str) and tag not in _BLOCK_SKIP:
+            yield from _page_starters(child)
