@@ -323,6 +323,22 @@ def test_alt_chunks_docx_html_and_named_pieces(tmp_path):
     assert "1 eingebetteter Inhalt nicht geprüft: eingefügtes Stück (RTF)." in document.notes
 
 
+def test_alt_chunk_one_level_deep_and_embedded_objects_are_named(tmp_path):
+    innermost = make_docx(tmp_path / "innen2.docx", para("Zu tief."))
+    inner = make_docx(tmp_path / "innen.docx", para("Erste Ebene.") + '<w:altChunk r:id="rB"/>',
+                      rels=[("rB", "aFChunk", "tief.docx")],
+                      parts={"word/tief.docx": open(innermost, "rb").read()})
+    excel = ('<w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" ProgID="Excel.Sheet.12"/>'
+             "</w:object></w:r>")
+    body = para("Tabelle:", excel) + '<w:altChunk r:id="rA"/>'
+    path = make_docx(tmp_path / "aussen.docx", body, rels=[("rA", "aFChunk", "stueck.docx")],
+                     parts={"word/stueck.docx": open(inner, "rb").read()})
+    document = read(path)
+    assert texts(document) == ["Tabelle:", "Erste Ebene."]
+    assert document.notes == ["2 eingebettete Inhalte nicht geprüft: Excel-Tabelle, "
+                              "Word-Dokument in einem eingefügten Word-Dokument."]
+
+
 # -- whitespace as Word renders it -----------------------------------------------------------
 
 
