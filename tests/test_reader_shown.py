@@ -210,9 +210,10 @@ def test_lead_bold_from_direct_formatting_styles_and_chains(tmp_path):
         + para("Ganz fett.", style="Kasten")
         + para('<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>Nicht</w:t></w:r>', bold.format(" fett"))
         + para("Normal ", bold.format("dann fett"))
+        + para(bold.format("Wichtig"), " ", bold.format("Hinweis:"), " Bitte lesen.")  # a plain space between
     )
     document = read(with_styles(tmp_path / "fett.docx", body, styles))
-    assert [p.lead_bold for p in document.paragraphs] == [23, 20, 10, 0, 0]
+    assert [p.lead_bold for p in document.paragraphs] == [23, 20, 10, 0, 0, 16]
 
 
 def test_headings_by_outline_level(tmp_path):

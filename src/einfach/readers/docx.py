@@ -282,10 +282,10 @@ class _Line:
         self._in_hidden = False
 
     def add(self, text: str) -> None:
-        if self._bold_lead:
+        if self._bold_lead:  # spaces between bold words do not end the bold lead
             if self.format.bold:
-                self.lead_bold += len(text)
-            else:
+                self.lead_bold = self.length + len(text)
+            elif text.strip():
                 self._bold_lead = False
         self.pieces.append(text)
         self.length += len(text)

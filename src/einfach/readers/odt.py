@@ -198,10 +198,10 @@ class _Inline:
                 self._in_hidden = True
             self.space_before = False
             return
-        if self._bold_lead:
+        if self._bold_lead:  # spaces between bold words do not end the bold lead
             if self.properties.get("bold"):
-                self.lead_bold += len(text)
-            else:
+                self.lead_bold = self.length + len(text)
+            elif text.strip():
                 self._bold_lead = False
         self._in_hidden = False
         self.pieces.append(text)
