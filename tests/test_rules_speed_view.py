@@ -24,7 +24,7 @@ def _doc(placeholder: bool = False):
 
 
 def test_view_lists_are_the_token_attributes():
-    from einfach.rules.view import doc_view
+    from einfach.nlp.view import doc_view
 
     doc = _doc()
     view = doc_view(doc)
@@ -40,7 +40,7 @@ def test_view_lists_are_the_token_attributes():
 
 
 def test_span_text_is_the_span_text():
-    from einfach.rules.view import doc_view
+    from einfach.nlp.view import doc_view
 
     doc = _doc()
     view = doc_view(doc)
@@ -50,7 +50,7 @@ def test_span_text_is_the_span_text():
 
 
 def test_sentences_are_the_docs_sentences():
-    from einfach.rules.view import doc_view
+    from einfach.nlp.view import doc_view
 
     doc = _doc()
     view = doc_view(doc)
@@ -64,7 +64,7 @@ def test_sentences_are_the_docs_sentences():
 
 @pytest.mark.parametrize("placeholder", [False, True])
 def test_placeholders_are_the_marked_tokens(placeholder):
-    from einfach.rules.view import doc_view
+    from einfach.nlp.view import doc_view
 
     doc = _doc(placeholder)
     assert doc_view(doc).placeholder == {t.i for t in doc if t._.einfach_placeholder}
@@ -73,7 +73,7 @@ def test_placeholders_are_the_marked_tokens(placeholder):
 def test_the_view_and_per_sentence_results_are_shared():
     from einfach.nlp.syntax import clauses
     from einfach.rules.kinds.legal_reference import laws, reference_chains
-    from einfach.rules.view import doc_view
+    from einfach.nlp.view import doc_view
 
     doc = _doc()
     assert doc_view(doc) is doc_view(doc)

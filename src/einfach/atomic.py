@@ -39,7 +39,7 @@ def refuse_inputs(target: str | os.PathLike, inputs: Iterable[str | os.PathLike]
     to the files einfach would check in them, ``-`` (standard input) is
     ignored.
     """
-    from .checker import expand_paths
+    from .readers.paths import expand_paths
 
     given = [os.fspath(p) for p in inputs if os.fspath(p) != "-"]
     resolved_target = _resolved(target)

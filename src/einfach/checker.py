@@ -73,7 +73,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
     """
     from .config import Settings
     from .metrics import MetricsAccumulator, annotate_segments, counts_in, passive_sentences
-    from .rules.view import doc_view, release
+    from .nlp.view import doc_view, release
     from .suppress import block_exclusions, comment_directives, merge, text_directives
 
     settings = settings or Settings()
@@ -96,7 +96,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
         passive = None
         segments: list[Segment] = []
         findings: list[Finding] = []
-        view = doc_view(doc)  # the rules' token view (rules/view.py), still in the Doc
+        view = doc_view(doc)  # the rules' token view (nlp/view.py), still in the Doc
         texts, tags, space, tokens = view.text, view.tag, view.space, view.tokens
         for sentence in view.sents:
             begin, end = sentence.start, sentence.end
@@ -121,7 +121,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
                     paragraph=chunk.index,
                 )
             )
-        release(doc)  # the rules' token view, kept for the counts above (rules/view.py)
+        release(doc)  # the rules' token view, kept for the counts above (nlp/view.py)
         for span in doc.spans.get("einfach", []):
             data = span._.einfach
             start = offset + span.start_char
@@ -239,24 +239,6 @@ def _locate(line_starts, paragraph, start: int) -> Location:
     return Location(part=paragraph.part, paragraph=paragraph.index, line=line, column=start - line_starts[line - 1] + 1)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders searched recursively for supported files."""
-    from pathlib import Path
-
-    from .readers import SUPPORTED_SUFFIXES
-
-    for path in paths:
-        folder = Path(path)
-        if path != "-" and folder.is_dir():
-            found = sorted(
-                p for p in folder.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(("~$", "."))
-            )
-            yield from (str(p) for p in found)
-        else:
-            yield path
-
-
 def check_paths(paths: Iterable[str], model: str | None = None, flags: dict | None = None,
                 config_file: str | None = None) -> CheckResult:
     """Check files and folders; unreadable inputs are recorded, not raised.
@@ -295,6 +277,7 @@ def stream_paths(paths: Iterable[str], model: str | None = None, flags: dict | N
     """
     from .config import config_for, with_cli
     from .readers import read_document
+    from .readers.paths import expand_paths
 
     for path in expand_paths(paths):
         try:

@@ -84,17 +84,19 @@ def is_nominal(token) -> bool:
 
 # -- counts ------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def passive_finder():
-    """The passive kind with the parameters of rules/passiv.yml, whatever the profile."""
-    from .rules.kinds.passive import Passive
+def passive_parameters() -> tuple[bool, frozenset[str]]:
+    """(sein_zu, zu_blockers) of rules/passiv.yml, whatever the profile."""
     from .rules.loader import load_rules
 
-    return Passive(load_rules()["passiv"].parameters)
+    parameters = load_rules()["passiv"].parameters
+    return bool(parameters.get("sein_zu", True)), frozenset(w.lower() for w in parameters.get("zu_blockers", []))
 
 
 def passive_sentences(doc: "Doc") -> set[int]:
     """Start token indices of the sentences of ``doc`` that contain a passive."""
-    return {doc[hit.start].sent.start for hit in passive_finder().find(doc)}
+    from .nlp.passive import find_passives
+
+    return {doc[match.start].sent.start for match in find_passives(doc, *passive_parameters())}
 
 
 @lru_cache(maxsize=131072)

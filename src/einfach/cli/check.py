@@ -239,7 +239,7 @@ def _conversion(convert: bool):
 
 def _with_legacy_files(paths) -> list[str]:
     """For --convert: folders expanded to their supported files plus their .doc files."""
-    from ..checker import expand_paths
+    from ..readers.paths import expand_paths
 
     expanded: list[str] = []
     for path in paths:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..rules.view import doc_view
+from .view import doc_view
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Span, Token
 
-    from ..rules.view import DocView
+    from .view import DocView
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "--", "(", ")", "-"}
 FINITE_FULL = {"VVFIN", "VVIMP"}
@@ -53,7 +53,7 @@ def _has_finite(sentence: Span) -> bool:
 def _cached(name: str, sentence: Span, compute):
     """Per-sentence results shared by all rule kinds (they ask for the same clauses).
 
-    Kept in the Doc's view (:mod:`einfach.rules.view`); callers must not change what they get.
+    Kept in the Doc's view (:mod:`einfach.nlp.view`); callers must not change what they get.
     """
     return doc_view(sentence.doc).cached(name, sentence, compute)
 

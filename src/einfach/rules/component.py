@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .kinds import kind_class
 from .loader import Rule, load_lexicon, load_profile, load_rules
-from .view import VIEW_KEY, release
+from ..nlp.view import VIEW_KEY, release
 
 SPAN_KEY = "einfach"
 

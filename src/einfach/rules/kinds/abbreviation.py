@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
 from ..loader import LexiconEntry, load_lexicon
-from ..view import DocView, doc_view
+from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, quote
 from .legal_reference import is_law, laws, reference_chains
 

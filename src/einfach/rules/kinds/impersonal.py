@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
 from ...nlp.syntax import clauses
-from ..view import doc_view
+from ...nlp.view import doc_view
 from .base import Hit, quote
 
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}

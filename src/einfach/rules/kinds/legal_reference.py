@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.syntax import is_word_text
 from ..loader import load_lexicon
-from ..view import DocView, doc_view
+from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
 
 SECTION_SIGNS = {"§", "§§"}

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.syntax import particle_verbs
 from ..loader import LexiconEntry, load_lexicon
-from ..view import DocView, doc_view
+from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives
 
 DROPPED = {

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Token
 
 from ...nlp.syntax import clauses, lemma_of, particle_verbs
-from ..view import doc_view
+from ...nlp.view import doc_view
 from .lexicon import PREPOSITIONS, LexiconMatch, Pattern
 
 VERB_TAGS_WITH_OWN_CLAUSE = {"VVFIN", "VAFIN", "VMFIN", "VVINF", "VVIZU", "VVPP", "VAINF", "VMINF", "VVIMP"}

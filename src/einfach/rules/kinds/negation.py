@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
 from ...nlp.syntax import clauses, lemma_of, particle_verbs
-from ..view import DocView, doc_view
+from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
 
 NEGATION_PARTICLES = {"nicht", "nie", "niemals"}

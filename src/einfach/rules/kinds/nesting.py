@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc
 
 from ...nlp.syntax import clause_structure
-from ..view import doc_view
+from ...nlp.view import doc_view
 from .base import Hit
 
 NUMBERS = {1: "einem", 2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs"}

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
 from ...nlp.syntax import has_finite
-from ..view import DocView, doc_view
+from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
 from .wordinfo import SEPARABLE, gender, is_known_adjective, is_known_verb, legal_explanation, participle_of
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.syntax import FINITE, has_finite, particle_verbs, word_count
 from ...resources import rules_dir
 from ..loader import load_lexicon, read_yaml
-from ..view import DocView, doc_view
+from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, quote
 from .wordinfo import is_law_title, legal_explanation, split_compound
 

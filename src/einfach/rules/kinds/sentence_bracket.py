@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
 from ...nlp.syntax import CLAUSE_BREAKS, FINITE, clause_structure, has_finite, is_word, particle_verbs
-from ..view import DocView, doc_view
+from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
 
 PARTICIPLES = {"VVPP", "VAPP", "VMPP"}

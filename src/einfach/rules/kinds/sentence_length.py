@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span
 
 from ...nlp.syntax import FINITE, is_word_text, word_count
-from ..view import DocView, doc_view
+from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
 
 LEVEL_ORDER = ("info", "warning", "error")

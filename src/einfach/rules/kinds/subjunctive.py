@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
 from ...nlp.syntax import clauses
-from ..view import doc_view
+from ...nlp.view import doc_view
 from .base import Hit, quote
 from .impersonal import short_text
 from .passive import SEPARABLE_PREFIXES

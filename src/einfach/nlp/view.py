@@ -1,4 +1,4 @@
-"""A read-once view of a Doc's tokens, shared by all rule kinds (issue 7).
+"""A read-once view of a Doc's tokens, shared by the rule kinds, the syntax helpers and the checker.
 
 Every rule kind walks the same tokens and asks for the same attributes.  In
 spaCy each of these asks costs more than it looks: ``doc[i]`` and iterating
@@ -84,7 +84,7 @@ class DocView:
     @cached_property
     def placeholder(self) -> frozenset[int]:
         """Indices of template placeholders (``token._.einfach_placeholder``)."""
-        from ..nlp.tokens import placeholder_indices  # spaCy is loaded whenever a Doc exists
+        from .tokens import placeholder_indices  # spaCy is loaded whenever a Doc exists
 
         return placeholder_indices(self.doc, self.tokens)
 

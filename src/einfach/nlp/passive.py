@@ -1,0 +1,377 @@
+"""Finding passives: Vorgangspassiv, impersonal passive and sein + zu-infinitive.
+
+Finding a passive is analysis, not a rule: the ``passiv`` rule kind
+(:mod:`einfach.rules.kinds.passive`) turns the matches into findings with
+advice, the readability counts (:mod:`einfach.metrics`) count the sentences
+that hold one, and rewrites turn them into active sentences.
+
+Detection works per clause (see :func:`einfach.nlp.syntax.clauses`) on STTS
+tags and lemmas:
+
+* a form of *werden* (VAFIN, VAINF, VAPP) with a past participle (VVPP) in the
+  same clause is a Vorgangspassiv in any tense ("wurde ... abgelehnt", "ist
+  ... geprüft worden", "kann ... abgelehnt werden");
+* *werden* with an infinitive and no participle is the future tense, *werden*
+  with a noun or adjective a copula, *sein* with a participle a Zustandspassiv
+  or the Perfekt of an intransitive verb: all stay quiet;
+* *sein* with a zu-infinitive (VVIZU, or PTKZU + VVINF) is the modal passive
+  ("ist ... vorzulegen"), unless the zu-infinitive belongs to an adjective
+  such as "bereit" or "verpflichtet" or to "um/ohne/statt ... zu".
+
+The agent named in the clause ("von Ihnen", "durch die Ausländerbehörde") is
+returned in the nominative with its verb person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Token
+
+from .syntax import clauses
+from .view import doc_view
+
+WERDEN_TAGS = {"VAFIN", "VAINF", "VAPP"}
+SEIN_TAGS = {"VAFIN", "VAINF"}
+PAST_FORMS = {"wurde", "wurden", "wurdest", "wurdet", "worden"}
+PRESENT_WERDEN = {"wird", "werden"}
+# Participles that look like their infinitive begin with an inseparable prefix ("beraten",
+# "erhalten", "verlassen", "empfangen"); "kosten", "lassen" or "kommen" never are participles.
+INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider")
+ADVERBIAL_TAGS = {"ADV", "ADJD", "PTKNEG"}
+# Words that can be (or contain) the subject of a clause.
+SUBJECT_TAGS = {"NN", "NE", "PPER", "PDS", "PIS", "PPOSS", "PRELS", "PWS", "PRF", "PIAT", "ART", "CARD"}
+IMPERSONAL_VERBS = {"bitten", "hinweisen", "verweisen", "ersuchen", "auffordern"}
+# Nominative of pronoun agents after "von"/"durch", with the matching verb person.
+PRONOUN_AGENTS = {"ihnen": "Sie", "uns": "wir", "mir": "ich", "ihm": "er", "ihr": "sie", "dir": "du", "euch": "ihr"}
+DATIVE_TO_NOMINATIVE = {"der": "die"}  # "von der Behörde" -> "die Behörde"
+ACCUSATIVE_TO_NOMINATIVE = {"den": "der", "die": "die", "das": "das"}  # "durch den Arzt"
+
+
+WERDEN = "werden"
+SEIN_ZU = "sein_zu"
+
+
+@dataclass(frozen=True)
+class PassiveMatch:
+    """One passive clause.
+
+    ``start``/``end`` are token indices (end exclusive) spanning the verbal
+    parts; ``construction`` is :data:`WERDEN` or :data:`SEIN_ZU`; ``auxiliary``
+    is the werden/sein form the match is anchored on, ``verb`` the participle
+    (werden) or the infinitive (sein + zu), ``modal`` a finite modal verb of a
+    modal passive ("kann ... abgelehnt werden"); ``agent`` the actor named in
+    the clause in the nominative ("Sie", "die Behörde") or None, with the
+    verb ``person`` that goes with it ("wir" when nobody is named).
+    """
+
+    start: int
+    end: int
+    construction: str
+    form: str
+    auxiliary: "Token"
+    verb: "Token"
+    modal: "Token | None"
+    agent: str | None
+    person: str
+
+
+def find_passives(doc: "Doc", sein_zu: bool = True, zu_blockers: frozenset[str] = frozenset()) -> list[PassiveMatch]:
+    """The passive clauses of ``doc`` in order, computed once per Doc and parameters.
+
+    ``zu_blockers``: lower-case words that make a following zu-infinitive
+    depend on them ("bereit", "verpflichtet"), not on sein.
+    """
+    key = ("passive", sein_zu, frozenset(zu_blockers))
+    return doc_view(doc).memo(key, lambda: list(_find(doc, sein_zu, frozenset(zu_blockers))))
+
+
+def _find(doc: "Doc", sein_zu: bool, zu_blockers: frozenset[str]):
+    for sentence in doc.sents:
+        parts = clauses(sentence)
+        for position, clause in enumerate(parts):
+            yield from _werden_passive(clause, parts[position + 1 :])
+            if sein_zu:
+                yield from _sein_zu(clause, zu_blockers)
+
+
+# -- werden + Partizip II ---------------------------------------------------
+def _werden_passive(clause: list[Token], following: list[list[Token]]):
+    auxiliaries = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in WERDEN_TAGS]
+    if not auxiliaries:
+        return
+    # One match per clause, anchored on the finite werden form if there is one.
+    anchor = next((t for t in auxiliaries if t.tag_ == "VAFIN"), auxiliaries[0])
+    participle = _participle_for(anchor, clause, auxiliaries)
+    scope = clause
+    if participle is None and anchor.tag_ == "VAFIN" and _ends_open(clause, anchor):
+        participle, scope = _participle_after_insertion(anchor, following)
+    if participle is None:
+        return
+    modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
+    involved = [anchor, participle, *auxiliaries]
+    if modal is not None and anchor.tag_ == "VAINF":
+        involved.append(modal)
+    impersonal = participle.lemma_.lower() in IMPERSONAL_VERBS or any(
+        t.lower_ == "es" and abs(t.i - anchor.i) == 1 for t in clause
+    )
+    agent, person = _agent(clause + (scope if scope is not clause else []))
+    yield PassiveMatch(
+        start=min(t.i for t in involved),
+        end=max(t.i for t in involved) + 1,
+        construction=WERDEN,
+        form="unpersönliches Passiv" if impersonal else "Vorgangspassiv",
+        auxiliary=anchor,
+        verb=participle,
+        modal=modal,
+        agent=agent,
+        person=person,
+    )
+
+
+# -- sein + zu-Infinitiv -----------------------------------------------------
+def _sein_zu(clause: list[Token], zu_blockers: frozenset[str]):
+    seins = [t for t in clause if t.lemma_.lower() == "sein" and t.tag_ in SEIN_TAGS]
+    if not seins:
+        return
+    for position, token in enumerate(clause):
+        infinitive = None
+        if token.tag_ == "VVIZU":
+            infinitive = token
+        elif token.tag_ == "PTKZU" and position + 1 < len(clause) and clause[position + 1].tag_ == "VVINF":
+            infinitive = clause[position + 1]
+        if infinitive is None:
+            continue
+        sein = min(seins, key=lambda s: abs(s.i - token.i))
+        if not _is_modal_passive(clause, sein, token, infinitive, zu_blockers):
+            continue
+        low, high = sorted((sein.i, infinitive.i))
+        agent, person = _agent(clause)
+        yield PassiveMatch(
+            start=low,
+            end=high + 1,
+            construction=SEIN_ZU,
+            form="Passiv mit „sein“ + „zu“",
+            auxiliary=sein,
+            verb=infinitive,
+            modal=None,
+            agent=agent,
+            person=person,
+        )
+
+
+def _is_modal_passive(
+    clause: list[Token], sein: Token, zu: Token, infinitive: Token, zu_blockers: frozenset[str]
+) -> bool:
+    """Tell "sind ... vorzulegen" from other sein + zu-infinitive combinations.
+
+    Not a modal passive: "bereit/verpflichtet ... zu" (blocker words),
+    "um/ohne ... zu", an infinitive with a subject of its own ("war der
+    Wunsch, eine Vespa zu mieten": two bare noun phrases), "darauf aus ...
+    zu", "es war schön, ... zu" (es + adjective), coordinated clauses, and
+    an infinitive clause as subject ("... zu finden war nicht einfach":
+    then sein does not close the clause).
+    """
+    low, high = sorted((sein.i, infinitive.i))
+    between = [t for t in clause if low < t.i < high]
+    before_infinitive = [t for t in clause if t.i < zu.i]
+    if any(t.tag_ == "KOUI" for t in before_infinitive):
+        return False
+    if any(t.lemma_.lower() in zu_blockers or t.lower_ in zu_blockers for t in before_infinitive):
+        return False
+    if any(t.tag_ in {"VVPP", "VVFIN", "KON", "PROAV"} for t in between):
+        return False
+    if any(t.lower_ == "es" for t in clause) and any(t.tag_ == "ADJD" for t in between):
+        return False
+    last_word = next(t for t in reversed(clause) if not t.is_punct)
+    if infinitive.i < sein.i and sein.i != last_word.i:
+        return False
+    return _bare_noun_phrases(between) < 2
+
+
+def _bare_noun_phrases(tokens: list[Token]) -> int:
+    """Noun phrases outside prepositional phrases; genitive attributes are not counted."""
+    count = 0
+    in_phrase = False
+    after_noun = False
+    genitive_heads = {"des", "der", "eines", "einer", "ihres", "ihrer", "seines", "seiner", "meines", "meiner"}
+    for token in tokens:
+        if token.tag_ in {"APPR", "APPRART", "APPO"}:
+            in_phrase = True
+            after_noun = False
+            continue
+        if token.tag_ in {"ART", "PPOSAT", "PIAT", "PDAT"} and after_noun and token.lower_ in genitive_heads:
+            in_phrase = True  # genitive attribute of the previous noun
+            continue
+        if token.tag_ in {"NN", "NE"}:
+            if not in_phrase:
+                count += 1
+            in_phrase = False
+            after_noun = True
+        elif token.tag_ not in {"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "CARD", "ADV"}:
+            after_noun = False
+    return count
+
+
+def _has_infinitive(clause: list[Token]) -> bool:
+    """A bare infinitive (not after "zu") in the clause."""
+    for position, token in enumerate(clause):
+        if token.tag_ in {"VVINF", "VMINF"} or (token.tag_ == "VAINF" and token.lemma_.lower() not in {"werden"}):
+            if position and clause[position - 1].tag_ == "PTKZU":
+                continue
+            if token.tag_ == "VAINF" and position and clause[position - 1].tag_ == "VVPP":
+                continue  # "abgelehnt worden sein" / Futur II is checked elsewhere
+            return True
+    return False
+
+
+def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list[Token]) -> list[Token]:
+    """Past participles of full verbs in the clause.
+
+    A form that equals its infinitive ("erhalten", "beraten") is left out
+    unless the clause also has "worden" or an infinitive werden: after a finite
+    werden it is far more often the future tense.  Two exceptions, where the
+    future reading is impossible (see :func:`_ambiguous_is_participle`): after
+    a preterite of werden ("wurden wir beraten") and in a clause without a
+    subject ("Hier wird gut beraten"), and only if the clause has no other
+    participle ("wurde dies ,Aufgebot bestellen' genannt").  A token tagged
+    VVFIN that ends in -t and closes the clause (or stands right before werden
+    or a dash) is taken as a participle: a clause has only one finite verb, and
+    werden is it.  So is one before a conjunction ("wird massiert und gestört").
+    """
+    unambiguous = any(t.tag_ in {"VAPP", "VAINF"} for t in auxiliaries)
+    result, ambiguous = [], []
+    for position, token in enumerate(clause):
+        if token.tag_ in {"VVPP", "VVINF"} and token.lower_ == token.lemma_.lower() and not unambiguous:
+            if _ambiguous_is_participle(clause, position, anchor) and not _perfect_infinitive(token):
+                ambiguous.append(token)
+        elif token.tag_ == "VVPP":
+            if _perfect_infinitive(token):
+                continue
+            result.append(token)
+        elif token.tag_ == "VVFIN" and token.lower_.endswith("t") and anchor.tag_ == "VAFIN":
+            last = position == len(clause) - 1 or clause[position + 1].is_punct
+            before_werden = position + 1 < len(clause) and clause[position + 1].i == anchor.i
+            coordinated = position + 1 < len(clause) and clause[position + 1].tag_ == "KON"
+            if last or before_werden or coordinated:
+                result.append(token)
+    return result or ambiguous
+
+
+def _ambiguous_is_participle(clause: list[Token], position: int, anchor: Token) -> bool:
+    """Whether a form that is both participle and infinitive ("beraten") is the participle.
+
+    Only where werden + infinitive (the future tense) cannot be meant:
+
+    * after a preterite of werden ("wurden wir kompetent beraten"): "wurde" +
+      infinitive is no German tense ("würde" + infinitive, Konjunktiv II, is
+      not in PAST_FORMS);
+    * after a present werden in a main clause with something before werden and
+      no subject at all ("Hier wird wirklich gut beraten") or only "man" ("Man
+      wird beraten und bekommt ..."): the future tense needs a subject, and
+      with "man" it needs the object that a transitive verb such as "beraten"
+      takes ("Man wird Sie beraten").
+
+    In both cases the form must have an inseparable prefix (be-, er-, ver-,
+    ...), the shape of every participle that looks like its infinitive; after
+    a present werden only adverbs and adjectives may stand between werden and
+    the form, and the form must close the clause or its first conjunct.
+    """
+    token = clause[position]
+    if anchor.tag_ != "VAFIN" or token.i < anchor.i:
+        return False
+    if not token.lower_.startswith(INSEPARABLE_PREFIXES) or not token.lower_.endswith("en"):
+        return False
+    if anchor.lower_ in PAST_FORMS:
+        return True
+    if anchor.lower_ not in PRESENT_WERDEN or clause[0].i == anchor.i:
+        return False
+    if any(t.tag_ not in ADVERBIAL_TAGS for t in clause[clause.index(anchor) + 1 : position]):
+        return False
+    following = clause[position + 1] if position + 1 < len(clause) else None
+    if following is not None and following.tag_ != "KON" and not following.is_punct:
+        return False  # the form closes the clause (or a coordination follows)
+    return not any(t.tag_ in SUBJECT_TAGS and t.lower_ != "man" for t in clause[:position])
+
+
+def _participle_for(anchor: Token, clause: list[Token], auxiliaries: list[Token]) -> Token | None:
+    """The nearest participle not separated from werden by another finite verb.
+
+    A conjunction between them separates two conjuncts only when the
+    participle comes first ("bestellt und werde es wieder tun"); after werden
+    it coordinates adverbials ("werden schnell und gründlich geprüft").
+    """
+    best = None
+    candidates = _participle_candidates(clause, anchor, auxiliaries)
+    for candidate in candidates:
+        low, high = sorted((anchor.i, candidate.i))
+        between = [t for t in clause if low < t.i < high]
+        if candidate.i < anchor.i and any(t.tag_ == "KON" for t in between):
+            continue  # "bestellt und werde es tun": two conjuncts
+        if any(
+            t.tag_ in {"VAFIN", "VVFIN", "VMFIN"} and t.lemma_.lower() != "werden" and t not in candidates
+            for t in between
+        ):
+            continue
+        if best is None or abs(candidate.i - anchor.i) < abs(best.i - anchor.i):
+            best = candidate
+    return best
+
+
+def _ends_open(clause: list[Token], anchor: Token) -> bool:
+    """A main clause with finite werden and no verb to complete it breaks off at a comma."""
+    return clause[0].tag_ not in INSERTION_STARTS and not _has_infinitive(clause)
+
+
+INSERTION_STARTS = {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"}
+MAX_INSERTED_CLAUSES = 3
+
+
+def _participle_after_insertion(anchor: Token, following: list[list[Token]]):
+    """"wird, sobald ... vorliegen, geprüft": find the participle after inserted clauses."""
+    for clause in following[:MAX_INSERTED_CLAUSES]:
+        if clause[0].tag_ in INSERTION_STARTS:
+            continue
+        if any(t.tag_ in {"VAFIN", "VVFIN", "VMFIN", "VVIMP"} for t in clause):
+            finite_participle = [t for t in clause if t.tag_ == "VVFIN" and t.lower_.endswith("t")]
+            if len(finite_participle) == 1 and clause[-1].i == finite_participle[0].i:
+                return finite_participle[0], clause
+            return None, None
+        participles = [t for t in clause if t.tag_ == "VVPP" and t.lower_ != t.lemma_.lower()]
+        if participles:
+            return participles[-1], clause
+    return None, None
+
+
+def _perfect_infinitive(participle: Token) -> bool:
+    """"wird ... gegangen sein/haben" is Futur II active, not passive."""
+    doc = participle.doc
+    if participle.i + 1 >= len(doc):
+        return False
+    following = doc[participle.i + 1]
+    return following.tag_ == "VAINF" and following.lemma_.lower() in {"haben", "sein"}
+
+
+def _agent(clause: list[Token]) -> tuple[str | None, str]:
+    """(agent in the nominative, verb person) if "von/durch X" names who acts."""
+    for position, token in enumerate(clause[:-1]):
+        if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
+            continue
+        following = clause[position + 1]
+        if following.tag_ == "PPER" and following.lower_ in PRONOUN_AGENTS:
+            pronoun = PRONOUN_AGENTS[following.lower_]
+            person = pronoun if pronoun in {"Sie", "wir", "ich", "du", "ihr"} else "3sg"
+            return pronoun, person
+        if following.tag_ == "ART" and position + 2 < len(clause):
+            noun = clause[position + 2]
+            if noun.tag_ not in {"NN", "NE"}:
+                continue
+            table = DATIVE_TO_NOMINATIVE if token.lower_ == "von" else ACCUSATIVE_TO_NOMINATIVE
+            article = table.get(following.lower_)
+            if article:
+                return f"{article} {noun.text}", "3sg"
+    return None, "wir"
+
+
