@@ -14,6 +14,7 @@ from .check import check
 from .history import history
 from .report import report
 from .rules import explain, rules
+from .serve import serve
 from .text import text
 
 
@@ -29,6 +30,7 @@ cli.add_command(rules)
 cli.add_command(explain)
 cli.add_command(report)
 cli.add_command(history)
+cli.add_command(serve)
 
 
 def main() -> None:
