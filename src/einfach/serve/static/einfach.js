@@ -274,7 +274,9 @@
       }, [piece]);
       nodes.push(mark);
       var ending = covering.filter(function (f) { return f.end === right; }).map(function (f) { return f.number; });
-      if (ending.length) { nodes.push(el("sup", { className: "nr", "aria-hidden": "true", text: ending.sort(function (a, b) { return a - b; }).join(",") })); }
+      if (ending.length) {  // the number is CSS content (.nr::after): it is not copied with the text
+        nodes.push(el("span", { className: "nr", "aria-hidden": "true", "data-nr": ending.sort(function (a, b) { return a - b; }).join(",") }));
+      }
     }
     emitEdits(text.length);
     letter.replaceChildren.apply(letter, nodes);
