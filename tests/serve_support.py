@@ -46,7 +46,7 @@ class Server:
             try:
                 if requests.get(self.url + "/healthz", timeout=5).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or busy loading (a long read holds the GIL)
                 pass
             time.sleep(0.3)
         self.stop()

@@ -276,9 +276,10 @@ def test_32_concurrent_checks(server):
 
 def test_log_has_no_letter_text_and_no_file_names(server):
     requests.post(server.url + "/api/check?text=Zwiebelfisch", json={"text": LETTER}, timeout=120)
+    requests.get(server.url + "/api/Zwiebelfisch-Antrag", timeout=30)
     post_file(server, "/api/check", SECRET_NAME, b"%PDF kaputt")
     log = server.log()
-    assert "POST /api/check 200" in log
+    assert "POST /api/check 200" in log and "GET (andere Adresse) 404" in log
     for secret in ("Quastenflosser", "Zwiebelfisch", "Antrag", SECRET_NAME):
         assert secret not in log
 
@@ -360,3 +361,35 @@ def test_the_server_does_not_freeze_the_collector():
         assert gc.get_freeze_count() == before
     finally:
         gc_pause._freeze_after_loading = previous
+
+
+def test_warm_up_loads_what_a_first_letter_would():
+    """The warm-up letter loads the tagger, the lexicons and the lazily loaded word tables."""
+    from einfach.nlp import compounds, frequency
+    from einfach.serve.engine import Engine
+
+    compounds._ngrams.cache_clear()
+    frequency._bands.cache_clear()
+    engine = Engine()
+    try:
+        engine._warm_up()
+        assert engine.ready and engine.failed is None
+        assert compounds._ngrams.cache_info().currsize == 1
+        assert frequency._bands.cache_info().currsize == 1
+    finally:
+        engine.close()
+
+
+def test_annotate_refuses_a_package_that_unpacks_too_large(monkeypatch, tmp_path):
+    """python-docx unpacks every part: the declared sizes are checked first (here with a small cap)."""
+    import zipfile
+
+    from einfach.serve import engine
+
+    path = tmp_path / "brief.docx"
+    path.write_bytes(make_docx("Ihr Antrag wurde abgelehnt."))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/gross.bin", b"\0" * 2_000_000)  # compresses to a few KB
+    monkeypatch.setattr(engine, "MAX_UNPACKED", 1_000_000)
+    with open(path, "rb") as handle, pytest.raises(engine.UploadError, match="entpackt größer"):
+        engine.annotate_upload(engine.Upload(name="brief.docx", file=handle), engine.Options())

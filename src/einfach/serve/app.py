@@ -415,10 +415,15 @@ class AccessLog:
             access_log.info("%s %s %s %.3fs", scope["method"], path, status, time.perf_counter() - started)
 
 
+#: The paths the access log names; any other path is logged as "(andere Adresse)" (it could carry text).
+LOGGED_PATHS = frozenset({
+    "/", "/healthz", "/openapi.json", "/api/rules", "/api/check", "/api/annotate", "/api/html", "/api/fix",
+    "/static/einfach.js", "/static/einfach.css",
+})
+
+
 def _known_path(path: str) -> bool:
-    """Paths of the server's own routes; any other path is not logged (it could carry text)."""
-    return path in ("/", "/healthz", "/openapi.json") or path.startswith("/api/") and len(path) < 40 \
-        or path.startswith("/static/") and len(path) < 60
+    return path in LOGGED_PATHS
 
 
 class TokenGuard:

@@ -23,16 +23,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
+from ..atomic import OutputError
 from ..errors import InputError
 
 log = logging.getLogger("einfach.serve")
 
-#: The letter checked once per process before ``/healthz`` answers 200: it runs every
-#: rule kind of the default profile, so the word tables and the tagger's model are loaded.
+#: The letter checked once per process before ``/healthz`` answers 200.  It loads what a check
+#: loads on first use: the tagger's model, the rule lexicons, wordfreq's table (rare words) and
+#: CharSplit's table (the long compound splits it), and builds their cached forms
+#: (einfach.lookup_cache) if they are missing, so no caseworker's first letter pays for that.
 WARM_UP_TEXT = (
     "Sehr geehrte Frau Muster,\n\n"
-    "Ihr Antrag wurde im vorliegenden Verfahren abgelehnt, weil die Unterlagen nicht fristgerecht "
-    "vorgelegt worden sind. Die Gebühren sind gemäß § 69 AufenthG bis zum 1. Oktober zu entrichten.\n\n"
+    "Ihr Antrag auf Verlängerung der Aufenthaltserlaubnis wurde im vorliegenden Verfahren abgelehnt, weil die "
+    "Nachweise über die Lebensunterhaltssicherung nicht fristgerecht vorgelegt worden sind. Die "
+    "Verwaltungsgebühren sind gemäß § 69 AufenthG bis zum 1. Oktober zu entrichten.\n\n"
     "Bitte bringen Sie Ihren Pass mit.\n"
 )
 SUFFIXES = (".docx", ".odt", ".txt", ".md")
@@ -172,17 +176,30 @@ def annotate_upload(upload: Upload, options: Options) -> tuple[bytes, dict]:
     with _Private(upload) as path:
         try:
             result = _checked(path, options)
+            _check_unpacked_size(path)
             target = path.with_name("kommentiert.docx")
             report = annotate(result, str(target), inputs=[str(path)])
         except InputError as error:
             raise UploadError(error.problem) from None
-        except Exception as exc:  # python-docx cannot open what the reader accepted
-            from ..atomic import OutputError
-
-            if isinstance(exc, OutputError):
-                raise UploadError("kann für die Kommentare nicht geöffnet werden") from None
-            raise
+        except OutputError:  # python-docx cannot open what the reader accepted
+            raise UploadError("kann für die Kommentare nicht geöffnet werden") from None
         return target.read_bytes(), {"written": report.written, "skipped": report.skipped}
+
+
+#: python-docx, which writes the commented copy, unpacks every part of the package (images
+#: too) into memory, while the reader caps only the XML parts it reads; zipfile never unpacks
+#: more than a member's declared size, so the declared sizes bound what python-docx unpacks.
+MAX_UNPACKED = 256 * 1024 * 1024
+
+
+def _check_unpacked_size(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        total = sum(member.file_size for member in archive.infolist())
+    if total > MAX_UNPACKED:
+        raise UploadError(f"ist entpackt größer als {MAX_UNPACKED // (1024 * 1024)} MB; "
+                          "für die Kommentare nicht geöffnet")
 
 
 def html_report(source: Upload | str, options: Options) -> str:
