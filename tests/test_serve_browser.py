@@ -268,3 +268,32 @@ def test_screenshot_script_runs(tmp_path):
     done = subprocess.run([sys.executable, str(script), "--out", str(out)], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20_000
+
+
+def test_the_page_asks_for_the_token_once(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    token = "browser-token-0123456789abcdef"
+    (tmp_path / "token").write_text(token + "\n", encoding="utf-8")
+    protected = Server(tmp_path / "server.log", "--token-file", str(tmp_path / "token"))
+    try:
+        browser.get(protected.url + "/")
+        assert not browser.find_element(By.ID, "token-bereich").is_displayed()
+        browser.find_element(By.ID, "text").send_keys("Ihr Antrag wurde abgelehnt.")
+        browser.find_element(By.ID, "start").click()
+        wait_for(lambda: browser.find_element(By.ID, "token-bereich").is_displayed(), what="the token field")
+        assert browser.switch_to.active_element.get_attribute("id") == "token"
+        assert "Zugangsschlüssel" in browser.find_element(By.ID, "status").text
+        browser.switch_to.active_element.send_keys(token)
+        browser.find_element(By.ID, "start").click()
+        wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "#brief mark"), what="marks")
+        assert browser.execute_script("return sessionStorage.getItem('einfach-token')") == token
+        assert browser.execute_script("return document.cookie") == ""
+        browser.get(protected.url + "/")  # the same tab: no second question
+        browser.find_element(By.ID, "text").send_keys("Die Gebühr ist zu entrichten.")
+        browser.find_element(By.ID, "start").click()
+        wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "#brief mark"), what="marks")
+        assert not browser.find_element(By.ID, "token-bereich").is_displayed()
+    finally:
+        protected.stop()
+        browser.execute_script("sessionStorage.clear()")
