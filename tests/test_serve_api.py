@@ -393,3 +393,35 @@ def test_annotate_refuses_a_package_that_unpacks_too_large(monkeypatch, tmp_path
     monkeypatch.setattr(engine, "MAX_UNPACKED", 1_000_000)
     with open(path, "rb") as handle, pytest.raises(engine.UploadError, match="entpackt größer"):
         engine.annotate_upload(engine.Upload(name="brief.docx", file=handle), engine.Options())
+
+
+def test_a_bug_is_a_german_500_without_its_message_in_the_log(monkeypatch, caplog):
+    """In process (a real server cannot be made to fail): the ASGI app called directly."""
+    import asyncio
+
+    from einfach.serve import app as server_app
+
+    def broken():
+        raise RuntimeError("Frau Quastenflosser, Aktenzeichen 4711")
+
+    monkeypatch.setattr(server_app, "_known", broken)
+    application = server_app.create_app(server_app.ServerConfig())
+    sent = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http", "path": "/api/rules",
+             "raw_path": b"/api/rules", "query_string": b"", "root_path": "", "headers": [],
+             "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8080)}
+    with caplog.at_level("INFO", logger="einfach.serve"):
+        asyncio.run(application(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = json.loads(b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
+    assert start["status"] == 500 and body["error"] == "internal" and "Interner Fehler" in body["message"]
+    assert (b"cache-control", b"no-store") in start["headers"]
+    assert "RuntimeError" in caplog.text and "test_serve_api.py" in caplog.text
+    assert "Quastenflosser" not in caplog.text and "4711" not in caplog.text

@@ -297,3 +297,22 @@ def test_the_page_asks_for_the_token_once(browser, tmp_path):
     finally:
         protected.stop()
         browser.execute_script("sessionStorage.clear()")
+
+
+def test_drop_a_file_on_the_page(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.url + "/")
+    browser.execute_script(
+        "const data = new DataTransfer();"
+        "data.items.add(new File(['Ihr Antrag wurde im vorliegenden Verfahren abgelehnt.'], 'abgelegt.txt', {type: 'text/plain'}));"
+        "const zone = document.getElementById('ablage');"
+        "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true}));"
+        "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));"
+    )
+    assert "abgelegt.txt" in browser.find_element(By.ID, "datei-name").text
+    browser.find_element(By.ID, "start").click()
+    wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "#brief mark"), what="marks")
+    assert "im vorliegenden Verfahren" in browser.find_element(By.ID, "brief").text
+    browser.find_element(By.ID, "datei-entfernen").click()
+    assert browser.find_element(By.ID, "datei-name").text == ""

@@ -10,10 +10,11 @@ uvicorn.  The routes:
 
 The middlewares, outermost first: :class:`SecurityHeaders` (``Cache-Control:
 no-store``, the Content-Security-Policy and friends on every answer),
-:class:`AccessLog` (method, path without query string, status, duration: never
-letter text or file names), :class:`TokenGuard` (``Authorization: Bearer`` for
-``/api/*`` and ``/openapi.json`` when a token is set) and :class:`BodyLimit`
-(413 before a request body over the limit is read).
+:class:`AccessLog` (method, path of the server's own routes, status, duration:
+never a query string, letter text or file name), :class:`TokenGuard`
+(``Authorization: Bearer`` for ``/api/*`` and ``/openapi.json`` when a token is
+set), :class:`BodyLimit` (413 before a request body over the limit is read) and
+:class:`CatchAll` (a German 500 answer for a bug, without its message in the log).
 
 Configuration comes from :class:`ServerConfig`, which ``einfach serve`` puts
 into the environment, so that the worker processes uvicorn starts get it too.

@@ -78,9 +78,9 @@
       });
   }
 
+  /** The request body for the letter that was checked, with the profile it was checked with. */
   function body(extra) {
-    var profile = document.querySelector("input[name=profile]:checked");
-    var chosen = profile ? profile.value : "einfach";
+    var chosen = state.profile || "einfach";
     if (state.source && state.source.file) {
       var form = new FormData();
       form.append("file", state.source.file, state.source.file.name);
@@ -121,6 +121,8 @@
     var secret = $("token").value.trim();
     if (secret) { saveToken(secret); }
     var text = $("text").value;
+    var profile = document.querySelector("input[name=profile]:checked");
+    state.profile = profile ? profile.value : "einfach";
     if (state.file) { state.source = { file: state.file }; }
     else if (text.trim()) { state.source = { text: text }; }
     else { status("Bitte fügen Sie einen Text ein oder wählen Sie eine Datei.", true); $("text").focus(); return; }
