@@ -36,7 +36,11 @@ class Server:
         self._log = open(log_path, "wb")
         command = [sys.executable, "-m", "einfach", "serve", "--port", str(self.port), *arguments]
         self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT, env=dict(os.environ))
-        self.wait_until_ready()
+        try:
+            self.wait_until_ready()
+        except BaseException:  # never leave a server behind (an interrupted run included)
+            self.stop()
+            raise
 
     def wait_until_ready(self) -> None:
         deadline = time.monotonic() + READY_TIMEOUT
@@ -49,7 +53,6 @@ class Server:
             except requests.RequestException:  # not listening yet, or busy loading (a long read holds the GIL)
                 pass
             time.sleep(0.3)
-        self.stop()
         raise RuntimeError(f"einfach serve was not ready after {READY_TIMEOUT} s: {self.log()}")
 
     def log(self) -> str:
@@ -57,6 +60,7 @@ class Server:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
+        """Terminate the server (by its process id) and wait for it."""
         if self.process.poll() is None:
             self.process.terminate()
             try:

@@ -41,7 +41,7 @@ def serve(host, port, workers, token_file, no_auth, max_upload_mb) -> None:
         raise CommandError("--token-file und --no-auth schließen sich aus.")
     if not is_loopback(host) and not token_file and not no_auth:
         raise CommandError(
-            f"einfach serve: {host} ist von anderen Rechnern erreichbar; bitte --token-file DATEI angeben "
+            f"{host} ist von anderen Rechnern erreichbar; bitte --token-file DATEI angeben "
             "oder mit --no-auth bewusst ohne Zugangsschlüssel starten."
         )
     import os
