@@ -395,17 +395,10 @@ def test_annotate_refuses_a_package_that_unpacks_too_large(monkeypatch, tmp_path
         engine.annotate_upload(engine.Upload(name="brief.docx", file=handle), engine.Options())
 
 
-def test_a_bug_is_a_german_500_without_its_message_in_the_log(monkeypatch, caplog):
-    """In process (a real server cannot be made to fail): the ASGI app called directly."""
+def asgi_get(application, path: str) -> tuple[dict, bytes]:
+    """GET ``path`` from the ASGI app in this process (no lifespan): (response start, body)."""
     import asyncio
 
-    from einfach.serve import app as server_app
-
-    def broken():
-        raise RuntimeError("Frau Quastenflosser, Aktenzeichen 4711")
-
-    monkeypatch.setattr(server_app, "_known", broken)
-    application = server_app.create_app(server_app.ServerConfig())
     sent = []
 
     async def receive():
@@ -414,14 +407,46 @@ def test_a_bug_is_a_german_500_without_its_message_in_the_log(monkeypatch, caplo
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http", "path": "/api/rules",
-             "raw_path": b"/api/rules", "query_string": b"", "root_path": "", "headers": [],
+    scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http", "path": path,
+             "raw_path": path.encode(), "query_string": b"", "root_path": "", "headers": [],
              "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8080)}
-    with caplog.at_level("INFO", logger="einfach.serve"):
-        asyncio.run(application(scope, receive, send))
+    asyncio.run(application(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
-    body = json.loads(b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
+    return start, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+
+def test_a_bug_is_a_german_500_without_its_message_in_the_log(monkeypatch, caplog):
+    """In process (a real server cannot be made to fail): the ASGI app called directly."""
+    from einfach.serve import app as server_app
+
+    def broken():
+        raise RuntimeError("Frau Quastenflosser, Aktenzeichen 4711")
+
+    monkeypatch.setattr(server_app, "_known", broken)
+    with caplog.at_level("INFO", logger="einfach.serve"):
+        start, raw = asgi_get(server_app.create_app(server_app.ServerConfig()), "/api/rules")
+    body = json.loads(raw)
     assert start["status"] == 500 and body["error"] == "internal" and "Interner Fehler" in body["message"]
     assert (b"cache-control", b"no-store") in start["headers"]
     assert "RuntimeError" in caplog.text and "test_serve_api.py" in caplog.text
     assert "Quastenflosser" not in caplog.text and "4711" not in caplog.text
+
+
+def test_healthz_is_503_until_the_warm_up_is_done():
+    from einfach.serve.app import ServerConfig, create_app
+    from einfach.serve.engine import Engine
+
+    application = create_app(ServerConfig())
+    engine = Engine()  # not warmed up
+    application.state.engine = engine
+    try:
+        start, raw = asgi_get(application, "/healthz")
+        assert start["status"] == 503 and json.loads(raw)["status"] == "starting"
+        engine.failed = "RuntimeError"
+        start, raw = asgi_get(application, "/healthz")
+        assert start["status"] == 503 and json.loads(raw)["status"] == "failed"
+        engine.failed, engine.ready = None, True
+        start, raw = asgi_get(application, "/healthz")
+        assert start["status"] == 200 and json.loads(raw)["status"] == "ok"
+    finally:
+        engine.close()
