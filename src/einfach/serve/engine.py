@@ -115,22 +115,11 @@ def _pipeline(settings):
     return make_pipeline(settings.profile, None, settings.rule_settings())
 
 
-def _entry(result, path: str) -> dict:
+def _entry(result) -> dict:
     """One ``files`` entry of the einfach/1 JSON, plus the extracted text the offsets index."""
     entry = result.to_dict()
-    entry["path"] = path
     entry["text"] = result.text
     return entry
-
-
-def check_text(text: str, options: Options) -> dict:
-    """Check pasted text; the ``files`` entry of the einfach/1 JSON with ``text``."""
-    from ..checker import check_document
-    from ..readers.text import document_from_text
-
-    settings = _settings(options)
-    result = check_document(document_from_text("<text>", text), _pipeline(settings), settings)
-    return _entry(result, "<text>")
 
 
 class _Private:
@@ -152,21 +141,40 @@ class _Private:
 
 
 def _checked(path: Path, options: Options):
+    """The check of a file; :class:`UploadError` for one the readers refuse."""
     from ..checker import check_document
     from ..readers import read_document
 
     settings = _settings(options)
-    return check_document(read_document(str(path)), _pipeline(settings), settings)
+    try:
+        document = read_document(str(path))
+    except InputError as error:
+        raise UploadError(error.problem) from None
+    return check_document(document, _pipeline(settings), settings)
+
+
+def _result(source: Upload | str, options: Options, text_name: str = "<text>"):
+    """The :class:`~einfach.findings.FileResult` of pasted text or of an upload (named as the client named it)."""
+    from ..checker import check_document
+    from ..readers.text import document_from_text
+
+    if isinstance(source, str):
+        settings = _settings(options)
+        return check_document(document_from_text(text_name, source), _pipeline(settings), settings)
+    with _Private(source) as path:
+        result = _checked(path, options)
+    result.path = source.display_name
+    return result
+
+
+def check_text(text: str, options: Options) -> dict:
+    """Check pasted text; the ``files`` entry of the einfach/1 JSON with ``text``."""
+    return _entry(_result(text, options))
 
 
 def check_upload(upload: Upload, options: Options) -> dict:
     """Check an uploaded file; raises :class:`UploadError` for a broken or unsupported one."""
-    with _Private(upload) as path:
-        try:
-            result = _checked(path, options)
-        except InputError as error:
-            raise UploadError(error.problem) from None
-    return _entry(result, upload.display_name)
+    return _entry(_result(upload, options))
 
 
 def annotate_upload(upload: Upload, options: Options) -> tuple[bytes, dict]:
@@ -174,10 +182,10 @@ def annotate_upload(upload: Upload, options: Options) -> tuple[bytes, dict]:
     from ..output.docx_comments import annotate
 
     with _Private(upload) as path:
+        result = _checked(path, options)
+        _check_unpacked_size(path)
+        target = path.with_name("kommentiert.docx")
         try:
-            result = _checked(path, options)
-            _check_unpacked_size(path)
-            target = path.with_name("kommentiert.docx")
             report = annotate(result, str(target), inputs=[str(path)])
         except InputError as error:
             raise UploadError(error.problem) from None
@@ -204,22 +212,10 @@ def _check_unpacked_size(path: Path) -> None:
 
 def html_report(source: Upload | str, options: Options) -> str:
     """The HTML report (``einfach check --format html``) of an upload or of pasted text."""
-    from ..checker import check_document
     from ..findings import CheckResult
     from ..output import html
-    from ..readers.text import document_from_text
 
-    if isinstance(source, str):
-        settings = _settings(options)
-        result = check_document(document_from_text("Text", source), _pipeline(settings), settings)
-    else:
-        with _Private(source) as path:
-            try:
-                result = _checked(path, options)
-            except InputError as error:
-                raise UploadError(error.problem) from None
-        result.path = source.display_name
-    return html.render(CheckResult(files=[result]))
+    return html.render(CheckResult(files=[_result(source, options, text_name="Text")]))
 
 
 class UploadError(Exception):
