@@ -450,3 +450,14 @@ def test_healthz_is_503_until_the_warm_up_is_done():
         assert start["status"] == 200 and json.loads(raw)["status"] == "ok"
     finally:
         engine.close()
+
+
+def test_a_taken_port_is_one_german_line(server):
+    from einfach.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--port", str(server.port)])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "nicht frei" in lines[0] and "--port" in lines[0]
+    result = CliRunner().invoke(cli, ["serve", "--host", "localhost", "--port", str(server.port)])
+    assert result.exit_code == 2

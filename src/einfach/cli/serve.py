@@ -55,6 +55,7 @@ def serve(host, port, workers, token_file, no_auth, max_upload_mb) -> None:
         except ValueError as error:
             raise CommandError(str(error)) from None
         token_file = os.path.abspath(token_file)
+    _check_free(host, port)
     shared_process()  # a server keeps creating and dropping request objects: no gc.freeze() after loading
     config = ServerConfig(token_file=token_file, max_upload_mb=max_upload_mb)
     os.environ[ENVIRONMENT] = config.to_environment()  # worker processes read it (einfach.serve.app.create_app)
@@ -68,6 +69,24 @@ def serve(host, port, workers, token_file, no_auth, max_upload_mb) -> None:
         access_log=False,  # einfach.serve.app.AccessLog logs method, path and status only
         log_config=LOG_CONFIG, server_header=False, proxy_headers=False,
     )
+
+
+def _check_free(host: str, port: int) -> None:
+    """One German line instead of uvicorn's bind error when the address is taken or unknown."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        raise CommandError(f"Adresse {host} ist unbekannt.") from None
+    family, kind, _, _, address = infos[0]
+    with socket.socket(family, kind) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise CommandError(f"{host}:{port} ist nicht frei ({exc.strerror or exc}); "
+                               "bitte einen anderen --port wählen.") from None
 
 
 #: uvicorn's own messages and einfach's access lines on standard error, with a time stamp.
