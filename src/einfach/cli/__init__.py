@@ -15,6 +15,7 @@ from .fix import fix
 from .history import history
 from .report import report
 from .rules import explain, rules
+from .serve import serve
 from .text import text
 
 
@@ -31,6 +32,7 @@ cli.add_command(rules)
 cli.add_command(explain)
 cli.add_command(report)
 cli.add_command(history)
+cli.add_command(serve)
 
 
 def main() -> None:
