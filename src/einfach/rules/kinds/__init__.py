@@ -36,6 +36,7 @@ KINDS: dict[str, str] = {
     "cross_reference": "einfach.rules.kinds.cross_reference:CrossReference",
     "dash_range": "einfach.rules.kinds.dash_range:DashRange",
     "special_characters": "einfach.rules.kinds.special_characters:SpecialCharacters",
+    "negated_antonym": "einfach.rules.kinds.negated_antonym:NegatedAntonym",
 }
 
 
