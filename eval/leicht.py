@@ -9,7 +9,9 @@ Run from the project root:  python eval/leicht.py [--sample 500] [--seed 18] [--
    that rule.  Hurraki is text that is already easy, so every finding counts
    as a false alarm; a new or widened check above 3 % is not ready.
    ``--show RULE`` prints the sentences a rule fires on.
-2. Recall and false alarms on ``eval/leicht_cases.yml``: sentences written
+2. Recall and false alarms on ``eval/leicht_cases.yml`` (the cases the checks
+   were developed on) or ``--cases eval/leicht_cases_test.yml`` (held out,
+   written after the checks and not tuned on): sentences written
    for this project in the kinds of cases that LanguageTool's Leichte-Sprache
    module reports (no sentence or word list taken from it), each kind with
    sentences that break the rule and correct sentences.  A bad sentence is
@@ -70,14 +72,14 @@ def hurraki(nlp, rules: list[str], size: int, seed: int, show: str | None) -> No
         print(f"| `{rule}` | {fired[rule]} | {share:.1f} %{flag} |")
 
 
-def cases(nlp) -> None:
+def cases(nlp, path: Path) -> None:
     import yaml
 
-    data = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not data.get("kinds"):
         return
     found = total_bad = alarms = total_good = 0
-    print(f"\nLabelled cases ({CASES.relative_to(ROOT)}), profile {PROFILE}")
+    print(f"\nLabelled cases ({path.resolve().relative_to(ROOT)}), profile {PROFILE}")
     print("| kind | rules | found / bad | false alarms / correct |")
     print("|---|---|---:|---:|")
     for kind in data["kinds"]:
@@ -109,6 +111,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--show", help="print the Hurraki sentences this rule fires on")
     parser.add_argument("--skip-hurraki", action="store_true")
+    parser.add_argument("--cases", type=Path, default=CASES, help="labelled cases (default: eval/leicht_cases.yml)")
     args = parser.parse_args()
     from einfach.checker import make_pipeline
     from einfach.rules.loader import load_profile
@@ -121,7 +124,7 @@ def main() -> int:
         hurraki(nlp, rules, args.sample, args.seed, args.show)
     else:
         print(f"skipped: {DATA} not found")
-    cases(nlp)
+    cases(nlp, args.cases)
     return 0
 
 

@@ -37,6 +37,7 @@ KINDS: dict[str, str] = {
     "dash_range": "einfach.rules.kinds.dash_range:DashRange",
     "special_characters": "einfach.rules.kinds.special_characters:SpecialCharacters",
     "negated_antonym": "einfach.rules.kinds.negated_antonym:NegatedAntonym",
+    "rhetorical_question": "einfach.rules.kinds.rhetorical_question:RhetoricalQuestion",
 }
 
 

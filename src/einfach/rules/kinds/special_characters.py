@@ -65,7 +65,8 @@ class SpecialCharacters:
 
 
 def _word(token: Token | None) -> bool:
-    return token is not None and token.text.isalpha()
+    """A word; the tokenizer may keep the full stop on it ("km/h." -> "km", "/", "h.")."""
+    return token is not None and token.text.rstrip(".").isalpha()
 
 
 def _pair_form(match: re.Match) -> str:
