@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from einfach.checker import check_document, make_pipeline
+from einfach.errors import RuleFileError
 from einfach.readers.text import document_from_text
 from einfach.rules.kinds.verbforms import verb_forms
 from einfach.rules.loader import load_profile
@@ -87,7 +88,7 @@ def test_gender_forms_quiet_when_the_profile_keeps_them(find):
 
 
 def test_gender_form_rejects_unknown_value():
-    with pytest.raises(Exception):
+    with pytest.raises(RuleFileError, match="gender_form"):
         make_pipeline("leicht", settings={"select": ["sonderzeichen"], "parameters": {"sonderzeichen": {"gender_form": "stern"}}})
 
 

@@ -44,7 +44,7 @@ class SpecialCharacters:
     def __init__(self, parameters: dict):
         self.gender_form = parameters.get("gender_form", "keep")
         if self.gender_form not in GENDER_FORMS:
-            raise ValueError(f"gender_form must be one of {sorted(GENDER_FORMS)}")
+            raise ValueError(f"gender_form muss einer der Werte {', '.join(sorted(GENDER_FORMS))} sein")
 
     def find(self, doc: Doc):
         tokens = [t for t in doc if not t.is_space]
