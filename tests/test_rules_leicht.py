@@ -143,3 +143,23 @@ def test_verweis_leaves_abbreviations_to_abkuerzung(find):
 def test_rhetorical_question_not_every_question(find):
     assert find("rhetorische-frage", "Was ist ein Antrag? Wann kommen Sie?") == []
     assert len(find("rhetorische-frage", "Ist das nicht praktisch?")) == 1
+
+
+def test_praeteritum_quiet_on_a_perfekt_participle_read_as_finite(find):
+    assert find("praeteritum", "Das Sprichwort ist aus diesem Vers entstanden.") == []
+    assert len(find("praeteritum", "Daraus entstanden viele Lieder.")) == 1
+
+
+def test_labelled_cases_are_well_formed():
+    """eval/leicht_cases*.yml: every kind names rules of the leicht profile and has bad sentences."""
+    from pathlib import Path
+
+    import yaml
+
+    rules = set(load_profile("leicht").rules)
+    for path in sorted((Path(__file__).resolve().parents[1] / "eval").glob("leicht_cases*.yml")):
+        kinds = yaml.safe_load(path.read_text(encoding="utf-8"))["kinds"]
+        assert kinds, path
+        for kind in kinds:
+            assert set(kind["rules"]) <= rules, (path.name, kind["name"])
+            assert kind["bad"] and all(isinstance(text, str) and text.strip() for text in kind["bad"])

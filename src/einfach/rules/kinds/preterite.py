@@ -8,6 +8,9 @@ from the conjugator ablaut (:mod:`.verbforms`), so the suggestion names the
 right auxiliary and participle ("ging" -> "ist gegangen", "rief an" -> "hat
 angerufen"), in the first person when "ich" is the clause's subject.
 
+A form that is also the participle ("entstanden", "verstanden") in a clause
+with a form of "sein" or "haben" is the Perfekt and stays quiet.
+
 Auxiliaries and modal verbs are tagged ``VAFIN``/``VMFIN`` and never reported;
 the lemmas in ``allowed`` (default: "sein", "haben", "werden" and the modal
 verbs) stay quiet even when the tagger reads them as full verbs, because the
@@ -42,14 +45,15 @@ class Preterite:
             joined = particle_verbs(sentence)
             for clause in clauses(sentence):
                 first_person = any(t.lower_ == "ich" for t in clause)
+                perfect = any(t.tag_ == "VAFIN" and t.lemma_ in {"sein", "haben"} for t in clause)
                 for token in clause:
                     if token.tag_ != "VVFIN":
                         continue
-                    hit = self._check(token, joined, first_person)
+                    hit = self._check(token, joined, first_person, perfect)
                     if hit is not None:
                         yield hit
 
-    def _check(self, token, joined: dict[int, str], first_person: bool) -> Hit | None:
+    def _check(self, token, joined: dict[int, str], first_person: bool, perfect: bool) -> Hit | None:
         lemma = lemma_of(token, joined).lower()
         if lemma in self.allowed:
             return None
@@ -57,6 +61,8 @@ class Preterite:
         form = token.lower_
         if forms is None or form not in forms.preterite or form in forms.present:
             return None
+        if perfect and form == forms.participle.lower():
+            return None  # "ist ... entstanden": a participle the tagger read as a finite verb
         persons = [i for i, f in enumerate(forms.preterite) if f == form]
         if THIRD_SINGULAR in persons:
             person = FIRST_SINGULAR if first_person else THIRD_SINGULAR
