@@ -62,9 +62,13 @@ class CrossReference:
                 yield _hit(token, tokens[position + 2], "mark")
             elif len(token.text) > 2 and token.text.endswith("*") and token.text[:-1].isalpha():
                 yield _hit(token, token, "mark")
-            elif token.text == "*" and previous is not None and previous.text.isalpha() and not token.whitespace_ == "" \
-                    and previous.whitespace_ == "":
+            elif token.text == "*" and _attached_star(previous, token):
                 yield _hit(previous, token, "mark")
+
+
+def _attached_star(previous, star) -> bool:
+    """"Preis *" split by the tokenizer: a star glued to the word before it and followed by a space."""
+    return previous is not None and previous.text.isalpha() and previous.whitespace_ == "" and star.whitespace_ != ""
 
 
 def _bracket_number(tokens, position: int) -> bool:

@@ -53,7 +53,7 @@ def verb_forms(lemma: str) -> Forms | None:
 
     try:
         table = ablaut.conjugate(lemma)
-    except Exception:  # ablaut raises ValueError for what it cannot read as a German infinitive
+    except ValueError:  # "not a German infinitive"
         return None
     perfect = tuple(table.perfect)
     auxiliary = _auxiliaries().get(lemma)
