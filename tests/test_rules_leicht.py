@@ -163,3 +163,23 @@ def test_labelled_cases_are_well_formed():
         for kind in kinds:
             assert set(kind["rules"]) <= rules, (path.name, kind["name"])
             assert kind["bad"] and all(isinstance(text, str) and text.strip() for text in kind["bad"])
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("praeteritum", "Das hießt, ein Mensch wird älter."),  # a typo for "heißt", not "ihr hießt"
+        ("praeteritum", "Ein Deckname können einzelne Personen benutzten."),
+        ("praeteritum", "Als sie einen Bissen im Mund hat, fällt sie um."),
+        ("indirekte-rede", "Die Blasen (mit Luft drinne) platzen."),
+        ("zahlen", "Die Stadt hat 30 Tausend Einwohner."),
+        ("positiv", "Wir können das nicht einfach wegwerfen."),
+    ],
+)
+def test_tagger_slips_and_leichte_sprache_forms_stay_quiet(find, rule, text):
+    assert find(rule, text) == []
+
+
+def test_praeteritum_second_person_with_du(find):
+    assert len(find("praeteritum", "Du gingst nach Hause.")) == 1
+    assert len(find("praeteritum", "Sie konnte nicht kommen und blieb zu Hause.")) == 1

@@ -8,7 +8,8 @@ first person of the present ("habe", "werde", "gebe") counts only when no
 "ich" stands in its clause; "sei"/"seien" only when a subject may precede it,
 so the imperative ("Seien Sie vorsichtig", "Sei leise") stays quiet, and so
 do the fixed phrases "es sei denn", "sei es", "Gott sei Dank" and "wie dem
-auch sei".  The suggestion is the indicative of the same person ("habe" ->
+auch sei".  A full verb counts only when HanTa knows its lemma as a verb
+(the tagger guesses "drinne" as one).  The suggestion is the indicative of the same person ("habe" ->
 "hat", "seien" -> "sind") or direct speech.
 """
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.syntax import clauses, lemma_of, particle_verbs
 from .base import Hit, quote
 from .verbforms import FIRST_SINGULAR, THIRD_PLURAL, THIRD_SINGULAR, verb_forms
+from .wordinfo import is_known_verb
 
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 # Konjunktiv I forms that are never indirect speech in these phrases
@@ -63,6 +65,8 @@ class IndirectSpeech:
     @staticmethod
     def _check(token: Token, joined: dict[int, str], first_person: bool, position: int) -> Hit | None:
         lemma = lemma_of(token, joined).lower()
+        if token.tag_ == "VVFIN" and not is_known_verb(lemma):
+            return None  # "mit Luft drinne": the tagger guessed a verb HanTa does not know
         forms = verb_forms(lemma)
         form = token.lower_
         if forms is None or form not in forms.konjunktiv1:

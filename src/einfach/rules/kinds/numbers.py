@@ -5,7 +5,8 @@ as an adverb and "II" as a name):
 
 * number words ("drei Wochen" -> "3 Wochen"): the words zwei to
   neunundneunzig, hundert, tausend and their compounds; "ein/eine/eins" are
-  left alone (mostly the article);
+  left alone (mostly the article), and so is "Tausend"/"Hundert" after
+  digits ("30 Tausend": how Leichte Sprache writes large numbers);
 * long numbers: five or more digits without grouping, as an amount
   ("11904,00 EUR" -> "11.904 Euro"; a decimal part or a currency after
   it) or as a count before a noun (``counts``: "120000 Menschen" ->
@@ -159,6 +160,9 @@ class Numbers:
         value = number_word_value(token.text)
         if value is None:
             return None
+        previous = token.nbor(-1) if token.i > 0 else None
+        if value in {100, 1000} and previous is not None and previous.text.isdigit():
+            return None  # "30 Tausend Einwohner": digits already, the way Leichte Sprache writes large numbers
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         replacement = f"{value} {following.text}" if following is not None and following.tag_ == "NN" else str(value)
         return self._hit(token, token, "Zahl in Buchstaben", replacement)

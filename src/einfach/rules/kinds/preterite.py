@@ -8,7 +8,10 @@ from the conjugator ablaut (:mod:`.verbforms`), so the suggestion names the
 right auxiliary and participle ("ging" -> "ist gegangen", "rief an" -> "hat
 angerufen"), in the first person when "ich" is the clause's subject.
 
-A form that is also the participle ("entstanden", "verstanden") in a clause
+Tagger slips stay quiet: a capitalised "verb" inside a sentence ("einen
+Bissen"), a second-person form without "du"/"ihr" ("Das hießt": a typo for
+"heißt"), and a clause-final form in -en after a modal or auxiliary ("können ...
+benutzten": a misspelt infinitive).  A form that is also the participle ("entstanden", "verstanden") in a clause
 with a form of "sein" or "haben" is the Perfekt and stays quiet.
 
 Auxiliaries and modal verbs are tagged ``VAFIN``/``VMFIN`` and never reported;
@@ -26,7 +29,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.syntax import clauses, lemma_of, particle_verbs
 from .base import Hit, quote
-from .verbforms import FIRST_SINGULAR, THIRD_PLURAL, THIRD_SINGULAR, verb_forms
+from .verbforms import FIRST_SINGULAR, SECOND_PLURAL, SECOND_SINGULAR, THIRD_PLURAL, THIRD_SINGULAR, verb_forms
 
 DEFAULT_ALLOWED = ("sein", "haben", "werden", "können", "müssen", "dürfen", "sollen", "wollen", "mögen")
 
@@ -44,16 +47,22 @@ class Preterite:
                 continue
             joined = particle_verbs(sentence)
             for clause in clauses(sentence):
-                first_person = any(t.lower_ == "ich" for t in clause)
+                lower = {t.lower_ for t in clause}
+                first_person = "ich" in lower
+                second_person = bool(lower & {"du", "ihr"})
                 perfect = any(t.tag_ == "VAFIN" and t.lemma_ in {"sein", "haben"} for t in clause)
+                modal = any(t.tag_ in {"VMFIN", "VAFIN"} for t in clause)
+                words = [t for t in clause if not t.is_punct]
                 for token in clause:
-                    if token.tag_ != "VVFIN":
+                    if token.tag_ != "VVFIN" or not _lowercase_or_first(token, sentence):
                         continue
-                    hit = self._check(token, joined, first_person, perfect)
+                    if modal and token is words[-1] and token.lower_.endswith("en") and token.i != sentence.start:
+                        continue  # "können ... benutzten": a misspelt infinitive after a modal verb
+                    hit = self._check(token, joined, first_person, second_person, perfect)
                     if hit is not None:
                         yield hit
 
-    def _check(self, token, joined: dict[int, str], first_person: bool, perfect: bool) -> Hit | None:
+    def _check(self, token, joined: dict[int, str], first_person: bool, second_person: bool, perfect: bool) -> Hit | None:
         lemma = lemma_of(token, joined).lower()
         if lemma in self.allowed:
             return None
@@ -64,6 +73,8 @@ class Preterite:
         if perfect and form == forms.participle.lower():
             return None  # "ist ... entstanden": a participle the tagger read as a finite verb
         persons = [i for i, f in enumerate(forms.preterite) if f == form]
+        if not second_person and not set(persons) - {SECOND_SINGULAR, SECOND_PLURAL}:
+            return None  # "Das hießt ...": a second-person form without "du"/"ihr" is a typo for "heißt"
         if THIRD_SINGULAR in persons:
             person = FIRST_SINGULAR if first_person else THIRD_SINGULAR
         elif THIRD_PLURAL in persons:
@@ -76,3 +87,8 @@ class Preterite:
             end=token.i + 1,
             values={"text": quote(token.text), "lemma": quote(lemma), "perfect": quote(f"{auxiliary} … {participle}")},
         )
+
+
+def _lowercase_or_first(token, sentence) -> bool:
+    """A verb is written in lowercase unless it opens the sentence ("einen Bissen", "Two and a Half Men")."""
+    return token.text[:1].islower() or token.i == sentence.start

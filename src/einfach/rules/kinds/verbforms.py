@@ -19,7 +19,7 @@ from ...resources import rules_dir
 from ..loader import read_yaml
 
 # the order of ablaut's person lists
-FIRST_SINGULAR, THIRD_SINGULAR, THIRD_PLURAL = 0, 2, 5
+FIRST_SINGULAR, SECOND_SINGULAR, THIRD_SINGULAR, SECOND_PLURAL, THIRD_PLURAL = 0, 1, 2, 4, 5
 
 
 @dataclass(frozen=True)
