@@ -73,7 +73,6 @@ MODEL_PATH = ROOT / "src" / "einfach" / "data" / "index_model.json"
 FEATURES = ["word_load", "nominal", "subordinators"]
 DOCUMENT_FEATURES = ["rating", "log_sentence_words", "passive_share", "commas_per_sentence", "compound_share"]
 LEVELS = {"leicht": 1, "einfach": 2, "standard": 3, "dicht": 4, "gesetz": 5}
-DOCUMENT_MAPPING = {"easiest": 1.0, "hardest": 5.0}
 BAND_NAMES = list(reversed(BANDS_HARDEST_FIRST))  # easiest first, as in the model file
 TARGETS = {  # the class -> the bands it should fall into (issue 19)
     "gesetz": {"sehr schwer"},
@@ -360,27 +359,35 @@ def document_matrix(rows: list[dict], names: list[str]) -> np.ndarray:
     return np.array([[document_features(r["counts"], r["rating"])[n] for n in names] for r in rows], dtype=float)
 
 
-def to_index(level: np.ndarray) -> np.ndarray:
-    easiest, hardest = DOCUMENT_MAPPING["easiest"], DOCUMENT_MAPPING["hardest"]
+def to_index(level: np.ndarray, mapping: dict) -> np.ndarray:
+    easiest, hardest = mapping["easiest"], mapping["hardest"]
     return np.clip(100.0 * (hardest - level) / (hardest - easiest), 0.0, 100.0)
 
 
 def document_part(rows: list[dict]) -> tuple[dict, np.ndarray, np.ndarray]:
-    """Fit the document model on all rows: (part of the model file, in-sample index, held-out index)."""
+    """Fit the document model on all rows: (part of the model file, in-sample index, held-out index).
+
+    The mapping to 0..100 puts level 1 (Leichte Sprache) at 100 and level 5 (laws) at 0: a class
+    step is 25 points.  Documents beyond the typical law or Leichte Sprache text are clipped.
+    (Mapping the easiest and hardest fitted document instead was tried: one outlier at each end
+    squeezed the classes into 7 points apart, too close for bands of 10 points.)
+    """
     X = document_matrix(rows, DOCUMENT_FEATURES)
     labels = np.array([r["label"] for r in rows])
     y = np.array([LEVELS[label] for label in labels], dtype=float)
     weights = np.array([1.0 / (labels == label).sum() for label in labels])
+    means, scales, coefficients, intercept = fit(X, y, weights)
+    fitted = predict(X, means, scales, coefficients, intercept)
+    mapping = {"easiest": float(LEVELS["leicht"]), "hardest": float(LEVELS["gesetz"])}
     groups = sorted({r["group"] for r in rows})
     fold_of = dict(zip(groups, np.random.default_rng(SEED).permutation(len(groups)) % FOLDS))
     folds = np.array([fold_of[r["group"]] for r in rows])
     held_out = np.empty(len(rows))
     for fold in range(FOLDS):
         test = folds == fold
-        held_out[test] = to_index(predict(X[test], *fit(X[~test], y[~test], weights[~test])))
-    means, scales, coefficients, intercept = fit(X, y, weights)
-    part = _part(DOCUMENT_FEATURES, means, scales, coefficients, intercept, DOCUMENT_MAPPING)
-    return part, to_index(predict(X, means, scales, coefficients, intercept)), held_out
+        held_out[test] = to_index(predict(X[test], *fit(X[~test], y[~test], weights[~test])), mapping)
+    part = _part(DOCUMENT_FEATURES, means, scales, coefficients, intercept, mapping)
+    return part, to_index(fitted, mapping), held_out
 
 
 # -- bands ---------------------------------------------------------------------------
@@ -398,9 +405,14 @@ def band_cuts(index: np.ndarray, labels: np.ndarray) -> tuple[list[list], list[s
     if c3 - c2 < MIN_WIDTH:
         middle = (c2 + c3) / 2
         c2, c3 = math.floor(middle - MIN_WIDTH / 2), math.floor(middle - MIN_WIDTH / 2) + MIN_WIDTH
-        notes.append(f"'mittel' was narrower than {MIN_WIDTH} points: c2 and c3 moved to {c2} and {c3}, "
-                     "so less than 80 % of the dense letters or of Einfache Sprache may reach their band")
+        c1, c4 = min(c1, c2 - MIN_WIDTH), max(c4, c3 + MIN_WIDTH)
+        notes.append(f"'mittel' was narrower than {MIN_WIDTH} points: the cuts moved apart to {c1}, {c2}, {c3}, "
+                     f"{c4}, so less than 80 % of a class may reach its band (see the table)")
     cuts = [c4, c3, c2, c1, 0]
+    widths = [upper - lower for upper, lower in zip([100] + cuts, cuts)]
+    if min(widths) < MIN_WIDTH:
+        raise SystemExit(f"no bands of {MIN_WIDTH} points fit these classes (cuts {cuts}): the index does not "
+                         "separate them; refit before writing a model")
     return [[cut, name] for cut, name in zip(cuts, BAND_NAMES)], notes
 
 

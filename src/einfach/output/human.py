@@ -67,8 +67,12 @@ class HumanWriter(stream.Writer):
             lines, self.waiting = self.waiting + lines, None
         self._lines(lines)
         if self.sentences:
+            from ..metrics import predict_rating
+
             rated = self.hardest + [s for s in chunk.segments if s.index is not None]
-            self.hardest = heapq.nsmallest(self.sentences, rated, key=lambda s: (s.index, s.start))
+            # the index is clipped at 0: among sentences at 0 the higher predicted rating is the harder one
+            self.hardest = heapq.nsmallest(self.sentences, rated,
+                                           key=lambda s: (s.index, -predict_rating(s.counts) if s.counts else 0, s.start))
 
     def end_file(self, summary: FileSummary) -> None:
         late = summary.notes[len(self.file.notes):]
