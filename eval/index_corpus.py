@@ -174,6 +174,8 @@ def _stamp() -> str:
     for module in ("nlp/segmenter.py", "nlp/tagger.py", "nlp/tokens.py", "nlp/syllables.py", "rules/kinds/passive.py"):
         digest.update((Path(einfach.__file__).parent / module).read_bytes())
     constants = [getattr(metrics, name) for name in dir(metrics) if name.isupper()]
+    # sets print in an order that changes with the hash seed of each process: sort them
+    constants = [sorted(value) if isinstance(value, (set, frozenset)) else value for value in constants]
     digest.update(repr((metrics.FEATURE_VERSION, constants)).encode("utf-8"))
     return digest.hexdigest()[:12]
 
@@ -228,3 +230,6 @@ class SegmentCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, gzip.compress(json.dumps(self.data).encode("utf-8")))
         self.dirty = False
+        for stale in self.path.parent.glob("*.json.gz"):  # counts of older code: never read again
+            if stale != self.path:
+                stale.unlink()

@@ -6,15 +6,21 @@ docs/definitions.md) and syllables counted by :mod:`einfach.nlp.syllables`.
 textstat is deliberately not used: it splits "z. B." into sentences and loses
 one-letter syllables.
 
-Two layers:
+Three layers:
 
 * :func:`sentence_counts` turns one sentence into raw counts (words,
-  syllables, long words, rare words, nominal style, passive, ...).  The
-  checker stores them on each :class:`~einfach.findings.Segment`.
+  syllables, long words, rare words, nominal style, passive, subordinating
+  words, commas, long compounds, ...).  The checker stores them on each
+  :class:`~einfach.findings.Segment`.
 * :func:`readability` turns counts (of a sentence, or summed over the
-  complete sentences of a document) into the published figures;
-  :func:`sentence_index` maps counts to the Einfach-Index with the model in
-  ``einfach/data/index_model.json`` (fitted by ``eval/fit_index.py``).
+  complete sentences of a document) into the published figures.
+* The Einfach-Index (``einfach/data/index_model.json``, fitted by
+  ``eval/fit_index.py``): :func:`predict_rating` is the sentence model
+  (TextComplexityDE ratings), :func:`sentence_index` puts that rating on the
+  0..100 scale; :func:`document_index` is the document model over the
+  summed counts and the mean sentence rating (:func:`document_features`),
+  fitted on documents of known level.  :func:`band` names the band with the
+  model's cut points (names and their meaning: :mod:`einfach.bands`).
 
 Neither the figures nor the index depend on the profile or on rule
 selection: the passive share uses the passive kind directly with the
@@ -36,7 +42,6 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .nlp.syllables import count_syllables, syllable_word
-from .nlp.syntax import FINITE as FINITE_TAGS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -50,13 +55,12 @@ COMMON_ZIPF = 6.0  # word load: how far each word lies below the most common Ger
 LONG_WORD_LETTERS = 6  # LIX and Wiener: a long word has more than six letters
 NOMINAL_SUFFIXES = ("ung", "heit", "keit", "ion", "nis", "tät", "ierung")
 NOMINAL_PLURAL_SUFFIXES = ("ungen", "heiten", "keiten", "ionen", "nisse", "nissen", "täten")
-BASIC_ZIPF = 4.0  # a lemma below this Zipf frequency lies outside a basic vocabulary (a few thousand lemmas)
 COMPOUND_LETTERS = 13  # a long compound: a noun of 13 letters or more
 SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"})
 COUNT_KEYS = (
     "words", "lexical_words", "syllables", "monosyllables", "polysyllables", "long_words",
     "frequency_words", "rare_words", "word_load", "nominal", "passive",
-    "lemma_load", "outside_basic", "finite", "subordinators", "nouns", "noun_letters", "compounds", "commas",
+    "subordinators", "commas", "compounds",
 )
 
 
@@ -131,9 +135,9 @@ def counts_in(view, start: int, end: int, passive: bool) -> dict[str, Any]:
     """:func:`sentence_counts` of the tokens ``start:end`` of a Doc, read from its
     :class:`~einfach.rules.view.DocView` (the checker's Docs still hold the rules' view)."""
     words = lexical = syllables = mono = poly = long = frequency_words = rare = nominal = 0
-    outside = finite = subordinators = nouns = noun_letters = compounds = commas = 0
-    load = lemma_load = 0.0
-    texts, tags, tokens, lemmas = view.text, view.tag, view.tokens, view.lemma
+    subordinators = compounds = commas = 0
+    load = 0.0
+    texts, tags, tokens = view.text, view.tag, view.tokens
     placeholders = view.placeholder
     for i in range(start, end):
         text = texts[i]
@@ -144,17 +148,12 @@ def counts_in(view, start: int, end: int, passive: bool) -> dict[str, Any]:
         if profile is None:
             continue
         words += 1
-        if tag in FINITE_TAGS:
-            finite += 1
-        elif tag in SUBORDINATORS:
+        if tag in SUBORDINATORS:
             subordinators += 1
-        if tag == "NN":
+        elif tag == "NN":
             if is_nominal(tokens[i]):
                 nominal += 1
-            if text.isalpha():
-                nouns += 1
-                noun_letters += len(text)
-                compounds += len(text) >= COMPOUND_LETTERS
+            compounds += len(text) >= COMPOUND_LETTERS and text.isalpha()
         counted, count, is_long, has_digit = profile
         if has_digit:
             continue
@@ -172,16 +171,11 @@ def counts_in(view, start: int, end: int, passive: bool) -> dict[str, Any]:
         frequency_words += 1
         rare += frequency < RARE_ZIPF
         load += max(0.0, COMMON_ZIPF - frequency)
-        lemma = lemmas[i]
-        lemma_frequency = zipf(lemma) if lemma and lemma != text else frequency
-        lemma_load += max(0.0, COMMON_ZIPF - lemma_frequency)
-        outside += lemma_frequency < BASIC_ZIPF
     return {
         "words": words, "lexical_words": lexical, "syllables": syllables, "monosyllables": mono,
         "polysyllables": poly, "long_words": long, "frequency_words": frequency_words, "rare_words": rare,
         "word_load": load, "nominal": nominal, "passive": int(bool(passive)), "sentences": 1,
-        "lemma_load": lemma_load, "outside_basic": outside, "finite": finite, "subordinators": subordinators,
-        "nouns": nouns, "noun_letters": noun_letters, "compounds": compounds, "commas": commas,
+        "subordinators": subordinators, "commas": commas, "compounds": compounds,
     }
 
 
@@ -265,13 +259,9 @@ def features(counts: dict[str, Any]) -> dict[str, float]:
         "long_word_share": counts["long_words"] / lexical if lexical else 0.0,
         "rare_word_share": counts["rare_words"] / counts["frequency_words"] if counts["frequency_words"] else 0.0,
         "passive": float(counts["passive"]),
-        "lemma_load": math.log1p(counts["lemma_load"]),
-        "outside_basic": float(counts["outside_basic"]),
         "subordinators": math.log1p(counts["subordinators"]),
-        "finite": float(counts["finite"]),
         "commas": float(counts["commas"]),
         "compounds": float(counts["compounds"]),
-        "noun_letters": counts["noun_letters"] / counts["nouns"] if counts["nouns"] else 0.0,
     }
 
 
@@ -294,7 +284,6 @@ def document_features(counts: dict[str, Any], rating: float) -> dict[str, float]
         "subordinators_per_sentence": counts["subordinators"] / sentences,
         "compound_share": counts["compounds"] / words,
         "nominal_share": counts["nominal"] / words,
-        "outside_basic_share": counts["outside_basic"] / frequency_words if frequency_words else 0.0,
         "load_per_word": counts["word_load"] / frequency_words if frequency_words else 0.0,
     }
 
