@@ -564,9 +564,11 @@ def build_model(sentence: dict, document: dict, bands: list, summary: dict, tabl
         **core,
         "description": (
             "Sentence index: predicted complexity rating (1 = very easy ... 7 = very hard) = intercept + sum of "
-            "coefficient * (feature - mean) / scale over metrics.features(); index = 100 * (7 - rating) / 6, "
-            "clipped. Document index: predicted level (1 = Leichte Sprache ... 5 = laws) = the same linear form "
-            "over metrics.document_features() of the complete sentences; index = 100 * (5 - level) / 4, clipped. "
+            "coefficient * (feature - mean) / scale over metrics.features(); sentence index = sentence.mapping "
+            "intercept + slope * rating (least squares of the class documents' index on their mean rating), "
+            "clipped to 0..100. Document index: predicted level (1 = Leichte Sprache ... 5 = laws) = the same "
+            "linear form over metrics.document_features() of the complete sentences; index = 100 * (5 - level) / 4, "
+            "clipped. "
             "Bands: [lower bound, name], easiest first, computed by eval/fit_index.py (band_cuts)."
         ),
         "training": {

@@ -46,8 +46,8 @@ from .nlp.syllables import count_syllables, syllable_word
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
-# Version of the feature definitions below (features(), sentence_counts(), the
-# constants).  Raise it whenever one of them changes and refit with
+# Version of the feature definitions below (features(), document_features(),
+# sentence_counts(), the constants).  Raise it whenever one of them changes and refit with
 # eval/fit_index.py: index_model() refuses a model fitted for another version.
 FEATURE_VERSION = 2
 RARE_ZIPF = 3.0  # a word is rare below this Zipf frequency (about once per million words)
