@@ -112,7 +112,9 @@ def test_keyboard_enter_shows_the_details(page, browser):
     panel = browser.find_element(By.CSS_SELECTOR, ".panel-body")
     assert file.findings[0].suggestions[0] not in panel.text
     body = browser.find_element(By.TAG_NAME, "body")
-    body.send_keys(Keys.TAB)  # the first focusable element is the first mark
+    body.send_keys(Keys.TAB)  # first the "Details" of the figures (issue 19), then the first mark
+    assert browser.switch_to.active_element.tag_name == "summary"
+    browser.switch_to.active_element.send_keys(Keys.TAB)
     focused = browser.switch_to.active_element
     assert focused.tag_name == "mark"
     focused.send_keys(Keys.ENTER)

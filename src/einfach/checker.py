@@ -172,6 +172,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
         rules=Counter(metrics.rules),
         fail_on=settings.fail_on,
         min_index=settings.min_index,
+        profile=settings.profile,
     )
 
 

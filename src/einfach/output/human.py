@@ -67,8 +67,12 @@ class HumanWriter(stream.Writer):
             lines, self.waiting = self.waiting + lines, None
         self._lines(lines)
         if self.sentences:
+            from ..metrics import predict_rating
+
             rated = self.hardest + [s for s in chunk.segments if s.index is not None]
-            self.hardest = heapq.nsmallest(self.sentences, rated, key=lambda s: (s.index, s.start))
+            # the index is clipped at 0: among sentences at 0 the higher predicted rating is the harder one
+            self.hardest = heapq.nsmallest(self.sentences, rated,
+                                           key=lambda s: (s.index, -predict_rating(s.counts) if s.counts else 0, s.start))
 
     def end_file(self, summary: FileSummary) -> None:
         late = summary.notes[len(self.file.notes):]
@@ -225,7 +229,7 @@ def _index_text(metrics: dict, min_index: float | None) -> str:
     index = metrics.get("index") or {}
     if index.get("value") is None:
         return "Einfach-Index – (kein vollständiger Satz)"
-    text = f"Einfach-Index {math.floor(index['value'])} ({index['band']})"  # floor: 79.6 is "leicht", not "80"
+    text = f"Einfach-Index {math.floor(index['value'])} ({index['band']})"  # floor: 69.6 is not "70"
     if min_index is not None and index["value"] < min_index:
         text += f", unter dem Mindestwert {min_index:g}"
     return text
@@ -242,14 +246,14 @@ def _hardest_sentences(path: str, text: str, rated: list[Segment]) -> list[str]:
 
     if not rated:
         return [f"{path}: keine vollständigen Sätze für den Einfach-Index", ""]
-    lines = [f"{path}: die {len(rated)} schwersten Sätze (Einfach-Index, 0 = sehr schwer, 100 = sehr leicht):"]
+    lines = [f"{path}: die {len(rated)} schwersten Sätze (Einfach-Index, 0 = sehr schwer, 100 = sehr verständlich):"]
     docx = is_word_processor(path)
     for segment in rated:
         line = text.count("\n", 0, segment.start) + 1
         column = segment.start - (text.rfind("\n", 0, segment.start) + 1) + 1
         where = f"{segment.paragraph if docx and segment.paragraph else line}:{column}"
         value = round(segment.index, 1)  # as in the JSON
-        lines.append(f"  {math.floor(value):>3} {band(value):<11} {where:>7}  {_shorten(text[segment.start:segment.end])}")
+        lines.append(f"  {math.floor(value):>3} {band(value):<17} {where:>7}  {_shorten(text[segment.start:segment.end])}")
     lines.append("")
     return lines
 
@@ -291,6 +295,8 @@ def render_statistics(result: CheckResult) -> str:
 
 
 def _summary(files: list[FileSummary], errors: int, min_index: float | None = None) -> str:
+    from ..bands import sentence_for_profile
+
     lines = []
     per_rule: Counter[str] = Counter()
     per_severity: Counter[str] = Counter()
@@ -304,6 +310,9 @@ def _summary(files: list[FileSummary], errors: int, min_index: float | None = No
             f"Ø {average} Wörter pro Satz; {_index_text(metrics, min_index if min_index is not None else file.min_index)}; "
             f"{file.finding_count} Befunde" + _suppression_text(file)
         )
+        meaning = sentence_for_profile((metrics.get("index") or {}).get("band"), file.profile)
+        if meaning:
+            lines.append("  " + meaning)
     if per_rule:
         lines.append("Befunde je Regel: " + ", ".join(f"{rule} {count}" for rule, count in sorted(per_rule.items())))
     totals = ", ".join(

@@ -192,12 +192,18 @@ def _migration_2(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_3(db: sqlite3.Connection) -> None:
+    """The band of a run's corpus index, as the model of that run named it (issue 19 renamed the bands):
+    older runs keep NULL, and a report never re-labels an old index with a newer model's bands."""
+    db.execute("ALTER TABLE runs ADD COLUMN corpus_band TEXT")
+
+
 PATH_FIELDS = ("key", "group", "reused")
 """Summary fields that belong to the document's place in this run, not to its content: not reused."""
 
 
 #: Migration n+1 turns a database of version n into version n+1.  Append, never edit.
-MIGRATIONS = [_migration_1, _migration_2]
+MIGRATIONS = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -420,6 +426,15 @@ class RunRecorder:
         return round(self.index_sum / self.index_weight, 1) if self.index_weight else None
 
     @property
+    def corpus_band(self) -> str | None:
+        """The band of :attr:`corpus_index` when every document was scored by the installed model."""
+        from ..metrics import band, index_model
+
+        if self.corpus_index is None or set(self.index_versions) != {index_model()["index_version"]}:
+            return None
+        return band(self.corpus_index)
+
+    @property
     def findings_per_1000(self) -> float | None:
         return round(1000.0 * self.findings / self.words, 1) if self.words else None
 
@@ -442,8 +457,9 @@ class RunRecorder:
                 """
                 INSERT INTO runs (started_at, finished_at, label, einfach_version, profile, model, settings_hash,
                     settings, index_version, root, pseudonymised, key_id, snippets, group_by, documents, failed,
-                    skipped, words, sentences, findings, corpus_index, findings_per_1000, sentence_lengths)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    skipped, words, sentences, findings, corpus_index, findings_per_1000, sentence_lengths,
+                    corpus_band)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 (
                     meta["started_at"], utc_now(), meta.get("label"), meta["einfach_version"], profile,
@@ -453,6 +469,7 @@ class RunRecorder:
                     int(bool(meta.get("snippets"))), meta.get("group_by"), self.documents, self.failed,
                     meta.get("skipped", 0), self.words, self.sentences, self.findings, self.corpus_index,
                     self.findings_per_1000, json.dumps(dict(sorted(self.sentence_lengths.items(), key=lambda i: int(i[0])))),
+                    self.corpus_band,
                 ),
             ).lastrowid
             cursor = db.execute("SELECT data FROM temp.staging ORDER BY key")

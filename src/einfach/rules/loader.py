@@ -65,6 +65,7 @@ class Profile:
     description: str
     rules: dict[str, dict[str, Any]]
     path: str = ""
+    target_band: str | None = None  # the Einfach-Index band the profile aims for (einfach.bands)
 
 
 @dataclass(frozen=True)
@@ -208,8 +209,14 @@ def load_profile(name: str) -> Profile:
         raise RuleFileError(str(path), "profile", f"Profil '{name}' unbekannt (bekannt: {', '.join(known)})")
     data = read_yaml(path)
     for key in data:
-        if key not in ("profile", "description", "rules"):
+        if key not in ("profile", "description", "rules", "target_band"):
             raise RuleFileError(str(path), key, "unbekannter Schlüssel")
+    target_band = data.get("target_band")
+    if target_band is not None:
+        from ..bands import BAND_NAMES
+
+        if target_band not in BAND_NAMES:
+            raise RuleFileError(str(path), "target_band", f"muss eine von {', '.join(BAND_NAMES)} sein")
     rules = load_rules()
     configured = data.get("rules") or {}
     if not isinstance(configured, dict):
@@ -228,7 +235,8 @@ def load_profile(name: str) -> Profile:
             if key not in allowed:
                 raise RuleFileError(str(path), f"rules.{rule_id}.parameters.{key}", "unbekannter Parameter")
         configured[rule_id] = settings
-    return Profile(name=name, description=str(data.get("description", "")), rules=configured, path=str(path))
+    return Profile(name=name, description=str(data.get("description", "")), rules=configured, path=str(path),
+                   target_band=target_band)
 
 
 def available_profiles() -> list[str]:
