@@ -111,6 +111,7 @@ class RuleRunner:
                     "suggestions": [rule.suggestion.format(**hit.values)],
                     "values": hit.values,
                 }
+        spans = _drop_yielding(spans, self.rules, self.kinds)
         if doc._.einfach_document is None:
             release(doc)  # the view and the caches of nlp/syntax.py: tokens do not serialise
         # else the checker's Doc: it keeps them for its readability counts (the passive share asks
@@ -125,3 +126,25 @@ class RuleRunner:
         if not self.allow:
             return False
         return any(str(values.get(key, "")).lower() in self.allow for key in ("text", "term"))
+
+
+def _drop_yielding(spans: list[Span], rules: list[ActiveRule], kinds: list) -> list[Span]:
+    """Drop findings of a kind with ``yields_to`` that lie inside a finding of one of those rules.
+
+    ``seltenes-wort`` yields to ``amtsdeutsch`` and ``funktionsverbgefuege``:
+    a word those rules report with an alternative is not reported again as rare.
+    """
+    yielding = {active.rule.id: set(kind.yields_to) for active, kind in zip(rules, kinds) if getattr(kind, "yields_to", ())}
+    if not yielding:
+        return spans
+    covered: dict[str, list[Span]] = {}
+    for span in spans:
+        covered.setdefault(span.label_, []).append(span)
+    return [
+        span for span in spans
+        if span.label_ not in yielding
+        or not any(
+            other.start <= span.start and span.end <= other.end
+            for rule_id in yielding[span.label_] for other in covered.get(rule_id, ())
+        )
+    ]

@@ -25,10 +25,10 @@ LEVELS = ("info", "warning", "error")
 RULE_REQUIRED = ("id", "kind", "level", "title", "summary", "message", "suggestion", "why", "source", "examples")
 RULE_OPTIONAL = ("parameters", "link")
 LEXICON_ENTRY_KEYS = {
-    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match"}),
+    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match", "source"}),
     "fachbegriffe": ({"term", "explanation"}, {"match"}),
 }
-DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match"})
+DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match", "source"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class LexiconEntry:
     explanation: str = ""
     tags: tuple[str, ...] = ()
     match: tuple[str, ...] = ()
+    source: str = ""  # optional: where the entry is attested (issue #17)
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
                 explanation=str(entry.get("explanation", "")).strip(),
                 tags=_as_strings(entry["tags"], path, f"{label}.tags") if "tags" in entry else (),
                 match=_as_strings(entry["match"], path, f"{label}.match") if "match" in entry else (),
+                source=str(entry.get("source", "")).strip(),
             )
         )
     return Lexicon(name=name, source=str(data.get("source", "")), entries=tuple(parsed), path=str(path))

@@ -18,12 +18,9 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, find_passives
 from .base import Hit, quote
+from .wordinfo import SEPARABLE_PARTICLES
 
-SEPARABLE_PREFIXES = (
-    "zurück", "zusammen", "vorbei", "weiter", "heraus", "herein", "hinzu", "entgegen", "bekannt",
-    "bereit", "fest", "fort", "frei", "statt", "teil", "nach", "auf", "aus", "bei", "dar", "ein",
-    "her", "hin", "mit", "vor", "weg", "los", "ab", "an", "zu",
-)
+SEPARABLE_PREFIXES = SEPARABLE_PARTICLES
 MODAL_FORMS = {
     "können": {"Sie": "können", "wir": "können", "ich": "kann", "3sg": "kann"},
     "müssen": {"Sie": "müssen", "wir": "müssen", "ich": "muss", "3sg": "muss"},
