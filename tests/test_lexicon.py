@@ -177,3 +177,8 @@ def test_lexicon_source_key_is_optional_and_kept():
         Path("eigen.yml"),
     )
     assert lexicon.entries[0].source == "Amt24"
+
+
+def test_plural_stripping_does_not_invent_words(check_text):
+    # "Praxis" minus "s" would be "praxi", a word of the Latin term "in praxi"
+    assert amtsdeutsch(check_text, "Der Patient war schon in der Praxis.") == []

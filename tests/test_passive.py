@@ -148,3 +148,14 @@ def test_named_third_party_is_the_only_actor(check_text, text, actor):
     assert actor in finding.suggestions[0]
     assert "„Wir" not in finding.suggestions[0] and "„Sie" not in finding.suggestions[0]
     assert "Bitte" not in finding.suggestions[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Lose bekommen eine Nummer und werden verlost.",
+        "Oder man bekommt das Geld wenn man etwas verkauft.",
+    ],
+)
+def test_recipient_passive_quiet_when_the_participle_belongs_elsewhere(check_text, text):
+    assert not [f for f in passives(check_text, text) if f.message.startswith("Rezipientenpassiv")], text

@@ -276,8 +276,11 @@ def _recipient_passive(clause: list[Token]):
         return
     participle = min(participles, key=lambda t: abs(t.i - verb.i))
     low, high = sorted((verb.i, participle.i))
-    if any(t.tag_ == "VVFIN" and t is not verb and low < t.i < high for t in clause):
-        return  # another finite verb between them: two conjuncts
+    if any(
+        (t.tag_ in {"VVFIN", "KOUS"} or t.lemma_.lower() == "werden") and t is not verb and low < t.i < high
+        for t in clause
+    ):
+        return  # "bekommen eine Nummer und werden verlost", "bekommt es, wenn man ... verkauft"
     modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
     agent, person = _agent(clause)
     yield PassiveMatch(

@@ -243,12 +243,13 @@ def _singular(lemma: str, lower: str, tag: str) -> tuple[str, ...]:
     """"vorsprachen" -> ("vorsprache", "vorsprach") for a noun whose lemma is its own form, else ().
 
     HanTa leaves nouns it does not know as they are; German plurals of
-    feminine nouns in -e add -n ("Vorsprache|n"), others -en or -s. The
+    feminine nouns in -e add -n ("Vorsprache|n"), many others -en. The
     shortened form only matters if a lexicon term has it.
     """
     if tag != "NN" or lemma != lower:
         return ()
-    return tuple(lower[: -len(ending)] for ending in ("n", "en", "s") if lower.endswith(ending) and len(lower) > len(ending) + 3)
+    # not -s: "Praxis" is no plural of "Praxi"; the Amtsdeutsch nouns with -s plurals are few
+    return tuple(lower[: -len(ending)] for ending in ("n", "en") if lower.endswith(ending) and len(lower) > len(ending) + 3)
 
 
 def _context_fits(pattern: Pattern, words: Words, position: int) -> bool:
