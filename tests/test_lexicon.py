@@ -182,3 +182,9 @@ def test_lexicon_source_key_is_optional_and_kept():
 def test_plural_stripping_does_not_invent_words(check_text):
     # "Praxis" minus "s" would be "praxi", a word of the Latin term "in praxi"
     assert amtsdeutsch(check_text, "Der Patient war schon in der Praxis.") == []
+
+
+def test_rare_word_between_the_words_of_a_split_finding_is_still_reported(check_text):
+    result = check_text("Wir holen eine Auskunft aus dem Bundeszentralregister ein.")
+    assert "funktionsverbgefuege" in [f.rule for f in result.findings]
+    assert "Bundeszentralregister" in [f.text for f in result.findings if f.rule == "seltenes-wort"]
