@@ -34,9 +34,14 @@ class Finding:
     suggestions: list[str]
     location: Location
     data: dict[str, Any] = field(default_factory=dict)
+    # the rewritten sentence (issue 14, einfach.rewrite): {"sentence", "edits", "applicability"}
+    fix: dict[str, Any] | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        result = asdict(self)
+        if self.fix is None:
+            del result["fix"]  # optional in the JSON: only findings with a rewrite carry it
+        return result
 
 
 @dataclass

@@ -11,6 +11,7 @@ import click
 from .. import __version__
 from ..gc_pause import own_process
 from .check import check
+from .fix import fix
 from .history import history
 from .report import report
 from .rules import explain, rules
@@ -24,6 +25,7 @@ def cli() -> None:
 
 
 cli.add_command(check)
+cli.add_command(fix)
 cli.add_command(text)
 cli.add_command(rules)
 cli.add_command(explain)

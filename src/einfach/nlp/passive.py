@@ -564,7 +564,7 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
             nominative = _possessive_nominative(following.text, token.lower_)
             if nominative:
                 return f"{nominative} {clause[position + 2].text}", "3sg"
-        if following.tag_ == "PPER" and following.lower_ in PRONOUN_AGENTS:
+        if following.tag_ in {"PPER", "PRF"} and following.lower_ in PRONOUN_AGENTS:  # HanTa: "uns" PRF
             pronoun = PRONOUN_AGENTS[following.lower_]
             person = pronoun if pronoun in {"Sie", "wir", "ich", "du", "ihr"} else "3sg"
             return pronoun, person

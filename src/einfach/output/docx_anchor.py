@@ -8,7 +8,9 @@ make the range's ends run boundaries.  This module is that walk:
 
 * :func:`_pieces` lists the paragraph's visible text element by element, the way
   the reader sees it (field instructions, text boxes and the reader's invisible
-  subtrees left out; only a field's result counts), marking where a range may
+  subtrees left out; only a field's result counts; hidden runs, soft hyphens and
+  outer spaces Word does not show left out through the reader's run-formatting
+  resolver and :func:`~einfach.readers.docx.rendered_text`), marking where a range may
   start or end (``anchorable``: a run of the paragraph itself or of a transparent
   container such as a hyperlink, content control or tracked insertion; not a
   field result, math, a drawing's text or a smart tag);
@@ -16,7 +18,8 @@ make the range's ends run boundaries.  This module is that walk:
   differ (a range in the common prefix or suffix still maps; one touching the
   differing middle does not);
 * :func:`_anchor` splits runs at a range's ends (:func:`_split_at`,
-  :func:`_split_run`: both halves keep ``w:rPr``) and returns its first and last run,
+  :func:`_split_run`: both halves keep ``w:rPr``; a split counts characters as
+  shown and keeps soft hyphens in the file) and returns its first and last run,
   or None when the range cannot be mapped exactly;
 * :func:`open_walked` opens a .docx with python-docx (to change and save it) and
   walks its paragraphs over python-docx's own trees, with their offsets in the
@@ -29,7 +32,7 @@ import copy
 from dataclasses import dataclass
 
 from ..atomic import OutputError
-from ..document import PARAGRAPH_SEPARATOR
+from ..document import INVISIBLE_CHARACTERS, PARAGRAPH_SEPARATOR
 from ..readers.docx import (
     M_T,
     MC_ALTERNATE,
@@ -40,15 +43,20 @@ from ..readers.docx import (
     W_FLD_SIMPLE,
     W_INSTR_TEXT,
     W_NO_BREAK_HYPHEN,
+    W_OBJECT,
     W_PTAB,
     W_T,
     W_TAB,
     W_TXBX_CONTENT,
+    XML_SPACE,
     _INLINE_SKIP,
+    _XML_WHITESPACE,
     _choose_branch,
     _w,
     iter_paragraphs,
+    rendered_text,
 )
+from ..readers.formatting import PLAIN, Formatting
 
 W_R, W_RPR = _w("r"), _w("rPr")
 #: Inline containers whose runs can carry a comment range like the paragraph's own
@@ -68,15 +76,25 @@ class _Piece:
     anchorable: bool  # a comment range may start or end here
 
 
-def _pieces(paragraph) -> list[_Piece]:
-    """The paragraph's visible text, element by element, as the reader sees it."""
+def _pieces(paragraph, formatting: Formatting | None = None, style_id: str | None = None) -> list[_Piece]:
+    """The paragraph's visible text, element by element, as the reader sees it.
+
+    ``formatting`` and ``style_id`` (from the reader's
+    :class:`~einfach.readers.docx.DocxParagraph`) resolve which runs are hidden
+    text; hidden runs add nothing, as in the reader.
+    """
     pieces: list[_Piece] = []
     fields: list[bool] = []  # open complex fields: in their result part?
     position = 0
+    outside_runs = formatting.paragraph_default(style_id) if formatting is not None else PLAIN
 
-    def add(element, run, text: str, anchorable: bool) -> None:
+    def add(element, run, text: str, anchorable: bool, owner=None) -> None:
+        """``owner``: the run whose formatting applies to text below it that has no run of its own."""
         nonlocal position
-        if text and all(fields):
+        source = run if run is not None else owner
+        hidden = (formatting.run(style_id, source) if formatting is not None and source is not None
+                  else outside_runs).hidden
+        if text and all(fields) and not hidden:
             pieces.append(_Piece(position, position + len(text), element, run, anchorable and not fields))
             position += len(text)
 
@@ -89,7 +107,7 @@ def _pieces(paragraph) -> list[_Piece]:
         elif kind == "end" and fields:
             fields.pop()
 
-    def visit(element, anchorable: bool) -> None:
+    def visit(element, anchorable: bool, owner=None) -> None:
         for child in element:
             tag = child.tag
             if _skipped(tag):
@@ -101,13 +119,13 @@ def _pieces(paragraph) -> list[_Piece]:
             elif tag == MC_ALTERNATE:
                 branch = _choose_branch(child)
                 if branch is not None:
-                    visit(branch, False)
+                    visit(branch, False, owner)
             elif tag == W_T or tag == M_T:  # text outside a w:r (math): no anchor
-                add(child, None, child.text or "", False)
+                add(child, None, rendered_text(child), False, owner)
             elif tag in _RUN_TEXT:
-                add(child, None, _RUN_TEXT[tag], False)
+                add(child, None, _RUN_TEXT[tag], False, owner)
             else:
-                visit(child, anchorable and tag in _TRANSPARENT and tag != W_FLD_SIMPLE)
+                visit(child, anchorable and tag in _TRANSPARENT and tag != W_FLD_SIMPLE, owner)
 
     def visit_run(run, anchorable: bool) -> None:
         for child in run:
@@ -115,7 +133,7 @@ def _pieces(paragraph) -> list[_Piece]:
             if _skipped(tag):
                 continue
             if tag == W_T:
-                add(child, run, child.text or "", anchorable)
+                add(child, run, rendered_text(child), anchorable)
             elif tag in _RUN_TEXT:
                 add(child, run, _RUN_TEXT[tag], anchorable)
             elif tag == W_FLD_CHAR:
@@ -123,9 +141,9 @@ def _pieces(paragraph) -> list[_Piece]:
             elif tag == MC_ALTERNATE:
                 branch = _choose_branch(child)
                 if branch is not None:
-                    visit(branch, False)
-            else:  # drawing, object, ruby, ...: text there has no run of its own to split
-                visit(child, False)
+                    visit(branch, False, run)
+            else:  # drawing, ruby, ...: text there has no run of its own to split
+                visit(child, False, run)
 
     visit(paragraph, True)
     return pieces
@@ -133,16 +151,20 @@ def _pieces(paragraph) -> list[_Piece]:
 
 def _skipped(tag) -> bool:
     """Elements whose text is not part of the paragraph's checked text: comments and processing
-    instructions (no string tag), the reader's invisible subtrees, text boxes, field instructions."""
-    return not isinstance(tag, str) or tag in _INLINE_SKIP or tag == W_TXBX_CONTENT or tag == W_INSTR_TEXT
+    instructions (no string tag), the reader's invisible subtrees, text boxes, field instructions,
+    embedded objects."""
+    return (not isinstance(tag, str) or tag in _INLINE_SKIP or tag == W_TXBX_CONTENT or tag == W_INSTR_TEXT
+            or tag == W_OBJECT)
 
 
-def _anchor(paragraph, checked: str, start: int, end: int):
+def _anchor(paragraph, checked: str, start: int, end: int, formatting: Formatting | None = None,
+            style_id: str | None = None):
     """(first w:r, last w:r) covering exactly ``checked[start:end]``, or None.
 
-    Splits runs where the range starts or ends inside one.
+    Splits runs where the range starts or ends inside one.  ``formatting`` and
+    ``style_id`` say which runs are hidden (see :func:`_pieces`).
     """
-    pieces = _pieces(paragraph)
+    pieces = _pieces(paragraph, formatting, style_id)
     mapped = "".join(_text(piece) for piece in pieces)
     shift = _shift(checked, mapped, start, end)
     if shift is None:
@@ -151,8 +173,8 @@ def _anchor(paragraph, checked: str, start: int, end: int):
     if not (_can_anchor(pieces, start) and _can_anchor(pieces, end - 1)):
         return None
     for boundary in (start, end):
-        _split_at(_pieces(paragraph), boundary)
-    pieces = _pieces(paragraph)
+        _split_at(_pieces(paragraph, formatting, style_id), boundary)
+    pieces = _pieces(paragraph, formatting, style_id)
     first = next((p for p in pieces if p.start == start), None)
     last = next((p for p in pieces if p.end == end), None)
     if first is None or last is None or not (first.anchorable and last.anchorable):
@@ -164,7 +186,7 @@ def _anchor(paragraph, checked: str, start: int, end: int):
 
 def _text(piece: _Piece) -> str:
     tag = piece.element.tag
-    return _RUN_TEXT[tag] if tag in _RUN_TEXT else piece.element.text or ""
+    return _RUN_TEXT[tag] if tag in _RUN_TEXT else rendered_text(piece.element)
 
 
 def _shift(checked: str, mapped: str, start: int, end: int) -> int | None:
@@ -219,17 +241,37 @@ def _split_run(run, element, offset: int) -> None:
     twin = copy.deepcopy(run)
     twin_children = list(twin)
     if offset:
-        text = element.text or ""
+        text, offset = _raw_split(element, offset)
         element.text = text[:offset]
         twin_children[index].text = text[offset:]
         for t in (element, twin_children[index]):
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.set(XML_SPACE, "preserve")
     for child in children[index + 1 if offset else index :]:
         run.remove(child)
     for child in twin_children[:index]:
         if child.tag != W_RPR:
             twin.remove(child)
     run.addnext(twin)
+
+
+def _raw_split(t, offset: int) -> tuple[str, int]:
+    """The text of the ``w:t`` ``t`` to split, and where, for a split ``offset`` characters
+    into its rendered text (:func:`~einfach.readers.docx.rendered_text`).
+
+    Outer whitespace that Word does not show (no ``xml:space="preserve"``) is removed, so
+    both halves can be preserved without showing it; invisible characters (soft hyphens)
+    are kept and skipped while counting.
+    """
+    text = t.text or ""
+    if t.get(XML_SPACE) != "preserve":
+        text = text.strip(_XML_WHITESPACE)
+    shown = 0
+    for index, char in enumerate(text):
+        if shown == offset:
+            return text, index
+        if char not in INVISIBLE_CHARACTERS:
+            shown += 1
+    return text, len(text)
 
 
 def open_walked(source: str, purpose: str):

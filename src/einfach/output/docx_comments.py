@@ -17,13 +17,21 @@ it (``w:t``, tabs, breaks; the walk is :mod:`einfach.output.docx_anchor`, shared
 with the tracked-changes writer) and compared with the checked text; a finding is
 skipped (and counted) when its range cannot be mapped exactly:
 
-* in headers, footers, footnotes and endnotes Word allows no comments;
-* text boxes, field results (a comment there is lost when Word updates the
-  field), a MERGEFIELD placeholder («Name») that has no text in the file,
-  math, smart tags, and paragraphs whose text differs from the checked text.
+* in headers and footers Word allows no comments; in footnotes and endnotes
+  Word allows them, but LibreOffice (7.4) cannot open a .docx with a comment
+  reference in a footnote ("source file could not be loaded"), so einfach
+  writes none there;
+* field results (a comment there is lost when Word updates the field), a
+  MERGEFIELD placeholder («Name») that has no text in the file, math, smart
+  tags, pieces Word imports (altChunk) and paragraphs whose text differs from
+  the checked text.
 
-Hyperlinks, content controls and tracked insertions are fine: a range may
-start or end inside them.
+Hyperlinks, content controls, tracked insertions and text boxes of the main
+document are fine: a range may start or end inside them.  Hidden text, soft
+hyphens and outer spaces Word does not show are skipped as the reader skips
+them (the walk uses the reader's run-formatting resolver).  When findings are
+skipped, the copy's first comment (on the first words of the body) lists them,
+each with its place and words, so a caseworker can find them with Word's search.
 """
 
 from __future__ import annotations
@@ -35,15 +43,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import OutputError, _resolved, check_target, refuse_inputs, write_atomic
-from ..document import PARAGRAPH_SEPARATOR
 from ..findings import FileResult, Finding
-from ..readers.docx import iter_paragraphs
-from .docx_anchor import _anchor, _shift  # noqa: F401  (_shift: tests import it from here)
+from ..readers.docx import _w
+from .docx_anchor import _anchor, _pieces, _shift, open_walked  # noqa: F401  (tests import _shift from here)
 
 AUTHOR = "einfach"
 INITIALS = "E"
-MAIN_PART = "word/document.xml"
 _WHAT = "Kommentierte Kopie"
+#: Parts where the copy gets comments: the main document's text, tables and text boxes.
+_COMMENTABLE = frozenset({"body", "table", "textbox"})
+_PART_NAMES = {"body": "Text", "table": "Tabelle", "textbox": "Textfeld", "header": "Kopfzeile",
+               "footer": "Fußzeile", "footnote": "Fußnote", "endnote": "Endnote"}
+W_COMMENT_START, W_ID = _w("commentRangeStart"), _w("id")
 
 
 @dataclass
@@ -53,7 +64,8 @@ class AnnotationReport:
     target: str
     written: int = 0
     skipped_story: int = 0  # headers, footers, footnotes, endnotes: Word has no comments there
-    skipped_unmapped: int = 0  # text boxes, fields, placeholders, changed text
+    skipped_unmapped: int = 0  # fields, placeholders, changed text
+    listed: bool = False  # the skipped findings are listed in the copy's first comment
 
     @property
     def skipped(self) -> int:
@@ -64,15 +76,18 @@ class AnnotationReport:
         line = f"Word-Kommentare: {self.written} in {self.target} geschrieben"
         if self.skipped:
             line += f"; {self.skipped} Befund{'e' if self.skipped != 1 else ''} ohne Kommentar ({self.skip_reasons()})"
+            if self.listed:
+                line += ", aufgelistet im ersten Kommentar"
         return line
 
     def skip_reasons(self) -> str:
         reasons = []
         if self.skipped_story:
-            reasons.append(f"{self.skipped_story} in Kopf-/Fußzeilen oder Fuß-/Endnoten, wo Word keine Kommentare erlaubt")
+            reasons.append(f"{self.skipped_story} in Kopf-/Fußzeilen (Word erlaubt dort keine Kommentare) "
+                           "oder Fuß-/Endnoten")
         if self.skipped_unmapped:
             reasons.append(
-                f"{self.skipped_unmapped} nicht genau zuzuordnen (Textfeld, Feld, Platzhalter oder geänderter Text)"
+                f"{self.skipped_unmapped} nicht genau zuzuordnen (Feld, Platzhalter oder geänderter Text)"
             )
         return "; ".join(reasons)
 
@@ -92,54 +107,40 @@ def check_call(paths: Iterable[str], target: str, output: str | None = None) -> 
 
 def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> AnnotationReport:
     """Write a copy of ``result.path`` with one Word comment per finding to ``target``."""
-    import docx
-    from docx.opc.part import XmlPart
     from docx.text.run import Run
 
     source = result.path
     protected = [source, *inputs]
     refuse_inputs(target, protected, _WHAT)
-    try:
-        document = docx.Document(source)
-    except Exception as exc:  # python-docx raises many kinds; the reader already accepted the file
-        raise OutputError(f"{source}: kann für die Kommentare nicht geöffnet werden ({type(exc).__name__}: {exc})") from None
-    roots = {
-        str(part.partname).lstrip("/"): part.element
-        for part in document.part.package.iter_parts()
-        if isinstance(part, XmlPart)
-    }
-    walked = list(iter_paragraphs(source, roots))
-    starts = []
-    offset = 0
-    for paragraph in walked:
-        starts.append(offset)
-        offset += len(paragraph.text) + len(PARAGRAPH_SEPARATOR)
+    document, _, walked, starts = open_walked(source, "die Kommentare")
 
     report = AnnotationReport(target=target)
+    unanchored: list[Finding] = []
     for finding in sorted(result.findings, key=lambda f: (f.start, f.end, f.rule)):
         number = finding.location.paragraph - 1
-        if finding.location.part not in ("body", "table"):
+        if finding.location.part not in _COMMENTABLE:
             report.skipped_story += 1
+            unanchored.append(finding)
             continue
-        if not 0 <= number < len(walked):
-            report.skipped_unmapped += 1
-            continue
-        paragraph, start = walked[number], starts[number]
-        if (
-            paragraph.part_name != MAIN_PART
-            or paragraph.attributes.get("kind") == "textbox"
-            or result.text[start : start + len(paragraph.text)] != paragraph.text
-            or not start <= finding.start < finding.end <= start + len(paragraph.text)
-        ):
-            report.skipped_unmapped += 1
-            continue
-        runs = _anchor(paragraph.element, paragraph.text, finding.start - start, finding.end - start)
+        runs = None
+        if 0 <= number < len(walked):
+            paragraph, start = walked[number], starts[number]
+            if (
+                paragraph.main
+                and result.text[start : start + len(paragraph.text)] == paragraph.text
+                and start <= finding.start < finding.end <= start + len(paragraph.text)
+            ):
+                runs = _anchor(paragraph.element, paragraph.text, finding.start - start, finding.end - start,
+                               paragraph.formatting, paragraph.style_id)
         if runs is None:
             report.skipped_unmapped += 1
+            unanchored.append(finding)
             continue
         first, last = (Run(r, document.part) for r in runs)
         document.add_comment([first, last], text=comment_text(finding), author=AUTHOR, initials=INITIALS)
         report.written += 1
+    if unanchored:
+        report.listed = _list_unanchored(document, walked, unanchored)
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -148,7 +149,51 @@ def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> Ann
 
 
 def comment_text(finding: Finding) -> str:
-    return "\n".join([finding.message, *finding.suggestions])
+    lines = [finding.message, *finding.suggestions]
+    if finding.fix:  # the rewritten sentence (docs/rewrites.md)
+        label = "sicher" if finding.fix["applicability"] == "sure" else "bitte prüfen"
+        lines.append(f"Neu ({label}): „{finding.fix['sentence']}“")
+    return "\n".join(lines)
+
+
+def unanchored_text(findings: list[Finding]) -> str:
+    """The first comment's text: the findings that have no comment of their own, each with
+    where it is and its words (to find them with Word's search)."""
+    count = len(findings)
+    lines = [f"einfach: {count} Befund{'e' if count != 1 else ''} ohne eigenen Kommentar "
+             "(Word erlaubt dort keine Kommentare, oder die Stelle ist nicht genau zuzuordnen):"]
+    for finding in findings:
+        words = finding.text if len(finding.text) <= 60 else finding.text[:59] + "…"
+        where = _PART_NAMES.get(finding.location.part, finding.location.part)
+        lines.append(f"• {where}: „{words}“ – {finding.message}")
+    return "\n".join(lines)
+
+
+def _list_unanchored(document, walked, findings: list[Finding]) -> bool:
+    """Add the comment that lists ``findings`` on the first visible run of the body, before
+    every other comment there (so it is the copy's first comment).  False when the body has
+    no run to anchor it on."""
+    from docx.text.run import Run
+
+    for paragraph in walked:
+        if not paragraph.main or paragraph.attributes.get("part") != "body":
+            continue
+        pieces = [p for p in _pieces(paragraph.element, paragraph.formatting, paragraph.style_id) if p.anchorable]
+        if not pieces:
+            continue
+        run = Run(pieces[0].run, document.part)
+        comment = document.add_comment(run, text=unanchored_text(findings), author=AUTHOR, initials=INITIALS)
+        start = next(e for e in pieces[0].run.itersiblings(preceding=True)
+                     if e.tag == W_COMMENT_START and e.get(W_ID) == str(comment.comment_id))
+        earliest = start
+        for sibling in start.itersiblings(preceding=True):
+            if sibling.tag != W_COMMENT_START:
+                break
+            earliest = sibling
+        if earliest is not start:
+            earliest.addprevious(start)
+        return True
+    return False
 
 
 def default_target(path: str) -> str:

@@ -28,7 +28,7 @@ SEVERITY_COLOUR = {"info": "cyan", "warning": "yellow", "error": "red"}
 SENTENCE_WIDTH = 100  # characters of a sentence shown by --sentences
 ASCII_FALLBACK = str.maketrans({
     "„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "…": "...", "→": "->", "↳": "->",
-    "–": "-", "—": "-", "Ø": "avg", "«": "<<", "»": ">>", "·": ".", "§": "S.",
+    "–": "-", "—": "-", "Ø": "avg", "«": "<<", "»": ">>", "·": ".", "§": "S.", "✎": "*",
 })
 
 
@@ -153,7 +153,33 @@ def _chunk_lines(path: str, text: str, chunk: Chunk, colour: bool) -> list[str]:
         for finding in findings:
             for suggestion in finding.suggestions:
                 lines.append(f"    → {finding.rule}: {suggestion}")
+        lines += _fix_lines(text, segment, findings, colour)
         lines.append("")
+    return lines
+
+
+FIX_LABEL = {"sure": "sicher", "review": "bitte prüfen"}
+
+
+def _fix_lines(text: str, segment: tuple[int, int], findings: list[Finding], colour: bool) -> list[str]:
+    """Each rewrite of the sentence (issue 14) once, its new words marked (colour, else [[...]])."""
+    lines, seen = [], set()
+    for finding in findings:
+        fix = finding.fix
+        if not fix or fix["sentence"] in seen:
+            continue
+        seen.add(fix["sentence"])
+        pieces, position = [], segment[0]
+        for edit in sorted(fix["edits"], key=lambda e: e["start"]):
+            pieces.append(text[position:edit["start"]])
+            if edit["text"].strip():
+                new = edit["text"]
+                pieces.append(_style(new, "green", True, bold=True) if colour else f"[[{new}]]")
+            position = edit["end"]
+        pieces.append(text[position:segment[1]])
+        rules = ", ".join(sorted({f.rule for f in findings if f.fix == fix}))
+        lines.append(f"    ✎ Neu ({FIX_LABEL.get(fix['applicability'], fix['applicability'])}, {rules}): "
+                     + "".join(pieces).replace("\n", " "))
     return lines
 
 
