@@ -13,7 +13,10 @@ by the rule of ``eval/annotation/GUIDE.md``:
 * a finding is *correct* when it overlaps an annotation of its label.
 
 Prints, per label and half (and per source), annotations, found, recall, findings,
-correct, precision, with 95 % Wilson intervals; then the most frequent missed
+correct, precision, with 95 % Wilson intervals; then, per label and half, how many
+missed annotations lie in text einfach excludes by design (the Rechtsbehelfsbelehrung
+and data-protection blocks, ``result.excluded``) or are reported by ``abkuerzung``
+("bzw.", "ggf."); then the most frequent missed
 Amtsdeutsch annotations of the dev half, grouped by lemma (surface phrases only for
 the corpus letters: the Amt24 pages are not ours to quote).  The Amt24 pages are read
 from ``../shared/data``; when that folder is absent only the corpus letters are checked.
@@ -90,6 +93,15 @@ def table(tallies: dict[tuple, Tally], keys: list[tuple]) -> str:
     return "\n".join(lines)
 
 
+def miss_reason(row: dict, result) -> str:
+    """Why an annotation was not found: excluded text, another rule's finding, or a real miss."""
+    if any(overlaps(row["start"], row["end"], e["start"], e["end"]) for e in result.excluded):
+        return "excluded"
+    if row["label"] == "amtsdeutsch" and any(f.rule == "abkuerzung" and overlaps(row["start"], row["end"], f.start, f.end) for f in result.findings):
+        return "abkuerzung"
+    return "other"
+
+
 def lemmas(nlp, phrase: str) -> str:
     return " ".join(token.lemma_ or token.text for token in nlp(phrase) if not token.is_space)
 
@@ -114,6 +126,7 @@ def main() -> int:
 
     nlp = make_pipeline(args.profile)
     tallies: dict[tuple, Tally] = defaultdict(Tally)
+    reasons: dict[tuple, Counter] = defaultdict(Counter)  # (label, half) -> why missed
     missed: dict[str, Counter] = defaultdict(Counter)
     surfaces: dict[str, Counter] = defaultdict(Counter)
     for entry in entries:
@@ -126,6 +139,8 @@ def main() -> int:
                 tally = tallies[(row["label"], entry["half"], source)]
                 tally.annotations += 1
                 tally.found += hit
+            if not hit:
+                reasons[(row["label"], entry["half"])][miss_reason(row, result)] += 1
             if not hit and row["label"] == "amtsdeutsch" and entry["half"] == "dev":
                 phrase = " ".join(result.text[row["start"]:row["end"]].split())
                 key = lemmas(nlp, phrase).lower()
@@ -141,6 +156,12 @@ def main() -> int:
     keys = [(label, half, source) for label in RULES for half in HALVES for source in ("all", "corpus", "amt24")]
     print(f"profile: {args.profile}; texts: {len(entries)}\n")
     print(table(tallies, keys))
+    print("\nMissed annotations by reason (excluded: in text einfach does not check by design):\n")
+    print("| label | half | missed | in excluded text | reported by abkuerzung | other |\n|---|---|---|---|---|---|")
+    for label in RULES:
+        for half in HALVES:
+            count = reasons.get((label, half), Counter())
+            print(f"| {label} | {half} | {sum(count.values())} | {count['excluded']} | {count['abkuerzung']} | {count['other']} |")
     ranked = sorted(missed.items(), key=lambda item: (-sum(item[1].values()), item[0]))[: args.missed]
     print(f"\nMost frequent missed Amtsdeutsch annotations, dev half ({sum(sum(c.values()) for c in missed.values())} missed):\n")
     print("| lemmas | missed | corpus | amt24 | phrases in the corpus letters |\n|---|---|---|---|---|")

@@ -97,3 +97,94 @@ def test_invalid_lexicon_names_file_and_key(content, key):
 
 def test_shipped_lexicon_files_exist():
     assert (rules_dir() / "lexikon" / "amtsdeutsch.yml").exists()
+
+
+# -- issue #17: a larger Amtsdeutsch lexicon, inflected and derived forms ---------------------
+def test_second_amtsdeutsch_file_is_wired_and_large_enough():
+    main = load_lexicon("amtsdeutsch").entries
+    more = load_lexicon("amtsdeutsch-wendungen").entries
+    assert load_lexicon("amtsdeutsch-wendungen").name == "amtsdeutsch"
+    assert len(main) + len(more) >= 500
+    assert all(entry.source for entry in more), "every new entry names where it is attested"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Gebühr in Höhe von 50 Euro ist fällig.", "in Höhe"),
+        ("Nach Ablauf der Frist entscheiden wir.", "Nach Ablauf"),
+        ("Bei Vorliegen der Voraussetzungen zahlen wir.", "Bei Vorliegen"),
+        ("Bitte bringen Sie Ihren Pass sowie zwei Fotos mit.", "sowie"),
+        ("Für den Antrag ist die Ausländerbehörde zuständig.", "zuständig"),
+        ("Sämtliche Nachweise fehlen noch.", "Sämtliche"),
+        ("Das Original geht ad acta.", "ad acta"),
+        ("Die Erlaubnis wurde Ihnen am 1. Mai erteilt.", "erteilt"),
+        ("Wir haben Gebühren erhoben.", "erhoben"),
+        ("Der Bescheid gilt i. V. m. § 5 AufenthG.", "i. V. m."),
+        ("Der Verstoß wird geahndet.", "geahndet"),
+        ("Die Gebühr ist bis zum heutigen Tag nicht bezahlt.", "bis zum heutigen Tag"),
+    ],
+)
+def test_new_amtsdeutsch_entries_found(check_text, text, expected):
+    assert expected in amtsdeutsch(check_text, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In diesem Fall rufen Sie uns bitte an.",
+        "Bitte bringen Sie Ihren Pass und zwei Fotos mit.",
+        "Die Frist ist vorbei. Dann entscheiden wir.",
+        "Wir helfen Ihnen gern.",
+        "Sie haben die Frist versäumt.",
+    ],
+)
+def test_new_amtsdeutsch_entries_quiet_on_plain_text(check_text, text):
+    assert amtsdeutsch(check_text, text) == [], text
+
+
+def test_plural_the_tagger_does_not_lemmatise_is_found(check_text):
+    # HanTa leaves "Vorsprachen" as it is; the lexicon term is "Vorsprache"
+    assert amtsdeutsch(check_text, "Mehrere Vorsprachen sind nötig.") == ["Vorsprachen"]
+
+
+def test_zu_participle_is_read_as_its_verb(check_text):
+    assert amtsdeutsch(check_text, "Die beizubringenden Unterlagen sind wichtig.") == ["beizubringenden"]
+
+
+def test_zu_participle_verb():
+    from einfach.rules.kinds.wordinfo import zu_participle_verb
+
+    assert zu_participle_verb("einzureichenden") == "einreichen"
+    assert zu_participle_verb("auszufüllende") == "ausfüllen"
+    assert zu_participle_verb("zurückzuzahlenden") == "zurückzahlen"
+    assert zu_participle_verb("spannenden") is None
+    assert zu_participle_verb("zuständigen") is None
+
+
+def test_rare_word_quiet_on_zu_participles_and_inside_amtsdeutsch(check_text):
+    result = check_text("Die einzureichenden Nachweise und die auszufüllenden Formulare liegen bei. "
+                        "Bitte vermeiden Sie mehrere Vorsprachen.")
+    rare = [f.text for f in result.findings if f.rule == "seltenes-wort"]
+    assert "einzureichenden" not in rare and "auszufüllenden" not in rare
+    assert "Vorsprachen" not in rare
+    assert "Vorsprachen" in [f.text for f in result.findings if f.rule == "amtsdeutsch"]
+
+
+def test_lexicon_source_key_is_optional_and_kept():
+    lexicon = parse_lexicon(
+        {"lexicon": "amtsdeutsch", "entries": [{"term": "a", "alternatives": ["b"], "reason": "r", "source": "Amt24"}]},
+        Path("eigen.yml"),
+    )
+    assert lexicon.entries[0].source == "Amt24"
+
+
+def test_plural_stripping_does_not_invent_words(check_text):
+    # "Praxis" minus "s" would be "praxi", a word of the Latin term "in praxi"
+    assert amtsdeutsch(check_text, "Der Patient war schon in der Praxis.") == []
+
+
+def test_rare_word_between_the_words_of_a_split_finding_is_still_reported(check_text):
+    result = check_text("Wir holen eine Auskunft aus dem Bundeszentralregister ein.")
+    assert "funktionsverbgefuege" in [f.rule for f in result.findings]
+    assert "Bundeszentralregister" in [f.text for f in result.findings if f.rule == "seltenes-wort"]

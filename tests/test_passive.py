@@ -76,3 +76,86 @@ def test_separable_verb_in_suggestion(check_text):
 def test_request_passive_suggests_bitte(check_text):
     (finding,) = passives(check_text, "Sie werden gebeten, pünktlich zu sein.")
     assert "„Bitte …“" in finding.suggestions[0]
+
+
+# -- issue #17: passive patterns that slipped through -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Die Nachweise sind vollständig und fristgerecht einzureichen.", "sind vollständig und fristgerecht einzureichen"),
+        ("Es sind Einkommen und Vermögen anzugeben.", "sind Einkommen und Vermögen anzugeben"),
+        ("Die Kosten sind gemäß §§ 66 und 67 AufenthG von Ihnen zu tragen.", "sind gemäß §§ 66 und 67 AufenthG von Ihnen zu tragen"),
+        (
+            "Der Widerspruch ist schriftlich oder zur Niederschrift bei der Stadt Musterstadt, Marktplatz 1, "
+            "12345 Musterstadt, einzulegen.",
+            "ist schriftlich oder zur Niederschrift bei der Stadt Musterstadt, Marktplatz 1, 12345 Musterstadt, einzulegen",
+        ),
+        (
+            "Die Gebühr ist, sofern sie nicht bezahlt wurde, bei Abholung bar zu entrichten.",
+            "ist, sofern sie nicht bezahlt wurde, bei Abholung bar zu entrichten",
+        ),
+        ("Die Unterlagen können auch per Post übersandt werden.", "können auch per Post übersandt werden"),
+        ("Die Unterlagen werden, d. h. alle Nachweise, geprüft.", "werden, d. h. alle Nachweise, geprüft"),
+        ("Ihr Antrag wird, also auch der alte, neu geprüft.", "wird, also auch der alte, neu geprüft"),
+        ("Sie bekommen den Bescheid zugeschickt.", "bekommen den Bescheid zugeschickt"),
+        ("Sie erhalten das Geld überwiesen.", "erhalten das Geld überwiesen"),
+    ],
+)
+def test_passive_gaps_of_issue_17(check_text, text, span):
+    assert span in [f.text for f in passives(check_text, text)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wichtig ist, die Unterlagen mitzubringen.",
+        "Unser Ziel ist, Ihnen schnell zu helfen.",
+        "Es ist gut und einfach, online einen Termin zu buchen.",
+        "Sie haben den Bescheid erhalten.",
+        "Beigefügt erhalten Sie den Bescheid.",
+        "Sie erhalten den Bescheid, den Sie beantragt haben.",
+        "Der Bescheid ist da, bitte lesen Sie ihn genau.",
+    ],
+)
+def test_passive_quiet_issue_17(check_text, text):
+    assert not passives(check_text, text), text
+
+
+def test_recipient_passive_is_its_own_form(check_text):
+    (finding,) = passives(check_text, "Sie bekommen den Bescheid zugeschickt.")
+    assert finding.message.startswith("Rezipientenpassiv")
+    assert "„Wir schicken Ihnen … zu.“" in finding.suggestions[0]
+    assert "„Sie" not in finding.suggestions[0]
+
+
+def test_recipient_passive_in_the_future_is_one_finding(check_text):
+    (finding,) = passives(check_text, "Sie werden den Bescheid zugeschickt bekommen.")
+    assert finding.message.startswith("Rezipientenpassiv")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Das Formular ist von Ihrem Arbeitgeber auszufüllen.", "„Ihr Arbeitgeber muss … ausfüllen.“"),
+        ("Die Bescheinigung ist von Ihrer Krankenkasse auszustellen.", "„Ihre Krankenkasse muss … ausstellen.“"),
+        ("Der Antrag wird vom Jobcenter geprüft.", "„Das Jobcenter wird … prüfen.“"),
+        ("Die Bescheinigung wird durch Ihre Bank ausgestellt.", "„Ihre Bank wird … ausstellen.“"),
+    ],
+)
+def test_named_third_party_is_the_only_actor(check_text, text, actor):
+    (finding,) = passives(check_text, text)
+    assert "unklar" not in finding.message
+    assert actor in finding.suggestions[0]
+    assert "„Wir" not in finding.suggestions[0] and "„Sie" not in finding.suggestions[0]
+    assert "Bitte" not in finding.suggestions[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Lose bekommen eine Nummer und werden verlost.",
+        "Oder man bekommt das Geld wenn man etwas verkauft.",
+    ],
+)
+def test_recipient_passive_quiet_when_the_participle_belongs_elsewhere(check_text, text):
+    assert not [f for f in passives(check_text, text) if f.message.startswith("Rezipientenpassiv")], text

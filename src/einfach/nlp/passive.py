@@ -16,7 +16,12 @@ tags and lemmas:
   or the Perfekt of an intransitive verb: all stay quiet;
 * *sein* with a zu-infinitive (VVIZU, or PTKZU + VVINF) is the modal passive
   ("ist ... vorzulegen"), unless the zu-infinitive belongs to an adjective
-  such as "bereit" or "verpflichtet" or to "um/ohne/statt ... zu".
+  such as "bereit" or "verpflichtet" or to "um/ohne/statt ... zu"; it may reach
+  over inserted clauses and comma-separated material ("ist, sofern ..., bei
+  Aushändigung zu entrichten", "ist ... bei der Stadt, Marktplatz 1, 12345
+  Musterstadt, einzulegen");
+* *bekommen*, *erhalten* or *kriegen* with a past participle is the
+  Rezipientenpassiv ("Sie bekommen den Bescheid zugeschickt").
 
 The agent named in the clause ("von Ihnen", "durch die Ausländerbehörde") is
 returned in the nominative with its verb person.
@@ -47,11 +52,26 @@ IMPERSONAL_VERBS = {"bitten", "hinweisen", "verweisen", "ersuchen", "auffordern"
 # Nominative of pronoun agents after "von"/"durch", with the matching verb person.
 PRONOUN_AGENTS = {"ihnen": "Sie", "uns": "wir", "mir": "ich", "ihm": "er", "ihr": "sie", "dir": "du", "euch": "ihr"}
 DATIVE_TO_NOMINATIVE = {"der": "die"}  # "von der Behörde" -> "die Behörde"
+# "von Ihrem Arbeitgeber" -> "Ihr Arbeitgeber", "von Ihrer Bank" -> "Ihre Bank"; accusative after "durch"
+POSSESSIVE_DATIVE_ENDINGS = {"em": "", "er": "e", "en": "e"}
+POSSESSIVE_ACCUSATIVE_ENDINGS = {"en": "", "e": "e", "": ""}
 ACCUSATIVE_TO_NOMINATIVE = {"den": "der", "die": "die", "das": "das"}  # "durch den Arzt"
 
 
 WERDEN = "werden"
 SEIN_ZU = "sein_zu"
+RECIPIENT = "rezipient"
+RECIPIENT_VERBS = {"bekommen", "erhalten", "kriegen"}
+# "Beigefügt erhalten Sie ...": a fixed letter formula, not a passive of the recipient
+RECIPIENT_EXCLUDED = {"beifügen", "anfügen", "beilegen", "anliegen"}
+# Inserted phrases that explain or give an example: "wird, d. h. ..., geprüft"
+EXPLAINING_STARTS = ("d. h.", "das heißt", "also", "z. B.", "zum Beispiel", "etwa", "insbesondere", "bzw.")
+# Predicates that take an extraposed infinitive clause ("Wichtig ist, ... zu kommen"): no modal passive
+EXTRAPOSING = {
+    "wichtig", "möglich", "unmöglich", "nötig", "notwendig", "erforderlich", "sinnvoll", "ratsam", "schwer",
+    "schwierig", "leicht", "einfach", "schön", "gut", "besser", "verboten", "erlaubt", "ziel", "aufgabe",
+    "zweck", "absicht", "wunsch", "pflicht", "ausreichend", "zulässig", "unzulässig", "empfehlenswert",
+}
 
 
 @dataclass(frozen=True)
@@ -59,9 +79,10 @@ class PassiveMatch:
     """One passive clause.
 
     ``start``/``end`` are token indices (end exclusive) spanning the verbal
-    parts; ``construction`` is :data:`WERDEN` or :data:`SEIN_ZU`; ``auxiliary``
-    is the werden/sein form the match is anchored on, ``verb`` the participle
-    (werden) or the infinitive (sein + zu), ``modal`` a finite modal verb of a
+    parts; ``construction`` is :data:`WERDEN`, :data:`SEIN_ZU` or
+    :data:`RECIPIENT`; ``auxiliary`` is the werden/sein (or bekommen/erhalten)
+    form the match is anchored on, ``verb`` the participle (werden,
+    Rezipientenpassiv) or the infinitive (sein + zu), ``modal`` a finite modal verb of a
     modal passive ("kann ... abgelehnt werden"); ``agent`` the actor named in
     the clause in the nominative ("Sie", "die Behörde") or None, with the
     verb ``person`` that goes with it ("wir" when nobody is named).
@@ -93,8 +114,9 @@ def _find(doc: "Doc", sein_zu: bool, zu_blockers: frozenset[str]):
         parts = clauses(sentence)
         for position, clause in enumerate(parts):
             yield from _werden_passive(clause, parts[position + 1 :])
+            yield from _recipient_passive(clause)
             if sein_zu:
-                yield from _sein_zu(clause, zu_blockers)
+                yield from _sein_zu(clause, zu_blockers, parts[position + 1 :])
 
 
 # -- werden + Partizip II ---------------------------------------------------
@@ -108,7 +130,7 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
     scope = clause
     if participle is None and anchor.tag_ == "VAFIN" and _ends_open(clause, anchor):
         participle, scope = _participle_after_insertion(anchor, following)
-    if participle is None:
+    if participle is None or _recipient_verb_after(participle, scope):
         return
     modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
     involved = [anchor, participle, *auxiliaries]
@@ -132,16 +154,15 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
 
 
 # -- sein + zu-Infinitiv -----------------------------------------------------
-def _sein_zu(clause: list[Token], zu_blockers: frozenset[str]):
+def _sein_zu(clause: list[Token], zu_blockers: frozenset[str], following: list[list[Token]] = ()):
     seins = [t for t in clause if t.lemma_.lower() == "sein" and t.tag_ in SEIN_TAGS]
     if not seins:
         return
+    if not any(_zu_infinitive(clause, position) for position in range(len(clause))):
+        yield from _sein_zu_after_insertion(clause, seins, zu_blockers, following)
+        return
     for position, token in enumerate(clause):
-        infinitive = None
-        if token.tag_ == "VVIZU":
-            infinitive = token
-        elif token.tag_ == "PTKZU" and position + 1 < len(clause) and clause[position + 1].tag_ == "VVINF":
-            infinitive = clause[position + 1]
+        infinitive = _zu_infinitive(clause, position)
         if infinitive is None:
             continue
         sein = min(seins, key=lambda s: abs(s.i - token.i))
@@ -160,6 +181,131 @@ def _sein_zu(clause: list[Token], zu_blockers: frozenset[str]):
             agent=agent,
             person=person,
         )
+
+
+def _zu_infinitive(clause: list[Token], position: int) -> Token | None:
+    """The zu-infinitive that starts at ``position`` ("einzureichen", "zu zahlen"), if any."""
+    token = clause[position]
+    if token.tag_ == "VVIZU":
+        return token
+    if token.tag_ == "PTKZU" and position + 1 < len(clause) and clause[position + 1].tag_ == "VVINF":
+        return clause[position + 1]
+    return None
+
+
+def _sein_zu_after_insertion(
+    clause: list[Token], seins: list[Token], zu_blockers: frozenset[str], following: list[list[Token]]
+):
+    """"ist, sofern ..., bei Aushändigung zu entrichten" and "ist ... bei der Stadt, Marktplatz 1, ..., einzulegen".
+
+    The clause with a finite sein has no verb to complete it; the
+    zu-infinitive comes after comma-separated chunks: inserted subordinate
+    clauses (skipped whole) and chunks without a verb (an address, "spätestens
+    bis zum ..."). The chunk with the infinitive must have no noun phrase of
+    its own (then it would be an extraposed infinitive clause: "Wichtig ist,
+    die Unterlagen mitzubringen"). Not when the sein clause has "es", a
+    blocker word ("verpflichtet") or an extraposing predicate ("wichtig",
+    "Ziel"), other verbs, or is itself subordinate; a clause that ends in sein
+    must be followed by an inserted clause ("Die Gebühr ist, sofern ...").
+    """
+    sein = next((t for t in seins if t.tag_ == "VAFIN"), None)
+    if sein is None or clause[0].tag_ in INSERTION_STARTS or sein.i == sein.sent.start:
+        return
+    if any(t.tag_.startswith("V") and t is not sein for t in clause):
+        return
+    if any(t.lower_ == "es" or t.lower_ in zu_blockers or t.lemma_.lower() in zu_blockers for t in clause):
+        return
+    if any(t.lower_ in EXTRAPOSING or t.lemma_.lower() in EXTRAPOSING for t in clause):
+        return
+    inserted = False
+    for chunk in following[:MAX_INSERTED_CLAUSES + 2]:
+        if chunk[0].tag_ in INSERTION_STARTS:
+            inserted = True
+            continue
+        positions = [p for p in range(len(chunk)) if _zu_infinitive(chunk, p) is not None]
+        if any(t.tag_.startswith("V") for t in chunk) and not positions:
+            return  # a chunk with a verb of its own ends the search
+        if not positions:
+            continue
+        if sein.i == clause[-1].i and not inserted:
+            return  # "Ziel ist, schnell zu helfen"
+        zu = chunk[positions[0]]
+        infinitive = _zu_infinitive(chunk, positions[0])
+        before = [t for t in chunk if t.i < zu.i]
+        if _bare_noun_phrases(before) or any(t.tag_ in {"KOUI", "PPER", "PRF"} for t in before):
+            return
+        if any(t.tag_ in {"VVFIN", "VAFIN", "VMFIN"} for t in chunk):
+            return  # "..., die nach § 51a EStG zu ermitteln ist": the infinitive has its own sein
+        agent, person = _agent(clause + chunk)
+        yield PassiveMatch(
+            start=sein.i,
+            end=infinitive.i + 1,
+            construction=SEIN_ZU,
+            form="Passiv mit „sein“ + „zu“",
+            auxiliary=sein,
+            verb=infinitive,
+            modal=None,
+            agent=agent,
+            person=person,
+        )
+        return
+
+
+# -- bekommen/erhalten + Partizip II ---------------------------------------------
+def _recipient_passive(clause: list[Token]):
+    """"Sie bekommen den Bescheid zugeschickt", "dass Sie Werte vermittelt bekommen".
+
+    bekommen, erhalten or kriegen (finite or infinitive, not itself a
+    participle) with a past participle in the same clause that is not part
+    of a perfect tense (no haben or sein in the clause) and is no
+    letter formula ("Beigefügt erhalten Sie ...").
+    """
+    verbs = [t for t in clause if t.lemma_.lower() in RECIPIENT_VERBS and t.tag_ in {"VVFIN", "VVINF"}]
+    if not verbs:
+        return
+    if any(t.tag_.startswith("VA") and t.lemma_.lower() != "werden" for t in clause):
+        return  # the participle may belong to a perfect tense ("den Sie beantragt haben"): stay quiet
+    verb = verbs[0]
+    participles = [
+        t for t in clause
+        if (t.tag_ == "VVPP" or _participle_tagged_finite(t, verb))
+        and t.lower_ != t.lemma_.lower() and t.lemma_.lower() not in RECIPIENT_EXCLUDED
+        and not _perfect_infinitive(t)
+    ]
+    if not participles:
+        return
+    participle = min(participles, key=lambda t: abs(t.i - verb.i))
+    low, high = sorted((verb.i, participle.i))
+    if any(
+        (t.tag_ in {"VVFIN", "KOUS"} or t.lemma_.lower() == "werden") and t is not verb and low < t.i < high
+        for t in clause
+    ):
+        return  # "bekommen eine Nummer und werden verlost", "bekommt es, wenn man ... verkauft"
+    modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
+    agent, person = _agent(clause)
+    yield PassiveMatch(
+        start=low,
+        end=high + 1,
+        construction=RECIPIENT,
+        form="Rezipientenpassiv",
+        auxiliary=verb,
+        verb=participle,
+        modal=modal,
+        agent=agent,
+        person=person,
+    )
+
+
+def _participle_tagged_finite(token: Token, verb: Token) -> bool:
+    """"vermittelt bekommen": a form in -t tagged VVFIN right before the recipient verb is its participle."""
+    return token.tag_ == "VVFIN" and token.lower_.endswith("t") and token.i + 1 == verb.i
+
+
+def _recipient_verb_after(participle: Token, clause: list[Token]) -> bool:
+    """"werden ... zugeschickt bekommen": the Rezipientenpassiv in the future, not a werden passive."""
+    return any(
+        t.i == participle.i + 1 and t.lemma_.lower() in RECIPIENT_VERBS and t.tag_ == "VVINF" for t in clause
+    )
 
 
 def _is_modal_passive(
@@ -181,7 +327,9 @@ def _is_modal_passive(
         return False
     if any(t.lemma_.lower() in zu_blockers or t.lower_ in zu_blockers for t in before_infinitive):
         return False
-    if any(t.tag_ in {"VVPP", "VVFIN", "KON", "PROAV"} for t in between):
+    if any(t.tag_ in {"VVPP", "VVFIN", "PROAV"} for t in between):
+        return False
+    if any(_joins_clauses(clause, t) for t in between if t.tag_ == "KON"):
         return False
     if any(t.lower_ == "es" for t in clause) and any(t.tag_ == "ADJD" for t in between):
         return False
@@ -191,12 +339,32 @@ def _is_modal_passive(
     return _bare_noun_phrases(between) < 2
 
 
+COORDINATED_TAGS = {"ADJD", "ADV", "NN", "NE", "CARD", "ART", "PPOSAT", "PIAT", "ADJA", "TRUNC", "APPR", "APPRART", "XY"}
+
+
+def _joins_clauses(clause: list[Token], conjunction: Token) -> bool:
+    """A conjunction between sein and the infinitive joins clauses unless it joins like words.
+
+    "sind vollständig und fristgerecht einzureichen", "sind Einkommen und
+    Vermögen anzugeben", "gemäß §§ 66 und 67": words of the same kind on both
+    sides; "ist gut und zu empfehlen" or "... und hat ... zu": a clause or a
+    verb follows.
+    """
+    position = clause.index(conjunction)
+    if position == 0 or position + 1 >= len(clause):
+        return True
+    before, after = clause[position - 1], clause[position + 1]
+    return before.tag_ not in COORDINATED_TAGS or after.tag_ not in COORDINATED_TAGS
+
+
 def _bare_noun_phrases(tokens: list[Token]) -> int:
     """Noun phrases outside prepositional phrases; genitive attributes are not counted."""
     count = 0
     in_phrase = False
     after_noun = False
-    genitive_heads = {"des", "der", "eines", "einer", "ihres", "ihrer", "seines", "seiner", "meines", "meiner"}
+    genitive_heads = {
+        "des", "der", "eines", "einer", "ihres", "ihrer", "seines", "seiner", "meines", "meiner", "dieses", "dieser",
+    }
     for token in tokens:
         if token.tag_ in {"APPR", "APPRART", "APPO"}:
             in_phrase = True
@@ -206,13 +374,24 @@ def _bare_noun_phrases(tokens: list[Token]) -> int:
             in_phrase = True  # genitive attribute of the previous noun
             continue
         if token.tag_ in {"NN", "NE"}:
-            if not in_phrase:
+            if not in_phrase and not _continues_phrase(tokens, token):
                 count += 1
             in_phrase = False
             after_noun = True
         elif token.tag_ not in {"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "CARD", "ADV"}:
             after_noun = False
     return count
+
+
+def _continues_phrase(tokens: list[Token], noun: Token) -> bool:
+    """A noun that continues the phrase before it: "Einkommen und Vermögen", "Abs. 5 AufenthG", "zehn Jahre"."""
+    position = tokens.index(noun)
+    if position == 0:
+        return False
+    previous = tokens[position - 1]
+    if previous.tag_ in {"CARD", "NN", "NE", "XY"}:
+        return True
+    return previous.tag_ == "KON" and position >= 2 and tokens[position - 2].tag_ in {"NN", "NE", "TRUNC"}
 
 
 def _has_infinitive(clause: list[Token]) -> bool:
@@ -239,7 +418,8 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
     participle ("wurde dies ,Aufgebot bestellen' genannt").  A token tagged
     VVFIN that ends in -t and closes the clause (or stands right before werden
     or a dash) is taken as a participle: a clause has only one finite verb, and
-    werden is it.  So is one before a conjunction ("wird massiert und gestört").
+    werden is it; so is one right before an infinitive werden when a modal is
+    the finite verb ("können ... übersandt werden").  So is one before a conjunction ("wird massiert und gestört").
     """
     unambiguous = any(t.tag_ in {"VAPP", "VAINF"} for t in auxiliaries)
     result, ambiguous = [], []
@@ -256,6 +436,11 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
             before_werden = position + 1 < len(clause) and clause[position + 1].i == anchor.i
             coordinated = position + 1 < len(clause) and clause[position + 1].tag_ == "KON"
             if last or before_werden or coordinated:
+                result.append(token)
+        elif token.tag_ == "VVFIN" and token.lower_.endswith("t") and anchor.tag_ == "VAINF":
+            # "können ... übersandt werden": with a finite modal the clause has its finite verb
+            before_werden = position + 1 < len(clause) and clause[position + 1].i == anchor.i
+            if before_werden and any(t.tag_ == "VMFIN" for t in clause):
                 result.append(token)
     return result or ambiguous
 
@@ -332,7 +517,7 @@ MAX_INSERTED_CLAUSES = 3
 def _participle_after_insertion(anchor: Token, following: list[list[Token]]):
     """"wird, sobald ... vorliegen, geprüft": find the participle after inserted clauses."""
     for clause in following[:MAX_INSERTED_CLAUSES]:
-        if clause[0].tag_ in INSERTION_STARTS:
+        if clause[0].tag_ in INSERTION_STARTS or _explaining(clause) or _relative_after_preposition(clause):
             continue
         if any(t.tag_ in {"VAFIN", "VVFIN", "VMFIN", "VVIMP"} for t in clause):
             finite_participle = [t for t in clause if t.tag_ == "VVFIN" and t.lower_.endswith("t")]
@@ -343,6 +528,19 @@ def _participle_after_insertion(anchor: Token, following: list[list[Token]]):
         if participles:
             return participles[-1], clause
     return None, None
+
+
+def _relative_after_preposition(clause: list[Token]) -> bool:
+    """"in den Sie einreisen dürfen": a relative clause that opens with a preposition."""
+    return len(clause) > 1 and clause[0].tag_ == "APPR" and clause[1].tag_ in {"PRELS", "PRELAT", "PWS", "PWAV"}
+
+
+def _explaining(clause: list[Token]) -> bool:
+    """A chunk that opens with "d. h.", "das heißt", "also", "z. B." ... and has no participle: an insertion."""
+    opening = " ".join(t.text for t in clause[:3])
+    if not opening.startswith(EXPLAINING_STARTS):
+        return False
+    return not any(t.tag_ == "VVPP" for t in clause)
 
 
 def _perfect_infinitive(participle: Token) -> bool:
@@ -357,9 +555,15 @@ def _perfect_infinitive(participle: Token) -> bool:
 def _agent(clause: list[Token]) -> tuple[str | None, str]:
     """(agent in the nominative, verb person) if "von/durch X" names who acts."""
     for position, token in enumerate(clause[:-1]):
+        following = clause[position + 1]
+        if token.lower_ == "vom" and following.tag_ in {"NN", "NE"}:
+            return f"{_article_after_vom(following.text)} {following.text}", "3sg"
         if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
             continue
-        following = clause[position + 1]
+        if following.tag_ == "PPOSAT" and position + 2 < len(clause) and clause[position + 2].tag_ in {"NN", "NE"}:
+            nominative = _possessive_nominative(following.text, token.lower_)
+            if nominative:
+                return f"{nominative} {clause[position + 2].text}", "3sg"
         if following.tag_ in {"PPER", "PRF"} and following.lower_ in PRONOUN_AGENTS:  # HanTa: "uns" PRF
             pronoun = PRONOUN_AGENTS[following.lower_]
             person = pronoun if pronoun in {"Sie", "wir", "ich", "du", "ihr"} else "3sg"
@@ -373,5 +577,33 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
             if article:
                 return f"{article} {noun.text}", "3sg"
     return None, "wir"
+
+
+# "vom" is "von dem": masculine or neuter. The tagger gives no gender; the offices and courts that
+# act in letters are mostly neuter by these endings ("vom Jobcenter", "vom Bundesamt"), people masculine.
+NEUTER_ENDINGS = (
+    "amt", "gericht", "center", "zentrum", "büro", "ministerium", "konsulat", "institut", "team", "land",
+    "landratsamt", "referat", "dezernat", "sekretariat", "jugendamt", "standesamt", "finanzamt", "unternehmen",
+    "krankenhaus", "haus", "chen", "lein", "ment", "um",
+)
+
+
+def _article_after_vom(noun: str) -> str:
+    """Nominative article of a noun after "vom": "das Jobcenter", "der Arbeitgeber"."""
+    return "das" if noun.lower().endswith(NEUTER_ENDINGS) else "der"
+
+
+def _possessive_nominative(possessive: str, preposition: str) -> str | None:
+    """"Ihrem" -> "Ihr", "Ihrer" -> "Ihre" after "von"; "Ihren" -> "Ihr" after "durch"."""
+    stems = ("ihr", "sein", "unser", "euer", "mein", "dein")
+    lowered = possessive.lower()
+    stem = next((s for s in stems if lowered.startswith(s)), None)
+    if stem is None:
+        return None
+    ending = lowered[len(stem):]
+    table = POSSESSIVE_DATIVE_ENDINGS if preposition == "von" else POSSESSIVE_ACCUSATIVE_ENDINGS
+    if ending not in table:
+        return None
+    return possessive[: len(stem)] + table[ending]
 
 

@@ -112,6 +112,7 @@ class RuleRunner:
                     "suggestions": [rule.suggestion.format(**hit.values)],
                     "values": hit.values,
                 }
+        spans = _drop_yielding(spans, data, self.rules, self.kinds)
         if doc._.einfach_document is None:
             release(doc)  # the view and the caches of nlp/syntax.py: tokens do not serialise
         # else the checker's Doc: it keeps them for its readability counts (the passive share asks
@@ -134,3 +135,35 @@ def _build_kind(active: ActiveRule):
         return kind_class(active.rule.kind)(active.parameters)
     except ValueError as exc:
         raise RuleFileError(active.rule.path, "parameters", f"ungültiger Wert ({exc})") from None
+
+
+def _drop_yielding(spans: list[Span], data: dict, rules: list[ActiveRule], kinds: list) -> list[Span]:
+    """Drop findings of a kind with ``yields_to`` that lie inside a finding of one of those rules.
+
+    ``seltenes-wort`` yields to ``amtsdeutsch`` and ``funktionsverbgefuege``:
+    a word those rules report with an alternative is not reported again as rare.
+    A finding of separate words ("Auskunft … ein") covers only its own words,
+    not the words between them ("Auskunft aus dem Bundeszentralregister ein").
+    """
+    yielding = {active.rule.id: set(kind.yields_to) for active, kind in zip(rules, kinds) if getattr(kind, "yields_to", ())}
+    if not yielding:
+        return spans
+    covered: dict[str, list[Span]] = {}
+    for span in spans:
+        covered.setdefault(span.label_, []).append(span)
+    return [
+        span for span in spans
+        if span.label_ not in yielding
+        or not any(
+            other.start <= span.start and span.end <= other.end and _among_words(span, other, data)
+            for rule_id in yielding[span.label_] for other in covered.get(rule_id, ())
+        )
+    ]
+
+
+def _among_words(span: Span, other: Span, data: dict) -> bool:
+    """``span`` is one of the words ``other`` reports (its text, split at " … ")."""
+    text = str(data[(other.start, other.end, other.label_)]["values"].get("text", ""))
+    if " … " not in text:
+        return True
+    return span.text in text.replace(" … ", " ").split()

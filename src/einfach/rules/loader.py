@@ -30,10 +30,10 @@ APPLICABILITIES = ("sure", "review")
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap"}
 REWRITE_MODES = ("word", "adjective", "possessive", "verb")
 LEXICON_ENTRY_KEYS = {
-    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match"} | REWRITE_KEYS),
+    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match", "source"} | REWRITE_KEYS),
     "fachbegriffe": ({"term", "explanation"}, {"match"}),
 }
-DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match"} | REWRITE_KEYS)
+DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match", "source"} | REWRITE_KEYS)
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ class LexiconEntry:
     rewrite_before: tuple[str, ...] = ()
     rewrite_after: tuple[str, ...] = ()
     swap: bool = True  # False: the term is never swapped, only advice is given
+    source: str = ""  # optional: where the entry is attested (issue #17)
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,7 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
                 tags=_as_strings(entry["tags"], path, f"{label}.tags") if "tags" in entry else (),
                 match=_as_strings(entry["match"], path, f"{label}.match") if "match" in entry else (),
                 **_rewrite_keys(entry, path, label),
+                source=str(entry.get("source", "")).strip(),
             )
         )
     return Lexicon(name=name, source=str(data.get("source", "")), entries=tuple(parsed), path=str(path))

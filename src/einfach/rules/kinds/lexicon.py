@@ -30,6 +30,7 @@ from ...nlp.syntax import particle_verbs
 from ..loader import LexiconEntry, load_lexicon
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives
+from .wordinfo import zu_participle_verb
 
 DROPPED = {
     "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
@@ -77,12 +78,16 @@ def compile_entry(entry: LexiconEntry) -> Pattern:
 
 
 class LexiconMatch:
-    parameters = {"lexicon", "extra_lexicons"}
+    # more_lexicons: further shipped files of the same lexicon (amtsdeutsch-wendungen.yml);
+    # extra_lexicons: an authority's own files (set from the configuration, see component.py)
+    parameters = {"lexicon", "more_lexicons", "extra_lexicons"}
     values = {"text", "term", "alternatives", "reason"}
 
     def __init__(self, parameters: dict):
         self.lexicon = load_lexicon(parameters["lexicon"])
         entries = list(self.lexicon.entries)
+        for name in parameters.get("more_lexicons") or []:
+            entries += load_lexicon(name).entries
         for path in parameters.get("extra_lexicons") or []:
             entries += load_lexicon(path).entries  # an authority's own words, same format
         self.patterns = [compile_entry(entry) for entry in entries]
@@ -110,6 +115,8 @@ class LexiconMatch:
             patterns = self.by_first.get(lemma, [])
             if surface != lemma and surface in self.by_first:
                 patterns = [*patterns, *self.by_first[surface]]
+            for singular in words.singular[position]:
+                patterns = [*patterns, *self.by_first.get(singular, ())]
             for pattern in patterns:
                 if not words.vocabulary.issuperset(pattern.fixed) or (pattern.verb and pattern.verb not in words.verbs):
                     continue  # a word of the term is not in the sentence: it cannot match (a cheap test first)
@@ -193,11 +200,15 @@ class Words:
 
     Spaces, punctuation and placeholders are left out; ``lemmas`` are
     lowercased, with separated particles joined to their verb
-    (:func:`einfach.nlp.syntax.particle_verbs`, kept as ``joined``).  All
-    lexicon rules of a run share one ``Words`` per sentence.
+    (:func:`einfach.nlp.syntax.particle_verbs`, kept as ``joined``), and a
+    zu-participle read as its verb ("beizubringenden" -> "beibringen").
+    ``singular`` holds, for a noun the tagger could not lemmatise (lemma =
+    form, "Vorsprachen"), the form without a plural ending ("vorsprache");
+    it is only compared with lexicon terms, never shown.  All lexicon rules
+    of a run share one ``Words`` per sentence.
     """
 
-    __slots__ = ("tokens", "lemmas", "lower", "tags", "joined", "vocabulary", "verbs")
+    __slots__ = ("tokens", "lemmas", "lower", "tags", "joined", "vocabulary", "verbs", "singular")
 
     def __init__(self, sentence: Span):
         view = doc_view(sentence.doc)
@@ -211,8 +222,14 @@ class Words:
         self.lemmas = [joined.get(i) or view.key[i] for i in indices]
         self.lower = [view.lower[i] for i in indices]
         self.tags = [view.tag[i] for i in indices]
+        for position, tag in enumerate(self.tags):
+            if tag in {"ADJA", "ADJD"}:
+                verb = zu_participle_verb(self.lower[position])
+                if verb:
+                    self.lemmas[position] = verb
+        self.singular = [_singular(lemma, lower, tag) for lemma, lower, tag in zip(self.lemmas, self.lower, self.tags)]
         # what a term's words and verb must be among to match anywhere in the sentence
-        self.vocabulary = set(self.lemmas) | set(self.lower)
+        self.vocabulary = set(self.lemmas) | set(self.lower) | {form for forms in self.singular for form in forms}
         self.verbs = {lemma for lemma, tag in zip(self.lemmas, self.tags) if tag.startswith("V")}
 
     def is_(self, position: int, word: str) -> bool:
@@ -222,7 +239,20 @@ class Words:
         know oddly (HanTa: "Wartemarke" -> "Wartemark"); an authority's own
         lexicon is full of such words.
         """
-        return self.lemmas[position] == word or self.lower[position] == word
+        return self.lemmas[position] == word or self.lower[position] == word or word in self.singular[position]
+
+
+def _singular(lemma: str, lower: str, tag: str) -> tuple[str, ...]:
+    """"vorsprachen" -> ("vorsprache", "vorsprach") for a noun whose lemma is its own form, else ().
+
+    HanTa leaves nouns it does not know as they are; German plurals of
+    feminine nouns in -e add -n ("Vorsprache|n"), many others -en. The
+    shortened form only matters if a lexicon term has it.
+    """
+    if tag != "NN" or lemma != lower:
+        return ()
+    # not -s: "Praxis" is no plural of "Praxi"; the Amtsdeutsch nouns with -s plurals are few
+    return tuple(lower[: -len(ending)] for ending in ("n", "en") if lower.endswith(ending) and len(lower) > len(ending) + 3)
 
 
 def _context_fits(pattern: Pattern, words: Words, position: int) -> bool:

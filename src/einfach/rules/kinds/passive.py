@@ -1,9 +1,12 @@
-"""Kind ``passive``: Vorgangspassiv, impersonal passive and sein + zu-infinitive.
+"""Kind ``passive``: Vorgangspassiv, impersonal passive, sein + zu-infinitive, Rezipientenpassiv.
 
 The passives are found by :mod:`einfach.nlp.passive` (analysis shared with the
 readability counts); this kind turns each match into a finding whose
 suggestion builds an active sentence skeleton with the agent named in the
-sentence ("von Ihnen" -> "Sie") or, in an authority's letter, "wir".
+sentence ("von Ihnen" -> "Sie", "von Ihrem Arbeitgeber" -> "Ihr Arbeitgeber") or,
+in an authority's letter, "wir". When a third party is named, only that actor is
+offered (never "wir" or "Sie"). A Rezipientenpassiv ("Sie bekommen den Bescheid
+zugeschickt") turns the receiver into the dative: "Wir schicken Ihnen … zu."
 """
 
 from __future__ import annotations
@@ -13,14 +16,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
-from ...nlp.passive import PAST_FORMS, WERDEN, PassiveMatch, find_passives
+from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, find_passives
 from .base import Hit, quote
+from .wordinfo import SEPARABLE_PARTICLES
 
-SEPARABLE_PREFIXES = (
-    "zurück", "zusammen", "vorbei", "weiter", "heraus", "herein", "hinzu", "entgegen", "bekannt",
-    "bereit", "fest", "fort", "frei", "statt", "teil", "nach", "auf", "aus", "bei", "dar", "ein",
-    "her", "hin", "mit", "vor", "weg", "los", "ab", "an", "zu",
-)
+SEPARABLE_PREFIXES = SEPARABLE_PARTICLES
 MODAL_FORMS = {
     "können": {"Sie": "können", "wir": "können", "ich": "kann", "3sg": "kann"},
     "müssen": {"Sie": "müssen", "wir": "müssen", "ich": "muss", "3sg": "muss"},
@@ -56,6 +56,8 @@ class Passive:
 
 
 def _active(match: PassiveMatch) -> str:
+    if match.construction == RECIPIENT:
+        return _active_recipient(match)
     if match.construction == WERDEN:
         return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person)
     return _active_sein_zu(match.verb, match.agent, match.person)
@@ -124,3 +126,21 @@ def _active_sein_zu(infinitive: Token, agent: str | None, person: str) -> str:
         return f"{quote(request)} oder {quote(f'Sie müssen … {lemma}.')}"
     verb = MODAL_FORMS["müssen"].get(person, "muss")
     return quote(f"{_capitalise(agent)} {verb} … {lemma}.")
+
+
+def _active_recipient(match: PassiveMatch) -> str:
+    """"Sie bekommen den Bescheid zugeschickt" -> "Wir schicken Ihnen … zu."
+
+    The receiver (the subject) becomes the dative: "Ihnen" when the reader is
+    the subject, "…" otherwise. The actor is the named agent, else "wir" (the
+    writing authority); "Sie" is never offered, since the reader receives.
+    """
+    participle = match.verb
+    lemma = participle.lemma_.lower()
+    sentence = participle.doc[participle.sent.start : participle.sent.end]
+    receiver = "Ihnen" if any(t.text == "Sie" and t.tag_ == "PPER" for t in sentence) else "…"
+    if match.agent is None or match.person in {"wir", "Sie"}:
+        subject = match.agent if match.agent in {"wir"} else "wir"
+        prefix, stem = _split_separable(lemma, participle.text, "ge")
+        return quote(f"{_capitalise(subject)} {stem} {receiver} …" + (f" {prefix}." if prefix else "."))
+    return quote(f"{_capitalise(match.agent)} wird {receiver} … {lemma}.")

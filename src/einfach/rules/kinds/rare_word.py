@@ -11,8 +11,12 @@ names, and words in short fragments without a verb (address lines, dates).
 
 Not reported:
 
-* terms of the lexicon ``skip_lexicon`` (Amtsdeutsch): the rule
-  ``amtsdeutsch`` already reports them with an alternative;
+* terms of the lexicons ``skip_lexicon`` (Amtsdeutsch, a name or a list):
+  the rule ``amtsdeutsch`` already reports them with an alternative; the
+  rule runner also drops every finding of this rule inside an ``amtsdeutsch``
+  or ``funktionsverbgefuege`` finding (``yields_to``);
+* zu-participles of frequent verbs ("die einzureichenden Nachweise"): the
+  frequency of the verb counts (:func:`wordinfo.zu_participle_verb`);
 * compounds whose parts are all frequent (``Versicherungs|verlauf``): the
   reader knows the parts; ``wortlaenge`` deals with their length;
 * feminine forms of frequent words ("Arbeitgeberin");
@@ -46,7 +50,7 @@ from ...resources import rules_dir
 from ..loader import load_lexicon, read_yaml
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, quote
-from .wordinfo import is_law_title, legal_explanation, split_compound
+from .wordinfo import is_law_title, legal_explanation, split_compound, zu_participle_verb
 
 CONTENT_TAGS = {"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVPP", "VVIZU", "VVIMP"}
 STREET_ENDINGS = ("straße", "strasse", "allee", "weg", "platz", "gasse", "ring", "damm", "ufer", "chaussee")
@@ -54,11 +58,15 @@ DEFINING_LEMMAS = {"sein", "bedeuten", "heißen", "meinen"}
 MIN_LETTERS = 4
 
 
+def _lexicon_words(names: str | list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """One-word terms of one or more lexicons (lowercased lemma) -> alternatives."""
+    return _lexicon_words_of((names,) if isinstance(names, str) else tuple(names))
+
+
 @lru_cache(maxsize=4)
-def _lexicon_words(name: str) -> dict[str, tuple[str, ...]]:
-    """One-word terms of a lexicon (lowercased lemma) -> alternatives."""
+def _lexicon_words_of(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     words: dict[str, tuple[str, ...]] = {}
-    for entry in load_lexicon(name).entries:
+    for entry in (entry for name in names for entry in load_lexicon(name).entries):
         parts = list(entry.match) if entry.match else entry.term.split()
         if len(parts) == 1:
             words[parts[0].lower()] = entry.alternatives
@@ -92,6 +100,8 @@ def _feminine_of_frequent(token: Token, key: str, min_zipf: float) -> bool:
 class RareWord:
     parameters = {"min_zipf", "legal_lexicon", "skip_lexicon", "synonyms"}
     values = {"text", "zipf", "limit", "problem", "advice"}
+    # a word inside a finding of these rules is already reported with an alternative
+    yields_to = ("amtsdeutsch", "funktionsverbgefuege")
 
     def __init__(self, parameters: dict):
         self.min_zipf = float(parameters.get("min_zipf", 2.5))
@@ -125,6 +135,9 @@ class RareWord:
                 if key in seen or key in skip or lower in skip:
                     continue
                 value = max(zipf(lower), zipf(key))
+                verb = zu_participle_verb(word) if token.tag_ in {"ADJA", "ADJD"} else None
+                if verb is not None:
+                    value = max(value, zipf(verb))  # "einzureichenden": as frequent as "einreichen"
                 if value >= self.min_zipf or is_law_title(token):
                     continue
                 if _feminine_of_frequent(token, key, self.min_zipf):

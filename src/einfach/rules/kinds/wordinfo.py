@@ -267,3 +267,35 @@ def split_parts(word: str, max_part: int, min_zipf: float = 2.5, depth: int = 3)
         return [word]
     body, head = split
     return split_parts(body, max_part, min_zipf, depth - 1) + split_parts(head, max_part, min_zipf, depth - 1)
+
+
+# --- zu-participles -----------------------------------------------------------------------------
+
+# Separable particles of verbs, longest first ("zurück" before "zu"); shared with the passive advice.
+SEPARABLE_PARTICLES = (
+    "zurück", "zusammen", "vorbei", "weiter", "heraus", "herein", "hinzu", "entgegen", "bekannt",
+    "bereit", "fest", "fort", "frei", "statt", "teil", "nach", "auf", "aus", "bei", "dar", "ein",
+    "her", "hin", "mit", "vor", "weg", "los", "ab", "an", "zu",
+)
+
+
+@lru_cache(maxsize=8192)
+def zu_participle_verb(form: str) -> str | None:
+    """The verb of a zu-participle: "einzureichenden" -> "einreichen", "auszufüllende" -> "ausfüllen".
+
+    A zu-participle (Gerundivum) is particle + "zu" + present participle with
+    an adjective ending; HanTa lemmatises it as an adjective ("einzureichend"),
+    a word that no frequency list or lexicon knows. Only separable verbs put
+    "zu" inside the word; other verbs write it apart ("die zu zahlende Gebühr").
+    """
+    word = form.lower()
+    for ending in ("enden", "endem", "ender", "endes", "ende", "end"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            break
+    else:
+        return None
+    for particle in SEPARABLE_PARTICLES:
+        if stem.startswith(particle + "zu") and len(stem) > len(particle) + 4:
+            return particle + stem[len(particle) + 2 :] + "en"
+    return None
