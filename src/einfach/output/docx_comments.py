@@ -37,6 +37,7 @@ from pathlib import Path
 from ..atomic import OutputError, _resolved, check_target, refuse_inputs, write_atomic
 from ..document import PARAGRAPH_SEPARATOR
 from ..findings import FileResult, Finding
+from ..wording import place
 from ..readers.docx import (
     M_T,
     MC_ALTERNATE,
@@ -171,7 +172,12 @@ def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> Ann
 
 
 def comment_text(finding: Finding) -> str:
-    return "\n".join([finding.message, *finding.suggestions])
+    """The comment: message and suggestions; outside the body and its tables, where
+    the text is ("Fußzeile, Absatz 1: …"): Word cannot anchor a comment there, so
+    it stands elsewhere (a comment in a table cell sits on the cell's text)."""
+    where = "" if finding.location.part == "table" else place(finding.location, paragraph=False)
+    message = f"{where}: {finding.message}" if where else finding.message
+    return "\n".join([message, *finding.suggestions])
 
 
 # -- mapping text offsets to runs ------------------------------------------------

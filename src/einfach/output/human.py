@@ -20,6 +20,7 @@ from collections import Counter
 
 from ..document import is_word_processor
 from ..findings import CheckResult, Chunk, FileStart, FileSummary, Finding, InputFailure, Segment
+from ..wording import count, excluded_text, place
 from . import stream
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
@@ -145,8 +146,9 @@ def _chunk_lines(path: str, text: str, chunk: Chunk, colour: bool) -> list[str]:
             where = (f"{finding.location.paragraph}:{finding.location.column}" if docx
                      else f"{finding.location.line}:{finding.location.column}")
             head = f"{path}:{where}: {finding.rule}"
+            inside = place(finding.location, paragraph=False)  # "Fußzeile, Absatz 1": findable in Word
             lines.append(
-                f"{_style(head, None, colour, bold=True)}  {finding.message} "
+                f"{_style(head, None, colour, bold=True)}  {finding.message}{f' ({inside})' if inside else ''} "
                 f"{_style('[' + label + ']', SEVERITY_COLOUR[finding.severity], colour)}"
             )
         lines.append("    " + _highlight(text, segment, findings, colour))
@@ -232,8 +234,9 @@ def _suppression_text(file: FileSummary) -> str:
     parts = []
     if file.suppressed:
         parts.append(f"{file.suppressed} unterdrückt")
-    if file.excluded:
-        parts.append(f"{len(file.excluded)} Bereich{'e' if len(file.excluded) != 1 else ''} ausgenommen")
+    excluded = excluded_text(file.excluded)
+    if excluded:
+        parts.append(excluded)
     return f" ({', '.join(parts)})" if parts else ""
 
 

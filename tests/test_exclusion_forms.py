@@ -1,0 +1,197 @@
+"""Issue 16: the default exclusions in every form a letter writes their heading.
+
+Every default pattern (config.DEFAULT_EXCLUDE_HEADINGS), headed alone, with a
+colon, with the text on the next line, opening the paragraph plain or bold,
+in .txt, .md and in Word documents (the reader's ``kind``/``lead_bold``).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+
+import pytest
+
+from einfach.config import DEFAULT_EXCLUDE_HEADINGS
+from einfach.document import Document
+from einfach.readers.text import document_from_text
+from einfach.suppress import block_exclusions
+from einfach.wording import excluded_text
+
+BODY = "Gegen diesen Bescheid kann innerhalb eines Monats Widerspruch erhoben werden."
+HEADINGS = ["Rechtsbehelfsbelehrung", "Rechtsmittelbelehrung", "Datenschutzhinweise", "Datenschutz"]
+TEXT_FORMS = {
+    "alone": "{h}\n\n{b}",
+    "colon": "{h}:\n\n{b}",
+    "next line": "{h}\n{b}",
+    "colon, next line": "{h}:\n{b}",
+    "opens paragraph": "{h}: {b}",
+}
+MARKDOWN_FORMS = {
+    "bold opens paragraph": "**{h}:** {b}",
+    "bold without colon": "**{h}** {b}",
+    "bold alone": "**{h}**\n\n{b}",
+    "bold, next line": "__{h}:__\n{b}",
+    "heading": "## {h}\n\n{b}",
+    "heading, next line": "## {h}\n{b}",
+}
+
+
+def test_every_default_pattern_is_covered():
+    for pattern in DEFAULT_EXCLUDE_HEADINGS:
+        assert any(fnmatch.fnmatch(h.lower(), pattern.lower()) for h in HEADINGS), pattern
+
+
+def _excluded(path: str, form: str, heading: str) -> tuple[str, list]:
+    text = "Wir haben entschieden.\n\n" + form.format(h=heading, b=BODY) + "\n\nMit freundlichen Grüßen\n\nIhr Amt"
+    exclusions = block_exclusions(document_from_text(path, text), (), DEFAULT_EXCLUDE_HEADINGS)
+    return text, exclusions
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+@pytest.mark.parametrize(("path", "form"), [("brief.txt", f) for f in TEXT_FORMS.values()]
+                         + [("brief.md", f) for f in [*TEXT_FORMS.values(), *MARKDOWN_FORMS.values()]])
+def test_text_and_markdown_forms(path, form, heading):
+    text, exclusions = _excluded(path, form, heading)
+    (exclusion,) = exclusions
+    excluded = text[exclusion.start:exclusion.end]
+    assert heading in excluded and excluded.endswith(BODY)
+    assert "entschieden" not in excluded and "Grüßen" not in excluded
+    assert exclusion.reason == f"Abschnitt „{heading}“"
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+@pytest.mark.parametrize("form", ["styled", "bold alone", "bold opens paragraph", "plain colon"])
+def test_word_forms(form, heading):
+    head = {
+        "styled": [(heading, {"kind": "heading", "style": "Überschrift 2"}), (BODY, {})],
+        "bold alone": [(heading, {"lead_bold": len(heading)}), (BODY, {})],
+        "bold opens paragraph": [(f"{heading}: {BODY}", {"lead_bold": len(heading) + 1})],
+        "plain colon": [(f"{heading}:", {}), (BODY, {})],
+    }[form]
+    document = Document.from_paragraphs(
+        "brief.docx", [("Wir haben entschieden.", {}), *head, ("Mit freundlichen Grüßen", {})]
+    )
+    (exclusion,) = block_exclusions(document, (), DEFAULT_EXCLUDE_HEADINGS)
+    assert document.text[exclusion.start:exclusion.end].endswith(BODY)
+    assert exclusion.start == document.paragraphs[1].start
+
+
+@pytest.mark.parametrize("text", [
+    "Datenschutz ist uns wichtig. Wir speichern Ihre Daten nur so lange wie nötig.",
+    "Im Bescheid steht eine Rechtsbehelfsbelehrung: Bitte lesen Sie sie genau.",
+    "Sie finden die Rechtsbehelfsbelehrung am Ende des Briefes.",
+    "**Wichtig:** Die Rechtsbehelfsbelehrung steht unten.",
+])
+def test_a_mention_is_not_a_heading(text):
+    assert block_exclusions(document_from_text("x.md", text), (), DEFAULT_EXCLUDE_HEADINGS) == []
+
+
+def test_block_ends_at_a_short_line_with_text_below():
+    text = f"Rechtsbehelfsbelehrung:\n{BODY}\n\nMit freundlichen Grüßen\nIhr Bürgeramt"
+    (exclusion,) = block_exclusions(document_from_text("x.txt", text), (), DEFAULT_EXCLUDE_HEADINGS)
+    assert text[exclusion.start:exclusion.end].endswith(BODY)
+
+
+def test_a_line_before_a_list_is_no_heading_end():
+    text = f"Rechtsbehelfsbelehrung\n\n{BODY}\n\nDer Widerspruch ist zu richten an\n- die Stadt Musterstadt\n- Marktplatz 1"
+    (exclusion,) = block_exclusions(document_from_text("x.txt", text), (), DEFAULT_EXCLUDE_HEADINGS)
+    assert text[exclusion.start:exclusion.end].endswith("Marktplatz 1")
+
+
+def test_summary_names_what_was_excluded():
+    assert excluded_text([{"start": 0, "end": 9, "reason": "Abschnitt „Rechtsbehelfsbelehrung“"}]) == (
+        "1 Bereich ausgenommen: Rechtsbehelfsbelehrung")
+    assert excluded_text([
+        {"start": 0, "end": 9, "reason": "Abschnitt „Rechtsbehelfsbelehrung“"},
+        {"start": 20, "end": 29, "reason": "Formatvorlage „Briefkopf“"},
+        {"start": 30, "end": 40, "reason": "Steuerkommentar"},
+    ]) == "2 Bereiche ausgenommen: Rechtsbehelfsbelehrung, Formatvorlage „Briefkopf“"
+    assert excluded_text([]) == ""
+
+
+@pytest.mark.parametrize("path", ["brief.txt", "brief.md"])
+def test_check_leaves_the_notice_alone(nlp, path):
+    from einfach.checker import check_document
+    from einfach.output.human import render
+
+    text = ("Sehr geehrte Frau Muster,\nwir haben Ihren Antrag geprüft.\n\nRechtsbehelfsbelehrung\n"
+            "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden. "
+            "Der Widerspruch ist schriftlich oder zur Niederschrift bei der Stadt einzulegen.\n\n"
+            "Mit freundlichen Grüßen\nIhr Bürgeramt\n")
+    result = check_document(document_from_text(path, text), nlp)
+    assert not [f for f in result.findings if f.start > text.index("Rechtsbehelfsbelehrung")
+                and f.end < text.index("Mit freundlichen")]
+    assert "1 Bereich ausgenommen: Rechtsbehelfsbelehrung" in render(_as_result(result))
+
+
+def _as_result(file_result):
+    from einfach.findings import CheckResult
+
+    return CheckResult(files=[file_result])
+
+
+def test_heading_line_ends_its_sentence(check_text):
+    text = "Ihr Antrag vom 1. März\nWir haben Ihren Antrag erhalten.\n\nDer Widerspruch ist schriftlich oder\nzur Niederschrift einzulegen."
+    result = check_text(text)
+    assert [text[s.start:s.end] for s in result.segments] == [
+        "Ihr Antrag vom 1. März", "Wir haben Ihren Antrag erhalten.",
+        "Der Widerspruch ist schriftlich oder\nzur Niederschrift einzulegen.",
+    ]
+
+
+# -- locations (issue 16: "Locations a Word user can find") ----------------------------------------
+
+def test_place_in_german():
+    from einfach.findings import Location
+    from einfach.wording import place, position
+
+    cell = Location(part="table", paragraph=7, line=1, column=4, table=2, row=3, cell=1)
+    footer = Location(part="footer", paragraph=40, line=1, column=1, part_paragraph=1)
+    body = Location(part="body", paragraph=12, line=1, column=5)
+    assert place(cell) == "Tabelle 2, Zeile 3, Spalte 1"
+    assert place(footer) == "Fußzeile, Absatz 1"
+    assert place(body) == "Absatz 12" and place(body, paragraph=False) == ""
+    assert place({"part": "textbox", "paragraph": 3}) == "Textfeld, Absatz 3"
+    assert place({"part": "header", "paragraph": 2, "table": 1, "row": 1, "cell": 2}) == "Kopfzeile, Tabelle 1, Zeile 1, Spalte 2"
+    assert position(cell, True) == "Tabelle 2, Zeile 3, Spalte 1, Zeichen 4"
+    assert position(body, False) == "Zeile 1, Spalte 5"
+    assert cell.to_dict() == {"part": "table", "paragraph": 7, "line": 1, "column": 4, "table": 2, "row": 3, "cell": 1}
+    assert body.to_dict() == {"part": "body", "paragraph": 12, "line": 1, "column": 5}
+
+
+def _word_result(nlp):
+    from einfach.checker import check_document
+    from einfach.findings import CheckResult
+
+    document = Document.from_paragraphs("brief.docx", [
+        ("Wir haben Ihren Antrag geprüft.", {}),
+        ("Ihr Antrag wurde abgelehnt.", {"part": "table", "kind": "cell", "table": 2, "row": 3, "cell": 1}),
+        ("Musterstadt, Marktplatz 1", {"part": "footer"}),
+        ("Der Antrag wurde abgelehnt.", {"part": "footer"}),
+        ("Die Unterlagen wurden geprüft.", {"part": "textbox"}),
+    ])
+    result = check_document(document, nlp)
+    return CheckResult(files=[result]), result
+
+
+def test_locations_in_json_human_html_and_comments(nlp):
+    from einfach.output.docx_comments import comment_text
+    from einfach.output.html import render as render_html
+    from einfach.output.human import render as render_human
+    from einfach.output.json import render as render_json
+    import json
+
+    checked, result = _word_result(nlp)
+    passives = {f.location.part: f for f in result.findings if f.rule == "passiv"}
+    assert set(passives) == {"table", "footer", "textbox"}
+    data = json.loads(render_json(checked))
+    locations = [f["location"] for f in data["files"][0]["findings"] if f["rule"] == "passiv"]
+    assert {"part": "table", "paragraph": 2, "line": 3, "column": 12, "table": 2, "row": 3, "cell": 1} in locations
+    assert all("table" not in loc for loc in locations if loc["part"] != "table")
+    human = render_human(checked)
+    assert "(Tabelle 2, Zeile 3, Spalte 1)" in human and "(Fußzeile, Absatz 2)" in human and "(Textfeld, Absatz 1)" in human
+    page = render_html(checked)
+    assert "Tabelle 2, Zeile 3, Spalte 1" in page and "Fußzeile, Absatz 2" in page
+    assert comment_text(passives["footer"]).startswith("Fußzeile, Absatz 2: Vorgangspassiv")
+    assert comment_text(passives["textbox"]).startswith("Textfeld, Absatz 1: Vorgangspassiv")
+    assert comment_text(passives["table"]).startswith("Vorgangspassiv")  # the comment sits on the cell
