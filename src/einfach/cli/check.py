@@ -9,18 +9,19 @@ import click
 
 from ..errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, EinfachError
 from ..output import FORMATS, renderer
+from .german import GermanCommand
 from .options import fail, profile_option, split_ids
 
 HARDEST_SENTENCES = 10  # sentences shown by --sentences
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.command(cls=GermanCommand)
+@click.argument("paths", nargs=-1, required=True, metavar="PFAD...")
 @profile_option
-@click.option("--model", default=None, help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
+@click.option("--model", default=None, metavar="NAME", help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="human", show_default=True)
-@click.option("--select", multiple=True, help="Nur diese Regeln (kommagetrennt).")
-@click.option("--ignore", multiple=True, help="Diese Regeln auslassen (kommagetrennt).")
+@click.option("--select", multiple=True, metavar="REGELN", help="Nur diese Regeln (kommagetrennt).")
+@click.option("--ignore", multiple=True, metavar="REGELN", help="Diese Regeln auslassen (kommagetrennt).")
 @click.option("--color/--no-color", default=None, help="Farbe erzwingen oder abschalten (Standard: nur im Terminal).")
 @click.option("--output", "-o", "output_path", default=None, metavar="DATEI",
               help="Bericht in diese Datei schreiben statt auf die Standardausgabe (nie auf eine Eingabedatei).")

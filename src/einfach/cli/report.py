@@ -8,15 +8,16 @@ import sys
 import click
 
 from ..errors import EXIT_ERROR, EXIT_OK, EinfachError
+from .german import GermanCommand
 from .options import fail, profile_option, split_ids
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 INTERRUPTED = "Abgebrochen: Der Lauf wurde nicht gespeichert; die Historie ist unverändert."
 
 
-@click.command()
-@click.argument("paths", nargs=-1)
-@click.option("--label", default=None, help="Name des Laufs, z. B. 2026-Q1 oder ein Commit.")
+@click.command(cls=GermanCommand)
+@click.argument("paths", nargs=-1, metavar="[PFAD]...")
+@click.option("--label", default=None, metavar="NAME", help="Name des Laufs, z. B. 2026-Q1 oder ein Commit.")
 @click.option("--out", "out_dir", default=None, metavar="ORDNER",
               help="Bericht hierhin schreiben: report.html, report.md, report.json, documents.csv.")
 @click.option("--csv", "csv_path", default=None, metavar="DATEI", help="Die Tabelle je Dokument als CSV schreiben.")
@@ -25,9 +26,9 @@ INTERRUPTED = "Abgebrochen: Der Lauf wurde nicht gespeichert; die Historie ist u
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Parallele Prüfprozesse (Standard: Anzahl der Prozessorkerne).")
 @profile_option
-@click.option("--model", default=None, help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
-@click.option("--select", multiple=True, help="Nur diese Regeln (kommagetrennt).")
-@click.option("--ignore", multiple=True, help="Diese Regeln auslassen (kommagetrennt).")
+@click.option("--model", default=None, metavar="NAME", help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
+@click.option("--select", multiple=True, metavar="REGELN", help="Nur diese Regeln (kommagetrennt).")
+@click.option("--ignore", multiple=True, metavar="REGELN", help="Diese Regeln auslassen (kommagetrennt).")
 @click.option("--config", "config_file", default=None, metavar="DATEI",
               help="Diese Konfigurationsdatei statt einfach.toml/pyproject.toml über den Dateien.")
 @click.option("--group-by", "group_by", default=None, metavar="top|REGEX",
