@@ -22,7 +22,8 @@ INTERRUPTED = "Abgebrochen: Der Lauf wurde nicht gespeichert; die Historie ist u
               help="Bericht hierhin schreiben: report.html, report.md, report.json, documents.csv.")
 @click.option("--csv", "csv_path", default=None, metavar="DATEI", help="Die Tabelle je Dokument als CSV schreiben.")
 @click.option("--history", "history_path", default=None, metavar="DATEI",
-              help="Historie (SQLite); Standard: .einfach/history.sqlite im Ordner, der den ersten PFAD enthält.")
+              help="Historie (SQLite); Standard: .einfach/history.sqlite im geprüften Ordner (eine je Ordner; "
+                   "dieselbe DATEI für mehrere Ordner teilt sie absichtlich).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Parallele Prüfprozesse (Standard: Anzahl der Prozessorkerne).")
 @profile_option
@@ -61,7 +62,7 @@ def report(paths, label, out_dir, csv_path, history_path, jobs, profile, model, 
 
     try:
         flags = _flags(profile, select, ignore)
-        history = _history_target(history_path or default_history(paths[0]), paths)
+        history = _history_target(history_path or default_history(paths[0], list(paths)), paths)
         _check_outputs(out_dir, csv_path, paths)
         options = RunOptions(
             paths=list(paths), history=history, label=label, jobs=jobs or os.cpu_count() or 1, flags=flags,
@@ -75,7 +76,7 @@ def report(paths, label, out_dir, csv_path, history_path, jobs, profile, model, 
             sys.exit(EXIT_INTERRUPTED)
         try:
             with History(history) as opened:
-                data = build_report(opened, opened.run(outcome.run_id))
+                data = build_report(opened, opened.run(outcome.run_id), shared=history_path is not None)
             written = write_outputs(data, out_dir, csv_path)
         except KeyboardInterrupt:
             click.echo(f"Abgebrochen: Lauf {outcome.run_id} ist gespeichert, der Bericht aber nicht geschrieben "
@@ -172,15 +173,16 @@ def _shown(path) -> str:
 
 
 def _summary(data: dict, history, written: list[str], saved: bool, reused: int = 0) -> None:
-    from ..report.render import de, verdict
+    from ..report.render import de, skipped_names, verdict
 
     history = _shown(history)
 
     current, before, head = data["current"], data["before"], data["headline"]
     if saved:
         click.echo(
-            f"{current['name']} gespeichert in {history}: {de(current['documents'])} Dokumente geprüft, "
-            f"{de(current['failed'])} nicht lesbar, {de(current['skipped'])} übersprungen."
+            f"{current['name']} gespeichert in {history}: {de(current['documents'])} "
+            f"{'Dokument' if current['documents'] == 1 else 'Dokumente'} geprüft, "
+            f"{de(current['failed'])} nicht lesbar, {de(current['skipped'])} übersprungen{skipped_names(current)}."
             + (f" {de(reused)} davon unverändert seit einem früheren Lauf: Ergebnis übernommen (--recheck prüft neu)."
                if reused else "")
         )
