@@ -92,6 +92,19 @@ def test_block_ends_at_a_short_line_with_text_below():
     assert text[exclusion.start:exclusion.end].endswith(BODY)
 
 
+@pytest.mark.parametrize("after", ["Rechtsgrundlagen: § 10 StAG und § 82 AufenthG.", "**Hinweis:** Bitte bringen Sie den Pass mit."])
+def test_block_ends_at_a_paragraph_with_its_own_label(after):
+    text = f"Datenschutz: Wir verarbeiten Ihre Daten. Das Gesetz erlaubt uns das.\n\n{after}"
+    (exclusion,) = block_exclusions(document_from_text("x.md", text), (), DEFAULT_EXCLUDE_HEADINGS)
+    assert text[exclusion.start:exclusion.end] == "Datenschutz: Wir verarbeiten Ihre Daten. Das Gesetz erlaubt uns das."
+
+
+def test_a_long_text_before_a_colon_stays_in_the_block():
+    text = f"Rechtsbehelfsbelehrung\n\n{BODY}\n\nDer Widerspruch ist zu richten an: Stadt Musterstadt, Marktplatz 1."
+    (exclusion,) = block_exclusions(document_from_text("x.txt", text), (), DEFAULT_EXCLUDE_HEADINGS)
+    assert text[exclusion.start:exclusion.end].endswith("Marktplatz 1.")
+
+
 def test_a_line_before_a_list_is_no_heading_end():
     text = f"Rechtsbehelfsbelehrung\n\n{BODY}\n\nDer Widerspruch ist zu richten an\n- die Stadt Musterstadt\n- Marktplatz 1"
     (exclusion,) = block_exclusions(document_from_text("x.txt", text), (), DEFAULT_EXCLUDE_HEADINGS)

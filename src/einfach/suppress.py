@@ -31,6 +31,9 @@ COMMENT_DIRECTIVE = re.compile(r"^\s*einfach:\s*(ignore|off|on)\b(.*)$", re.IGNO
 DIRECTIVE_REASON = "Steuerkommentar"  # the excluded text of a <!-- einfach: ... --> comment itself
 TERMINAL = (".", "!", "?", ":", ";", ",")
 SHORT_LINE_WORDS = 6
+# a label that opens a paragraph ("Rechtsgrundlagen:") ends a block when this short; longer
+# text before a colon is part of the block ("Der Widerspruch ist zu richten an: …")
+LABEL_WORDS = 3
 MAX_HEADING_CHARS = 200  # a paragraph of SHORT_LINE_WORDS words is far shorter
 LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪►]|\d{1,2}[.)]|[a-zA-Z][)])\s")
 MARKUP = re.compile(r"(?:\*\*|__)(.*?)(?:\*\*|__)", re.DOTALL)  # Markdown bold
@@ -141,7 +144,9 @@ def _heading_like(paragraph: Paragraph) -> bool:
 
     A paragraph whose first line is such a line counts too ("Mit freundlichen
     Grüßen" above the signature, without a blank line between them), unless
-    a list item follows that line (then the line introduces the list).
+    a list item follows that line (then the line introduces the list); so
+    does a paragraph that opens with a label of at most :data:`LABEL_WORDS`
+    words, plain with a colon or bold ("Rechtsgrundlagen: § 10 …").
     """
     if paragraph.kind == "heading":
         return True
@@ -155,7 +160,15 @@ def _heading_like(paragraph: Paragraph) -> bool:
     if paragraph.kind in ("list", "cell"):
         return False
     first, _, rest = text.partition("\n")
-    return _short_line(first) and not (rest and LIST_ITEM.match(rest))
+    if _short_line(first) and not (rest and LIST_ITEM.match(rest)):
+        return True
+    # a paragraph that opens with its own short label ("Rechtsgrundlagen: § 10 …", "**Hinweis:** …")
+    label = first.partition(":")[0] if ":" in first else ""
+    bold = LEADING_BOLD.match(text)
+    if paragraph.lead_bold or bold:
+        label = paragraph.text[:paragraph.lead_bold] if paragraph.lead_bold else bold.group(1)
+    label = MARKUP.sub(r"\1", label).strip().rstrip(":")
+    return 0 < len(label.split()) <= LABEL_WORDS and label[:1].isupper() and not label.endswith(TERMINAL)
 
 
 def _clean(label: str) -> str:

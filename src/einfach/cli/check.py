@@ -51,7 +51,7 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
           show_sentences=False, min_index=None, config_file=None, fail_on=None, exit_zero=False,
           statistics=False, report_unused_suppressions=False, write_baseline=None, baseline_path=None,
           prune_baseline=False, convert=False) -> None:
-    """Prüft .docx-, .txt- und .md-Dateien oder Ordner (- liest die Standardeingabe)."""
+    """Prüft .docx-, .odt-, .txt- und .md-Dateien oder Ordner (- liest die Standardeingabe)."""
     from ..checker import check_paths
     from ..rules.loader import load_rules
 
