@@ -51,7 +51,7 @@ def test_every_list_of_supported_types_names_odt():
     for path in [README, *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "src" / "einfach").rglob("*.py")),
                  *sorted((ROOT / "src" / "einfach").rglob("*.html")), ROOT / ".pre-commit-hooks.yaml"]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if pattern.search(line) and ".odt" not in line and "odt" not in line:
+            if pattern.search(line) and "md" in line and "odt" not in line:  # .docx, .txt and .md: a list
                 raise AssertionError(f"{path.relative_to(ROOT)}:{number} lists types without .odt: {line.strip()}")
 
 
