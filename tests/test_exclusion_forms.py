@@ -144,11 +144,13 @@ def _as_result(file_result):
 
 
 def test_heading_line_ends_its_sentence(check_text):
-    text = "Ihr Antrag vom 1. März\nWir haben Ihren Antrag erhalten.\n\nDer Widerspruch ist schriftlich oder\nzur Niederschrift einzulegen."
+    text = ("Ihr Antrag vom 1. März\nWir haben Ihren Antrag erhalten.\n\nDer Widerspruch ist schriftlich oder\n"
+            "zur Niederschrift einzulegen.\n\nBitte senden Sie uns Ihre\nUnterlagen bis Ende März.")
     result = check_text(text)
     assert [text[s.start:s.end] for s in result.segments] == [
         "Ihr Antrag vom 1. März", "Wir haben Ihren Antrag erhalten.",
         "Der Widerspruch ist schriftlich oder\nzur Niederschrift einzulegen.",
+        "Bitte senden Sie uns Ihre\nUnterlagen bis Ende März.",
     ]
 
 

@@ -64,7 +64,7 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
     writer_class, options = _stream_writer(output_format, statistics, encoding, use_colour, sentences, min_index)
     from ..readers.paths import skipped_files
 
-    skipped = skipped_files(paths)  # files in the named folders einfach does not read: named, never silent
+    skipped = skipped_files(paths, convert)  # files in the named folders einfach does not read: named, never silent
     if writer_class is not None and "show_errors" in options:
         options["skipped"] = skipped
     if annotate_path or baseline_path or write_baseline:

@@ -47,6 +47,8 @@ SALUTATION_MAX_WORDS = 8
 # its segment (issues 16 and 17: "Rechtsbehelfsbelehrung" above its text).
 HEADING_MAX_WORDS = 6
 HEADING_NOT_AFTER = set(".!?…:;,-(/&")
+# capitalised words that do not end a heading: the polite pronouns ("Bitte senden Sie uns Ihre\nUnterlagen")
+HEADING_NOT_LAST = {"sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "ihnen"}
 
 
 @Language.factory("einfach_segmenter", assigns=["token.is_sent_start"])
@@ -190,7 +192,8 @@ def _heading_line(tokens: list[Token], sentence_begin: int, space: int) -> bool:
     if not 0 < len(words) <= HEADING_MAX_WORDS:
         return False
     last = words[-1].text
-    return not (TERMINAL.match(last) or last[-1] in HEADING_NOT_AFTER or _starts_lower(words[-1]))
+    return not (TERMINAL.match(last) or last[-1] in HEADING_NOT_AFTER or _starts_lower(words[-1])
+                or words[-1].lower_ in HEADING_NOT_LAST)
 
 
 # -- Boundaries that need POS tags ----------------------------------------------------------

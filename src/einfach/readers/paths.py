@@ -13,11 +13,11 @@ from pathlib import Path
 from . import SUPPORTED_SUFFIXES
 
 
-def skipped_files(paths: Iterable[str]) -> list[tuple[str, str]]:
+def skipped_files(paths: Iterable[str], convert: bool = False) -> list[tuple[str, str]]:
     """(file, why) for every file in the named folders that einfach does not read.
 
     Hidden files and Word's lock files ("~$brief.docx") are not named: nobody
-    means to check them."""
+    means to check them; ``convert``: .doc files are read (``--convert``)."""
     from . import unsupported
 
     skipped = []
@@ -27,6 +27,7 @@ def skipped_files(paths: Iterable[str]) -> list[tuple[str, str]]:
             continue
         for file in sorted(folder.rglob("*")):
             if (file.is_file() and file.suffix.lower() not in SUPPORTED_SUFFIXES
+                    and not (convert and file.suffix.lower() == ".doc")
                     and not file.name.startswith(("~$", ".")) and not _hidden(file, folder)):
                 skipped.append((str(file), unsupported(file.suffix.lower(), short=True)))
     return skipped
