@@ -118,6 +118,13 @@ def anchored(path) -> dict[int, tuple[int, str]]:
     return result
 
 
+def first_comment_id(path) -> int:
+    """The id of the comment whose range starts first in the body."""
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    return int(next(root.iter(qn("w:commentRangeStart"))).get(qn("w:id")))
+
+
 def formatting(path) -> list[list[tuple[str, bytes]]]:
     """Per body paragraph: every visible character with its run properties."""
     rows = []
@@ -153,9 +160,16 @@ def test_every_comment_sits_on_exactly_its_words(letter, checked, tmp_path):
 
     reopened = docx.Document(str(out))
     comments = {comment.comment_id: comment for comment in reopened.comments}
-    assert len(comments) == report.written
     ranges = anchored(out)
     assert set(ranges) == set(comments)
+    # the copy's first comment lists the two findings without a comment of their own, in German
+    assert report.listed and len(comments) == report.written + 1
+    first = first_comment_id(out)
+    listing = comments.pop(first).text
+    assert listing.startswith("einfach: 2 Befunde ohne eigenen Kommentar")
+    assert "• Kopfzeile, Absatz 1: „wurde von uns abgelehnt“ – Vorgangspassiv" in listing  # wording.place
+    assert re.search(r"• Absatz \d+: „", listing) and "«Datum»" in listing
+    assert ranges.pop(first) == (1, "Sehr geehrte Frau Yılmaz,")  # on the first run of the body
     for comment in comments.values():
         assert comment.author == AUTHOR == "einfach"
         assert comment.initials == INITIALS == "E"
@@ -277,9 +291,9 @@ def test_libreoffice_opens_the_annotated_copy(letter, checked, tmp_path):
     with zipfile.ZipFile(converted / "brief.einfach.odt") as archive:
         content = archive.read("content.xml").decode("utf-8")
     # LibreOffice read every comment, with its author and its range
-    assert content.count("<office:annotation ") == report.written
-    assert content.count("<office:annotation-end ") == report.written
-    assert content.count("<dc:creator>einfach</dc:creator>") == report.written
+    assert content.count("<office:annotation ") == report.written + 1  # and the list of findings without one
+    assert content.count("<office:annotation-end ") == report.written + 1
+    assert content.count("<dc:creator>einfach</dc:creator>") == report.written + 1
 
 
 # -- every word of a complex letter: an exact comment or counted as skipped -------------
@@ -336,17 +350,21 @@ def test_every_word_and_word_pair_is_exact_or_counted(tmp_path):
 
     comments = {c.comment_id: c for c in docx.Document(str(out)).comments}
     ranges = anchored(out)
+    listing = comments.pop(first_comment_id(out)).text
+    assert listing.startswith(f"einfach: {report.skipped} Befunde ohne eigenen Kommentar")
+    assert listing.count("\n• ") == report.skipped and re.search(r"• Kopfzeile, Absatz \d+: „Kopfzeile“", listing)
     written = set()
     for comment_id, comment in comments.items():
         finding = findings[int(comment.text.split()[1])]
         assert ranges[comment_id] == (finding.location.paragraph, finding.text)
         written.add(finding.text)
     assert len(comments) == report.written
-    # inside content controls, hyperlinks, tracked insertions, across tabs and breaks: exact comments
-    for text in ("März", "Seite im", "bitten", "freundlich", "Zweite\nDritte", "Zeile-Endewort", "Innen", "Zelle"):
+    # inside content controls, hyperlinks, tracked insertions, text boxes, across tabs and breaks: exact comments
+    for text in ("März", "Seite im", "bitten", "freundlich", "Zweite\nDritte", "Zeile-Endewort", "Innen", "Zelle",
+                 "Inhalt"):
         assert text in written, text
-    # in a text box, a field result, a placeholder, math or a smart tag: skipped, never misplaced
-    for text in ("Inhalt", "Müller", "Berlin", "Vorname", "plus", "Smart"):
+    # in a field result, a placeholder, math or a smart tag: skipped, never misplaced
+    for text in ("Müller", "Berlin", "Vorname", "plus", "Smart"):
         assert text not in written, text
     assert read_docx(str(out)).text == document.text
 
@@ -356,4 +374,4 @@ def test_every_word_and_word_pair_is_exact_or_counted(tmp_path):
                         "odt", "--outdir", str(tmp_path / "odt"), str(out)], capture_output=True, timeout=180, check=True)
         with zipfile.ZipFile(tmp_path / "odt" / "komplex.einfach.odt") as archive:
             content = archive.read("content.xml").decode("utf-8")
-        assert content.count("<office:annotation ") == content.count("<office:annotation-end ") == report.written
+        assert content.count("<office:annotation ") == content.count("<office:annotation-end ") == report.written + 1

@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from einfach.checker import check_document
+from einfach.document import INVISIBLE_CHARACTERS
 from einfach.findings import CheckResult
 from einfach.output.json import render
 from einfach.readers import file_kind, read_document
@@ -145,5 +146,7 @@ def test_generated_docx_files(nlp, blocks, header, footer):
         path = Path(folder) / "brief.docx"
         document.save(path)
         read = read_document(str(path))
-    assert [p.text for p in read.paragraphs] == [text for text in expected if text.strip()]
+    # soft hyphens, zero-width spaces and word joiners are not shown, so the reader drops them
+    shown = [text.translate(str.maketrans("", "", INVISIBLE_CHARACTERS)) for text in expected]
+    assert [p.text for p in read.paragraphs] == [text for text in shown if text.strip()]
     assert_consistent(check_document(read, nlp), read.text)

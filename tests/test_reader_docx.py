@@ -18,7 +18,7 @@ from docx.enum.section import WD_SECTION
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from einfach.document import PARAGRAPH_SEPARATOR
+from einfach.document import INVISIBLE_CHARACTERS, PARAGRAPH_SEPARATOR
 from einfach.errors import InputError
 from einfach.readers import docx as docx_reader
 from einfach.readers.docx import read_docx
@@ -246,7 +246,9 @@ def test_round_trip_of_python_docx_paragraph_texts(tmp_path, paragraphs):
 
     doc = read(path)
 
-    assert texts(doc) == paragraphs
+    # soft hyphens, zero-width spaces and word joiners are not shown, so they are not read
+    shown = [text.translate(str.maketrans("", "", INVISIBLE_CHARACTERS)) for text in paragraphs]
+    assert texts(doc) == [text for text in shown if text.strip()]
 
 
 # -- raw OOXML -----------------------------------------------------------------
@@ -265,7 +267,8 @@ def test_run_level_characters(tmp_path):
         '<w:r><w:delText>gelöscht</w:delText></w:r>',
     )
     doc = read(make_docx(tmp_path / "chars.docx", body))
-    assert texts(doc) == ["  Anfang\tA\nB\nKfz-SteuerVerwaltung Ende  Link Ort Daten"]
+    # w:t without xml:space="preserve" loses its outer spaces, as in Word: " Ort" prints glued
+    assert texts(doc) == ["  Anfang\tA\nB\nKfz-SteuerVerwaltung Ende  LinkOrtDaten"]
 
 
 def test_whitespace_only_paragraphs_are_dropped_without_side_effects(tmp_path):
@@ -362,12 +365,12 @@ def test_text_boxes_follow_their_host_paragraph_once(tmp_path):
     doc = read(make_docx(tmp_path / "textbox.docx", body))
     assert [(p.text, p.part, p.kind) for p in doc.paragraphs] == [
         ("Vor dem Kasten danach", "body", None),
-        ("Kasten eins", "body", "textbox"),
-        ("Kasten zwei", "body", "textbox"),
-        ("Nur Ersatz", "body", "textbox"),
-        ("VML-Kasten", "body", "textbox"),
+        ("Kasten eins", "textbox", "textbox"),
+        ("Kasten zwei", "textbox", "textbox"),
+        ("Nur Ersatz", "textbox", "textbox"),
+        ("VML-Kasten", "textbox", "textbox"),
         ("Zelle", "table", "cell"),
-        ("Kasten in Zelle", "table", "textbox"),
+        ("Kasten in Zelle", "textbox", "textbox"),
         ("Nächster Absatz", "body", None),
     ]
 

@@ -112,7 +112,7 @@ def test_tables_frames_fields_and_what_is_left_out(tmp_path):
     document = read(make_odt(tmp_path / "b.odt", body, master=master))
     assert [(p.text, p.part, p.kind) for p in document.paragraphs] == [
         ("Vor dem Rahmen danach", "body", None),
-        ("Im Rahmen", "body", "textbox"),
+        ("Im Rahmen", "textbox", "textbox"),
         ("Kopf", "table", "cell"),
         ("A1", "table", "cell"),
         ("N1", "table", "cell"),
@@ -125,6 +125,9 @@ def test_tables_frames_fields_and_what_is_left_out(tmp_path):
         ("Eine Endnote.", "endnote", None),
     ]
     assert any("nachverfolgte Änderungen" in note for note in document.notes)
+    # the outermost table numbers rows and cells; a nested table's paragraph keeps its outer cell
+    assert [(p.text, p.table, p.row, p.cell) for p in document.paragraphs[2:6]] == [
+        ("Kopf", 1, 1, 1), ("A1", 1, 2, 1), ("N1", 1, 2, 1), ("B1", 1, 2, 2)]
 
 
 def test_style_names_and_heading_styles(tmp_path):

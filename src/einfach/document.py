@@ -16,6 +16,10 @@ from typing import Literal
 Part = Literal["body", "table", "header", "footer", "footnote", "endnote", "textbox"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
+#: Characters a word processor never shows as such: the soft hyphen (a possible line
+#: break), the zero-width space and the word joiner.  The .docx and .odt readers drop
+#: them; in .txt/.md the text stays as given and the token view ignores them.
+INVISIBLE_CHARACTERS = "\u00ad\u200b\u2060"
 # Word processor documents: their paragraphs are the unit of position (no line numbers),
 # and their comments, not <!-- --> text directives, carry suppressions.
 WORD_PROCESSOR_SUFFIXES = (".docx", ".odt", ".doc")

@@ -129,7 +129,7 @@ def counts_in(view, start: int, end: int, passive: bool) -> dict[str, Any]:
     :class:`~einfach.rules.view.DocView` (the checker's Docs still hold the rules' view)."""
     words = lexical = syllables = mono = poly = long = frequency_words = rare = nominal = 0
     load = 0.0
-    texts, tags, tokens = view.text, view.tag, view.tokens
+    texts, tags, tokens = view.word, view.tag, view.tokens  # words without soft hyphens
     placeholders = view.placeholder
     for i in range(start, end):
         text = texts[i]

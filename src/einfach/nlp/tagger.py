@@ -26,12 +26,14 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
+from ..document import INVISIBLE_CHARACTERS
 from ..gc_pause import paused
 from .stts import from_hanta
 from .tokens import placeholder_indices
 
 # Characters HanTa should not see inside a gender form ("Antragsteller:innen").
 _GENDER_MARKS = str.maketrans("", "", ":*_/")
+_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 _COLUMNS = [TAG, POS, LEMMA, MORPH]
 
 
@@ -184,7 +186,10 @@ def _values(vocab, stts: str, upos: str, morph: str) -> tuple[int, int, int]:
 
 
 def _hanta_form(text: str) -> str:
-    """The form HanTa sees: gender forms without their gender mark; very long tokens shortened."""
+    """The form HanTa sees: gender forms without their gender mark; soft hyphens, zero-width
+    spaces and word joiners left out; very long tokens shortened."""
+    if not text.isascii():
+        text = text.translate(_INVISIBLE) or text
     if len(text) > MAX_FORM_CHARS:
         return _shortened(text)
     has_mark = "/" in text or ":" in text or "*" in text or "_" in text  # cheaper than any() per token

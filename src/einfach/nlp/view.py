@@ -46,6 +46,16 @@ class DocView:
         return [t.text for t in self.tokens]
 
     @cached_property
+    def word(self) -> list[str]:
+        """The token texts without soft hyphens, zero-width spaces and word joiners
+        (:data:`~einfach.document.INVISIBLE_CHARACTERS`): what rules measure, look up and
+        split.  ``text`` keeps them, since offsets count them in .txt/.md."""
+        from ..document import INVISIBLE_CHARACTERS
+
+        drop = str.maketrans("", "", INVISIBLE_CHARACTERS)
+        return [t.translate(drop) if not t.isascii() else t for t in self.text]
+
+    @cached_property
     def lower(self) -> list[str]:
         return [t.lower_ for t in self.tokens]
 

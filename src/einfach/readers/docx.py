@@ -13,12 +13,35 @@ Offsets contract: the extracted text is the paragraphs' texts joined by
 Word shows them (inner and outer spaces included); only paragraphs that are
 empty or whitespace-only are dropped, which changes nothing else.
 
+What Word shows, and only that (issue 21): hidden text (``w:vanish``,
+``w:specVanish``, directly or through character and paragraph styles, resolved
+by :mod:`.formatting`) is left out and counted in a note, one per continuous
+hidden stretch of a paragraph; soft hyphens, zero-width spaces and word
+joiners are dropped; a ``w:t`` without ``xml:space="preserve"`` loses its outer
+whitespace, as Word renders it.  The main document is found through
+``_rels/.rels`` and the content types (Word Online writes
+``word/document2.xml``), and each part's relationships are read from its own
+``_rels`` file, relative to the part.  Pieces Word imports when it opens the
+file (``w:altChunk``) are read at their place: an embedded .docx (its body,
+one level deep, under the same limits) and HTML (:mod:`.html_chunk`); RTF, MHT
+and embedded objects (``w:object``: spreadsheets, ...) are named in a note.
+
 Order of the extracted text: body paragraphs and table cells in document
 order (a text box's paragraphs right after the paragraph that anchors it),
 then headers, then footers (each distinct part once, in the order sections
-reference them), then footnotes, then endnotes.  :func:`iter_paragraphs`
-exposes this walk with each paragraph's ``w:p`` element (the Word-comment
-annotator uses it, so its paragraph numbers and texts are the reader's).
+reference them; only parts some section displays: after inheritance from the
+previous section, the first-page part only with ``w:titlePg``, the even-page
+part only with ``w:evenAndOddHeaders`` in the settings), then footnotes, then
+endnotes.  :func:`iter_paragraphs` exposes this walk with each paragraph's
+``w:p`` element (the Word-comment annotator uses it, so its paragraph numbers
+and texts are the reader's).
+
+Paragraph fields: ``lead_bold`` counts the leading characters shown bold;
+``table``/``row``/``cell`` number the outermost table of the paragraph's part
+(tables counted per part in document order), its row and its cell (``w:tc``
+in the row); a paragraph of a nested table keeps the outer table's row and
+cell, the place a caseworker finds in Word.  Text boxes of the body are part
+"textbox" (in headers, footers and notes they keep that part).
 
 The file is untrusted input: every XML part is parsed without DTDs, entity
 expansion or network access, parts with a DOCTYPE are refused outright, and
@@ -28,20 +51,25 @@ an :class:`~einfach.errors.InputError` with a German message.
 
 from __future__ import annotations
 
+import io
 import os
 import posixpath
 import re
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from lxml import etree
 
-from einfach.document import Document
+from einfach.document import INVISIBLE_CHARACTERS, Document
 from einfach.errors import InputError
 
+from . import html_chunk
+from .formatting import Formatting, RunFormat, on_off
 from .safe_xml import TOO_DEEP, hardened_parser, parse_part, read_part, size_text
 
 #: Largest decompressed size of one XML part that is read (zip-bomb guard).
@@ -55,6 +83,33 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_CONTENT_TYPES = "[Content_Types].xml"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_WHITESPACE = " \t\r\n"
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
+#: Content types of a main document part (document, template, with macros).
+_MAIN_TYPES = frozenset(
+    f"application/vnd.{kind}.main+xml"
+    for kind in (
+        "openxmlformats-officedocument.wordprocessingml.document",
+        "openxmlformats-officedocument.wordprocessingml.template",
+        "ms-word.document.macroenabled",
+        "ms-word.template.macroenabledtemplate",
+    )
+)
+_DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+#: altChunk pieces whose text is not read, named in a note.
+_CHUNK_KINDS = {
+    "application/rtf": "RTF", "text/rtf": "RTF", "message/rfc822": "MHT", "multipart/related": "MHT",
+    "application/xml": "XML", "text/xml": "XML",
+}
+_CHUNK_EXTENSIONS = {".rtf": "RTF", ".mht": "MHT", ".mhtml": "MHT", ".xml": "XML"}
+#: Embedded OLE objects by the start of their ProgID.
+_OBJECT_KINDS = (("excel", "Excel-Tabelle"), ("word", "Word-Dokument"), ("powerpoint", "PowerPoint-Folie"),
+                 ("visio", "Visio-Zeichnung"), ("acroexch", "PDF-Dokument"), ("package", "eingebettete Datei"))
+_O_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
 
 
 def _w(name: str) -> str:
@@ -69,6 +124,8 @@ W_NUMPR, W_NUMID, W_TRPR, W_DEL, W_INS = map(_w, ("numPr", "numId", "trPr", "del
 W_MOVE_FROM, W_MOVE_TO, W_SECTPR = map(_w, ("moveFrom", "moveTo", "sectPr"))
 W_HEADER_REF, W_FOOTER_REF, W_STYLE, W_NAME = map(_w, ("headerReference", "footerReference", "style", "name"))
 W_FOOTNOTE, W_ENDNOTE = _w("footnote"), _w("endnote")
+W_R, W_TC, W_ALT_CHUNK, W_OBJECT, W_TITLE_PG = map(_w, ("r", "tc", "altChunk", "object", "titlePg"))
+W_EVEN_AND_ODD = _w("evenAndOddHeaders")
 W_COMMENT, W_COMMENT_START, W_COMMENT_END, W_ID = map(_w, ("comment", "commentRangeStart", "commentRangeEnd", "id"))
 _CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 W_VAL, W_TYPE, W_STYLE_ID = _w("val"), _w("type"), _w("styleId")
@@ -104,14 +161,21 @@ _TABLES_TOO_DEEP = "ist zu tief verschachtelt (Tabellen in mehr als {} Ebenen); 
 
 class DocxParagraph(NamedTuple):
     """One paragraph of the walk: its ``w:p`` element, the zip part it lives in
-    (``word/document.xml``, ``word/header1.xml``, ...), its extracted text and
-    its :class:`~einfach.document.Paragraph` attributes (``part``, ``style``,
-    ``kind``)."""
+    (``word/document.xml``, ``word/header1.xml``, ...; ``PART!PIECE`` for the
+    paragraphs of an altChunk piece, whose element is None for HTML and text
+    pieces), its extracted text, its :class:`~einfach.document.Paragraph`
+    attributes (``part``, ``style``, ``kind``, ...), the document's
+    :class:`~einfach.readers.formatting.Formatting` with the paragraph's style
+    id (what says whether a run is hidden), and whether the paragraph lives in
+    the main document part."""
 
     element: object
     part_name: str
     text: str
     attributes: dict
+    formatting: Formatting | None = None
+    style_id: str | None = None
+    main: bool = False
 
 
 def read_docx(path: str) -> Document:
@@ -202,6 +266,41 @@ class _Field:
     result_length: int = 0
 
 
+class _Line:
+    """The text of one paragraph as it is collected, with what the resolved run
+    formatting says about it: how many leading characters are bold, and how many
+    continuous stretches of hidden text were left out."""
+
+    def __init__(self, style_id: str | None, base: RunFormat) -> None:
+        self.style_id = style_id
+        self.format = base  # the formatting of the run being read
+        self.pieces: list[str] = []
+        self.length = 0
+        self.lead_bold = 0
+        self._bold_lead = True
+        self.hidden_stretches = 0
+        self._in_hidden = False
+
+    def add(self, text: str) -> None:
+        if self._bold_lead:  # spaces between bold words do not end the bold lead
+            if self.format.bold:
+                self.lead_bold = self.length + len(text)
+            elif text.strip():
+                self._bold_lead = False
+        self.pieces.append(text)
+        self.length += len(text)
+        self._in_hidden = False
+
+    def hide(self, text: str) -> None:
+        """Hidden text: not added; one stretch per run of hidden text between visible text."""
+        if text.strip() and not self._in_hidden:
+            self.hidden_stretches += 1
+            self._in_hidden = True
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
 class _Fields:
     """Complex-field state of one story (body, header, note, text box).
 
@@ -214,9 +313,12 @@ class _Fields:
         self.stack: list[_Field] = []
         self.hidden = 0  # open fields still in their instruction part
 
-    def emit(self, out: list[str], text: str) -> None:
-        out.append(text)
-        for open_field in self.stack:
+    def emit(self, out: _Line, text: str) -> None:
+        if out.format.hidden:
+            out.hide(text)
+        else:
+            out.add(text)
+        for open_field in self.stack:  # a hidden result is a result too: no «Name» for it
             open_field.result_length += len(text)
 
     def begin(self, instruction: str | None = None) -> None:
@@ -235,7 +337,7 @@ class _Fields:
         if self.stack and not self.stack[-1].in_result:
             self.stack[-1].instruction.append(text)
 
-    def end(self, out: list[str]) -> None:
+    def end(self, out: _Line) -> None:
         if not self.stack:
             return
         closed = self.stack.pop()
@@ -252,19 +354,43 @@ def _mergefield_name(instruction: str) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
-class _Reader:
-    """Walks the parts of one open .docx archive and collects paragraphs."""
+def rendered_text(t) -> str:
+    """The text Word shows for a ``w:t`` (or ``m:t``): without ``xml:space="preserve"``
+    its leading and trailing whitespace is not shown, and soft hyphens, zero-width
+    spaces and word joiners (:data:`~einfach.document.INVISIBLE_CHARACTERS`) never are."""
+    text = t.text or ""
+    if text and t.get(XML_SPACE) != "preserve":
+        text = text.strip(_XML_WHITESPACE)
+    return text if text.isascii() else text.translate(_DROP_INVISIBLE)
 
-    def __init__(self, path: str, archive: zipfile.ZipFile, roots: dict | None = None) -> None:
+
+class _Reader:
+    """Walks the parts of one open .docx archive and collects paragraphs.
+
+    ``chunk`` is set for the reader of an embedded .docx (``w:altChunk``): it reads
+    only that document's body, into the paragraphs of the outer reader.
+    """
+
+    def __init__(self, path: str, archive: zipfile.ZipFile, roots: dict | None = None,
+                 chunk: "_Reader | None" = None) -> None:
         self.path = path
         self.archive = archive
         self.roots = dict(roots or {})
         self.parser = hardened_parser()
-        self.paragraphs: list[DocxParagraph] = []
-        self.part_name = "word/document.xml"  # the zip part being walked
+        self.outer = chunk
+        self.context: tuple = ("body", None, None)  # part, kind and cell of the body's paragraphs
+        self.paragraphs: list[DocxParagraph] = chunk.paragraphs if chunk else []
+        self.main_part = "word/document.xml"
+        self.part_name = self.main_part  # the zip part being walked
         self.notes: list[str] = []
-        self.styles: dict[str, str] = {}
+        self.formatting = Formatting()
         self.tracked_changes = False
+        self.hidden_stretches = 0
+        self.unread_pieces: list[str] = []  # altChunk pieces and embedded objects not read
+        self.table_counts: dict[str, int] = {}
+        self.names: dict[str, str] = {}  # lowercased part name -> name in the zip
+        self._rels: dict[str, dict[str, tuple[str, str]]] = {}  # part -> its relationships
+        self.content_types: tuple[dict[str, str], dict[str, str]] = ({}, {})
         # Word comment ranges: id -> (paragraph number, offset in its text) for start and end
         self.comment_starts: dict[str, tuple[int, int]] = {}
         self.comment_ends: dict[str, tuple[int, int]] = {}
@@ -289,10 +415,75 @@ class _Reader:
         return document
 
     def walk(self) -> None:
-        names = set(self.archive.namelist())
-        if "word/document.xml" not in names:
+        root = self._open_package()
+        rels = self._relationships(self.main_part)
+        styles_part = next((t for t, k in rels.values() if k.endswith("/styles")),
+                           posixpath.join(posixpath.dirname(self.main_part), "styles.xml"))
+        if self._exists(styles_part):
+            self.formatting = Formatting(self._parse(styles_part))
+
+        body = root.find(W_BODY)
+        if body is not None:
+            part, kind, cell = self.context
+            self._blocks(body, part, kind, _Fields(), 0, cell)
+        if self.outer is not None:  # an embedded document: only its body is imported
+            return
+        settings_part = next((t for t, k in rels.values() if k.endswith("/settings")), None)
+        even_and_odd = False
+        if settings_part is not None and self._exists(settings_part):
+            even_and_odd = bool(on_off(self._parse(settings_part).find(W_EVEN_AND_ODD)))
+        headers, footers = _displayed_header_footer_ids(root, even_and_odd)
+        for part, ids in (("header", headers), ("footer", footers)):
+            for target in _unique_targets(ids, rels):
+                self._story_part(target, part)
+        for part, suffix, tag in (("footnote", "/footnotes", W_FOOTNOTE), ("endnote", "/endnotes", W_ENDNOTE)):
+            for target, kind in rels.values():
+                if kind.endswith(suffix):
+                    self._notes_part(target, part, tag)
+        for target, kind in rels.values():
+            if kind.endswith("/comments") and self._exists(target):
+                self._comments(self._name(target))
+        properties = next((t for t, k in self._relationships("").values() if k.endswith("/custom-properties")),
+                          "docProps/custom.xml")
+        if self._exists(properties):
+            self._custom_properties(self._name(properties))
+        self._add_notes()
+
+    def _add_notes(self) -> None:
+        if self.tracked_changes:
+            self.notes.append(
+                "Das Dokument enthält nachverfolgte Änderungen; geprüft wird die Fassung "
+                "mit allen Änderungen angenommen."
+            )
+        if self.hidden_stretches:
+            count = self.hidden_stretches
+            self.notes.append(f"{count} ausgeblendete Textstelle{'n' if count != 1 else ''} nicht geprüft.")
+        if self.unread_pieces:
+            pieces = Counter(self.unread_pieces)
+            listed = ", ".join(f"{n} × {what}" if n > 1 else what for what, n in pieces.items())
+            count = len(self.unread_pieces)
+            self.notes.append(
+                f"{count} eingebettete{'r' if count == 1 else ''} Inhalt{'e' if count != 1 else ''} "
+                f"nicht geprüft: {listed}."
+            )
+
+    def _open_package(self):
+        """Find the main document part through the package relationships and the content
+        types (not by a fixed name) and parse it."""
+        self.names = {name.lower(): name for name in self.archive.namelist()}
+        self.content_types = self._read_content_types()
+        candidates = [target for target, kind in self._relationships("").values()
+                      if kind.endswith("/officeDocument") and self._exists(target)]
+        overrides, _ = self.content_types
+        main = next((c for c in candidates if self._content_type(c) in _MAIN_TYPES), None)
+        main = main or next((self.names[n] for n, t in overrides.items() if t in _MAIN_TYPES and n in self.names), None)
+        main = main or (candidates[0] if candidates else None)
+        if main is None and self._exists("word/document.xml"):
+            main = "word/document.xml"
+        if main is None:
             raise InputError(self.path, "enthält kein Word-Dokument (word/document.xml fehlt)")
-        root = self._parse("word/document.xml")
+        self.main_part = self.part_name = self._name(main)
+        root = self._parse(self.main_part)
         if root.tag == f"{{{_W_STRICT}}}document":
             raise InputError(
                 self.path,
@@ -300,53 +491,54 @@ class _Reader:
             )
         if root.tag != W_DOCUMENT:
             raise InputError(self.path, _INVALID)
-        rels = self._relationships("word/_rels/document.xml.rels", names)
-        styles_part = next((t for t, k in rels.values() if k.endswith("/styles")), "word/styles.xml")
-        if styles_part in names:
-            self.styles = _style_names(self._parse(styles_part))
+        return root
 
-        body = root.find(W_BODY)
-        if body is not None:
-            self._blocks(body, "body", None, _Fields(), 0)
-        headers, footers = _header_footer_ids(root)
-        for part, ids in (("header", headers), ("footer", footers)):
-            for target in _unique_targets(ids, rels):
-                self._story_part(target, names, part)
-        for part, suffix, tag in (("footnote", "/footnotes", W_FOOTNOTE), ("endnote", "/endnotes", W_ENDNOTE)):
-            for target, kind in rels.values():
-                if kind.endswith(suffix):
-                    self._notes_part(target, names, part, tag)
-        for target, kind in rels.values():
-            if kind.endswith("/comments") and target in names:
-                self._comments(target)
-        if "docProps/custom.xml" in names:
-            self._custom_properties("docProps/custom.xml")
-        if self.tracked_changes:
-            self.notes.append(
-                "Das Dokument enthält nachverfolgte Änderungen; geprüft wird die Fassung "
-                "mit allen Änderungen angenommen."
-            )
+    def _read_content_types(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(part name lowercased -> content type, extension -> content type) from
+        ``[Content_Types].xml``."""
+        if not self._exists(_CONTENT_TYPES):
+            return {}, {}
+        overrides, defaults = {}, {}
+        for entry in self._parse(self._name(_CONTENT_TYPES)):
+            if entry.tag == f"{{{_CT}}}Override" and entry.get("PartName"):
+                overrides[unquote(entry.get("PartName")).lstrip("/").lower()] = (entry.get("ContentType") or "").lower()
+            elif entry.tag == f"{{{_CT}}}Default" and entry.get("Extension"):
+                defaults[entry.get("Extension").lower()] = (entry.get("ContentType") or "").lower()
+        return overrides, defaults
 
-    def _story_part(self, name: str, names: set[str], part: str) -> None:
-        if name not in names:
+    def _content_type(self, name: str) -> str:
+        overrides, defaults = self.content_types
+        if name.lower() in overrides:
+            return overrides[name.lower()]
+        return defaults.get(posixpath.splitext(name)[1].lstrip(".").lower(), "")
+
+    def _exists(self, name: str) -> bool:
+        return name in self.roots or name.lower() in self.names
+
+    def _name(self, name: str) -> str:
+        """The name of a part as the zip spells it (part names are case-insensitive)."""
+        return name if name in self.roots else self.names.get(name.lower(), name)
+
+    def _story_part(self, name: str, part: str) -> None:
+        if not self._exists(name):
             self.notes.append(f"Teil {name} fehlt in der Datei und wurde übersprungen.")
             return
-        self.part_name = name
-        self._blocks(self._parse(name), part, None, _Fields(), 0)
+        self.part_name = self._name(name)
+        self._blocks(self._parse(self.part_name), part, None, _Fields(), 0)
 
-    def _notes_part(self, name: str, names: set[str], part: str, tag: str) -> None:
-        if name not in names:
+    def _notes_part(self, name: str, part: str, tag: str) -> None:
+        if not self._exists(name):
             self.notes.append(f"Teil {name} fehlt in der Datei und wurde übersprungen.")
             return
-        self.part_name = name
-        for note in self._parse(name).iterchildren(tag):
+        self.part_name = self._name(name)
+        for note in self._parse(self.part_name).iterchildren(tag):
             if note.get(W_TYPE) not in _NOTE_SEPARATORS:
                 self._blocks(note, part, None, _Fields(), 0)
 
     def _comments(self, name: str) -> None:
         """Comment texts by id (used for suppressions: "einfach: ignore ...")."""
         for comment in self._parse(name).iterchildren(W_COMMENT):
-            paragraphs = ["".join(t.text or "" for t in p.iter(W_T)) for p in comment.iter(W_P)]
+            paragraphs = ["".join(rendered_text(t) for t in p.iter(W_T)) for p in comment.iter(W_P)]
             self.comment_texts[comment.get(W_ID)] = "\n".join(paragraphs)
 
     def _custom_properties(self, name: str) -> None:
@@ -356,17 +548,27 @@ class _Reader:
             if prop.get("name"):
                 self.properties[prop.get("name")] = value
 
-    def _relationships(self, name: str, names: set[str]) -> dict[str, tuple[str, str]]:
-        """Map relationship id -> (part name in the zip, relationship type)."""
-        if name not in names:
-            return {}
-        result = {}
-        for rel in self._parse(name).iterchildren(f"{{{_PKG_REL}}}Relationship"):
-            target = rel.get("Target") or ""
+    def _relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """Map relationship id -> (part name in the zip, relationship type) for the part
+        ``part`` ("" for the package): read from the part's own ``_rels/NAME.rels``, targets
+        resolved relative to the part's folder."""
+        if part in self._rels:
+            return self._rels[part]
+        folder, base = posixpath.split(part)
+        name = posixpath.join(folder, "_rels", base + ".rels")
+        result: dict[str, tuple[str, str]] = {}
+        self._rels[part] = result
+        if not self._exists(name):
+            return result
+        for rel in self._parse(self._name(name)).iterchildren(f"{{{_PKG_REL}}}Relationship"):
+            target = unquote(rel.get("Target") or "")
             if rel.get("TargetMode") == "External" or not target:
                 continue
-            resolved = posixpath.normpath(posixpath.join("word", target)) if not target.startswith("/") else target[1:]
-            result[rel.get("Id")] = (resolved, rel.get("Type") or "")
+            if target.startswith("/"):
+                resolved = target[1:]
+            else:
+                resolved = posixpath.normpath(posixpath.join(folder, target))
+            result[rel.get("Id")] = (self._name(resolved.lstrip("/")), rel.get("Type") or "")
         return result
 
     def _read_part(self, name: str) -> bytes:
@@ -380,16 +582,20 @@ class _Reader:
 
     # -- content -----------------------------------------------------------
 
-    def _blocks(self, container, part: str, kind: str | None, fields: _Fields, depth: int) -> None:
-        """Emit the paragraphs of a block container (body, cell, text box, note)."""
+    def _blocks(self, container, part: str, kind: str | None, fields: _Fields, depth: int,
+                cell: tuple[int, int, int] | None = None) -> None:
+        """Emit the paragraphs of a block container (body, cell, text box, note).
+
+        ``cell`` is the (table, row, cell) of the outermost table cell the container is in.
+        """
         for child in container:
             tag = child.tag
             if tag == W_P:
-                self._paragraph(child, part, kind, fields, depth)
+                self._paragraph(child, part, kind, fields, depth, cell)
             elif tag == W_TBL:
                 if depth >= MAX_TABLE_DEPTH:
                     raise InputError(self.path, _TABLES_TOO_DEEP.format(MAX_TABLE_DEPTH))
-                self._blocks(child, "table" if part == "body" else part, "cell", fields, depth + 1)
+                self._table(child, "table" if part == "body" else part, fields, depth, cell)
             elif tag in _BLOCK_SKIP:
                 self.tracked_changes |= tag in (W_DEL, W_MOVE_FROM)
             elif tag == W_TR and _is_deleted_row(child):
@@ -397,23 +603,50 @@ class _Reader:
             elif tag == MC_ALTERNATE:
                 branch = _choose_branch(child)
                 if branch is not None:
-                    self._blocks(branch, part, kind, fields, depth)
-            else:  # sdt, sdtContent, customXml, tr, tc, ...
-                self._blocks(child, part, kind, fields, depth)
+                    self._blocks(branch, part, kind, fields, depth, cell)
+            elif tag == W_ALT_CHUNK:
+                self._alt_chunk(child, part, kind, cell)
+            else:  # sdt, sdtContent, customXml, ...
+                self._blocks(child, part, kind, fields, depth, cell)
 
-    def _paragraph(self, p, part: str, kind: str | None, fields: _Fields, depth: int) -> None:
-        out: list[str] = []
+    def _table(self, tbl, part: str, fields: _Fields, depth: int, cell: tuple[int, int, int] | None) -> None:
+        """A table's cells row by row; the outermost table numbers the rows and cells."""
+        if cell is not None:  # a nested table: its paragraphs keep the outer cell's position
+            self._blocks(tbl, part, "cell", fields, depth + 1, cell)
+            return
+        key = self.outer.part_name if self.outer else self.part_name
+        counts = self.outer.table_counts if self.outer else self.table_counts
+        counts[key] = number = counts.get(key, 0) + 1
+        for row_number, row in enumerate(_rows(tbl), start=1):
+            for cell_number, tc in enumerate(_cells(row), start=1):
+                self._blocks(tc, part, "cell", fields, depth + 1, (number, row_number, cell_number))
+        self.tracked_changes |= any(_is_deleted_row(tr) for tr in tbl.iter(W_TR))
+
+    def _paragraph(self, p, part: str, kind: str | None, fields: _Fields, depth: int,
+                   cell: tuple[int, int, int] | None) -> None:
+        style_id = self.formatting.paragraph_style(p)
+        line = _Line(style_id, self.formatting.paragraph_default(style_id))
         boxes: list = []
-        self._inline(p, out, boxes, fields)
-        text = "".join(out)
-        style, style_kind = self._style(p)
+        self._inline(p, line, boxes, fields)
+        self.hidden_stretches += line.hidden_stretches
+        text = line.text()
+        style, style_kind = self._style(p, style_id)
         if text and not text.isspace():
             attributes = {"part": part, "style": style, "kind": kind or style_kind}
-            self.paragraphs.append(DocxParagraph(p, self.part_name, text, attributes))
+            if line.lead_bold:
+                attributes["lead_bold"] = line.lead_bold
+            if cell is not None:
+                attributes.update(zip(("table", "row", "cell"), cell))
+            part_name = self.part_name if self.outer is None else f"{self.outer.part_name}!{self.part_name}"
+            main = self.outer is None and self.part_name == self.main_part
+            self.paragraphs.append(
+                DocxParagraph(p, part_name, text, attributes, self.formatting, style_id, main)
+            )
+        box_part = "textbox" if part in ("body", "table") else part
         for box in boxes:
-            self._blocks(box, part, "textbox", _Fields(), depth)
+            self._blocks(box, box_part, "textbox", _Fields(), depth)
 
-    def _inline(self, element, out: list[str], boxes: list, fields: _Fields) -> None:
+    def _inline(self, element, out: _Line, boxes: list, fields: _Fields) -> None:
         """Collect the visible text below a paragraph into ``out``.
 
         Text boxes are not part of their host paragraph's text; their
@@ -422,8 +655,15 @@ class _Reader:
         for child in element:
             tag = child.tag
             if tag == W_T or tag == M_T:
-                if not fields.hidden and child.text:
-                    fields.emit(out, child.text)
+                if not fields.hidden:
+                    text = rendered_text(child)
+                    if text:
+                        fields.emit(out, text)
+            elif tag == W_R:
+                outer_format = out.format
+                out.format = self.formatting.run(out.style_id, child)
+                self._inline(child, out, boxes, fields)
+                out.format = outer_format
             elif tag in _INLINE_SKIP:
                 self.tracked_changes |= tag in (W_DEL, W_MOVE_FROM)
             elif tag == W_TAB or tag == W_PTAB:
@@ -450,36 +690,87 @@ class _Reader:
                 self._inline(child, out, boxes, fields)
                 fields.end(out)
             elif tag == W_TXBX_CONTENT:
-                boxes.append(child)
+                if not out.format.hidden:
+                    boxes.append(child)
             elif tag == W_COMMENT_START or tag == W_COMMENT_END:
                 marks = self.comment_starts if tag == W_COMMENT_START else self.comment_ends
-                marks[child.get(W_ID)] = (len(self.paragraphs), sum(len(piece) for piece in out))
+                marks[child.get(W_ID)] = (len(self.paragraphs), out.length)
             elif tag == MC_ALTERNATE:
                 branch = _choose_branch(child)
                 if branch is not None:
                     self._inline(branch, out, boxes, fields)
-            else:  # r, ins, moveTo, hyperlink, sdt, sdtContent, smartTag, drawing, pict, ...
+            elif tag == W_OBJECT:
+                if not out.format.hidden:
+                    self.unread_pieces.append(_object_kind(child))
+            else:  # ins, moveTo, hyperlink, sdt, sdtContent, smartTag, drawing, pict, ...
                 self.tracked_changes |= tag == W_INS or tag == W_MOVE_TO
                 self._inline(child, out, boxes, fields)
 
-    def _style(self, p) -> tuple[str | None, str | None]:
+    def _style(self, p, style_id: str | None) -> tuple[str | None, str | None]:
         """Return the paragraph's style name and the kind it implies."""
         ppr = p.find(W_PPR)
-        if ppr is None:
-            return None, None
-        pstyle = ppr.find(W_PSTYLE)
-        style_id = pstyle.get(W_VAL) if pstyle is not None else None
-        name = self.styles.get(style_id, style_id) if style_id else None
+        own_style = ppr.find(W_PSTYLE) if ppr is not None else None
+        name = self.formatting.style_name(style_id) if own_style is not None else None
         folded = (name or "").casefold()
         if folded.startswith(("heading", "überschrift")) or folded in ("title", "titel"):
             return name, "heading"
-        numpr = ppr.find(W_NUMPR)
+        level = self.formatting.outline_level(p, style_id)
+        if level is not None and 0 <= level <= 8:
+            return name, "heading"
+        numpr = ppr.find(W_NUMPR) if ppr is not None else None
         numid = numpr.find(W_NUMID) if numpr is not None else None
         if numpr is not None and (numid is None or numid.get(W_VAL) != "0"):
             return name, "list"
         if folded.startswith("list"):  # also "Liste..." and "Listenabsatz"
             return name, "list"
         return name, None
+
+    # -- altChunk: pieces imported by Word when it opens the file ----------
+
+    def _alt_chunk(self, element, part: str, kind: str | None, cell) -> None:
+        rel = self._relationships(self.part_name).get(element.get(R_ID))
+        if rel is None or not self._exists(rel[0]):
+            return
+        target = self._name(rel[0])
+        content_type = self._content_type(target)
+        extension = posixpath.splitext(target)[1].lower()
+        if content_type == _DOCX_TYPE or (not content_type and extension in (".docx", ".docm", ".dotx")):
+            if self.outer is not None:  # one level deep only
+                self.unread_pieces.append("Word-Dokument in einem eingefügten Word-Dokument")
+                return
+            self._docx_chunk(target, part, kind, cell)
+        elif content_type in _HTML_TYPES or extension in (".htm", ".html", ".xhtml"):
+            items = html_chunk.paragraphs(self._read_part(target))
+            self._add_chunk_items(target, items, part, kind, cell)
+        elif content_type == "text/plain" or extension == ".txt":
+            text = self._read_part(target).decode("utf-8", "replace").translate(_DROP_INVISIBLE)
+            items = [(line, {}) for line in text.splitlines() if line.strip()]
+            self._add_chunk_items(target, items, part, kind, cell)
+        else:
+            what = _CHUNK_KINDS.get(content_type) or _CHUNK_EXTENSIONS.get(extension) or "unbekanntes Format"
+            self.unread_pieces.append(f"eingefügtes Stück ({what})")
+
+    def _add_chunk_items(self, target: str, items, part: str, kind: str | None, cell) -> None:
+        for text, attributes in items:
+            own = {"part": part, "style": None, "kind": kind or attributes.get("kind")}
+            if attributes.get("lead_bold"):
+                own["lead_bold"] = attributes["lead_bold"]
+            if cell is not None:
+                own.update(zip(("table", "row", "cell"), cell))
+            self.paragraphs.append(DocxParagraph(None, f"{self.part_name}!{target}", text, own))
+
+    def _docx_chunk(self, target: str, part: str, kind: str | None, cell) -> None:
+        data = self._read_part(target)
+        if data.startswith(_OLE_MAGIC):
+            self.unread_pieces.append("verschlüsseltes oder altes Word-Dokument")
+            return
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inner = _Reader(self.path, archive, chunk=self)
+            inner.context = (part, kind, cell)
+            inner.walk()
+        self.tracked_changes |= inner.tracked_changes
+        self.hidden_stretches += inner.hidden_stretches
+        self.unread_pieces.extend(inner.unread_pieces)
 
 
 def _offset(document: Document, paragraph: int, offset: int) -> int:
@@ -502,32 +793,62 @@ def _is_deleted_row(tr) -> bool:
     return trpr is not None and trpr.find(W_DEL) is not None
 
 
-def _style_names(styles_root) -> dict[str, str]:
-    """Map paragraph style id -> style name (e.g. "berschrift1" -> "heading 1")."""
-    names = {}
-    for style in styles_root.iterchildren(W_STYLE):
-        if style.get(W_TYPE, "paragraph") != "paragraph":
-            continue
-        name = style.find(W_NAME)
-        style_id = style.get(W_STYLE_ID)
-        if style_id and name is not None and name.get(W_VAL):
-            names[style_id] = name.get(W_VAL)
-    return names
+def _rows(tbl) -> Iterator:
+    """The rows of a table in order (also inside content controls), without deleted rows."""
+    for child in tbl:
+        if child.tag == W_TR:
+            if not _is_deleted_row(child):
+                yield child
+        elif isinstance(child.tag, str) and child.tag not in _BLOCK_SKIP and child.tag != W_TBL:
+            yield from _rows(child)
 
 
-def _header_footer_ids(root) -> tuple[list[str], list[str]]:
-    """Relationship ids of headers and footers, section by section, in order."""
-    headers: list[str] = []
-    footers: list[str] = []
+def _cells(row) -> Iterator:
+    """The cells of a row in order (also inside content controls)."""
+    for child in row:
+        if child.tag == W_TC:
+            yield child
+        elif isinstance(child.tag, str) and child.tag not in _BLOCK_SKIP and child.tag != W_TBL:
+            yield from _cells(child)
+
+
+def _object_kind(obj) -> str:
+    """A German name for an embedded OLE object (``w:object``) by its ProgID."""
+    ole = next(obj.iter(_O_OLE_OBJECT), None)
+    prog_id = (ole.get("ProgID") or "").lower() if ole is not None else ""
+    return next((name for prefix, name in _OBJECT_KINDS if prog_id.startswith(prefix)), "eingebettetes Objekt")
+
+
+_HEADER_FOOTER_TYPES = ("default", "first", "even")
+
+
+def _displayed_header_footer_ids(root, even_and_odd: bool) -> tuple[list[str], list[str]]:
+    """Relationship ids of the headers and footers some section displays, section by section.
+
+    A section without a reference of a type inherits the previous section's (Word's
+    "link to previous"); the first-page one is shown only where the section has
+    ``w:titlePg``, the even-page one only with ``w:evenAndOddHeaders`` in the settings.
+    Within a section the section's own references come first, in their XML order.
+    """
+    result: dict[str, list[str]] = {W_HEADER_REF: [], W_FOOTER_REF: []}
+    current: dict[str, dict[str, str]] = {W_HEADER_REF: {}, W_FOOTER_REF: {}}
     for sectpr in root.iter(W_SECTPR):
         if sectpr.getparent().tag != W_PPR and sectpr.getparent().tag != W_BODY:
             continue  # old properties inside w:sectPrChange
+        shown = {"default", "first"} if on_off(sectpr.find(W_TITLE_PG)) else {"default"}
+        if even_and_odd:
+            shown.add("even")
+        own: dict[str, list[str]] = {W_HEADER_REF: [], W_FOOTER_REF: []}
         for ref in sectpr:
-            if ref.tag == W_HEADER_REF:
-                headers.append(ref.get(R_ID))
-            elif ref.tag == W_FOOTER_REF:
-                footers.append(ref.get(R_ID))
-    return headers, footers
+            if ref.tag in own and ref.get(R_ID):
+                kind = ref.get(W_TYPE) or "default"
+                current[ref.tag][kind] = ref.get(R_ID)
+                if kind in shown:
+                    own[ref.tag].append(ref.get(R_ID))
+        for tag, ids in own.items():
+            inherited = [current[tag][k] for k in _HEADER_FOOTER_TYPES if k in shown and k in current[tag]]
+            result[tag].extend(ids + [i for i in inherited if i not in ids])
+    return result[W_HEADER_REF], result[W_FOOTER_REF]
 
 
 def _unique_targets(ids: list[str], rels: dict[str, tuple[str, str]]) -> list[str]:

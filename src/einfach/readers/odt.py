@@ -13,6 +13,18 @@ in ``text:tracked-changes``), comments (``office:annotation``) and note
 citations are not part of the text; a comment "einfach: ignore ..." over a
 range works like a Word comment (see :mod:`einfach.suppress`).
 
+What LibreOffice shows, and only that (issue 21): soft hyphens, zero-width
+spaces and word joiners are dropped; hidden text (``text:display="none"`` in a
+span's or paragraph's style or their parents, resolved by :mod:`.formatting`),
+hidden-text fields and hidden paragraphs (by their stored ``text:is-hidden``;
+``text:condition`` is never evaluated) and hidden sections
+(``text:display="none"``) are left out and counted in a note.  Headers and
+footers are read only from master pages some page uses (the first paragraph's
+or "Standard", those that paragraph and table styles start, and their
+``style:next-style-name``).  ``lead_bold``, ``table``/``row``/``cell`` and the
+part "textbox" are set as in :mod:`.docx` (a cell covered by a preceding cell's
+column span does not count, as a merged cell in Word is one ``w:tc``).
+
 The file is untrusted input and is read with the same protections as a .docx
 (:mod:`einfach.readers.docx`): every XML part is parsed by lxml without DTDs,
 entity expansion or network access, parts with a DOCTYPE are refused, each
@@ -36,10 +48,11 @@ import zlib
 
 from lxml import etree
 
-from einfach.document import Document
+from einfach.document import INVISIBLE_CHARACTERS, Document
 from einfach.errors import InputError
 
 from . import docx as _docx
+from .formatting import OdfStyles
 from .safe_xml import hardened_parser, parse_part, read_part
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -58,6 +71,13 @@ T_P, T_H, T_S, T_TAB, T_LINE_BREAK, T_NOTE = map(_t, ("p", "h", "s", "tab", "lin
 T_LIST, T_NOTE_BODY, T_NOTE_CLASS, T_C = _t("list"), _t("note-body"), _t("note-class"), _t("c")
 T_STYLE_NAME, T_TRACKED, T_CHANGED_REGION = _t("style-name"), _t("tracked-changes"), _t("changed-region")
 T_RUBY_TEXT, T_NOTE_CITATION = _t("ruby-text"), _t("note-citation")
+T_SPAN, T_A, T_SECTION, T_DISPLAY, T_IS_HIDDEN = map(_t, ("span", "a", "section", "display", "is-hidden"))
+T_HIDDEN_TEXT, T_HIDDEN_PARAGRAPH = _t("hidden-text"), _t("hidden-paragraph")
+TABLE_ROW, TABLE_CELL, TABLE_COVERED = (f"{{{_TABLE}}}{n}" for n in ("table-row", "table-cell", "covered-table-cell"))
+TABLE_STYLE_NAME = f"{{{_TABLE}}}style-name"
+TABLE_ROWS_REPEATED, TABLE_COLUMNS_REPEATED, TABLE_COLUMNS_SPANNED = (
+    f"{{{_TABLE}}}{n}" for n in ("number-rows-repeated", "number-columns-repeated", "number-columns-spanned"))
+STYLE_NEXT = f"{{{_STYLE}}}next-style-name"
 TABLE_TABLE = f"{{{_TABLE}}}table"
 OFFICE_BODY, OFFICE_TEXT = f"{{{_OFFICE}}}body", f"{{{_OFFICE}}}text"
 OFFICE_ANNOTATION, OFFICE_ANNOTATION_END = f"{{{_OFFICE}}}annotation", f"{{{_OFFICE}}}annotation-end"
@@ -78,6 +98,7 @@ _BLOCK_SKIP = frozenset(
 #: Inside a paragraph: subtrees whose text is not shown in the running text.
 _INLINE_SKIP = frozenset({T_NOTE_CITATION, T_RUBY_TEXT, OFFICE_ANNOTATION_END, _t("soft-page-break")})
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 _ENCODED = re.compile(r"_([0-9A-Fa-f]{2})_")
 _TEXT_TYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template",
                "application/vnd.oasis.opendocument.text-master")
@@ -124,6 +145,18 @@ def read_odt(path: str) -> Document:
         raise InputError(path, f"konnte nicht gelesen werden ({type(exc).__name__}: {exc})") from exc
 
 
+def _is_true(value: str | None) -> bool:
+    return (value or "").strip().lower() == "true"
+
+
+def _count(element, attribute: str) -> int:
+    """A repeat or span count (1 when absent or not a number; capped against hostile files)."""
+    try:
+        return max(1, min(int(element.get(attribute, "1")), 10_000))
+    except ValueError:
+        return 1
+
+
 class _Paragraph:
     __slots__ = ("text", "attributes")
 
@@ -137,15 +170,21 @@ class _Inline:
     one space, none at the start of the paragraph; ``text:s``, tabs and line breaks
     are kept as they are."""
 
-    def __init__(self) -> None:
+    def __init__(self, properties: dict | None = None) -> None:
         self.pieces: list[str] = []
         self.length = 0
         self.space_before = True  # at the paragraph start, leading whitespace is dropped
+        self.properties = properties or {}  # bold/hidden in effect (formatting.OdfStyles)
+        self.lead_bold = 0
+        self._bold_lead = True
+        self.hidden_stretches = 0
+        self._in_hidden = False
+        self.hidden_paragraph = False  # a text:hidden-paragraph field that hides it
 
     def xml_text(self, text: str | None) -> None:
         if not text:
             return
-        collapsed = _WHITESPACE.sub(" ", text)
+        collapsed = _WHITESPACE.sub(" ", text.translate(_DROP_INVISIBLE))
         if self.space_before and collapsed.startswith(" "):
             collapsed = collapsed[1:]
         if collapsed:
@@ -153,6 +192,18 @@ class _Inline:
             self.space_before = collapsed.endswith(" ")
 
     def literal(self, text: str) -> None:
+        if self.properties.get("hidden"):
+            if text.strip() and not self._in_hidden:
+                self.hidden_stretches += 1
+                self._in_hidden = True
+            self.space_before = False
+            return
+        if self._bold_lead:  # spaces between bold words do not end the bold lead
+            if self.properties.get("bold"):
+                self.lead_bold = self.length + len(text)
+            elif text.strip():
+                self._bold_lead = False
+        self._in_hidden = False
         self.pieces.append(text)
         self.length += len(text)
         self.space_before = False
@@ -174,6 +225,11 @@ class _Reader:
         self.comment_starts: dict[str, tuple[int, int]] = {}
         self.comment_ends: dict[str, tuple[int, int]] = {}
         self.comment_texts: dict[str, str] = {}
+        self.formatting = OdfStyles()
+        self.hidden_stretches = 0
+        self.hidden_sections = 0  # depth of hidden sections being walked
+        self.table_counts: dict[object, int] = {}
+        self.story: object = "body"  # what tables are counted in: the body, a header, a note
 
     # -- parts -------------------------------------------------------------
 
@@ -187,6 +243,7 @@ class _Reader:
         if styles_root is not None:
             self._style_names(styles_root)
         self._style_names(content)
+        self.formatting = OdfStyles(styles_root, content)
         body = content.find(OFFICE_BODY)
         text = body.find(OFFICE_TEXT) if body is not None else None
         if text is None:
@@ -200,14 +257,49 @@ class _Reader:
         self._blocks(text, "body", None, 0)
         if styles_root is not None:
             pages = list(styles_root.iter(STYLE_MASTER_PAGE))
+            used = self._used_master_pages(text, pages)
             for part, tags in (("header", _HEADERS), ("footer", _FOOTERS)):
                 for page in pages:
+                    if page.get(STYLE_NAME) not in used:
+                        continue
                     for child in page:
                         if child.tag in tags and child.get(STYLE_DISPLAY) != "false":
+                            self.story = child
                             self._blocks(child, part, None, 0)
         for part in ("footnote", "endnote"):
             for body_element in self.notes[part]:
+                self.story = body_element
                 self._blocks(body_element, part, None, 0)
+        if self.hidden_stretches:
+            count = self.hidden_stretches
+            self.reader_notes.append(f"{count} ausgeblendete Textstelle{'n' if count != 1 else ''} nicht geprüft.")
+
+    def _used_master_pages(self, text, pages) -> set[str]:
+        """The master pages (page styles) some page of the document uses: the one the first
+        paragraph or table starts (else "Standard", else the first), every one a paragraph or
+        table style starts, and those that follow them (``style:next-style-name``)."""
+        names = [page.get(STYLE_NAME) for page in pages]
+        used: set[str] = set()
+        first = True
+        for element in _page_starters(text):
+            family = "table" if element.tag == TABLE_TABLE else "paragraph"
+            style = element.get(TABLE_STYLE_NAME if family == "table" else T_STYLE_NAME)
+            page = self.formatting.master_page(family, style)
+            if page:
+                used.add(page)
+            elif first:
+                used.add("Standard" if "Standard" in names else (names[0] if names else ""))
+            first = False
+        if first:  # no paragraph at all
+            used.add("Standard" if "Standard" in names else (names[0] if names else ""))
+        following = {page.get(STYLE_NAME): page.get(STYLE_NEXT) for page in pages}
+        todo = list(used)
+        while todo:
+            successor = following.get(todo.pop())
+            if successor and successor not in used:
+                used.add(successor)
+                todo.append(successor)
+        return used
 
     def document(self) -> Document:
         items = [(p.text, p.attributes) for p in self.paragraphs]
@@ -268,34 +360,79 @@ class _Reader:
 
     # -- content -----------------------------------------------------------
 
-    def _blocks(self, container, part: str, kind: str | None, table_depth: int) -> None:
+    def _blocks(self, container, part: str, kind: str | None, table_depth: int,
+                cell: tuple[int, int, int] | None = None) -> None:
+        """The paragraphs of a block container; ``cell`` is the (table, row, cell) of the
+        outermost table cell it is in."""
         for child in container:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
             if tag == T_P or tag == T_H:
-                self._paragraph(child, part, kind, table_depth, heading=tag == T_H)
+                self._paragraph(child, part, kind, table_depth, tag == T_H, cell)
             elif tag == TABLE_TABLE:
                 if table_depth >= _docx.MAX_TABLE_DEPTH:
                     raise InputError(self.path, _docx._TABLES_TOO_DEEP.format(_docx.MAX_TABLE_DEPTH))
-                self._blocks(child, "table" if part == "body" else part, "cell", table_depth + 1)
+                self._table(child, "table" if part == "body" else part, table_depth, cell)
+            elif tag == T_SECTION and (child.get(T_DISPLAY) == "none" or _is_true(child.get(T_IS_HIDDEN))):
+                self.hidden_sections += 1
+                self._blocks(child, part, kind, table_depth, cell)
+                self.hidden_sections -= 1
             elif tag == T_LIST:
-                self._blocks(child, part, "list" if kind is None else kind, table_depth)
+                self._blocks(child, part, "list" if kind is None else kind, table_depth, cell)
             elif tag in _BLOCK_SKIP or (tag.startswith(f"{{{_TEXT}}}") and tag.endswith("-source")):
                 continue
-            else:  # section, list-item, table rows and cells, index bodies, frames, ...
-                self._blocks(child, part, kind, table_depth)
+            else:  # section, list-item, index bodies, frames, ...
+                self._blocks(child, part, kind, table_depth, cell)
 
-    def _paragraph(self, p, part: str, kind: str | None, table_depth: int, heading: bool) -> None:
-        out = _Inline()
+    def _table(self, table, part: str, table_depth: int, cell: tuple[int, int, int] | None) -> None:
+        """A table's cells row by row; the outermost table numbers the rows and cells (a
+        repeated row or cell counts as often as it is repeated; cells covered by a
+        preceding cell's column span do not count, as in Word)."""
+        if cell is not None:  # a nested table: its paragraphs keep the outer cell's position
+            self._blocks(table, part, "cell", table_depth + 1, cell)
+            return
+        self.table_counts[self.story] = number = self.table_counts.get(self.story, 0) + 1
+        row_number = 0
+        for row in _rows(table):
+            row_number += 1
+            column, spanned = 0, 0
+            for entry in row:
+                if entry.tag not in (TABLE_CELL, TABLE_COVERED):
+                    continue
+                repeat = _count(entry, TABLE_COLUMNS_REPEATED)
+                if entry.tag == TABLE_COVERED and spanned:
+                    covered = min(spanned, repeat)
+                    spanned -= covered
+                    column += repeat - covered
+                else:
+                    column += 1
+                    self._blocks(entry, part, "cell", table_depth + 1, (number, row_number, column))
+                    column += repeat - 1
+                    spanned = _count(entry, TABLE_COLUMNS_SPANNED) - 1 if entry.tag == TABLE_CELL else 0
+            row_number += _count(row, TABLE_ROWS_REPEATED) - 1
+
+    def _paragraph(self, p, part: str, kind: str | None, table_depth: int, heading: bool,
+                   cell: tuple[int, int, int] | None) -> None:
+        out = _Inline(self.formatting.paragraph(p.get(T_STYLE_NAME)))
         boxes: list = []
         self._inline(p, out, boxes, part)
         text = out.text()
         style, style_kind = self._style(p, heading, kind)
+        if self.hidden_sections or out.hidden_paragraph:
+            self.hidden_stretches += 1 if text.strip() or out.hidden_stretches else 0
+            return
+        self.hidden_stretches += out.hidden_stretches
         if text and not text.isspace():
-            self.paragraphs.append(_Paragraph(text, {"part": part, "style": style, "kind": style_kind}))
+            attributes = {"part": part, "style": style, "kind": style_kind}
+            if out.lead_bold:
+                attributes["lead_bold"] = out.lead_bold
+            if cell is not None:
+                attributes.update(zip(("table", "row", "cell"), cell))
+            self.paragraphs.append(_Paragraph(text, attributes))
+        box_part = "textbox" if part in ("body", "table") else part
         for box in boxes:
-            self._blocks(box, part, "textbox", table_depth)
+            self._blocks(box, box_part, "textbox", table_depth)
 
     def _inline(self, element, out: _Inline, boxes: list, part: str) -> None:
         out.xml_text(element.text)
@@ -329,7 +466,18 @@ class _Reader:
         elif tag in _INLINE_SKIP:
             return
         elif tag.startswith(f"{{{_DRAW}}}"):  # frames, text boxes and shapes: after the paragraph
-            boxes.append(child)
+            if not out.properties.get("hidden"):
+                boxes.append(child)
+        elif tag == T_SPAN or tag == T_A or (tag == T_HIDDEN_TEXT and _is_true(child.get(T_IS_HIDDEN))):
+            outer = out.properties
+            if tag == T_HIDDEN_TEXT:  # the stored state of a hidden-text field; its condition is never evaluated
+                out.properties = {**outer, "hidden": True}
+            else:
+                out.properties = self.formatting.span(outer, child.get(T_STYLE_NAME))
+            self._inline(child, out, boxes, part)
+            out.properties = outer
+        elif tag == T_HIDDEN_PARAGRAPH:
+            out.hidden_paragraph = out.hidden_paragraph or _is_true(child.get(T_IS_HIDDEN))
         else:  # span, a, meta, ruby-base, fields (date, page number, user fields), ...
             self._inline(child, out, boxes, part)
 
@@ -344,3 +492,23 @@ class _Reader:
             self._inline(p, inline, [], "comment")
             texts.append(inline.text())
         self.comment_texts[name] = "\n".join(texts)
+
+
+def _rows(table):
+    """The rows of a table (also inside header rows and row groups), not those of nested tables."""
+    for child in table:
+        if child.tag == TABLE_ROW:
+            yield child
+        elif isinstance(child.tag, str) and child.tag != TABLE_TABLE and child.tag.startswith(f"{{{_TABLE}}}table-"):
+            yield from _rows(child)
+
+
+def _page_starters(container):
+    """The body's paragraphs, headings and tables (not inside tables, frames or deleted text), in
+    document order: the elements whose style may start a page style."""
+    for child in container:
+        tag = child.tag
+        if tag in (T_P, T_H, TABLE_TABLE):
+            yield child
+        elif isinstance(tag, str) and tag not in _BLOCK_SKIP:
+            yield from _page_starters(child)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...document import INVISIBLE_CHARACTERS
+
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
+
 
 @dataclass
 class Hit:
@@ -22,8 +26,9 @@ class Hit:
 
 
 def quote(text: str) -> str:
-    """German quotation marks around a text."""
-    return f"„{text}“"
+    """German quotation marks around a text, as a reader sees it (without soft hyphens,
+    zero-width spaces and word joiners, which a .txt may hold)."""
+    return f"„{text.translate(_DROP_INVISIBLE)}“"
 
 
 def join_alternatives(items: list[str] | tuple[str, ...], last: str = "oder") -> str:

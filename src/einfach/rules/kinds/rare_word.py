@@ -116,13 +116,15 @@ class RareWord:
                 if view.tag[index] not in CONTENT_TAGS or not self._candidate(view, index):
                     continue
                 token = view.tokens[index]
-                lemma = joined.get(token.i) or token.lemma_ or token.text
+                word = view.word[index]  # without soft hyphens: what the reader of the letter sees
+                lemma = joined.get(token.i) or token.lemma_ or word
                 if _noun_read_as_verb(view, index):
-                    lemma = token.text  # "zur Vorsprache": HanTa reads a verb form, the capital says noun
+                    lemma = word  # "zur Vorsprache": HanTa reads a verb form, the capital says noun
                 key = lemma.lower()
-                if key in seen or key in skip or token.lower_ in skip:
+                lower = word.lower()
+                if key in seen or key in skip or lower in skip:
                     continue
-                value = max(zipf(token.lower_), zipf(key))
+                value = max(zipf(lower), zipf(key))
                 if value >= self.min_zipf or is_law_title(token):
                     continue
                 if _feminine_of_frequent(token, key, self.min_zipf):
@@ -136,8 +138,8 @@ class RareWord:
                                     f"Erklären Sie diesen Begriff beim ersten Vorkommen: {explanation}")
                     continue
                 if token.tag_ == "NN" and (
-                    split_compound(token.text, self.min_zipf) is not None
-                    or split_compound(token.lemma_ or token.text, self.min_zipf) is not None
+                    split_compound(word, self.min_zipf) is not None
+                    or split_compound(token.lemma_ or word, self.min_zipf) is not None
                 ):
                     continue
                 seen.add(key)
@@ -185,7 +187,7 @@ class RareWord:
         tag = view.tag[index]
         if tag not in CONTENT_TAGS or index in view.placeholder:
             return False
-        text = view.text[index]
+        text = view.word[index]
         if len(text) < MIN_LETTERS or not text.isalpha():
             return False
         if _capital_inside(text):
@@ -193,7 +195,7 @@ class RareWord:
         if text[:1].isupper() and tag != "NN" and not view.at_sentence_start(index) \
                 and not _noun_read_as_verb(view, index):
             return False  # a capitalised word that is not a noun: probably a name
-        if view.lower[index].endswith(STREET_ENDINGS):
+        if text.lower().endswith(STREET_ENDINGS):
             return False
         return True
 

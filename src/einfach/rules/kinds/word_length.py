@@ -58,7 +58,7 @@ class WordLength:
             if not self._candidate(view, index):
                 continue
             token = view.tokens[index]
-            word = token.text
+            word = view.word[index]
             if any(mark in word for mark in GENDER_MARKS):
                 continue  # gender forms: no sensible split suggestion
             if self.legal_terms == "skip" and (
@@ -101,7 +101,7 @@ class WordLength:
     def _candidate(self, view: DocView, index: int) -> bool:
         if view.tag[index] != "NN" or index in view.placeholder:
             return False
-        text = view.text[index]
+        text = view.word[index]
         if len(text) <= self.max_letters:
             return False  # no part of it can be longer than max_letters (most nouns: stop here)
         if "@" in text or "://" in text or text.lower().startswith("www.") or any(ch.isdigit() for ch in text):
