@@ -210,3 +210,63 @@ def test_locations_in_json_human_html_and_comments(nlp):
     assert comment_text(passives["footer"]).startswith("Fußzeile, Absatz 2: Vorgangspassiv")
     assert comment_text(passives["textbox"]).startswith("Vorgangspassiv")  # Word comments sit in text boxes too
     assert comment_text(passives["table"]).startswith("Vorgangspassiv")  # the comment sits on the cell
+
+
+# -- .docx end to end (the reader fills kind, lead_bold and table/row/cell) ------------------------
+
+def _letter(tmp_path, heading_form: str, heading: str):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Wir haben Ihren Antrag geprüft.")
+    if heading_form == "styled":
+        document.add_heading(heading, level=2)
+        document.add_paragraph(BODY)
+    elif heading_form == "bold alone":
+        document.add_paragraph().add_run(heading).bold = True
+        document.add_paragraph(BODY)
+    elif heading_form == "bold opens paragraph":
+        paragraph = document.add_paragraph()
+        paragraph.add_run(heading + ":").bold = True
+        paragraph.add_run(" " + BODY)
+    else:  # plain colon
+        document.add_paragraph(f"{heading}: {BODY}")
+    document.add_paragraph("Mit freundlichen Grüßen")
+    path = tmp_path / "brief.docx"
+    document.save(path)
+    return str(path)
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+@pytest.mark.parametrize("form", ["styled", "bold alone", "bold opens paragraph", "plain colon"])
+def test_docx_forms_end_to_end(tmp_path, nlp, form, heading):
+    from einfach.checker import check_document
+    from einfach.readers import read_document
+
+    result = check_document(read_document(_letter(tmp_path, form, heading)), nlp)
+    assert not [f for f in result.findings if f.rule == "passiv"], result.findings  # "erhoben werden" excluded
+    assert [e["reason"] for e in result.excluded] == [f"Abschnitt „{heading}“"]
+
+
+def test_docx_table_location_end_to_end(tmp_path, nlp):
+    import docx
+
+    from einfach.checker import check_document
+    from einfach.output.human import render
+    from einfach.findings import CheckResult
+    from einfach.readers import read_document
+
+    document = docx.Document()
+    document.add_paragraph("Wir haben Ihren Antrag geprüft.")
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "Termin"
+    table = document.add_table(rows=3, cols=2)
+    table.cell(2, 0).text = "Ihr Antrag wurde abgelehnt."
+    document.sections[0].footer.paragraphs[0].text = "Die Unterlagen wurden geprüft."
+    path = tmp_path / "tabelle.docx"
+    document.save(path)
+    result = check_document(read_document(str(path)), nlp)
+    passives = {f.location.part: f for f in result.findings if f.rule == "passiv"}
+    cell = passives["table"].location
+    assert (cell.table, cell.row, cell.cell) == (2, 3, 1)
+    human = render(CheckResult(files=[result]))
+    assert "(Tabelle 2, Zeile 3, Spalte 1)" in human and "(Fußzeile, Absatz 1)" in human
