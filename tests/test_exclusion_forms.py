@@ -92,7 +92,8 @@ def test_block_ends_at_a_short_line_with_text_below():
     assert text[exclusion.start:exclusion.end].endswith(BODY)
 
 
-@pytest.mark.parametrize("after", ["Rechtsgrundlagen: § 10 StAG und § 82 AufenthG.", "**Hinweis:** Bitte bringen Sie den Pass mit."])
+@pytest.mark.parametrize("after", ["Rechtsgrundlagen: § 10 StAG und § 82 AufenthG.", "**Hinweis:** Bitte bringen Sie den Pass mit.",
+                                   "Rechtsgrundlagen: " + "§ 10 StAG, " * 30 + "§ 82 AufenthG."])
 def test_block_ends_at_a_paragraph_with_its_own_label(after):
     text = f"Datenschutz: Wir verarbeiten Ihre Daten. Das Gesetz erlaubt uns das.\n\n{after}"
     (exclusion,) = block_exclusions(document_from_text("x.md", text), (), DEFAULT_EXCLUDE_HEADINGS)

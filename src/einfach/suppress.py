@@ -150,23 +150,20 @@ def _heading_like(paragraph: Paragraph) -> bool:
     """
     if paragraph.kind == "heading":
         return True
-    if len(paragraph.text) > MAX_HEADING_CHARS:
-        # a long paragraph is a heading only by its Markdown mark; no copy of it is made
-        # (a 50 MB paragraph split into words took 570 MB)
-        return paragraph.text.lstrip().startswith("#")
-    text = paragraph.text.strip()
+    # only the paragraph's start is looked at: a 50 MB paragraph split into words took 570 MB
+    text = paragraph.text[:MAX_HEADING_CHARS + 2].strip()
     if text.startswith("#"):
         return True
     if paragraph.kind in ("list", "cell"):
         return False
     first, _, rest = text.partition("\n")
-    if _short_line(first) and not (rest and LIST_ITEM.match(rest)):
+    if len(paragraph.text) <= MAX_HEADING_CHARS and _short_line(first) and not (rest and LIST_ITEM.match(rest)):
         return True
     # a paragraph that opens with its own short label ("Rechtsgrundlagen: § 10 …", "**Hinweis:** …")
     label = first.partition(":")[0] if ":" in first else ""
     bold = LEADING_BOLD.match(text)
     if paragraph.lead_bold or bold:
-        label = paragraph.text[:paragraph.lead_bold] if paragraph.lead_bold else bold.group(1)
+        label = paragraph.text[:min(paragraph.lead_bold, MAX_HEADING_CHARS)] if paragraph.lead_bold else bold.group(1)
     label = MARKUP.sub(r"\1", label).strip().rstrip(":")
     return 0 < len(label.split()) <= LABEL_WORDS and label[:1].isupper() and not label.endswith(TERMINAL)
 
