@@ -18,7 +18,8 @@ from einfach.suppress import block_exclusions
 from einfach.wording import excluded_text
 
 BODY = "Gegen diesen Bescheid kann innerhalb eines Monats Widerspruch erhoben werden."
-HEADINGS = ["Rechtsbehelfsbelehrung", "Rechtsmittelbelehrung", "Datenschutzhinweise", "Datenschutz"]
+HEADINGS = ["Rechtsbehelfsbelehrung", "Rechtsmittelbelehrung", "Datenschutzhinweise", "Datenschutz",
+            "Hinweis zum Datenschutz"]
 TEXT_FORMS = {
     "alone": "{h}\n\n{b}",
     "colon": "{h}:\n\n{b}",
@@ -92,12 +93,19 @@ def test_block_ends_at_a_short_line_with_text_below():
     assert text[exclusion.start:exclusion.end].endswith(BODY)
 
 
-@pytest.mark.parametrize("after", ["Rechtsgrundlagen: § 10 StAG und § 82 AufenthG.", "**Hinweis:** Bitte bringen Sie den Pass mit.",
-                                   "Rechtsgrundlagen: " + "§ 10 StAG, " * 30 + "§ 82 AufenthG."])
+@pytest.mark.parametrize("after", ["Ansprechpartnerin: Frau Muster, Zimmer 3.", "**Hinweis:** Bitte bringen Sie den Pass mit.",
+                                   "Ihre Unterlagen: " + "Pass, Foto, " * 30 + "Meldebescheinigung."])
 def test_block_ends_at_a_paragraph_with_its_own_label(after):
     text = f"Datenschutz: Wir verarbeiten Ihre Daten. Das Gesetz erlaubt uns das.\n\n{after}"
     (exclusion,) = block_exclusions(document_from_text("x.md", text), (), DEFAULT_EXCLUDE_HEADINGS)
     assert text[exclusion.start:exclusion.end] == "Datenschutz: Wir verarbeiten Ihre Daten. Das Gesetz erlaubt uns das."
+
+
+def test_a_following_known_block_is_its_own_section():
+    text = f"Rechtsbehelfsbelehrung:\n{BODY}\n\nHinweis zum Datenschutz: Informationen finden Sie im Internet.\n\nIhr Amt"
+    exclusions = block_exclusions(document_from_text("x.txt", text), (), DEFAULT_EXCLUDE_HEADINGS)
+    assert [e.reason for e in exclusions] == ["Abschnitt „Rechtsbehelfsbelehrung“", "Abschnitt „Hinweis zum Datenschutz“"]
+    assert text[exclusions[1].start:exclusions[1].end].endswith("im Internet.")
 
 
 def test_a_long_text_before_a_colon_stays_in_the_block():

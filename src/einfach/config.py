@@ -23,7 +23,10 @@ from .errors import EinfachError
 
 LEVELS = ("info", "warning", "error")
 CONFIG_NAMES = ("einfach.toml", "pyproject.toml")
-DEFAULT_EXCLUDE_HEADINGS = ("Rechtsbehelfsbelehrung*", "Rechtsmittelbelehrung*", "Datenschutz*")
+# Text the writer must not change: the legal notice and data-protection notices however headed
+# ("Datenschutzhinweise", "Hinweis zum Datenschutz").  Not "Rechtsgrundlage*": in a Bescheid that
+# heading may open the reasoning, which is letter text (corpus/original/gebuehrenbescheid).
+DEFAULT_EXCLUDE_HEADINGS = ("Rechtsbehelfsbelehrung*", "Rechtsmittelbelehrung*", "*Datenschutz*")
 
 
 class ConfigError(EinfachError):

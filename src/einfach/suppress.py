@@ -228,11 +228,11 @@ def block_exclusions(document: Document, styles: tuple[str, ...], headings: tupl
         if paragraph.style and paragraph.style.lower() in wanted_styles:
             exclusions.append(Exclusion(paragraph.start, paragraph.end, f"Formatvorlage „{paragraph.style}“"))
         label = _matches(paragraph, patterns) if patterns else None
-        if block is not None and label is None and _heading_like(paragraph):
-            start, reason = block
+        if block is not None and (label is not None or _heading_like(paragraph)):
+            start, reason = block  # the next heading ends the block; a known one starts the next
             exclusions.append(Exclusion(start, previous_end, reason))
             block = None
-        if label is not None and block is None:
+        if label is not None:
             block = (paragraph.start, f"Abschnitt „{_title(paragraph, label)}“")
         previous_end = paragraph.end
     if block is not None:
