@@ -187,7 +187,10 @@ def test_every_comment_sits_on_exactly_its_words(letter, checked, tmp_path):
 
 def test_comment_text_is_message_then_suggestions(checked, tmp_path):
     finding = next(f for f in checked.findings if f.text == "wurde abgelehnt")
-    assert comment_text(finding) == finding.message + "\n" + finding.suggestions[0]
+    expected = finding.message + "\n" + finding.suggestions[0]
+    if finding.fix:  # then the rewritten sentence (issue 14)
+        expected += f"\nNeu (bitte prüfen): „{finding.fix['sentence']}“"
+    assert comment_text(finding) == expected
 
 
 def test_formatting_text_tables_headers_and_footers_are_kept(letter, checked, tmp_path):

@@ -41,9 +41,10 @@ def page(check_text, tmp_path_factory):
     return path, file
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is in the test extras")
+def start_browser(profile_dir, downloads=None):
+    """Headless Chromium through chromedriver (also used by tests/test_serve_browser.py);
+    ``downloads``: the folder that downloads go to."""
+    from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
@@ -51,11 +52,22 @@ def browser(tmp_path_factory):
     for argument in (
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}", "--window-size=1280,1000",
+        f"--user-data-dir={profile_dir}", "--window-size=1280,1000",
     ):
         options.add_argument(argument)
+    if downloads is not None:
+        options.add_experimental_option("prefs", {
+            "download.default_directory": str(downloads), "download.prompt_for_download": False,
+        })
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(15)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    pytest.importorskip("selenium.webdriver", reason="selenium is in the test extras")
+    driver = start_browser(tmp_path_factory.mktemp("chromium-profile"))
     yield driver
     driver.quit()
 
@@ -100,7 +112,9 @@ def test_keyboard_enter_shows_the_details(page, browser):
     panel = browser.find_element(By.CSS_SELECTOR, ".panel-body")
     assert file.findings[0].suggestions[0] not in panel.text
     body = browser.find_element(By.TAG_NAME, "body")
-    body.send_keys(Keys.TAB)  # the first focusable element is the first mark
+    body.send_keys(Keys.TAB)  # first the "Details" of the figures (issue 19), then the first mark
+    assert browser.switch_to.active_element.tag_name == "summary"
+    browser.switch_to.active_element.send_keys(Keys.TAB)
     focused = browser.switch_to.active_element
     assert focused.tag_name == "mark"
     focused.send_keys(Keys.ENTER)

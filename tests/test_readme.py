@@ -48,8 +48,11 @@ def test_readme_rule_count():
 
 def test_every_list_of_supported_types_names_odt():
     pattern = re.compile(r"\.docx[^\n]{0,40}\.txt|\.txt[^\n]{0,40}\.docx|docx\|txt")
+    writes_only = {ROOT / "src" / "einfach" / "cli" / "fix.py"}  # einfach fix writes .docx, .txt and .md only
     for path in [README, *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "src" / "einfach").rglob("*.py")),
                  *sorted((ROOT / "src" / "einfach").rglob("*.html")), ROOT / ".pre-commit-hooks.yaml"]:
+        if path in writes_only:
+            continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if pattern.search(line) and "md" in line and "odt" not in line:  # .docx, .txt and .md: a list
                 raise AssertionError(f"{path.relative_to(ROOT)}:{number} lists types without .odt: {line.strip()}")

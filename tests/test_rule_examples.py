@@ -48,3 +48,45 @@ def test_every_finding_has_message_and_suggestion():
             for finding in findings_of(rule_id, example):
                 assert finding.message.strip() and finding.suggestions and all(s.strip() for s in finding.suggestions)
                 assert "{" not in finding.message and "{" not in finding.suggestions[0]
+
+
+# -- rewrites (issue 14): each rewriting rule's `rewrites:` examples --------------------------------
+
+from einfach.rewrite import REWRITERS  # noqa: E402
+
+REWRITE_CASES = [
+    (rule_id, text, expected, applicability)
+    for rule_id, rule in RULES.items()
+    for text, expected, applicability in rule.rewrites
+]
+REWRITING_RULES = sorted(rule_id for rule_id, rule in RULES.items() if rule.rewrites)
+
+
+@pytest.mark.parametrize(("rule_id", "text", "expected", "applicability"), REWRITE_CASES, ids=lambda v: str(v)[:40])
+def test_rule_rewrite(rule_id, text, expected, applicability):
+    found = findings_of(rule_id, text)
+    assert found, f"{rule_id}: no finding in rewrite example {text!r}"
+    fixes = [f.fix for f in found if f.fix]
+    if expected is None:
+        assert not fixes, f"{rule_id}: unexpected rewrite of {text!r}: {fixes[0]['sentence']!r}"
+        return
+    assert fixes, f"{rule_id}: no rewrite for {text!r}"
+    assert fixes[0]["sentence"] == expected
+    if applicability:
+        assert fixes[0]["applicability"] == applicability
+    # the edits applied to the text give the sentence, and every edit stays inside the text
+    from einfach.rewrite import apply_edits
+
+    assert apply_edits(text, fixes[0]["edits"]) == expected
+
+
+@pytest.mark.parametrize("rule_id", REWRITING_RULES)
+def test_rewriting_rule_has_enough_rewrite_examples(rule_id):
+    rewrites = RULES[rule_id].rewrites
+    assert RULES[rule_id].kind in REWRITERS
+    assert len([r for r in rewrites if r[1] is not None]) >= 8, "at least 8 rewrites"
+    assert any(r[1] is None for r in rewrites), "at least one case where no rewrite may be offered"
+
+
+def test_rewriting_rules_are_the_expected_ones():
+    assert {"passiv", "amtsdeutsch", "funktionsverbgefuege", "abkuerzung"} <= set(REWRITING_RULES)

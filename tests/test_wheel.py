@@ -30,6 +30,11 @@ REQUIRED_MEMBERS = [
     "einfach/_rules/profiles/einfach.yml",
     "einfach/nlp/data/hanta_stts.tsv",
     "einfach/nlp/data/abbreviations.txt",
+    # einfach serve: the API's description and the page
+    "einfach/serve/openapi.yml",
+    "einfach/serve/static/einfach.js",
+    "einfach/serve/templates/index.html",
+    "einfach/serve/templates/einfach.css",
 ]
 
 

@@ -8,7 +8,11 @@ Public API for integrators::
         print(finding.rule, finding.message)
 
 ``check`` and ``check_file`` return a :class:`einfach.findings.FileResult`
-whose ``to_dict()`` is one entry of the JSON output's ``files`` list.
+whose ``to_dict()`` is one entry of the JSON output's ``files`` list.  A
+finding with a rewrite carries it in ``finding.fix`` (``{"sentence", "edits",
+"applicability"}``, see ``docs/rewrites.md``); ``fix_text`` applies them::
+
+    einfach.fix_text("Ihr Antrag wurde von uns abgelehnt.")  # "Wir haben Ihren Antrag abgelehnt."
 Imports are lazy so that ``import einfach`` stays cheap.
 """
 
@@ -21,7 +25,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # pragma: no cover
     from .findings import FileResult
 
-__all__ = ["check", "check_file", "__version__"]
+__all__ = ["check", "check_file", "fix_text", "__version__"]
 
 
 def check(text: str, profile: str = "einfach", model: str | None = None) -> "FileResult":
@@ -38,3 +42,12 @@ def check_file(path: str, profile: str = "einfach", model: str | None = None) ->
     from .readers import read_document
 
     return check_document(read_document(str(path)), make_pipeline(profile, model))
+
+
+def fix_text(text: str, profile: str = "einfach", include_review: bool = False, model: str | None = None) -> str:
+    """``text`` with its rewrites applied: the sure ones, with ``include_review`` also those to look at."""
+    from .edits import apply_edits
+    from .rewrite import compose
+
+    edits, _count = compose(check(text, profile, model).findings, include_review)
+    return apply_edits(text, edits)

@@ -123,6 +123,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
                 )
             )
         release(doc)  # the rules' token view, kept for the counts above (nlp/view.py)
+        sources: dict[int, object] = {}  # id(finding) -> its span, for the rewrites
         for span in doc.spans.get("einfach", []):
             data = span._.einfach
             start = offset + span.start_char
@@ -142,11 +143,17 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
                     data=_plain(data["values"]),
                 )
             )
+            sources[id(findings[-1])] = span
         if not segments and not findings:
             continue
         # pieces do not overlap and come in text order: sorting and annotating each piece
         # gives the same as sorting and annotating the whole file
         findings = _apply_suppressions(findings, suppressions)
+        if settings.rewrite and findings:
+            from .rewrite import attach_fixes
+
+            protected = [(s.start, s.end) for s in suppressions] + [(e.start, e.end) for e in exclusions]
+            attach_fixes(doc, offset, findings, [sources[id(f)] for f in findings], nlp, protected)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         annotate_segments(segments, findings)
         metrics.add(segments, findings)
@@ -166,6 +173,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
         rules=Counter(metrics.rules),
         fail_on=settings.fail_on,
         min_index=settings.min_index,
+        profile=settings.profile,
     )
 
 

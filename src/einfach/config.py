@@ -53,6 +53,7 @@ class Settings:
     min_index: float | None = None
     exclude_styles: tuple[str, ...] = ()
     exclude_headings: tuple[str, ...] = DEFAULT_EXCLUDE_HEADINGS
+    rewrite: bool = True  # attach rewrites (finding.fix, einfach.rewrite); not a configuration key
 
     def rule_settings(self) -> dict:
         """The part the rule component needs (JSON-serialisable)."""

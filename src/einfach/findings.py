@@ -50,11 +50,15 @@ class Finding:
     suggestions: list[str]
     location: Location
     data: dict[str, Any] = field(default_factory=dict)
+    # the rewritten sentence (issue 14, einfach.rewrite): {"sentence", "edits", "applicability"}
+    fix: dict[str, Any] | None = None
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["location"] = self.location.to_dict()
-        return data
+        result = asdict(self)
+        result["location"] = self.location.to_dict()  # table/row/cell only when set
+        if self.fix is None:
+            del result["fix"]  # optional in the JSON: only findings with a rewrite carry it
+        return result
 
 
 @dataclass
@@ -100,6 +104,7 @@ class FileResult:
     # the file's settings that decide the exit code (not part of the JSON)
     fail_on: str = field(default="warning", repr=False, compare=False)
     min_index: float | None = field(default=None, repr=False, compare=False)
+    profile: str | None = field(default=None, repr=False, compare=False)  # its target band: einfach.bands
 
     @property
     def metrics(self) -> dict:
@@ -171,6 +176,7 @@ class FileSummary:
     rules: Counter = field(default_factory=Counter)  # findings per rule
     fail_on: str = "warning"
     min_index: float | None = None
+    profile: str | None = None
 
     @classmethod
     def of(cls, result: FileResult) -> "FileSummary":
@@ -179,7 +185,7 @@ class FileSummary:
             path=result.path, metrics=result.metrics, notes=list(result.notes), excluded=list(result.excluded),
             suppressed=result.suppressed, unused_suppressions=list(result.unused_suppressions),
             severities=Counter(f.severity for f in result.findings), rules=Counter(f.rule for f in result.findings),
-            fail_on=result.fail_on, min_index=result.min_index,
+            fail_on=result.fail_on, min_index=result.min_index, profile=result.profile,
         )
 
     def result(self, text: str, segments: list[Segment], findings: list[Finding]) -> FileResult:
@@ -187,7 +193,7 @@ class FileSummary:
         return FileResult(
             path=self.path, text=text, segments=segments, findings=findings, notes=self.notes,
             excluded=self.excluded, suppressed=self.suppressed, unused_suppressions=self.unused_suppressions,
-            fail_on=self.fail_on, min_index=self.min_index,
+            fail_on=self.fail_on, min_index=self.min_index, profile=self.profile,
         )
 
     @property

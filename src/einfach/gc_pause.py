@@ -35,6 +35,13 @@ def own_process() -> None:
     _freeze_after_loading = True
 
 
+def shared_process() -> None:
+    """Undo :func:`own_process` for a long-running server (``einfach serve``): it keeps
+    creating and dropping request objects, which ``gc.freeze()`` would keep for good."""
+    global _freeze_after_loading
+    _freeze_after_loading = False
+
+
 @contextmanager
 def paused() -> Iterator[None]:
     """Run the block with the cyclic garbage collector switched off."""

@@ -6,15 +6,21 @@ docs/definitions.md) and syllables counted by :mod:`einfach.nlp.syllables`.
 textstat is deliberately not used: it splits "z. B." into sentences and loses
 one-letter syllables.
 
-Two layers:
+Three layers:
 
 * :func:`sentence_counts` turns one sentence into raw counts (words,
-  syllables, long words, rare words, nominal style, passive, ...).  The
-  checker stores them on each :class:`~einfach.findings.Segment`.
+  syllables, long words, rare words, nominal style, passive, subordinating
+  words, commas, long compounds, ...).  The checker stores them on each
+  :class:`~einfach.findings.Segment`.
 * :func:`readability` turns counts (of a sentence, or summed over the
-  complete sentences of a document) into the published figures;
-  :func:`sentence_index` maps counts to the Einfach-Index with the model in
-  ``einfach/data/index_model.json`` (fitted by ``eval/fit_index.py``).
+  complete sentences of a document) into the published figures.
+* The Einfach-Index (``einfach/data/index_model.json``, fitted by
+  ``eval/fit_index.py``): :func:`predict_rating` is the sentence model
+  (TextComplexityDE ratings), :func:`sentence_index` puts that rating on the
+  0..100 scale; :func:`document_index` is the document model over the
+  summed counts and the mean sentence rating (:func:`document_features`),
+  fitted on documents of known level.  :func:`band` names the band with the
+  model's cut points (names and their meaning: :mod:`einfach.bands`).
 
 Neither the figures nor the index depend on the profile or on rule
 selection: the passive share uses the passive kind directly with the
@@ -40,18 +46,21 @@ from .nlp.syllables import count_syllables, syllable_word
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
-# Version of the feature definitions below (features(), sentence_counts(), the
-# constants).  Raise it whenever one of them changes and refit with
+# Version of the feature definitions below (features(), document_features(),
+# sentence_counts(), the constants).  Raise it whenever one of them changes and refit with
 # eval/fit_index.py: index_model() refuses a model fitted for another version.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 RARE_ZIPF = 3.0  # a word is rare below this Zipf frequency (about once per million words)
 COMMON_ZIPF = 6.0  # word load: how far each word lies below the most common German words
 LONG_WORD_LETTERS = 6  # LIX and Wiener: a long word has more than six letters
 NOMINAL_SUFFIXES = ("ung", "heit", "keit", "ion", "nis", "tät", "ierung")
 NOMINAL_PLURAL_SUFFIXES = ("ungen", "heiten", "keiten", "ionen", "nisse", "nissen", "täten")
+COMPOUND_LETTERS = 13  # a long compound: a noun of 13 letters or more
+SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"})
 COUNT_KEYS = (
     "words", "lexical_words", "syllables", "monosyllables", "polysyllables", "long_words",
     "frequency_words", "rare_words", "word_load", "nominal", "passive",
+    "subordinators", "commas", "compounds",
 )
 
 
@@ -128,18 +137,25 @@ def counts_in(view, start: int, end: int, passive: bool) -> dict[str, Any]:
     """:func:`sentence_counts` of the tokens ``start:end`` of a Doc, read from its
     :class:`~einfach.rules.view.DocView` (the checker's Docs still hold the rules' view)."""
     words = lexical = syllables = mono = poly = long = frequency_words = rare = nominal = 0
+    subordinators = compounds = commas = 0
     load = 0.0
     texts, tags, tokens = view.word, view.tag, view.tokens  # words without soft hyphens
     placeholders = view.placeholder
     for i in range(start, end):
         text = texts[i]
+        tag = tags[i]
+        if tag == "$,":
+            commas += 1
         profile = _profile(text)
         if profile is None:
             continue
         words += 1
-        tag = tags[i]
-        if tag == "NN" and is_nominal(tokens[i]):
-            nominal += 1
+        if tag in SUBORDINATORS:
+            subordinators += 1
+        elif tag == "NN":
+            if is_nominal(tokens[i]):
+                nominal += 1
+            compounds += len(text) >= COMPOUND_LETTERS and text.isalpha()
         counted, count, is_long, has_digit = profile
         if has_digit:
             continue
@@ -161,6 +177,7 @@ def counts_in(view, start: int, end: int, passive: bool) -> dict[str, Any]:
         "words": words, "lexical_words": lexical, "syllables": syllables, "monosyllables": mono,
         "polysyllables": poly, "long_words": long, "frequency_words": frequency_words, "rare_words": rare,
         "word_load": load, "nominal": nominal, "passive": int(bool(passive)), "sentences": 1,
+        "subordinators": subordinators, "commas": commas, "compounds": compounds,
     }
 
 
@@ -233,7 +250,7 @@ def findings_per_100_words(rules: Iterable[str], words: int) -> dict[str, float]
 
 # -- the Einfach-Index ---------------------------------------------------------
 def features(counts: dict[str, Any]) -> dict[str, float]:
-    """The linguistic measures the index model may use (per sentence)."""
+    """The measures of one sentence (or of one rated item) the sentence model may use."""
     words = max(counts["words"], 1)
     lexical = counts["lexical_words"]
     return {
@@ -244,6 +261,32 @@ def features(counts: dict[str, Any]) -> dict[str, float]:
         "long_word_share": counts["long_words"] / lexical if lexical else 0.0,
         "rare_word_share": counts["rare_words"] / counts["frequency_words"] if counts["frequency_words"] else 0.0,
         "passive": float(counts["passive"]),
+        "subordinators": math.log1p(counts["subordinators"]),
+        "commas": float(counts["commas"]),
+        "compounds": float(counts["compounds"]),
+    }
+
+
+def document_features(counts: dict[str, Any], rating: float) -> dict[str, float]:
+    """The measures of a document the document model may use.
+
+    ``counts`` are summed over the document's complete sentences (``sentences``
+    = their number), ``rating`` is the word-weighted mean of their predicted
+    ratings.  Sums and one mean, so a file checked piece by piece gets the
+    same figures (:class:`MetricsAccumulator`).
+    """
+    sentences = max(counts["sentences"], 1)
+    words = max(counts["words"], 1)
+    frequency_words = counts["frequency_words"]
+    return {
+        "rating": rating,
+        "log_sentence_words": math.log(words / sentences),
+        "passive_share": counts["passive"] / sentences,
+        "commas_per_sentence": counts["commas"] / sentences,
+        "subordinators_per_sentence": counts["subordinators"] / sentences,
+        "compound_share": counts["compounds"] / words,
+        "nominal_share": counts["nominal"] / words,
+        "load_per_word": counts["word_load"] / frequency_words if frequency_words else 0.0,
     }
 
 
@@ -260,44 +303,62 @@ def index_model() -> dict[str, Any]:
     return model
 
 
-def predict_rating(counts: dict[str, Any], model: dict[str, Any] | None = None) -> float:
-    """The complexity rating (1–7 scale of the training data) the model predicts."""
-    model = model or index_model()
-    values = features(counts)
-    score = model["intercept"]
-    for name, mean, scale, coefficient in zip(model["features"], model["means"], model["scales"], model["coefficients"]):
+def linear(part: dict[str, Any], values: dict[str, float]) -> float:
+    """intercept + sum of coefficient * (value - mean) / scale, over the part's features."""
+    score = part["intercept"]
+    for name, mean, scale, coefficient in zip(part["features"], part["means"], part["scales"], part["coefficients"]):
         score += coefficient * (values[name] - mean) / scale
     return score
 
 
+def predict_rating(counts: dict[str, Any], model: dict[str, Any] | None = None) -> float:
+    """The complexity rating of a sentence (1–7 scale of TextComplexityDE) the sentence model predicts."""
+    return linear((model or index_model())["sentence"], features(counts))
+
+
 def rating_to_index(rating: float, model: dict[str, Any] | None = None) -> float:
-    """Rating 1 (very easy) → 100, rating 7 (very hard) → 0, linear and clipped."""
-    mapping = (model or index_model())["mapping"]
-    easiest, hardest = mapping["rating_easiest"], mapping["rating_hardest"]
-    return min(100.0, max(0.0, 100.0 * (hardest - rating) / (hardest - easiest)))
+    """Sentence index: intercept + slope * rating, clipped to 0..100 (higher = easier).
+
+    The line is fitted by ``eval/fit_index.py`` on the documents of known
+    level (their document index against their mean sentence rating), so a
+    sentence reads on the same scale and with the same bands as a document
+    made of sentences like it.  It is monotone: the order of sentences is
+    the order of their predicted ratings.
+    """
+    mapping = (model or index_model())["sentence"]["mapping"]
+    return min(100.0, max(0.0, mapping["intercept"] + mapping["slope"] * rating))
 
 
 def sentence_index(counts: dict[str, Any]) -> float:
     return rating_to_index(predict_rating(counts))
 
 
+def document_index(counts: dict[str, Any], rating: float, model: dict[str, Any] | None = None) -> float:
+    """Document index from summed counts and the mean sentence rating (see :func:`document_features`).
+
+    The document model predicts a level on the scale of the fitting classes
+    (1 = Leichte Sprache ... 5 = laws), mapped linearly to 100 ... 0 and clipped.
+    """
+    part = (model or index_model())["document"]
+    level = linear(part, document_features(counts, rating))
+    easiest, hardest = part["mapping"]["easiest"], part["mapping"]["hardest"]
+    return min(100.0, max(0.0, 100.0 * (hardest - level) / (hardest - easiest)))
+
+
+def bands(model: dict[str, Any] | None = None) -> list[tuple[float, str]]:
+    """(lower bound, name) of the five bands, easiest first (from the model file; names: einfach.bands)."""
+    return [(lower, name) for lower, name in (model or index_model())["bands"]]
+
+
 def band(value: float | None) -> str | None:
-    """"sehr leicht", "leicht", "mittel", "schwer" or "sehr schwer"."""
+    """"sehr verständlich", "verständlich", "mittel", "schwer" or "sehr schwer" (cut points from the model)."""
     if value is None:
         return None
-    for lower, name in index_model()["bands"]:
+    ordered = bands()
+    for lower, name in ordered:
         if value >= lower:
             return name
-    return index_model()["bands"][-1][1]
-
-
-def document_index(sentences: Iterable[tuple[int, float]]) -> float | None:
-    """Word-weighted mean of (words, sentence index) pairs; None without sentences."""
-    total = weighted = 0.0
-    for words, value in sentences:
-        total += words
-        weighted += words * value
-    return weighted / total if total else None
+    return ordered[-1][1]
 
 
 def index_object(value: float | None) -> dict[str, Any]:
@@ -367,7 +428,7 @@ class MetricsAccumulator:
         self.words = self.sentence_words = self.sentences = self.segments = self.counted = 0
         self.counts: dict[str, Any] = dict.fromkeys((*COUNT_KEYS, "sentences"), 0)
         self.rules: Counter[str] = Counter()
-        self.index_words = self.index_weighted = 0.0
+        self.index_words = self.rating_weighted = 0.0
 
     def add(self, segments: Iterable, findings: Iterable) -> None:
         for segment in segments:
@@ -381,9 +442,9 @@ class MetricsAccumulator:
                 self.counted += 1
                 for key in self.counts:
                     self.counts[key] += segment.counts.get(key, 0)
-            if segment.index is not None:
+            if segment.index is not None and segment.counts is not None:
                 self.index_words += segment.words
-                self.index_weighted += segment.words * segment.index
+                self.rating_weighted += segment.words * predict_rating(segment.counts)
         self.rules.update(finding.rule for finding in findings)
 
     def result(self) -> dict[str, Any]:
@@ -397,6 +458,8 @@ class MetricsAccumulator:
         figures = readability(self.counts) if self.counted and self.counted == sentences else None
         result.update(figures or dict.fromkeys(READABILITY_KEYS))
         result["findings_per_100_words"] = findings_per_100_words(self.rules.elements(), self.words)
-        value = self.index_weighted / self.index_words if self.index_words else None
+        value = None
+        if self.index_words:
+            value = document_index(self.counts, self.rating_weighted / self.index_words)
         result["index"] = index_object(value)
         return result

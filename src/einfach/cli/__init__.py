@@ -11,10 +11,12 @@ import click
 from .. import __version__
 from ..gc_pause import own_process
 from .check import check
+from .fix import fix
 from .german import GermanGroup
 from .history import history
 from .report import report
 from .rules import explain, rules
+from .serve import serve
 from .text import text
 
 
@@ -26,11 +28,13 @@ def cli() -> None:
 
 
 cli.add_command(check)
+cli.add_command(fix)
 cli.add_command(text)
 cli.add_command(rules)
 cli.add_command(explain)
 cli.add_command(report)
 cli.add_command(history)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -197,6 +197,8 @@ def _summary(data: dict, history, written: list[str], saved: bool, reused: int =
     if first and first["id"] not in (current["id"], before["id"] if before else None):
         extras.append(f"erster Lauf: {de(head['first'])}")
     click.echo(line + (f" ({'; '.join(extras)})" if extras else "") + ".")
+    if head["meaning"]:
+        click.echo(head["meaning"])
     if head["kind"] == "index":
         click.echo(f"Befunde je 1.000 Wörter: {de(current['findings_per_1000'])}"
                    + (f" (vorher {de(before['findings_per_1000'])})" if before else "") + ".")

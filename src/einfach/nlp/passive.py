@@ -360,7 +360,7 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
         if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
             continue
         following = clause[position + 1]
-        if following.tag_ == "PPER" and following.lower_ in PRONOUN_AGENTS:
+        if following.tag_ in {"PPER", "PRF"} and following.lower_ in PRONOUN_AGENTS:  # HanTa: "uns" PRF
             pronoun = PRONOUN_AGENTS[following.lower_]
             person = pronoun if pronoun in {"Sie", "wir", "ich", "du", "ihr"} else "3sg"
             return pronoun, person

@@ -20,7 +20,10 @@ make the range's ends run boundaries.  This module is that walk:
 * :func:`_anchor` splits runs at a range's ends (:func:`_split_at`,
   :func:`_split_run`: both halves keep ``w:rPr``; a split counts characters as
   shown and keeps soft hyphens in the file) and returns its first and last run,
-  or None when the range cannot be mapped exactly.
+  or None when the range cannot be mapped exactly;
+* :func:`open_walked` opens a .docx with python-docx (to change and save it) and
+  walks its paragraphs over python-docx's own trees, with their offsets in the
+  extracted text.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from ..document import INVISIBLE_CHARACTERS
+from ..atomic import OutputError
+from ..document import INVISIBLE_CHARACTERS, PARAGRAPH_SEPARATOR
 from ..readers.docx import (
     M_T,
     MC_ALTERNATE,
@@ -49,6 +53,7 @@ from ..readers.docx import (
     _XML_WHITESPACE,
     _choose_branch,
     _w,
+    iter_paragraphs,
     rendered_text,
 )
 from ..readers.formatting import PLAIN, Formatting
@@ -267,3 +272,30 @@ def _raw_split(t, offset: int) -> tuple[str, int]:
         if char not in INVISIBLE_CHARACTERS:
             shown += 1
     return text, len(text)
+
+
+def open_walked(source: str, purpose: str):
+    """(python-docx Document, zip part name -> its root element, the reader's paragraphs over
+    those trees, each paragraph's start offset in the extracted text) for ``source``.
+
+    ``purpose`` completes the German error ("kann für {purpose} nicht geöffnet werden").
+    """
+    import docx
+    from docx.opc.part import XmlPart
+
+    try:
+        document = docx.Document(source)
+    except Exception as exc:  # python-docx raises many kinds; the reader already accepted the file
+        raise OutputError(f"{source}: kann für {purpose} nicht geöffnet werden ({type(exc).__name__}: {exc})") from None
+    roots = {
+        str(part.partname).lstrip("/"): part.element
+        for part in document.part.package.iter_parts()
+        if isinstance(part, XmlPart)
+    }
+    walked = list(iter_paragraphs(source, roots))
+    starts = []
+    offset = 0
+    for paragraph in walked:
+        starts.append(offset)
+        offset += len(paragraph.text) + len(PARAGRAPH_SEPARATOR)
+    return document, roots, walked, starts

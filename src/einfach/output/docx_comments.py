@@ -43,11 +43,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import OutputError, _resolved, check_target, refuse_inputs, write_atomic
-from ..document import PARAGRAPH_SEPARATOR
 from ..findings import FileResult, Finding
-from ..readers.docx import _w, iter_paragraphs
+from ..readers.docx import _w
 from ..wording import place
-from .docx_anchor import _anchor, _pieces, _shift  # noqa: F401  (_shift: tests import it from here)
+from .docx_anchor import _anchor, _pieces, _shift, open_walked  # noqa: F401  (tests import _shift from here)
 
 AUTHOR = "einfach"
 INITIALS = "E"
@@ -107,28 +106,12 @@ def check_call(paths: Iterable[str], target: str, output: str | None = None) -> 
 
 def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> AnnotationReport:
     """Write a copy of ``result.path`` with one Word comment per finding to ``target``."""
-    import docx
-    from docx.opc.part import XmlPart
     from docx.text.run import Run
 
     source = result.path
     protected = [source, *inputs]
     refuse_inputs(target, protected, _WHAT)
-    try:
-        document = docx.Document(source)
-    except Exception as exc:  # python-docx raises many kinds; the reader already accepted the file
-        raise OutputError(f"{source}: kann für die Kommentare nicht geöffnet werden ({type(exc).__name__}: {exc})") from None
-    roots = {
-        str(part.partname).lstrip("/"): part.element
-        for part in document.part.package.iter_parts()
-        if isinstance(part, XmlPart)
-    }
-    walked = list(iter_paragraphs(source, roots))
-    starts = []
-    offset = 0
-    for paragraph in walked:
-        starts.append(offset)
-        offset += len(paragraph.text) + len(PARAGRAPH_SEPARATOR)
+    document, _, walked, starts = open_walked(source, "die Kommentare")
 
     report = AnnotationReport(target=target)
     unanchored: list[Finding] = []
@@ -165,11 +148,14 @@ def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> Ann
 
 
 def comment_text(finding: Finding) -> str:
-    """The comment: message and suggestions; for text outside the parts where a comment sits
-    on the text itself (body, tables, text boxes), where the text is ("Fußzeile, Absatz 1: …")."""
+    """The comment: message and suggestions (and the rewritten sentence); for text outside the parts
+    where a comment sits on the text itself (body, tables, text boxes), where the text is ("Fußzeile, Absatz 1: …")."""
     where = "" if finding.location.part in _COMMENTABLE else place(finding.location, paragraph=False)
-    message = f"{where}: {finding.message}" if where else finding.message
-    return "\n".join([message, *finding.suggestions])
+    lines = [f"{where}: {finding.message}" if where else finding.message, *finding.suggestions]
+    if finding.fix:  # the rewritten sentence (docs/rewrites.md)
+        label = "sicher" if finding.fix["applicability"] == "sure" else "bitte prüfen"
+        lines.append(f"Neu ({label}): „{finding.fix['sentence']}“")
+    return "\n".join(lines)
 
 
 def unanchored_text(findings: list[Finding]) -> str:

@@ -67,6 +67,22 @@ METRIC_LABELS = {
     "index_version": "Version",
 }
 
+# technical figures: shown behind "Details", each with a one-line explanation for caseworkers
+DETAIL_EXPLANATIONS = {
+    "syllables_per_word": "Durchschnitt über die Wörter mit Silben; lange Wörter sind schwerer zu lesen.",
+    "flesch_amstad": "Flesch-Lesbarkeit für Deutsch (Amstad) aus Satzlänge und Silben pro Wort: "
+                     "0 bis 100, höher ist leichter.",
+    "wiener_sachtextformel": "Schulstufe aus Satzlänge, langen und mehrsilbigen Wörtern: "
+                             "etwa 4 (leicht) bis 15 (sehr schwer).",
+    "lix": "Lesbarkeitsindex: Wörter pro Satz plus Prozent der Wörter mit mehr als sechs Buchstaben; "
+           "unter 40 leicht, über 60 schwer.",
+    "passive_share": "Anteil der vollständigen Sätze mit Passiv (0 bis 1); Passiv verschweigt oft, wer handelt.",
+    "nominal_density": "Hauptwörter im Nominalstil (-ung, -heit, -keit, -ion …) je 100 Wörter; "
+                       "viele davon machen einen Text schwer.",
+    "rare_word_share": "Anteil seltener Wörter (seltener als etwa einmal in einer Million Wörter), "
+                       "Namen ausgenommen (0 bis 1).",
+}
+
 
 @dataclass
 class _Piece:
@@ -133,6 +149,8 @@ def _colour(rule: str, colours: dict[str, int]) -> int:
 
 
 def _file_view(file: FileResult, number: int, rules: dict, colours: dict[str, int]) -> dict:
+    from ..bands import sentence_for_profile
+
     prefix = f"d{number}"
     findings = []
     for index, finding in enumerate(file.findings, start=1):
@@ -165,7 +183,12 @@ def _file_view(file: FileResult, number: int, rules: dict, colours: dict[str, in
         "pieces": _pieces(file.text, findings),
         "findings": findings,
         "legend": legend,
-        "metrics": _metrics(file.metrics),
+        "metrics": _metrics({k: v for k, v in file.metrics.items() if k not in DETAIL_EXPLANATIONS}),
+        "details": [
+            {"label": METRIC_LABELS[key], "value": format_number(file.metrics[key]), "explanation": explanation}
+            for key, explanation in DETAIL_EXPLANATIONS.items() if key in file.metrics
+        ],
+        "index_meaning": sentence_for_profile((file.metrics.get("index") or {}).get("band"), file.profile),
         "notes": list(file.notes),
     }
 

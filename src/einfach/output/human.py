@@ -29,7 +29,7 @@ SEVERITY_COLOUR = {"info": "cyan", "warning": "yellow", "error": "red"}
 SENTENCE_WIDTH = 100  # characters of a sentence shown by --sentences
 ASCII_FALLBACK = str.maketrans({
     "„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "…": "...", "→": "->", "↳": "->",
-    "–": "-", "—": "-", "Ø": "avg", "«": "<<", "»": ">>", "·": ".", "§": "S.",
+    "–": "-", "—": "-", "Ø": "avg", "«": "<<", "»": ">>", "·": ".", "§": "S.", "✎": "*",
 })
 
 
@@ -70,8 +70,12 @@ class HumanWriter(stream.Writer):
             lines, self.waiting = self.waiting + lines, None
         self._lines(lines)
         if self.sentences:
+            from ..metrics import predict_rating
+
             rated = self.hardest + [s for s in chunk.segments if s.index is not None]
-            self.hardest = heapq.nsmallest(self.sentences, rated, key=lambda s: (s.index, s.start))
+            # the index is clipped at 0: among sentences at 0 the higher predicted rating is the harder one
+            self.hardest = heapq.nsmallest(self.sentences, rated,
+                                           key=lambda s: (s.index, -predict_rating(s.counts) if s.counts else 0, s.start))
 
     def end_file(self, summary: FileSummary) -> None:
         late = summary.notes[len(self.file.notes):]
@@ -165,7 +169,33 @@ def _chunk_lines(path: str, text: str, chunk: Chunk, colour: bool) -> list[str]:
         for finding in findings:
             for suggestion in finding.suggestions:
                 lines.append(f"    → {finding.rule}: {suggestion}")
+        lines += _fix_lines(text, segment, findings, colour)
         lines.append("")
+    return lines
+
+
+FIX_LABEL = {"sure": "sicher", "review": "bitte prüfen"}
+
+
+def _fix_lines(text: str, segment: tuple[int, int], findings: list[Finding], colour: bool) -> list[str]:
+    """Each rewrite of the sentence (issue 14) once, its new words marked (colour, else [[...]])."""
+    lines, seen = [], set()
+    for finding in findings:
+        fix = finding.fix
+        if not fix or fix["sentence"] in seen:
+            continue
+        seen.add(fix["sentence"])
+        pieces, position = [], segment[0]
+        for edit in sorted(fix["edits"], key=lambda e: e["start"]):
+            pieces.append(text[position:edit["start"]])
+            if edit["text"].strip():
+                new = edit["text"]
+                pieces.append(_style(new, "green", True, bold=True) if colour else f"[[{new}]]")
+            position = edit["end"]
+        pieces.append(text[position:segment[1]])
+        rules = ", ".join(sorted({f.rule for f in findings if f.fix == fix}))
+        lines.append(f"    ✎ Neu ({FIX_LABEL.get(fix['applicability'], fix['applicability'])}, {rules}): "
+                     + "".join(pieces).replace("\n", " "))
     return lines
 
 
@@ -211,7 +241,7 @@ def _index_text(metrics: dict, min_index: float | None) -> str:
     index = metrics.get("index") or {}
     if index.get("value") is None:
         return "Einfach-Index – (kein vollständiger Satz)"
-    text = f"Einfach-Index {math.floor(index['value'])} ({index['band']})"  # floor: 79.6 is "leicht", not "80"
+    text = f"Einfach-Index {math.floor(index['value'])} ({index['band']})"  # floor: 69.6 is not "70"
     if min_index is not None and index["value"] < min_index:
         text += f", unter dem Mindestwert {min_index:g}"
     return text
@@ -229,14 +259,14 @@ def _hardest_sentences(path: str, text: str, rated: list[Segment]) -> list[str]:
     if not rated:
         return [f"{path}: keine vollständigen Sätze für den Einfach-Index", ""]
     hardest = "der schwerste Satz" if len(rated) == 1 else f"die {len(rated)} schwersten Sätze"
-    lines = [f"{path}: {hardest} (Einfach-Index, 0 = sehr schwer, 100 = sehr leicht):"]
+    lines = [f"{path}: {hardest} (Einfach-Index, 0 = sehr schwer, 100 = sehr verständlich):"]
     docx = is_word_processor(path)
     for segment in rated:
         line = text.count("\n", 0, segment.start) + 1
         column = segment.start - (text.rfind("\n", 0, segment.start) + 1) + 1
         where = f"{segment.paragraph if docx and segment.paragraph else line}:{column}"
         value = round(segment.index, 1)  # as in the JSON
-        lines.append(f"  {math.floor(value):>3} {band(value):<11} {where:>7}  {_shorten(text[segment.start:segment.end])}")
+        lines.append(f"  {math.floor(value):>3} {band(value):<17} {where:>7}  {_shorten(text[segment.start:segment.end])}")
     lines.append("")
     return lines
 
@@ -291,6 +321,8 @@ def skipped_text(skipped: list[tuple[str, str]]) -> str:
 
 def _summary(files: list[FileSummary], errors: int, min_index: float | None = None,
              skipped: list[tuple[str, str]] | None = None) -> str:
+    from ..bands import sentence_for_profile
+
     lines = []
     per_rule: Counter[str] = Counter()
     per_severity: Counter[str] = Counter()
@@ -304,6 +336,9 @@ def _summary(files: list[FileSummary], errors: int, min_index: float | None = No
             f"Ø {average} Wörter pro Satz; {_index_text(metrics, min_index if min_index is not None else file.min_index)}; "
             f"{count(file.finding_count, 'Befund', 'Befunde')}" + _suppression_text(file)
         )
+        meaning = sentence_for_profile((metrics.get("index") or {}).get("band"), file.profile)
+        if meaning:
+            lines.append("  " + meaning)
     if per_rule:
         lines.append("Befunde je Regel: " + ", ".join(f"{rule} {count}" for rule, count in sorted(per_rule.items())))
     totals = ", ".join(

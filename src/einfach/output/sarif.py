@@ -59,11 +59,16 @@ class SarifWriter(stream.Writer):
         self.file_mark = self.results.mark()
         self.lines = LineIndex(start.text)
         self.fingerprints = Fingerprints(start.text)
+        # rewrites as SARIF fixes only where offsets into the extracted text are offsets into the file
+        self.fixable = start.path.lower().endswith((".txt", ".md"))
 
     def chunk(self, chunk: Chunk) -> None:
         for finding in chunk.findings:
             fingerprint = self.fingerprints.next(finding, chunk.segments)
-            self.results.append(_result(finding, self.uri, self.index, fingerprint, self.lines))
+            result = _result(finding, self.uri, self.index, fingerprint, self.lines)
+            if finding.fix and self.fixable:
+                result["fixes"] = [_fix(finding.fix, self.uri)]
+            self.results.append(result)
 
     def end_file(self, summary: FileSummary) -> None:
         self.lines = self.fingerprints = None
@@ -282,3 +287,19 @@ def _result(finding: Finding, uri: str, index: dict[str, int], fingerprint: str,
         "properties": {"part": finding.location.part, "paragraph": finding.location.paragraph},
     }
     return result
+
+
+def _fix(fix: dict, uri: str) -> dict:
+    """A finding's rewrite (``finding.fix``, docs/rewrites.md) as a SARIF fix."""
+    label = "sicher" if fix["applicability"] == "sure" else "bitte prüfen"
+    return {
+        "description": {"text": f"Umformulierung ({label}): {fix['sentence']}"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": uri},
+            "replacements": [
+                {"deletedRegion": {"charOffset": e["start"], "charLength": e["end"] - e["start"]},
+                 "insertedContent": {"text": e["text"]}}
+                for e in fix["edits"]
+            ],
+        }],
+    }

@@ -204,6 +204,12 @@ def _migration_2(db: sqlite3.Connection) -> None:
 
 
 def _migration_3(db: sqlite3.Connection) -> None:
+    """The band of a run's corpus index, as the model of that run named it (issue 19 renamed the bands):
+    older runs keep NULL, and a report never re-labels an old index with a newer model's bands."""
+    db.execute("ALTER TABLE runs ADD COLUMN corpus_band TEXT")
+
+
+def _migration_4(db: sqlite3.Connection) -> None:
     """Which folder a run scanned (``root_key``: a hash of its absolute path, so the automatic
     comparison takes the previous run of the same folder) and the skipped files it found
     (``skipped_files``: JSON list of [relative path, reason], none when pseudonymised)."""
@@ -215,7 +221,7 @@ PATH_FIELDS = ("key", "group", "reused")
 
 
 #: Migration n+1 turns a database of version n into version n+1.  Append, never edit.
-MIGRATIONS = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -448,6 +454,15 @@ class RunRecorder:
         return round(self.index_sum / self.index_weight, 1) if self.index_weight else None
 
     @property
+    def corpus_band(self) -> str | None:
+        """The band of :attr:`corpus_index` when every document was scored by the installed model."""
+        from ..metrics import band, index_model
+
+        if self.corpus_index is None or set(self.index_versions) != {index_model()["index_version"]}:
+            return None
+        return band(self.corpus_index)
+
+    @property
     def findings_per_1000(self) -> float | None:
         return round(1000.0 * self.findings / self.words, 1) if self.words else None
 
@@ -471,8 +486,8 @@ class RunRecorder:
                 INSERT INTO runs (started_at, finished_at, label, einfach_version, profile, model, settings_hash,
                     settings, index_version, root, pseudonymised, key_id, snippets, group_by, documents, failed,
                     skipped, words, sentences, findings, corpus_index, findings_per_1000, sentence_lengths,
-                    root_key, skipped_files)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    corpus_band, root_key, skipped_files)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 (
                     meta["started_at"], utc_now(), meta.get("label"), meta["einfach_version"], profile,
@@ -482,6 +497,7 @@ class RunRecorder:
                     int(bool(meta.get("snippets"))), meta.get("group_by"), self.documents, self.failed,
                     meta.get("skipped", 0), self.words, self.sentences, self.findings, self.corpus_index,
                     self.findings_per_1000, json.dumps(dict(sorted(self.sentence_lengths.items(), key=lambda i: int(i[0])))),
+                    self.corpus_band,
                     meta.get("root_key"), json.dumps(meta.get("skipped_files") or [], ensure_ascii=False),
                 ),
             ).lastrowid

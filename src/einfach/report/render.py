@@ -21,6 +21,7 @@ import json
 from functools import lru_cache
 
 from .. import __version__
+from ..bands import sentence_for_profile
 from . import charts
 from .history import History, utc_now
 from .scan import display_key
@@ -57,7 +58,7 @@ def _run_view(run: dict | None) -> dict | None:
         return None
     keys = ("id", "label", "started_at", "finished_at", "einfach_version", "profile", "model", "settings_hash",
             "index_version", "root", "pseudonymised", "snippets", "group_by", "documents", "failed", "skipped",
-            "words", "sentences", "findings", "corpus_index", "findings_per_1000", "skipped_files")
+            "words", "sentences", "findings", "corpus_index", "findings_per_1000", "corpus_band", "skipped_files")
     view = {key: run.get(key) for key in keys}
     view["name"] = run_label(run)
     return view
@@ -140,6 +141,15 @@ def build_report(history: History, current: dict, before: dict | None = None, *,
     report["rules"] = _rules(history, all_runs, current, before, first)
     report["sentence_lengths"] = _lengths(current, before)
     documents, removed, failures = _documents(history, current, before, has_index, group_of)
+    spans = sorted({(d["_before_index_version"], d["_index_version"]) for d in documents
+                    if d["_before_index_version"] and d["_index_version"]
+                    and d["_before_index_version"] != d["_index_version"]})
+    if spans and not any("Modellversionen" in warning for warning in report["warnings"]):
+        versions = sorted({version for pair in spans for version in pair})
+        report["warnings"].append(
+            f"Der Einfach-Index mancher Dokumente stammt aus verschiedenen Modellversionen ({' und '.join(versions)}); "
+            "ihre Änderungen sind nur bedingt vergleichbar."
+        )
     report["documents"] = documents
     report["removed"] = removed
     report["failures"] = failures
@@ -154,7 +164,10 @@ def _headline(current: dict, before: dict | None, first: dict | None, has_index:
     now = current[field]
     previous = before[field] if before else None
     first_value = first[field] if first and first["id"] != current["id"] else None
+    band = current.get("corpus_band") if has_index else None
     return {
+        "band": band,
+        "meaning": sentence_for_profile(band, current.get("profile")),
         "kind": "index" if has_index else "findings_per_1000",
         "title": "Einfach-Index des Korpus" if has_index else "Befunde je 1.000 Wörter",
         "higher_is_better": has_index,
@@ -266,6 +279,8 @@ def _documents(history: History, current: dict, before: dict | None, has_index: 
             "_before_words": old["words"] if old else None,
             "_before_findings": old["findings"] if old else None,
             "_before_index": old["index_value"] if old else None,
+            "_index_version": row["index_version"],
+            "_before_index_version": old["index_version"] if old else None,
         })
     removed = [
         {"key": key, "display": display_key(key),
@@ -447,6 +462,8 @@ def render_markdown(report: dict) -> str:
         lines.append(f"| erster Lauf ({_md(first['name'])}) | {de(head['first'])} | "
                      f"{de(head['change_first'], sign=True)} {verdict(head['change_first'], head['higher_is_better'])} |")
     lines.append("")
+    if head["meaning"]:
+        lines += [head["meaning"], ""]
     if head["kind"] == "index":
         lines += [f"Befunde je 1.000 Wörter: {de(current['findings_per_1000'])}"
                   + (f" (vorher {de(before['findings_per_1000'])})" if before else "") + ".", ""]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .kinds import kind_class
 from .loader import Rule, load_lexicon, load_profile, load_rules
+from ..errors import RuleFileError
 from ..nlp.view import VIEW_KEY, release
 
 SPAN_KEY = "einfach"
@@ -92,7 +93,7 @@ class RuleRunner:
     def __init__(self, rules: list[ActiveRule], allow: list[str] | tuple[str, ...] = ()):
         self.rules = rules
         self.allow = {term.lower() for term in allow}
-        self.kinds = [kind_class(active.rule.kind)(active.parameters) for active in rules]
+        self.kinds = [_build_kind(active) for active in rules]
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -125,3 +126,11 @@ class RuleRunner:
         if not self.allow:
             return False
         return any(str(values.get(key, "")).lower() in self.allow for key in ("text", "term"))
+
+
+def _build_kind(active: ActiveRule):
+    """The rule's kind with its parameters; a value the kind rejects becomes a RuleFileError, not a traceback."""
+    try:
+        return kind_class(active.rule.kind)(active.parameters)
+    except ValueError as exc:
+        raise RuleFileError(active.rule.path, "parameters", f"ungültiger Wert ({exc})") from None

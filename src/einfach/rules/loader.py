@@ -23,12 +23,17 @@ from .kinds import KINDS, kind_class
 
 LEVELS = ("info", "warning", "error")
 RULE_REQUIRED = ("id", "kind", "level", "title", "summary", "message", "suggestion", "why", "source", "examples")
-RULE_OPTIONAL = ("parameters", "link", "message_single", "suggestion_single")  # *_single: for a hit with count 1
+RULE_OPTIONAL = ("parameters", "link", "rewrites", "message_single", "suggestion_single")  # *_single: count 1
+APPLICABILITIES = ("sure", "review")
+# optional keys of the rewrites (issue 14, docs/lexicons.md): what replaces the term in the
+# sentence, how it is fitted in, and when it is not swapped
+REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap"}
+REWRITE_MODES = ("word", "adjective", "possessive", "verb")
 LEXICON_ENTRY_KEYS = {
-    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match"}),
+    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match"} | REWRITE_KEYS),
     "fachbegriffe": ({"term", "explanation"}, {"match"}),
 }
-DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match"})
+DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match"} | REWRITE_KEYS)
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class Rule:
     parameters: dict[str, Any] = field(default_factory=dict)
     link: str | None = None
     path: str = ""
+    # (input sentence, expected rewrite or None for "no rewrite", applicability or None): run as tests
+    rewrites: tuple[tuple[str, str | None, str | None], ...] = ()
     message_single: str | None = None  # used instead of ``message`` when the hit's ``count`` is 1
     suggestion_single: str | None = None  # the same for ``suggestion``
 
@@ -69,6 +76,7 @@ class Profile:
     description: str
     rules: dict[str, dict[str, Any]]
     path: str = ""
+    target_band: str | None = None  # the Einfach-Index band the profile aims for (einfach.bands)
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,13 @@ class LexiconEntry:
     explanation: str = ""
     tags: tuple[str, ...] = ()
     match: tuple[str, ...] = ()
+    rewrite: str = ""  # the replacement einfach fix puts in ("" = no automatic swap)
+    rewrite_as: str = ""  # word | adjective | possessive | verb (see einfach.rewrite.swaps)
+    rewrite_tags: tuple[str, ...] = ()
+    rewrite_not_before: tuple[str, ...] = ()
+    rewrite_before: tuple[str, ...] = ()
+    rewrite_after: tuple[str, ...] = ()
+    swap: bool = True  # False: the term is never swapped, only advice is given
 
 
 @dataclass(frozen=True)
@@ -152,7 +167,9 @@ def parse_rule(data: dict, path: Path) -> Rule:
         items = examples[key]
         if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
             raise RuleFileError(str(path), f"examples.{key}", "muss eine nicht leere Liste von Texten sein")
+    rewrites = _parse_rewrites(data.get("rewrites"), path) if "rewrites" in data else ()
     return Rule(
+        rewrites=rewrites,
         id=data["id"],
         kind=data["kind"],
         level=data["level"],
@@ -169,6 +186,25 @@ def parse_rule(data: dict, path: Path) -> Rule:
         message_single=data["message_single"].strip() if "message_single" in data else None,
         suggestion_single=data["suggestion_single"].strip() if "suggestion_single" in data else None,
     )
+
+
+def _parse_rewrites(items: Any, path: Path) -> tuple:
+    """``rewrites``: a list of ``{text, rewrite[, applicability]}``; ``rewrite: null`` = no rewrite offered."""
+    if not isinstance(items, list) or not items:
+        raise RuleFileError(str(path), "rewrites", "muss eine nicht leere Liste sein")
+    result = []
+    for number, item in enumerate(items, start=1):
+        where = f"rewrites[{number}]"
+        if not isinstance(item, dict) or set(item) - {"text", "rewrite", "applicability"} or "text" not in item \
+                or "rewrite" not in item:
+            raise RuleFileError(str(path), where, "braucht 'text' und 'rewrite' (und optional 'applicability')")
+        text, rewrite, applicability = item["text"], item["rewrite"], item.get("applicability")
+        if not isinstance(text, str) or not text.strip() or not (rewrite is None or isinstance(rewrite, str)):
+            raise RuleFileError(str(path), where, "'text' ist ein Satz, 'rewrite' ein Satz oder null")
+        if applicability is not None and applicability not in APPLICABILITIES:
+            raise RuleFileError(str(path), f"{where}.applicability", f"muss eine von {', '.join(APPLICABILITIES)} sein")
+        result.append((text, rewrite, applicability))
+    return tuple(result)
 
 
 @lru_cache(maxsize=4)
@@ -191,8 +227,14 @@ def load_profile(name: str) -> Profile:
         raise RuleFileError(str(path), "profile", f"Profil '{name}' unbekannt (bekannt: {', '.join(known)})")
     data = read_yaml(path)
     for key in data:
-        if key not in ("profile", "description", "rules"):
+        if key not in ("profile", "description", "rules", "target_band"):
             raise RuleFileError(str(path), key, "unbekannter Schlüssel")
+    target_band = data.get("target_band")
+    if target_band is not None:
+        from ..bands import BAND_NAMES
+
+        if target_band not in BAND_NAMES:
+            raise RuleFileError(str(path), "target_band", f"muss eine von {', '.join(BAND_NAMES)} sein")
     rules = load_rules()
     configured = data.get("rules") or {}
     if not isinstance(configured, dict):
@@ -211,7 +253,8 @@ def load_profile(name: str) -> Profile:
             if key not in allowed:
                 raise RuleFileError(str(path), f"rules.{rule_id}.parameters.{key}", "unbekannter Parameter")
         configured[rule_id] = settings
-    return Profile(name=name, description=str(data.get("description", "")), rules=configured, path=str(path))
+    return Profile(name=name, description=str(data.get("description", "")), rules=configured, path=str(path),
+                   target_band=target_band)
 
 
 def available_profiles() -> list[str]:
@@ -266,9 +309,35 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
                 explanation=str(entry.get("explanation", "")).strip(),
                 tags=_as_strings(entry["tags"], path, f"{label}.tags") if "tags" in entry else (),
                 match=_as_strings(entry["match"], path, f"{label}.match") if "match" in entry else (),
+                **_rewrite_keys(entry, path, label),
             )
         )
     return Lexicon(name=name, source=str(data.get("source", "")), entries=tuple(parsed), path=str(path))
+
+
+def _rewrite_keys(entry: dict, path: Path, label: str) -> dict:
+    """The optional rewrite keys of a lexicon entry, validated."""
+    result: dict = {}
+    if "rewrite" in entry:
+        if not isinstance(entry["rewrite"], str) or not entry["rewrite"].strip():
+            raise RuleFileError(str(path), f"{label}.rewrite", "muss ein nicht leerer Text sein")
+        result["rewrite"] = entry["rewrite"].strip()
+    if "rewrite_as" in entry:
+        if entry["rewrite_as"] not in REWRITE_MODES:
+            raise RuleFileError(str(path), f"{label}.rewrite_as", f"muss eine von {', '.join(REWRITE_MODES)} sein")
+        result["rewrite_as"] = entry["rewrite_as"]
+    for key in ("rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after"):
+        if key in entry:
+            result[key] = _as_strings(entry[key], path, f"{label}.{key}")
+    if "swap" in entry:
+        if not isinstance(entry["swap"], bool):
+            raise RuleFileError(str(path), f"{label}.swap", "muss true oder false sein")
+        if entry["swap"] is False and "rewrite" in entry:
+            raise RuleFileError(str(path), f"{label}.swap", "'swap: false' und 'rewrite' schließen sich aus")
+        result["swap"] = entry["swap"]
+    if set(result) - {"rewrite", "swap"} and "rewrite" not in result:
+        raise RuleFileError(str(path), f"{label}.rewrite", "fehlt (die anderen rewrite-Schlüssel brauchen ihn)")
+    return result
 
 
 @lru_cache(maxsize=16)

@@ -31,6 +31,13 @@ KINDS: dict[str, str] = {
     "rare_word": "einfach.rules.kinds.rare_word:RareWord",
     "numbers": "einfach.rules.kinds.numbers:Numbers",
     "statements": "einfach.rules.kinds.statements:Statements",
+    "preterite": "einfach.rules.kinds.preterite:Preterite",
+    "indirect_speech": "einfach.rules.kinds.indirect_speech:IndirectSpeech",
+    "cross_reference": "einfach.rules.kinds.cross_reference:CrossReference",
+    "dash_range": "einfach.rules.kinds.dash_range:DashRange",
+    "special_characters": "einfach.rules.kinds.special_characters:SpecialCharacters",
+    "negated_antonym": "einfach.rules.kinds.negated_antonym:NegatedAntonym",
+    "rhetorical_question": "einfach.rules.kinds.rhetorical_question:RhetoricalQuestion",
 }
 
 

@@ -181,6 +181,9 @@ class LexiconMatch:
                     "term": entry.term,
                     "alternatives": join_alternatives(entry.alternatives),
                     "reason": entry.reason,
+                    # for the rewrites (einfach.rewrite.swaps); not plain values, so not in the JSON
+                    "entry": entry,
+                    "tokens": tuple(sorted(indices)),
                 },
             )
 

@@ -105,6 +105,30 @@ def gender(lemma: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _weak_masculine() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = read_yaml(rules_dir() / "data" / "genus.yml")
+    words = frozenset(str(w).lower() for w in data.get("weak_masculine") or [])
+    return words, tuple(str(s) for s in data.get("weak_masculine_suffixes") or [])
+
+
+def accusative_like_nominative(lemma: str) -> bool | None:
+    """Whether a singular noun keeps its form in the accusative (True), changes (False) or
+    is unknown (None): feminine and neuter nouns and strong masculine nouns keep it;
+    masculine nouns of the weak declension ("Kunde" -> "Kunden", ``weak_masculine`` in
+    ``genus.yml``, by word or ending) do not."""
+    letter = gender(lemma)
+    if letter is None:
+        return None
+    if letter != "m":
+        return True
+    words, suffixes = _weak_masculine()
+    lowered = lemma.lower()
+    if any(lowered.endswith(word) for word in words) or lowered.endswith(suffixes):
+        return False
+    return True
+
+
 # --- HanTa lexicon knowledge -------------------------------------------------------------------
 
 @lru_cache(maxsize=50_000)

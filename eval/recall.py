@@ -1,0 +1,155 @@
+"""Recall and precision of amtsdeutsch, passiv and satzlaenge on the annotated set of #17.
+
+Run from the project root:  python eval/recall.py [--profile einfach] [--missed N]
+
+Checks every text of ``eval/annotation/texts.jsonl`` with einfach (default profile)
+and matches its findings against the hand annotations in ``eval/annotation/{dev,test}.jsonl``
+by the rule of ``eval/annotation/GUIDE.md``:
+
+* an annotation is *found* when a finding of its rule(s) overlaps it (at least one
+  shared character): ``amtsdeutsch`` by ``amtsdeutsch`` or ``funktionsverbgefuege``,
+  ``passiv`` by ``passiv``, ``satzlaenge`` by ``satzlaenge`` at level warning or error
+  (more than 20 words, the guide's threshold; the info level is not counted);
+* a finding is *correct* when it overlaps an annotation of its label.
+
+Prints, per label and half (and per source), annotations, found, recall, findings,
+correct, precision, with 95 % Wilson intervals; then the most frequent missed
+Amtsdeutsch annotations of the dev half, grouped by lemma (surface phrases only for
+the corpus letters: the Amt24 pages are not ours to quote).  The Amt24 pages are read
+from ``../shared/data``; when that folder is absent only the corpus letters are checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "annotation"))
+
+from evaluate import wilson  # noqa: E402
+from annotation_set import HALVES, load, path_of, texts  # noqa: E402
+
+RULES = {
+    "amtsdeutsch": ("amtsdeutsch", "funktionsverbgefuege"),
+    "passiv": ("passiv",),
+    "satzlaenge": ("satzlaenge",),
+}
+LABEL_OF = {rule: label for label, rules in RULES.items() for rule in rules}
+LEVELS = {"satzlaenge": ("warning", "error")}
+
+
+def counted(finding) -> bool:
+    """Findings that take part in the evaluation (rule of a label, level the guide counts)."""
+    label = LABEL_OF.get(finding.rule)
+    return label is not None and finding.severity in LEVELS.get(finding.rule, (finding.severity,))
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def match(annotations: list[dict], findings: list) -> tuple[list[bool], list[bool]]:
+    """(found per annotation, correct per finding) for one text."""
+    found = [
+        any(f.rule in RULES[a["label"]] and overlaps(a["start"], a["end"], f.start, f.end) for f in findings)
+        for a in annotations
+    ]
+    correct = [
+        any(a["label"] == LABEL_OF[f.rule] and overlaps(a["start"], a["end"], f.start, f.end) for a in annotations)
+        for f in findings
+    ]
+    return found, correct
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.annotations = self.found = self.findings = self.correct = 0
+
+    def row(self) -> list[str]:
+        return [str(self.annotations), str(self.found), rate(self.found, self.annotations),
+                str(self.findings), str(self.correct), rate(self.correct, self.findings)]
+
+
+def rate(successes: int, total: int) -> str:
+    if not total:
+        return "–"
+    low, high = wilson(successes, total)
+    return f"{successes / total:.3f} [{low:.2f}, {high:.2f}]"
+
+
+def table(tallies: dict[tuple, Tally], keys: list[tuple]) -> str:
+    head = ["label", "half", "source", "annotations", "found", "recall [95 % CI]", "findings", "correct", "precision [95 % CI]"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for key in keys:
+        if key in tallies:
+            lines.append("| " + " | ".join([*key, *tallies[key].row()]) + " |")
+    return "\n".join(lines)
+
+
+def lemmas(nlp, phrase: str) -> str:
+    return " ".join(token.lemma_ or token.text for token in nlp(phrase) if not token.is_space)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", default="einfach")
+    parser.add_argument("--missed", type=int, default=20, help="how many missed Amtsdeutsch lemmas of the dev half to list")
+    args = parser.parse_args()
+
+    from einfach.checker import check_document, make_pipeline
+    from einfach.readers import read_document
+
+    entries = [e for e in texts() if path_of(e["file"]).is_file()]
+    absent = len(texts()) - len(entries)
+    if absent:
+        print(f"note: {absent} texts skipped, ../shared/data is absent (only the corpus letters are checked)\n")
+    annotations = defaultdict(list)
+    for half in HALVES:
+        for row in load(half):
+            annotations[row["file"]].append(row)
+
+    nlp = make_pipeline(args.profile)
+    tallies: dict[tuple, Tally] = defaultdict(Tally)
+    missed: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for entry in entries:
+        result = check_document(read_document(str(path_of(entry["file"]))), nlp)
+        findings = [f for f in result.findings if counted(f)]
+        rows = annotations[entry["file"]]
+        found, correct = match(rows, findings)
+        for row, hit in zip(rows, found):
+            for source in (entry["source"], "all"):
+                tally = tallies[(row["label"], entry["half"], source)]
+                tally.annotations += 1
+                tally.found += hit
+            if not hit and row["label"] == "amtsdeutsch" and entry["half"] == "dev":
+                phrase = " ".join(result.text[row["start"]:row["end"]].split())
+                key = lemmas(nlp, phrase).lower()
+                missed[key][entry["source"]] += 1
+                if entry["source"] == "corpus":
+                    surfaces[key][phrase] += 1
+        for finding, ok in zip(findings, correct):
+            for source in (entry["source"], "all"):
+                tally = tallies[(LABEL_OF[finding.rule], entry["half"], source)]
+                tally.findings += 1
+                tally.correct += ok
+
+    keys = [(label, half, source) for label in RULES for half in HALVES for source in ("all", "corpus", "amt24")]
+    print(f"profile: {args.profile}; texts: {len(entries)}\n")
+    print(table(tallies, keys))
+    ranked = sorted(missed.items(), key=lambda item: (-sum(item[1].values()), item[0]))[: args.missed]
+    print(f"\nMost frequent missed Amtsdeutsch annotations, dev half ({sum(sum(c.values()) for c in missed.values())} missed):\n")
+    print("| lemmas | missed | corpus | amt24 | phrases in the corpus letters |\n|---|---|---|---|---|")
+    for key, count in ranked:
+        shown = key if len(key.split()) <= 4 else " ".join(key.split()[:3]) + " …"
+        phrases = ", ".join(f"„{p}“" for p, _ in surfaces[key].most_common(3))
+        print(f"| {shown} | {sum(count.values())} | {count['corpus']} | {count['amt24']} | {phrases} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

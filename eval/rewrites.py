@@ -1,0 +1,188 @@
+"""Rewrites (issue 14): coverage per rule, the blind-review file, and ``einfach fix --all`` on the corpus.
+
+Run from the project root:
+
+    python eval/rewrites.py [--pages 30] [--seed 14] [--review eval/review/rewrites.jsonl]
+
+1. **Coverage**: over the letters of ``corpus/original`` (the .txt versions) and
+   ``--pages`` Amt24 pages from ``../shared/data/amt24/docs`` sampled with a fixed seed, the
+   share of findings of the rewriting rules that carry a rewrite (``fix``), and of those the
+   share marked ``sure``.  The Amt24 part is skipped when the data folder is absent.
+2. **Review file** (``--review``): every distinct rewrite, shuffled with the seed, as JSON
+   lines ``{"id", "source", "rule", "applicability", ...}`` for a blind reviewer.  Corpus
+   rewrites carry ``original`` and ``rewrite`` (the project's own texts); Amt24 rewrites only
+   ``file``, ``start``, ``end`` (the sentence in the page) and ``edit_span`` (where the edits
+   lie), never text: ``python eval/rewrites.py --show FILE`` prints the pairs of a review file
+   for the reviewer, checking the Amt24 pages locally again to rebuild their rewrites.
+3. **fix --all**: each corpus letter checked, all rewrites applied (sure and review), the
+   result checked again with the same profile: findings at warning level or above and the
+   Einfach-Index, before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+AMT24 = DATA / "amt24" / "docs"
+RULES = ("passiv", "amtsdeutsch", "funktionsverbgefuege", "abkuerzung", "konjunktiv", "verneinung")
+SERIOUS = ("warning", "error")
+
+
+def _check(nlp, name: str, text: str):
+    from einfach.checker import check_document
+    from einfach.readers.text import document_from_text
+
+    return check_document(document_from_text(name, text), nlp)
+
+
+def _sentence_of(result, finding) -> tuple[int, int]:
+    for segment in result.segments:
+        if segment.start <= finding.start < segment.end:
+            return segment.start, segment.end
+    return finding.start, finding.end
+
+
+def coverage(nlp, sources):
+    """(findings per rule, with fix, sure; review items)."""
+    found, fixed, sure = Counter(), Counter(), Counter()
+    items: list[dict] = []
+    seen: set[tuple] = set()
+    for source, name, text in sources:
+        result = _check(nlp, name, text)
+        for finding in result.findings:
+            if finding.rule not in RULES:
+                continue
+            found[finding.rule] += 1
+            fix = finding.fix
+            if not fix:
+                continue
+            fixed[finding.rule] += 1
+            sure[finding.rule] += fix["applicability"] == "sure"
+            key = (name, tuple((e["start"], e["end"], e["text"]) for e in fix["edits"]))
+            if key in seen:
+                continue
+            seen.add(key)
+            start, end = _sentence_of(result, finding)
+            item = {"source": source, "rule": finding.rule, "applicability": fix["applicability"]}
+            if source == "corpus":
+                item.update(file=name, original=text[start:end], rewrite=fix["sentence"])
+            else:  # no text of the page, not even the edits' words: --show recomputes them
+                item.update(file=name, start=start, end=end,
+                            edit_span=[min(e["start"] for e in fix["edits"]), max(e["end"] for e in fix["edits"])])
+            items.append(item)
+    return found, fixed, sure, items
+
+
+def corpus_texts():
+    for path in sorted((ROOT / "corpus" / "original").glob("*.txt")):
+        yield "corpus", f"corpus/original/{path.name}", path.read_text(encoding="utf-8")
+
+
+def amt24_texts(pages: int, seed: int):
+    if not AMT24.is_dir():
+        return
+    files = sorted(AMT24.rglob("*.md"))
+    for path in random.Random(seed).sample(files, min(pages, len(files))):
+        yield "amt24", str(path.relative_to(DATA)), path.read_text(encoding="utf-8")
+
+
+def fix_all(nlp):
+    """Per corpus letter: (name, serious findings before, after, index before, after)."""
+    from einfach.edits import apply_edits
+    from einfach.rewrite import compose
+
+    rows = []
+    for _source, name, text in corpus_texts():
+        before = _check(nlp, name, text)
+        edits, _count = compose(before.findings, include_review=True)
+        after = _check(nlp, name, apply_edits(text, edits))
+        serious = [sum(f.severity in SERIOUS for f in r.findings) for r in (before, after)]
+        index = [r.metrics["index"]["value"] for r in (before, after)]
+        rows.append((name, *serious, *index))
+    return rows
+
+
+def show(path: str, profile: str = "einfach") -> None:
+    """Print the (original, rewrite) pairs of a review file; the Amt24 ones are recomputed from
+    ../shared/data (the same check finds the same rewrite of the sentence)."""
+    from einfach.checker import make_pipeline
+
+    nlp = make_pipeline(profile)
+    pages: dict[str, object] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        if item["source"] == "corpus":
+            original, rewrite = item["original"], item["rewrite"]
+        else:
+            if item["file"] not in pages:
+                pages[item["file"]] = _check(nlp, item["file"], (DATA / item["file"]).read_text(encoding="utf-8"))
+            result = pages[item["file"]]
+            original = result.text[item["start"]:item["end"]]
+            low, high = item["edit_span"]
+            rewrite = next((f.fix["sentence"] for f in result.findings if f.fix and f.rule == item["rule"]
+                            and min(e["start"] for e in f.fix["edits"]) == low
+                            and max(e["end"] for e in f.fix["edits"]) == high), "(nicht mehr erzeugt)")
+        print(f"{item['id']}\n  vorher:  {original}\n  nachher: {rewrite}\n")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=30, help="Amt24 pages sampled (default 30)")
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--profile", default="einfach")
+    parser.add_argument("--review", default=None, help="write the shuffled review file here (JSON lines)")
+    parser.add_argument("--show", default=None, help="print the pairs of a review file and stop")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    if args.show:
+        show(args.show, args.profile)
+        return 0
+    from einfach.checker import make_pipeline
+
+    nlp = make_pipeline(args.profile)
+    if not AMT24.is_dir():
+        print(f"(no {AMT24}: Amt24 part skipped)")
+    totals = {}
+    all_items = []
+    for label, sources in (("corpus/original", corpus_texts()), (f"Amt24 ({args.pages} pages, seed {args.seed})",
+                                                                amt24_texts(args.pages, args.seed))):
+        found, fixed, sure, items = coverage(nlp, sources)
+        all_items += items
+        totals[label] = (found, fixed, sure)
+        print(f"\n{label}: findings with a rewrite (of them sure)")
+        print(f"| rule | findings | with rewrite | share | sure |")
+        print("|---|---:|---:|---:|---:|")
+        for rule in RULES:
+            if found[rule]:
+                print(f"| {rule} | {found[rule]} | {fixed[rule]} | {fixed[rule] / found[rule]:.0%} | {sure[rule]} |")
+    random.Random(args.seed).shuffle(all_items)
+    for number, item in enumerate(all_items, start=1):
+        item["id"] = f"R{number:03d}"
+    if args.review:
+        Path(args.review).parent.mkdir(parents=True, exist_ok=True)
+        with open(args.review, "w", encoding="utf-8") as out:
+            for item in all_items:
+                out.write(json.dumps({"id": item.pop("id"), **item}, ensure_ascii=False) + "\n")
+        print(f"\n{len(all_items)} distinct rewrites written to {args.review} (shuffled, seed {args.seed})")
+    print("\neinfach fix --all on corpus/original (findings at warning or above; Einfach-Index)")
+    print("| letter | findings before | after | change | index before | after |")
+    print("|---|---:|---:|---:|---:|---:|")
+    rows = fix_all(nlp)
+    for name, before, after, index_before, index_after in rows:
+        change = f"{(after - before) / before:+.0%}" if before else "–"
+        print(f"| {Path(name).stem} | {before} | {after} | {change} | {index_before:.1f} | {index_after:.1f} |")
+    total_before = sum(r[1] for r in rows)
+    total_after = sum(r[2] for r in rows)
+    print(f"| all | {total_before} | {total_after} | {(total_after - total_before) / total_before:+.0%} | | |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

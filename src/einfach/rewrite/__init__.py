@@ -1,0 +1,155 @@
+"""Rewrites: the plainer sentence itself (issue 14).
+
+A rewriter, chosen by the rule kind of a finding (:data:`REWRITERS`), builds
+the new words of a stretch of the analysed sentence (:class:`Proposal`);
+:func:`attach_fixes` turns proposals into minimal text edits, re-analyses the
+rewritten sentence with the same pipeline (:mod:`einfach.rewrite.safety`) and
+attaches what passes as ``finding.fix``:
+
+    {"sentence": "...", "edits": [{"start", "end", "text"}], "applicability": "sure" | "review"}
+
+Offsets index the file's extracted text, like a finding's ``start``/``end``.
+A rewrite that fails the check is dropped; the finding keeps its advice.
+See ``docs/rewrites.md``.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from ..edits import Edit, apply_edits
+from .edits import REVIEW, SURE, Proposal, minimal_edits, overlaps
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["REVIEW", "SURE", "Edit", "Proposal", "apply_edits", "attach_fixes", "compose", "overlaps"]
+
+# rule kind -> "module:function(doc, start, end, kind, parameters) -> Proposal | None"
+REWRITERS = {
+    "passive": "einfach.rewrite.passive:rewrite_passive",
+    "abbreviation": "einfach.rewrite.swaps:rewrite_abbreviation",
+    "lexicon": "einfach.rewrite.swaps:rewrite_lexicon",
+    "light_verb": "einfach.rewrite.swaps:rewrite_light_verb",
+    "subjunctive": "einfach.rewrite.swaps:rewrite_subjunctive",
+    "negation": "einfach.rewrite.swaps:rewrite_negation",
+}
+
+
+def rewriter(kind: str):
+    target = REWRITERS.get(kind)
+    if target is None:
+        return None
+    module, name = target.split(":")
+    return getattr(import_module(module), name)
+
+
+def rules_pipe(nlp):
+    """The pipeline's rule runner (``einfach_rules``), or None."""
+    try:
+        return nlp.get_pipe("einfach_rules")
+    except KeyError:
+        return None
+
+
+def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=()) -> None:
+    """Set ``finding.fix`` where a rewrite passes the safety check.
+
+    ``findings`` and ``spans`` are parallel lists (the finding and the span of
+    ``doc.spans["einfach"]`` it came from); ``offset`` is the Doc's offset into
+    the extracted text; ``protected`` are ``(start, end)`` ranges of the
+    extracted text that must not change (suppressed or excluded parts).
+    """
+    from ..nlp.view import release
+    from .safety import verify
+
+    runner = rules_pipe(nlp)
+    if runner is None or not findings:
+        return
+    by_rule = {active.rule.id: (active, kind) for active, kind in zip(runner.rules, runner.kinds)}
+    fixes: dict[tuple, tuple | None] = {}
+    analysed: dict[str, tuple] = {}  # sentence -> what its analysis gave (safety.verify)
+    for finding, span in zip(findings, spans):
+        found = by_rule.get(finding.rule)
+        if found is None:
+            continue
+        active, kind = found
+        function = rewriter(active.rule.kind)
+        if function is None:
+            continue
+        try:
+            proposal = function(doc, span.start, span.end, kind, active.parameters)
+        except (IndexError, KeyError, ValueError, AttributeError):  # an unexpected analysis: no rewrite
+            proposal = None
+        if proposal is None:
+            continue
+        key = (proposal.start, proposal.end, tuple(proposal.words))
+        if key not in fixes:
+            fixes[key] = _fix(doc, offset, proposal, finding.rule, nlp, protected,
+                              lambda *args: verify(*args, cache=analysed))
+        if fixes[key] is not None:
+            fix, after = fixes[key]
+            finding.fix = fix
+            _share(fix, after, findings)
+    release(doc)
+
+
+def _share(fix: dict, after, findings) -> None:
+    """Other findings on the changed words that the rewrite also resolves carry the same fix
+    ("Es wird gebeten, ..." is both a passive and an impersonal phrase)."""
+    edits = fix["edits"]
+    gone = {span.label_ for span in after.spans.get("einfach", [])}
+    for other in findings:
+        if other.fix is not None or other.rule in gone:
+            continue
+        if any(e["start"] < other.end and other.start < e["end"] for e in edits):
+            other.fix = fix
+
+
+def _fix(doc, offset: int, proposal: Proposal, rule: str, nlp, protected, verify) -> dict | None:
+    edits = minimal_edits(doc, proposal)
+    if not edits:
+        return None
+    sentence = doc[proposal.start].sent
+    begin, end = sentence.start_char, sentence.end_char
+    if any(e.start < begin or e.end > end for e in edits):
+        return None
+    absolute = [Edit(e.start + offset, e.end + offset, e.text) for e in edits]
+    if any(p_start < e.end and e.start < p_end or p_start <= e.start < p_end
+           for e in absolute for p_start, p_end in protected):
+        return None
+    original = doc.text[begin:end]
+    rewritten = apply_edits(original, [Edit(e.start - begin, e.end - begin, e.text) for e in edits])
+    after = verify(nlp, original, rewritten, rule, proposal.replaced, [(e.start - begin, e.end - begin) for e in edits])
+    if after is None:
+        return None
+    fix = {"sentence": rewritten, "edits": [e._asdict() for e in absolute], "applicability": proposal.applicability}
+    return fix, after
+
+
+def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
+    """(the edits to apply for a file, the number of rewrites they make): per finding's fix,
+    sure ones first, never two that overlap.
+
+    Where two fixes touch the same words the sure one wins, then the one that
+    resolves more findings, then the earlier one; a fix is applied whole or not at all.
+    """
+    candidates: dict[tuple, tuple[dict, int]] = {}
+    for finding in findings:
+        fix = getattr(finding, "fix", None)
+        if not fix or (fix["applicability"] != SURE and not include_review):
+            continue
+        key = tuple((e["start"], e["end"], e["text"]) for e in fix["edits"])
+        fix_, count = candidates.get(key, (fix, 0))
+        candidates[key] = (fix_, count + 1)
+    ordered = sorted(candidates.items(),
+                     key=lambda item: (item[1][0]["applicability"] != SURE, -item[1][1], item[0][0][0]))
+    chosen: list[Edit] = []
+    count = 0
+    for key, _ in ordered:
+        edits = [Edit(*e) for e in key]
+        if not overlaps(chosen, edits):
+            chosen += edits
+            count += 1
+    return sorted(chosen, key=lambda e: (e.start, e.end)), count

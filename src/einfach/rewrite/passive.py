@@ -1,0 +1,416 @@
+"""Passive -> active (rule kind ``passive``).
+
+Built on :func:`einfach.nlp.passive.find_passives`.  Covered:
+
+* Vorgangspassiv in main clauses (verb second) and in clauses opened by a
+  subordinating conjunction (verb last), in the present, future, Präteritum,
+  Perfekt and Plusquamperfekt, with and without a modal verb.  Präteritum and
+  Perfekt become the Perfekt active (always with *haben*: a verb that forms a
+  Vorgangspassiv takes an accusative object, and such verbs form the Perfekt
+  with *haben*), the Plusquamperfekt becomes the Plusquamperfekt active.
+* The actor: the agent phrase ("von Ihnen", "durch die Behörde") becomes the
+  subject (applicability ``sure``); without one, "wir" for the verbs of
+  ``authority_verbs`` and "Sie" for those of ``reader_verbs`` in the rule's
+  parameters (``review``: the actor is inferred); otherwise no rewrite.
+* The subject of the passive becomes the accusative object
+  (:func:`einfach.rewrite.morph.nominative_to_accusative`); when its case,
+  gender or number is not certain, no rewrite.
+* sein + zu-infinitive with the reader as actor: "Bitte legen Sie ... vor."
+  at the start of a sentence, "müssen Sie ... vorlegen" after a subordinate
+  clause, "dass Sie ... vorlegen müssen" in one (``review``: a request or an
+  obligation replaces the impersonal rule).
+* "Sie werden gebeten, ... mitzubringen." / "Es wird gebeten, ..." ->
+  "Bitte bringen Sie ... mit." (``sure``).
+
+Not covered (no rewrite, the advice stays): relative clauses, Konjunktiv
+forms ("würde ... geprüft"), passives with "es" or without a subject (except
+the request above), present tense with a third-person actor (its verb form
+would have to be conjugated), sentences with a negated sein + zu.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+from ..nlp.passive import SEIN_ZU, WERDEN, PassiveMatch, find_passives
+from ..nlp.syntax import clauses
+from ..nlp.view import doc_view
+from .edits import REVIEW, SURE, Proposal
+from .morph import (
+    DATIVE_PRONOUNS, HABEN, HATTEN, WERDEN_FUTURE, capitalise, lower_first, modal_form,
+    nominative_to_accusative, phrases, present_plural, split_separable,
+)
+
+PLURAL_FINITE = {"werden", "wurden", "sind", "waren", "können", "konnten", "müssen", "mussten", "dürfen",
+                 "durften", "sollen", "sollten", "wollen", "wollten"}
+SINGULAR_FINITE = {"wird", "wurde", "ist", "war", "kann", "konnte", "muss", "musste", "darf", "durfte",
+                   "soll", "sollte", "will", "wollte"}
+SUBORDINATORS = {"KOUS"}
+REQUEST_ADVERBS_DROPPED = {"hiermit", "höflich", "freundlich", "höflichst", "freundlichst"}
+
+
+def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) -> Proposal | None:
+    """The active version of the passive found at tokens ``start``..``end``, or None."""
+    match = next((m for m in find_passives(doc, kind.sein_zu, kind.zu_blockers)
+                  if m.start == start and m.end == end), None)
+    if match is None:
+        return None
+    authority = {v.lower() for v in parameters.get("authority_verbs") or []}
+    reader = {v.lower() for v in parameters.get("reader_verbs") or []}
+    if match.construction == WERDEN and match.verb.lemma_.lower() == "bitten" and match.agent is None:
+        request = _request(doc, match)
+        if request is not None:
+            return request  # else "wir bitten Sie, ..." below
+    clause, sentence_start = _clause(doc, match)
+    if clause is None or any(t.lower_ == "es" for t in clause[1:]):
+        return None
+    if match.agent is None and _hidden_agent(clause):
+        return None  # "seitens der Behörde", "durch Ihren Arbeitgeber": an actor the detection does not read
+    actor = _actor(match, authority, reader, clause)
+    if actor is None:
+        return None
+    words, person, applicability = actor
+    if match.construction == WERDEN:
+        return _werden(doc, match, clause, sentence_start, words, person, applicability)
+    if match.construction == SEIN_ZU and person == "Sie":
+        return _sein_zu(doc, match, clause, sentence_start, request=match.verb.lemma_.lower() in reader)
+    return None
+
+
+def _hidden_agent(clause) -> bool:
+    """A phrase that may name the actor: "seitens ...", "durch ...", "von" + article, possessive or name."""
+    for position, token in enumerate(clause[:-1]):
+        following = clause[position + 1]
+        if token.lower_ in {"seitens", "durch"}:
+            return True
+        if token.lower_ in {"von", "vom"} and following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"}:
+            return True
+        if token.lower_ == "vom" and following.tag_ == "NN" and not following.text[:1].isdigit():
+            return True  # "vom Jobcenter", not "vom 09.09.2024"
+    return False
+
+
+def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]:
+    """The contiguous clause that holds the whole passive, and its sentence's first word
+    (after a list marker such as "-": that word is written with a capital)."""
+    sentence = doc_view(doc).sentence_of(match.auxiliary.i)
+    first_word = next((t.i for t in sentence if t.text[:1].isalnum()), sentence.start)
+    for clause in clauses(sentence):
+        indices = [t.i for t in clause]
+        if match.auxiliary.i in indices and match.verb.i in indices:
+            if indices != list(range(indices[0], indices[-1] + 1)):
+                return None, first_word
+            return clause, first_word
+    return None, first_word
+
+
+def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause):
+    """(subject words, verb person, applicability), or None when the actor is unclear.
+
+    A verb on both lists ("mitteilen") is the authority's when the reader is addressed in the
+    dative ("wird Ihnen mitgeteilt"), else the reader's ("sind Änderungen mitzuteilen").
+    """
+    if match.agent is not None:
+        return match.agent.split(), match.person, SURE
+    lemma = match.verb.lemma_.lower()
+    if lemma in authority and lemma in reader:
+        if any(t.text == "Ihnen" for t in clause):
+            return ["wir"], "wir", REVIEW
+        return ["Sie"], "Sie", REVIEW
+    if lemma in authority and lemma not in reader:
+        return ["wir"], "wir", REVIEW
+    if lemma in reader and lemma not in authority:
+        return ["Sie"], "Sie", REVIEW
+    return None
+
+
+def _agent_tokens(clause: list["Token"]) -> set[int]:
+    """The tokens of "von Ihnen" / "von der Behörde" / "durch den Arzt" (as nlp.passive reads them)."""
+    for position, token in enumerate(clause[:-1]):
+        if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
+            continue
+        following = clause[position + 1]
+        if following.tag_ in {"PPER", "PRF"}:
+            return {token.i, following.i}
+        if following.tag_ == "ART" and position + 2 < len(clause) and clause[position + 2].tag_ in {"NN", "NE"}:
+            return {token.i, following.i, clause[position + 2].i}
+    return set()
+
+
+def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
+    """(subject tokens, their accusative words) of a passive clause, or None.
+
+    Exactly one noun phrase outside prepositional phrases (dative pronouns
+    such as "Ihnen" may stand beside it), or the pronoun "Sie" alone; with
+    ``subjectless`` also none at all (([], []): "Es wird darauf hingewiesen",
+    "wird Ihnen mitgeteilt", "wird nach Aktenlage entschieden").
+    """
+    chunks = phrases(rest)
+    nouns = [c for c in chunks if c.kind == "np"]
+    pronouns = [c for c in chunks if c.kind == "pron" and c.tokens[0].lower_ != "es"]
+    if subjectless and not plural and not nouns and \
+            all(p.tokens[0].lower_ in DATIVE_PRONOUNS and p.tokens[0].text != "Sie" for p in pronouns):
+        return [], []
+    if len(nouns) == 1 and all(p.tokens[0].lower_ in DATIVE_PRONOUNS and p.tokens[0].text != "Sie" for p in pronouns):
+        accusative = nominative_to_accusative(nouns[0], plural)
+        if accusative is None:
+            return None
+        return nouns[0].tokens, accusative
+    if not nouns and len(pronouns) == 1 and pronouns[0].tokens[0].text == "Sie" and plural:
+        return pronouns[0].tokens, ["Sie"]
+    return None
+
+
+def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectless: bool = False):
+    """(removed token indices, the remaining tokens, the closing punctuation, subject tokens, their
+    accusative words): the verbal parts and the agent phrase go, the subject becomes the object."""
+    agent = _agent_tokens(clause)
+    if (match.agent is not None) != bool(agent):
+        return None  # the agent the detection names is not the phrase found here: leave it
+    removed = verbal | agent
+    rest = [t for t in clause if t.i not in removed and not (t.is_punct and t.i == clause[-1].i)]
+    if any(t.tag_.startswith("V") or t.tag_ == "PTKZU" for t in rest):
+        return None  # another verb in the clause ("vorzulegen bzw. zurückzusenden"): not one passive
+    tail = [t.text for t in clause if t.is_punct and t.i == clause[-1].i]
+    subject = _subject(rest, plural, subjectless)
+    if subject is None:
+        return None
+    return removed, rest, tail, *subject
+
+
+def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability):
+    finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"}]
+    if len(finite) != 1:
+        return None
+    finite = finite[0]
+    werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}]
+    has_worden = any(t.lower_ == "worden" for t in werden_forms)
+    has_infinitive = any(t.tag_ == "VAINF" for t in werden_forms)
+    participle = match.verb
+    lemma = participle.lemma_.lower()
+    if not lemma.endswith("n") or participle.tag_ not in {"VVPP", "VVFIN", "VVINF"}:
+        return None
+    # tense -> (finite form, non-finite words); `None` finite: present (the verb itself)
+    if finite.tag_ == "VMFIN":
+        if not has_infinitive or has_worden:
+            return None
+        preterite = finite.lower_.endswith(("te", "ten"))
+        finite_word = modal_form(finite.lemma_.lower(), person, preterite)
+        nonfinite = [lemma]
+    elif finite.lemma_.lower() == "werden":
+        if finite.lower_ in {"wird", "werden"}:
+            if has_worden:
+                return None
+            if has_infinitive:
+                finite_word, nonfinite = WERDEN_FUTURE.get(person), [lemma]
+            else:
+                finite_word, nonfinite = None, []
+        elif finite.lower_ in {"wurde", "wurden"}:
+            finite_word, nonfinite = HABEN.get(person), [participle.text]
+        else:
+            return None
+    elif finite.lemma_.lower() == "sein" and has_worden:
+        if finite.lower_ in {"ist", "sind"}:
+            finite_word, nonfinite = HABEN.get(person), [participle.text]
+        elif finite.lower_ in {"war", "waren"}:
+            finite_word, nonfinite = HATTEN.get(person), [participle.text]
+        else:
+            return None
+    else:
+        return None
+    if finite.lower_ in PLURAL_FINITE:
+        plural = True
+    elif finite.lower_ in SINGULAR_FINITE:
+        plural = False
+    else:
+        return None
+    parts = _parts(clause, match, {finite.i, participle.i, *(t.i for t in werden_forms)}, plural, subjectless=True)
+    if parts is None:
+        return None
+    removed, rest, tail, subject_tokens, accusative = parts
+    subject_ids = {t.i for t in subject_tokens}
+    present = finite_word is None
+    if present:
+        verb = present_plural(lemma) if person in {"wir", "Sie"} else None
+        if verb is None:
+            return None
+    opener = clause[0]
+    at_start = opener.i == sentence_start
+
+    def moved(token: "Token") -> str:
+        return lower_first(token) if token.i == sentence_start else token.text
+
+    if opener.tag_ in SUBORDINATORS:
+        # verb last: opener + actor + middle field + verb cluster
+        after_verbs = [t for t in clause if t.i > max(removed) and not t.is_punct]
+        if after_verbs:
+            return None
+        middle = [t for t in rest if t.i != opener.i]
+        words = [opener.text] + agent_words + _with_accusative(middle, subject_ids, accusative, sentence_start)
+        words += ([verb] if present else nonfinite + [finite_word]) + tail
+    else:
+        vorfeld = [t for t in clause if t.i < finite.i]
+        if any(t.i in removed for t in vorfeld) or (not vorfeld and (at_start or opener.i != finite.i)):
+            return None  # verb first only after a subordinate clause: "..., wird nach Aktenlage entschieden"
+        middle = [t for t in rest if t.i > finite.i]
+        prefix = ""
+        if present:
+            prefix, stem = split_separable(lemma, participle.text)
+            finite_word = stem
+        closing = nonfinite + ([prefix] if prefix else [])
+        if not vorfeld:
+            words = [finite_word] + [_inside(w) for w in agent_words]
+            words += _with_accusative(middle, subject_ids, accusative, sentence_start) + closing + tail
+        elif not subject_ids and len(vorfeld) == 1 and vorfeld[0].lower_ == "es":
+            # "Es wird darauf hingewiesen, dass ..." -> "Wir weisen darauf hin, dass ..."
+            words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
+            words += [t.text for t in middle] + closing + tail
+        elif {t.i for t in vorfeld} == subject_ids:
+            pronouns = [t.text for t in middle if t.tag_ in {"PPER", "PRF"}]
+            others = [moved(t) for t in middle if t.tag_ not in {"PPER", "PRF"}]
+            object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
+            words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
+            words += pronouns + object_words + others + closing + tail
+        else:
+            words = [t.text for t in vorfeld] + [finite_word] + [_inside(w) for w in agent_words]
+            words += _with_accusative(middle, subject_ids, accusative, sentence_start) + closing + tail
+    if at_start:
+        words[0] = capitalise(words[0])
+    return Proposal(clause[0].i, clause[-1].i + 1, words, applicability, replaced=set())
+
+
+def _inside(word: str) -> str:
+    """An actor word that moves behind the finite verb: "Wir" -> "wir", "Die Behörde" -> "die Behörde"."""
+    return word[:1].lower() + word[1:] if word in {"Wir", "Die", "Der", "Das"} else word
+
+
+def _accusative_words(accusative: list[str], first: "Token", sentence_start: int) -> list[str]:
+    """The accusative words; lowercased when the subject opened the sentence ("Der" -> "den")."""
+    if first.i != sentence_start or first.tag_ in {"NN", "NE"} or accusative[0] in POLITE:
+        return list(accusative)
+    return [accusative[0][:1].lower() + accusative[0][1:], *accusative[1:]]
+
+
+POLITE = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
+
+
+def _with_accusative(tokens, subject_ids: set[int], accusative: list[str], sentence_start: int) -> list[str]:
+    """The tokens' words with the subject replaced by its accusative (in place)."""
+    words: list[str] = []
+    done = False
+    for token in tokens:
+        if token.i in subject_ids:
+            if not done:
+                words += _accusative_words(accusative, token, sentence_start)
+                done = True
+            continue
+        words.append(lower_first(token) if token.i == sentence_start else token.text)
+    return words
+
+
+def _zu_verb(clause: list["Token"]) -> tuple[set[int], "Token"] | None:
+    """The zu-infinitive of a clause: ({its token indices}, the verb token)."""
+    for position, token in enumerate(clause):
+        if token.tag_ == "VVIZU":
+            return {token.i}, token
+        if token.tag_ == "PTKZU" and position + 1 < len(clause) and clause[position + 1].tag_ == "VVINF":
+            return {token.i, clause[position + 1].i}, clause[position + 1]
+    return None
+
+
+def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: bool) -> Proposal | None:
+    """``request``: a reader's action that a letter asks for ("Bitte legen Sie ... vor"); other duties
+    become "Sie müssen ..." ("Sie müssen die Kosten tragen")."""
+    if any(t.tag_ == "PTKNEG" or t.lower_.startswith("kein") for t in clause):
+        return None  # "sind nicht vorzulegen" is no request
+    found = _zu_verb(clause)
+    if found is None:
+        return None
+    zu_ids, infinitive = found
+    lemma = infinitive.lemma_.lower()
+    sein = match.auxiliary
+    plural = sein.lower_ in {"sind", "waren"}
+    if sein.lower_ not in {"ist", "sind"}:
+        return None
+    parts = _parts(clause, match, {sein.i, *zu_ids}, plural)
+    if parts is None:
+        return None
+    removed, rest, tail, subject_tokens, accusative = parts
+    subject_ids = {t.i for t in subject_tokens}
+    opener = clause[0]
+    if opener.tag_ in SUBORDINATORS:
+        if any(t.i > max(removed) and not t.is_punct for t in clause):
+            return None
+        middle = [t for t in rest if t.i != opener.i]
+        words = [opener.text, "Sie"] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma, "müssen"]
+        words += tail
+    elif opener.i == sein.i:
+        # verb first after a subordinate clause: "..., sind die Unterlagen vorzulegen."
+        middle = [t for t in rest if t.i > sein.i]
+        words = ["müssen", "Sie"] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
+    elif opener.i == sentence_start and not request:
+        vorfeld = [t for t in clause if t.i < sein.i]
+        if any(t.i in removed for t in vorfeld):
+            return None
+        middle = [t for t in rest if t.i > sein.i]
+        if {t.i for t in vorfeld} == subject_ids:
+            words = ["Sie", "müssen"] + _accusative_words(accusative, subject_tokens[0], sentence_start)
+            words += [t.text for t in middle] + [lemma] + tail
+        else:
+            words = [t.text for t in vorfeld] + ["müssen", "Sie"]
+            words += _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
+    elif opener.i == sentence_start:
+        prefix, stem = split_separable(lemma, infinitive.text)
+        vorfeld = [t for t in clause if t.i < sein.i]
+        if any(t.i in removed for t in vorfeld):
+            return None
+        middle = [t for t in rest if t.i != sein.i]
+        pronouns = [t.text for t in middle if t.tag_ in {"PPER", "PRF"} and t.i not in subject_ids]
+        others = [t for t in middle if not (t.tag_ in {"PPER", "PRF"} and t.i not in subject_ids)]
+        words = ["Bitte", stem, "Sie"] + pronouns + _with_accusative(others, subject_ids, accusative, sentence_start)
+        words += ([prefix] if prefix else []) + tail
+    else:
+        return None
+    if opener.i == sentence_start:
+        words[0] = capitalise(words[0])
+    return Proposal(clause[0].i, clause[-1].i + 1, words, REVIEW, replaced=set())
+
+
+def _request(doc, match: PassiveMatch) -> Proposal | None:
+    """"Sie werden gebeten, ... mitzubringen." -> "Bitte bringen Sie ... mit." (the whole sentence)."""
+    sentence = doc_view(doc).sentence_of(match.auxiliary.i)
+    parts = clauses(sentence)
+    if len(parts) != 2:
+        return None
+    first, second = parts
+    if match.auxiliary.lower_ not in {"werden", "wird"} or match.auxiliary not in first:
+        return None
+    head = first[0]
+    if head.text not in {"Sie", "Es"} or first[1].i != match.auxiliary.i:
+        return None
+    if head.text == "Sie" and match.auxiliary.lower_ != "werden":
+        return None
+    between = [t for t in first[2:] if t.i != match.verb.i]
+    if first[-1].i != match.verb.i or any(t.tag_ not in {"ADV", "ADJD"} for t in between):
+        return None
+    found = _zu_verb(second)
+    if found is None:
+        return None
+    zu_ids, infinitive = found
+    if any(t.tag_.startswith("V") and t.i not in zu_ids for t in second) or any(t.tag_ == "KON" for t in second):
+        return None
+    if any(t.i > max(zu_ids) and not t.is_punct for t in second):
+        return None
+    lemma = infinitive.lemma_.lower()
+    verb = present_plural(lemma)
+    if verb is None:
+        return None
+    prefix, stem = split_separable(lemma, infinitive.text)
+    adverbs = [t.text for t in between if t.lower_ not in REQUEST_ADVERBS_DROPPED]
+    objects = [t.text for t in second if t.i not in zu_ids and not t.is_punct]
+    tail = [t.text for t in second if t.is_punct and t.i == second[-1].i] or ["."]
+    words = ["Bitte", stem, "Sie"] + adverbs + objects + ([prefix] if prefix else []) + tail
+    return Proposal(first[0].i, second[-1].i + 1, words, SURE, replaced={"bitten"})

@@ -1,0 +1,96 @@
+"""The safety check every rewrite passes before it is offered.
+
+The rewritten sentence is analysed again by the same pipeline (tokenizer,
+segmenter, tagger and the rules of the run).  The rewrite is dropped unless
+
+* it is still one sentence;
+* every number, date, § reference, e-mail address, URL, template
+  placeholder and name (STTS ``NE``) of the original is still there, verbatim;
+* every content-word lemma (nouns, names, full verbs, adjectives) of the
+  original is still there, except those the rewrite replaces on purpose;
+* the rule that asked for the rewrite does not fire again on the changed words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+VERBATIM = re.compile(
+    r"\S+@\S+\.\w+|https?://\S+|www\.\S+|§+|\d+(?:[.,:/-]\d+)*|\{\{[^}]*\}\}|\[[^\]]*\]|<[^>]*>|«[^»]*»"
+)
+CONTENT_TAGS = ("NN", "NE", "VV", "ADJ")
+
+
+def verbatim_items(text: str) -> Counter:
+    return Counter(VERBATIM.findall(text))
+
+
+def _analyse(nlp, text: str):
+    from ..nlp.view import release
+
+    doc = nlp(text)
+    release(doc)
+    return doc
+
+
+def _content_lemmas(doc) -> Counter:
+    from ..nlp.syntax import lemma_of, particle_verbs
+
+    lemmas: Counter = Counter()
+    for sentence in doc.sents:
+        joined = particle_verbs(sentence)
+        for token in sentence:
+            if token.tag_.startswith(CONTENT_TAGS):
+                lemmas[lemma_of(token, joined)] += 1
+    return lemmas
+
+
+def _names(doc) -> Counter:
+    return Counter(t.text for t in doc if t.tag_ == "NE")
+
+
+def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]],
+           cache: dict | None = None):
+    """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
+    doc), else None.
+
+    ``changed`` are the edited ranges in ``original``; the rule must not fire
+    on the words that now stand there.  ``cache`` keeps what the original's
+    analysis gave, for the next rewrite of the same sentence.
+    """
+    if rewritten == original or not rewritten.strip():
+        return None
+    if verbatim_items(original) - verbatim_items(rewritten):
+        return None
+    if cache is not None and original in cache:
+        sentences, names, lemmas = cache[original]
+    else:
+        before = _analyse(nlp, original)
+        sentences, names, lemmas = len(list(before.sents)), _names(before), _content_lemmas(before)
+        if cache is not None:
+            cache[original] = sentences, names, lemmas
+    after = _analyse(nlp, rewritten)
+    if len(list(after.sents)) != sentences:
+        return None
+    if any(name.lower() not in replaced for name in names - _names(after)):
+        return None
+    missing = lemmas - _content_lemmas(after)
+    if any(lemma not in replaced for lemma in missing):
+        return None
+    regions = _new_regions(original, rewritten, changed)
+    for span in after.spans.get("einfach", []):
+        if span.label_ != rule:
+            continue
+        if any(span.start_char < end and start < span.end_char for start, end in regions):
+            return None
+    return after
+
+
+def _new_regions(original: str, rewritten: str, changed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretch of ``rewritten`` from the first to the last change (at least one character)."""
+    if not changed:
+        return []
+    first = min(start for start, _ in changed)
+    tail = len(original) - max(end for _, end in changed)
+    return [(first, max(first + 1, len(rewritten) - tail))]

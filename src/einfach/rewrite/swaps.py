@@ -1,0 +1,325 @@
+"""Word swaps: abbreviations, Amtsdeutsch, Funktionsverbgefüge, "Sollten Sie", litotes.
+
+A lexicon entry is swapped only when it names its replacement (``rewrite``,
+see ``docs/lexicons.md``); ``rewrite_as`` says how the replacement is fitted
+into the sentence:
+
+* ``word`` (default): put in as written ("z. B." -> "zum Beispiel",
+  "gemäß" -> "nach"); capitalised at the start of a sentence;
+* ``adjective``: an attributive adjective takes the old one's ending
+  ("etwaige Änderungen" -> "mögliche Änderungen");
+* ``possessive``: article + adjective become the possessive determiner in the
+  case and number the article shows ("der hiesigen Behörde" -> "unserer
+  Behörde");
+* ``verb`` (Funktionsverbgefüge): the noun part with its article goes, the
+  light verb becomes the plain verb in the same form and place, with a
+  separable particle at the end of the clause ("setzen wir Sie in Kenntnis"
+  -> "informieren wir Sie"; "nehmen eine Prüfung vor" -> "prüfen").  Only
+  forms whose ending need not be worked out: the plural present (= the
+  infinitive), the infinitive, zu + infinitive, the participle of a regular
+  verb.
+
+``rewrite_tags`` restricts the swap to words with these STTS tags (``laut``
+only as a preposition), ``rewrite_not_before`` to words not followed by one
+of the listed words ("binnen eines Monats" is a genitive),
+``rewrite_before`` to words followed by a word ending in one of the listed
+endings ("hiesige Behörde" -> "unsere Behörde", not "hiesiger Arbeitsmarkt"), and
+``rewrite_after`` lists prepositions that may follow the noun of a
+Funktionsverbgefüge ("eine Entscheidung über ... treffen").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+from ..nlp.syntax import clauses
+from ..nlp.view import doc_view
+from .edits import REVIEW, SURE, Proposal
+from .morph import GENITIVE_STARTS, capitalise, present_plural, split_separable
+
+# article form + adjective ending (of the swapped adjective) -> possessive determiner ending
+POSSESSIVE_ENDINGS = {
+    ("der", "en"): "er", ("der", "e"): "", ("die", "e"): "e", ("die", "en"): "e", ("das", "e"): "",
+    ("den", "en"): "en", ("dem", "en"): "em", ("des", "en"): "es",
+}
+
+
+def _at_start(doc: "Doc", index: int) -> bool:
+    return doc_view(doc).at_sentence_start(index)
+
+
+def _fit_start(doc, index: int, words: list[str]) -> list[str]:
+    if words and _at_start(doc, index):
+        return [capitalise(words[0]), *words[1:]]
+    return words
+
+
+def _next_word(doc, index: int) -> str:
+    return doc[index].lower_ if index < len(doc) else ""
+
+
+def rewrite_abbreviation(doc: "Doc", start: int, end: int, kind, parameters: dict) -> Proposal | None:
+    """"z. B." -> "zum Beispiel": the entry's ``rewrite``, as written (sure)."""
+    entry = _dotted_entry(kind, doc, start, end)
+    if entry is None or not entry.rewrite or not entry.swap:
+        return None
+    if entry.rewrite.startswith("wenn ") and end < len(doc) and doc[end].tag_ == "ADJA":
+        return None  # "ggf. anfallende Kosten": "wenn nötig" cannot stand before an adjective
+    words = _fit_start(doc, start, entry.rewrite.split())
+    sentence = doc_view(doc).sentence_of(start)
+    if end == sentence.end or all(t.is_space for t in doc[end:sentence.end]):
+        words = words + ["."]  # "usw." closed the sentence: its period was the sentence's
+    return Proposal(start, end, words, SURE, replaced=_lemmas(doc, range(start, end)))
+
+
+def _dotted_entry(kind, doc, start: int, end: int):
+    dotted = getattr(kind, "dotted", None)
+    if not dotted:
+        return None
+    compact = "".join(t.text for t in doc[start:end])
+    return dotted.get(compact)
+
+
+def _lexicon_hit(doc, start: int, end: int, kind):
+    """(entry, matched token indices) of the lexicon hit at ``start``..``end``."""
+    data = doc._.einfach_data or {}
+    for (s, e, _rule), item in data.items():
+        if s == start and e == end and "entry" in item["values"] and getattr(kind, "lexicon", None) is not None:
+            entry = item["values"]["entry"]
+            if any(entry is p.entry for p in kind.patterns):
+                return entry, sorted(item["values"]["tokens"])
+    return None, None
+
+
+def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) -> Proposal | None:
+    entry, tokens = _lexicon_hit(doc, start, end, kind)
+    if entry is None or not entry.rewrite or not entry.swap:
+        return None
+    first = doc[tokens[0]]
+    contiguous = tokens == list(range(tokens[0], tokens[-1] + 1))
+    if not contiguous and not ((entry.rewrite_as or "word") == "verb" and first.tag_.startswith("VV")):
+        return None  # a term in pieces is no simple swap, except a verb with its separated particle
+    if entry.rewrite_tags and first.tag_ not in entry.rewrite_tags:
+        return None
+    following = _next_word(doc, tokens[-1] + 1)
+    if following in entry.rewrite_not_before:
+        return None
+    if entry.rewrite_before and not following.endswith(tuple(w.lower() for w in entry.rewrite_before)):
+        return None  # "der hiesigen Behörde" is ours, "der hiesige Arbeitsmarkt" is not
+    mode = entry.rewrite_as or "word"
+    if mode == "word":
+        if first.tag_ in {"NN", "NE"} and not _noun_swap_fits(doc, first, entry):
+            return None
+        if entry.rewrite.startswith("wenn ") and tokens[-1] + 1 < len(doc) and doc[tokens[-1] + 1].tag_ == "ADJA":
+            return None  # "gegebenenfalls anfallende Kosten": "wenn nötig" cannot stand before an adjective
+        words = _fit_start(doc, tokens[0], entry.rewrite.split())
+        return Proposal(tokens[0], tokens[-1] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
+    if mode == "verb" and first.tag_.startswith("VV"):
+        sentence = doc_view(doc).sentence_of(first.i)
+        clause = next((c for c in clauses(sentence) if first in c), None)
+        if clause is None:
+            return None
+        return _swap_verb(doc, entry, first, clause, set(tokens[1:]), [doc[i] for i in tokens])
+    if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJD", "ADV"}:
+        return Proposal(tokens[0], tokens[0] + 1, _fit_start(doc, tokens[0], [entry.rewrite]), REVIEW,
+                        replaced=_lemmas(doc, tokens))
+    if mode == "adjective" and len(tokens) == 1 and first.tag_ == "ADJA":
+        lemma = (first.lemma_ or "").lower()
+        if not first.lower_.startswith(lemma):
+            return None
+        ending = first.lower_[len(lemma):]
+        if ending not in {"e", "en", "er", "em", "es"}:
+            return None
+        words = _fit_start(doc, tokens[0], [entry.rewrite + ending])
+        return Proposal(tokens[0], tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
+    if mode == "possessive" and len(tokens) == 1 and first.tag_ == "ADJA" and tokens[0] > 0:
+        article = doc[tokens[0] - 1]
+        lemma = (first.lemma_ or "").lower()
+        if article.tag_ != "ART" or not first.lower_.startswith(lemma):
+            return None
+        ending = POSSESSIVE_ENDINGS.get((article.lower_, first.lower_[len(lemma):]))
+        if ending is None:
+            return None
+        words = _fit_start(doc, article.i, [entry.rewrite + ending])
+        return Proposal(article.i, tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
+    return None
+
+
+def _noun_swap_fits(doc, noun, entry) -> bool:
+    """A noun is swapped in its base form only, and with a determiner or adjective before it only
+    when both nouns have the same gender ("das Lichtbild" -> "das Foto")."""
+    from ..rules.kinds.wordinfo import gender
+
+    if noun.text != entry.term:
+        return False
+    previous = doc[noun.i - 1] if noun.i > 0 else None
+    if previous is None or previous.tag_ not in {"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "APPRART"}:
+        return True
+    old, new = gender(entry.term), gender(entry.rewrite)
+    return old is not None and old == new
+
+
+def _lemmas(doc, indices) -> set[str]:
+    """The lemmas of replaced tokens (a separated verb's joined lemma too): the safety check lets them go."""
+    from ..nlp.syntax import lemma_of, particle_verbs
+
+    result = set()
+    for i in indices:
+        joined = particle_verbs(doc_view(doc).sentence_of(i))
+        result |= {(doc[i].lemma_ or doc[i].text).lower(), lemma_of(doc[i], joined)}
+    return result
+
+
+def rewrite_light_verb(doc: "Doc", start: int, end: int, kind, parameters: dict) -> Proposal | None:
+    """Funktionsverbgefüge -> the plain verb in the light verb's place and form."""
+    entry, tokens = _lexicon_hit(doc, start, end, kind)
+    if entry is None or not entry.rewrite or not entry.swap or (entry.rewrite_as or "verb") != "verb":
+        return None
+    matched = [doc[i] for i in tokens]
+    verbs = [t for t in matched if t.tag_.startswith("VV")]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    particles = [t for t in matched if t.tag_ == "PTKVZ"]
+    nouns = [t for t in matched if t.tag_ in {"NN", "NE"}]
+    if len(nouns) != 1:
+        return None
+    noun = nouns[0]
+    sentence = doc_view(doc).sentence_of(verb.i)
+    clause = next((c for c in clauses(sentence) if verb in c), None)
+    if clause is None or noun not in clause:
+        return None
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if following is not None and (following.lower_ in GENITIVE_STARTS or
+                                  (following.tag_ in {"APPR", "APPRART"} and following.lower_ not in entry.rewrite_after)):
+        return None
+    # the noun part: the matched words before the verb-independent noun, with its article
+    removed = {t.i for t in matched if t.i != verb.i}
+    before = noun.i - 1
+    if before >= 0 and doc[before].tag_ == "ART" and before not in removed:
+        removed.add(before)
+    elif before >= 0 and doc[before].tag_ in {"ADJA", "PPOSAT", "PDAT", "PIAT"}:
+        return None  # "eine schnelle Entscheidung": the adjective would lose its noun
+    return _swap_verb(doc, entry, verb, clause, removed, matched)
+
+
+def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal | None:
+    """``verb`` becomes ``entry.rewrite`` in the same form; the ``removed`` tokens go."""
+    new_prefix, new_stem = split_separable(entry.rewrite)
+    light = (verb.lemma_ or "").lower()
+    form = verb.lower_
+    particle = ""
+    if verb.tag_ in {"VVFIN", "VVIMP"} and form == light and _plural_subject(clause, verb):
+        if _verb_last(clause, verb):
+            word = entry.rewrite  # verb last: the particle stays joined
+        else:
+            word, particle = new_stem, new_prefix
+    elif verb.tag_ == "VVINF" and form == light:
+        if new_prefix and verb.i > 0 and doc[verb.i - 1].tag_ == "PTKZU":
+            return None  # "zu setzen" -> "mitzuteilen" would need the zu moved
+        word = entry.rewrite
+    elif verb.tag_ == "VVIZU":
+        word = f"{new_prefix}zu{new_stem}" if new_prefix else f"zu {entry.rewrite}"
+    elif verb.tag_ == "VVPP":
+        from ..rules.kinds.wordinfo import participle_of
+
+        word = participle_of(entry.rewrite)
+        if word is None:
+            return None
+    else:
+        return None
+    closing = [t for t in clause if not t.is_punct][-1]
+    first = min(removed | {verb.i})
+    last = max(removed | {verb.i} | ({closing.i} if particle else set()))
+    words = []
+    for token in doc[first:last + 1]:
+        if token.is_space:
+            continue
+        if token.i == verb.i:
+            words.append(word)
+        elif token.i not in removed:
+            words.append(token.text)
+        if particle and token.i == closing.i:
+            words.append(particle)
+    if first == verb.i:
+        words = _fit_start(doc, first, words)
+    elif _at_start(doc, first):
+        return None  # the noun part opened the sentence ("In Kenntnis setzen wir ..."): leave it
+    replaced = _lemmas(doc, [t.i for t in matched] + sorted(removed))
+    return Proposal(first, last + 1, words, REVIEW, replaced=replaced)
+
+
+def _plural_subject(clause, verb) -> bool:
+    """The finite verb's subject is wir/Sie (or a bare imperative with Sie)."""
+    return any(t.text in {"Sie", "wir", "Wir"} for t in clause if abs(t.i - verb.i) <= 3)
+
+
+def _verb_last(clause, verb) -> bool:
+    words = [t for t in clause if not t.is_punct]
+    return bool(words) and words[-1].i == verb.i
+
+
+def rewrite_subjunctive(doc: "Doc", start: int, end: int, kind, parameters: dict) -> Proposal | None:
+    """"Sollten Sie Fragen haben, ..." -> "Wenn Sie Fragen haben, ..."; "falls Sie ... haben sollten" -> "falls Sie ... haben"."""
+    token = doc[start]
+    sentence = doc_view(doc).sentence_of(start)
+    if sentence[-1].text == "?" or (len(sentence) > 1 and sentence[-2].text == "?"):
+        return None
+    clause = next((c for c in clauses(sentence) if token in c), None)
+    if clause is None:
+        return None
+    words_only = [t for t in clause if not t.is_punct]
+    verbs = [t for t in words_only if t.tag_.startswith("V")]
+    if token.lower_ in {"sollte", "sollten"} and words_only[0].i == token.i:
+        if token.lower_ != "sollten" or len(words_only) < 3 or words_only[1].text not in {"Sie", "wir"}:
+            return None
+        last = words_only[-1]
+        infinitive = last.tag_ in {"VAINF", "VVINF", "VMINF"} or (
+            last.tag_ == "VAFIN" and last.lower_ == (last.lemma_ or "").lower())  # "haben" read as finite
+        if not infinitive or len([v for v in verbs if v.tag_.endswith("FIN") and v.i != last.i]) != 1:
+            return None
+        present = present_plural((last.lemma_ or last.text).lower() if last.tag_ != "VVINF" else last.lower_)
+        if present is None:
+            return None
+        conjunction = "Wenn" if token.text[:1].isupper() else "wenn"
+        words = [conjunction] + [t.text for t in words_only[1:-1]] + [present]
+        return Proposal(token.i, last.i + 1, words, SURE)
+    if token.lower_ in {"sollte", "sollten"} and words_only[-1].i == token.i and len(words_only) >= 3:
+        opener = words_only[0]
+        previous = words_only[-2]
+        if opener.lower_ not in {"wenn", "falls", "sofern", "soweit"} or words_only[1].text not in {"Sie", "wir"}:
+            return None
+        if token.lower_ != "sollten" or previous.tag_ not in {"VAINF", "VVINF"}:
+            return None
+        present = present_plural((previous.lemma_ or previous.text).lower() if previous.tag_ == "VAINF"
+                                 else previous.lower_)
+        if present is None:
+            return None
+        return Proposal(previous.i, token.i + 1, [present], SURE)
+    return None
+
+
+def rewrite_negation(doc: "Doc", start: int, end: int, kind, parameters: dict) -> Proposal | None:
+    """"nicht unerheblich" -> "erheblich", "kein unerheblicher" -> "ein erheblicher" (review)."""
+    tokens = [t for t in doc[start:end] if not t.is_space]
+    if len(tokens) != 2:
+        return None
+    negation, adjective = tokens
+    if adjective.tag_ not in {"ADJD", "ADJA"} or not adjective.lower_.startswith("un"):
+        return None
+    positive = adjective.text[2:]
+    if negation.lower_ == "nicht":
+        words = [positive]
+    elif negation.lower_ in {"kein", "keine", "keinen", "keinem", "keines", "keiner"}:
+        if negation.lower_ == "keiner":
+            return None
+        words = [("E" if negation.text[:1].isupper() else "e") + negation.lower_[2:], positive]
+    else:
+        return None
+    if len(positive) < 4:
+        return None
+    return Proposal(negation.i, adjective.i + 1, _fit_start(doc, negation.i, words), REVIEW,
+                    replaced=_lemmas(doc, [adjective.i]))
