@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from einfach.cli import cli
 from einfach.cli.german import GERMAN
 
-COMMANDS = ["check", "text", "rules", "explain", "report", "history"]
+COMMANDS = ["check", "fix", "text", "rules", "explain", "report", "history", "serve"]
 # click's English: every fixed piece of its messages of two words or more, and its metavars
 ENGLISH = sorted({
     piece.strip(" .:'!?()\n\t")
@@ -29,11 +29,12 @@ CALLS = [
     *[[name, "--help"] for name in COMMANDS],
     ["--help"], ["--version"], ["gibtsnicht"], [],
     *[[name, "--gibtsnicht"] for name in COMMANDS],
-    ["check"], ["text"], ["explain"],  # a missing argument
+    ["check"], ["fix"], ["text"], ["explain"],  # a missing argument
     ["rules", "--markdown", "zu viel"], ["history", "a", "b"],  # an extra argument
     ["check", "x.txt", "--format", "gibtsnicht"], ["check", "x.txt", "--fail-on", "gibtsnicht"],
     ["history", "--format", "gibtsnicht"], ["report", "--jobs", "0"], ["check", "x.txt", "--min-index", "200"],
     ["check", "x.txt", "--min-index", "viel"], ["report", "--compare", "1"], ["check", "x.txt", "--profile"],
+    ["serve", "--port", "0"], ["serve", "--workers", "viele"],
 ]
 
 
