@@ -23,7 +23,7 @@ from .kinds import KINDS, kind_class
 
 LEVELS = ("info", "warning", "error")
 RULE_REQUIRED = ("id", "kind", "level", "title", "summary", "message", "suggestion", "why", "source", "examples")
-RULE_OPTIONAL = ("parameters", "link", "rewrites")
+RULE_OPTIONAL = ("parameters", "link", "rewrites", "message_single", "suggestion_single")  # *_single: count 1
 APPLICABILITIES = ("sure", "review")
 # optional keys of the rewrites (issue 14, docs/lexicons.md): what replaces the term in the
 # sentence, how it is fitted in, and when it is not swapped
@@ -55,6 +55,17 @@ class Rule:
     path: str = ""
     # (input sentence, expected rewrite or None for "no rewrite", applicability or None): run as tests
     rewrites: tuple[tuple[str, str | None, str | None], ...] = ()
+    message_single: str | None = None  # used instead of ``message`` when the hit's ``count`` is 1
+    suggestion_single: str | None = None  # the same for ``suggestion``
+
+    def message_for(self, values: dict) -> str:
+        """The message with ``values`` filled in ("Genitiv: …" for one, "Genitivkette mit 2 …" for more)."""
+        single = values.get("count") == 1
+        return (self.message_single if single and self.message_single else self.message).format(**values)
+
+    def suggestion_for(self, values: dict) -> str:
+        single = values.get("count") == 1
+        return (self.suggestion_single if single and self.suggestion_single else self.suggestion).format(**values)
 
 
 @dataclass(frozen=True)
@@ -135,7 +146,12 @@ def parse_rule(data: dict, path: Path) -> Rule:
     for key in ("title", "summary", "message", "suggestion", "why", "source"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleFileError(str(path), key, "muss ein nicht leerer Text sein")
-    for key in ("message", "suggestion"):
+    for key in ("message_single", "suggestion_single"):
+        if key in data and (not isinstance(data[key], str) or not data[key].strip()):
+            raise RuleFileError(str(path), key, "muss ein nicht leerer Text sein")
+    for key in ("message", "suggestion", "message_single", "suggestion_single"):
+        if key not in data:
+            continue
         unknown = _template_fields(data[key], path, key) - fields
         if unknown:
             raise RuleFileError(str(path), key, f"unbekannte Platzhalter {sorted(unknown)} (erlaubt: {sorted(fields)})")
@@ -168,6 +184,8 @@ def parse_rule(data: dict, path: Path) -> Rule:
         parameters=dict(parameters),
         link=data.get("link"),
         path=str(path),
+        message_single=data["message_single"].strip() if "message_single" in data else None,
+        suggestion_single=data["suggestion_single"].strip() if "suggestion_single" in data else None,
     )
 
 
