@@ -11,7 +11,10 @@ Built on :func:`einfach.nlp.passive.find_passives`.  Covered:
 * The actor: the agent phrase ("von Ihnen", "durch die Behörde") becomes the
   subject (applicability ``sure``); without one, "wir" for the verbs of
   ``authority_verbs`` and "Sie" for those of ``reader_verbs`` in the rule's
-  parameters (``review``: the actor is inferred); otherwise no rewrite.
+  parameters (``review``: the actor is inferred), and only in a letter (the
+  document holds one of ``letter_markers``: "Sehr geehrte", "Mit freundlichen
+  Grüßen", ...; an information page in the third person does not say who
+  acts); otherwise no rewrite.
 * The subject of the passive becomes the accusative object
   (:func:`einfach.rewrite.morph.nominative_to_accusative`); when its case,
   gender or number is not certain, no rewrite.
@@ -30,6 +33,7 @@ would have to be conjugated), sentences with a negated sein + zu.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
 from ..nlp.passive import SEIN_ZU, WERDEN, PassiveMatch, find_passives
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
-from .edits import REVIEW, SURE, Proposal
+from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
 from .morph import (
     DATIVE_PRONOUNS, HABEN, HATTEN, WERDEN_FUTURE, capitalise, lower_first, modal_form,
     nominative_to_accusative, phrases, present_plural, split_separable,
@@ -58,6 +62,7 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
                   if m.start == start and m.end == end), None)
     if match is None:
         return None
+    letter = is_letter(parameters.get(DOCUMENT_TEXT) or "", tuple(parameters.get("letter_markers") or ()))
     authority = {v.lower() for v in parameters.get("authority_verbs") or []}
     reader = {v.lower() for v in parameters.get("reader_verbs") or []}
     if match.construction == WERDEN and match.verb.lemma_.lower() == "bitten" and match.agent is None:
@@ -69,7 +74,7 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         return None
     if match.agent is None and _hidden_agent(clause):
         return None  # "seitens der Behörde", "durch Ihren Arbeitgeber": an actor the detection does not read
-    actor = _actor(match, authority, reader, clause)
+    actor = _actor(match, authority, reader, clause) if letter or match.agent is not None else None
     if actor is None:
         return None
     words, person, applicability = actor
@@ -78,6 +83,15 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if match.construction == SEIN_ZU and person == "Sie":
         return _sein_zu(doc, match, clause, sentence_start, request=match.verb.lemma_.lower() in reader)
     return None
+
+
+@lru_cache(maxsize=8)
+def is_letter(text: str, markers: tuple[str, ...]) -> bool:
+    """The document is a letter to its reader: it holds a salutation or closing of ``markers``.
+
+    Only then is an actor inferred ("wir" for the authority, "Sie" for the reader).
+    """
+    return any(marker in text for marker in markers)
 
 
 def _hidden_agent(clause) -> bool:

@@ -203,7 +203,17 @@ def rewrite_light_verb(doc: "Doc", start: int, end: int, kind, parameters: dict)
         removed.add(before)
     elif before >= 0 and doc[before].tag_ in {"ADJA", "PPOSAT", "PDAT", "PIAT"}:
         return None  # "eine schnelle Entscheidung": the adjective would lose its noun
+    if _coordinated(doc, min(removed), noun):
+        return None  # "Widerspruch oder Klage erheben": the other noun would lose its verb
     return _swap_verb(doc, entry, verb, clause, removed, matched)
+
+
+def _coordinated(doc, first: int, noun) -> bool:
+    """The noun part (from token ``first`` to ``noun``) is coordinated with another phrase that
+    depends on the same verb: a conjunction ("und", "oder", "bzw.", "sowie") or a list comma
+    right before or after it."""
+    neighbours = [doc[i] for i in (first - 1, noun.i + 1) if 0 <= i < len(doc)]
+    return any(t.tag_ == "KON" or t.lower_ in {"bzw", "bzw.", "sowie", "/"} for t in neighbours)
 
 
 def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal | None:
@@ -276,6 +286,8 @@ def rewrite_subjunctive(doc: "Doc", start: int, end: int, kind, parameters: dict
     if token.lower_ in {"sollte", "sollten"} and words_only[0].i == token.i:
         if token.lower_ != "sollten" or len(words_only) < 3 or words_only[1].text not in {"Sie", "wir"}:
             return None
+        if not _at_start(doc, token.i) or not _main_clause_follows(sentence, words_only[-1]):
+            return None  # "..., sollten Sie ... prüfen": a recommendation, no condition
         last = words_only[-1]
         infinitive = last.tag_ in {"VAINF", "VVINF", "VMINF"} or (
             last.tag_ == "VAFIN" and last.lower_ == (last.lemma_ or "").lower())  # "haben" read as finite
@@ -302,14 +314,26 @@ def rewrite_subjunctive(doc: "Doc", start: int, end: int, kind, parameters: dict
     return None
 
 
+def _main_clause_follows(sentence, last) -> bool:
+    """A comma after ``last`` and then the main clause's finite verb or imperative
+    ("Sollten Sie Fragen haben, rufen Sie uns an.")."""
+    following = [t for t in sentence if t.i > last.i and not t.is_space]
+    return len(following) >= 2 and following[0].text == "," and \
+        following[1].tag_ in {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}
+
+
 def rewrite_negation(doc: "Doc", start: int, end: int, kind, parameters: dict) -> Proposal | None:
-    """"nicht unerheblich" -> "erheblich", "kein unerheblicher" -> "ein erheblicher" (review)."""
+    """"nicht unerheblich" -> "erheblich", "kein unerheblicher" -> "ein erheblicher" (review), only for
+    the adjectives of the rule's ``rewrite_adjectives``."""
     tokens = [t for t in doc[start:end] if not t.is_space]
     if len(tokens) != 2:
         return None
     negation, adjective = tokens
     if adjective.tag_ not in {"ADJD", "ADJA"} or not adjective.lower_.startswith("un"):
         return None
+    safe = {w.lower() for w in parameters.get("rewrite_adjectives") or []}
+    if (adjective.lemma_ or "").lower() not in safe and not any(adjective.lower_.startswith(w) for w in safe):
+        return None  # "nicht unwesentlich" is less than "wesentlich": only the listed pairs
     positive = adjective.text[2:]
     if negation.lower_ == "nicht":
         words = [positive]
