@@ -110,6 +110,8 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if entry.rewrite_before and not following.endswith(tuple(w.lower() for w in entry.rewrite_before)):
         return None  # "der hiesigen Behörde" is ours, "der hiesige Arbeitsmarkt" is not
     mode = entry.rewrite_as or "word"
+    if mode == "preposition":
+        return _swap_preposition(doc, entry, tokens)
     if mode == "word":
         if first.tag_ in {"NN", "NE"} and not _noun_swap_fits(doc, first, entry):
             return None
@@ -146,6 +148,47 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         words = _fit_start(doc, article.i, [entry.rewrite + ending])
         return Proposal(article.i, tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
     return None
+
+
+# determiners whose feminine singular genitive and dative are the same word ("der Behörde")
+FEMININE_GENITIVE_DATIVE = {"der", "einer", "dieser", "jener", "jeder", "keiner", "meiner", "deiner", "seiner",
+                            "ihrer", "unserer", "eurer"}
+
+
+def _swap_preposition(doc, entry, tokens: list[int]) -> Proposal | None:
+    """A preposition with the genitive -> one with the dative (``rewrite_as: preposition``), only
+    before a feminine singular noun, whose genitive and dative look the same: "seitens der
+    hiesigen Behörde" -> "von der hiesigen Behörde", "im Rahmen der Prüfung" -> "bei der
+    Prüfung"; "zu" before a bare feminine noun becomes "zur" ("zwecks Verwahrung" -> "zur
+    Verwahrung").  Any other case (masculine, neuter, plural, an adjective without article)
+    stays as it is: its article and endings would change."""
+    from ..rules.kinds.wordinfo import gender
+
+    end = doc_view(doc).sentence_of(tokens[0]).end
+    position = tokens[-1] + 1
+    determiner = position < end and doc[position].lower_ in FEMININE_GENITIVE_DATIVE and \
+        doc[position].tag_ in {"ART", "PPOSAT", "PDAT", "PIAT"}
+    if determiner:
+        position += 1
+        while position < end and doc[position].tag_ == "ADJA" and doc[position].lower_.endswith("en"):
+            position += 1
+    if position >= end:
+        return None
+    noun = doc[position]
+    if noun.tag_ == "NN":
+        singular = noun.text == (noun.lemma_ or "")
+    else:  # a noun the tagger read as a verb ("der Vorsprache"): capitalised after the determiner
+        singular = determiner and noun.text[:1].isupper() and noun.is_alpha and not noun.text.endswith("n")
+    if not singular or gender(noun.text) != "f":
+        return None  # a plural ("der Unterlagen") or not certainly feminine
+    if determiner:
+        words = entry.rewrite.split()
+    elif entry.rewrite == "zu":
+        words = ["zur"]
+    else:
+        return None
+    return Proposal(tokens[0], tokens[-1] + 1, _fit_start(doc, tokens[0], words), REVIEW,
+                    replaced=_lemmas(doc, tokens))
 
 
 def _noun_swap_fits(doc, noun, entry) -> bool:

@@ -28,7 +28,7 @@ APPLICABILITIES = ("sure", "review")
 # optional keys of the rewrites (issue 14, docs/lexicons.md): what replaces the term in the
 # sentence, how it is fitted in, and when it is not swapped
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap"}
-REWRITE_MODES = ("word", "adjective", "possessive", "verb")
+REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition")
 LEXICON_ENTRY_KEYS = {
     "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match"} | REWRITE_KEYS),
     "fachbegriffe": ({"term", "explanation"}, {"match"}),
@@ -76,7 +76,7 @@ class LexiconEntry:
     tags: tuple[str, ...] = ()
     match: tuple[str, ...] = ()
     rewrite: str = ""  # the replacement einfach fix puts in ("" = no automatic swap)
-    rewrite_as: str = ""  # word | adjective | possessive | verb (see einfach.rewrite.swaps)
+    rewrite_as: str = ""  # word | adjective | possessive | verb | preposition (see einfach.rewrite.swaps)
     rewrite_tags: tuple[str, ...] = ()
     rewrite_not_before: tuple[str, ...] = ()
     rewrite_before: tuple[str, ...] = ()
