@@ -359,10 +359,20 @@ def rewrite_subjunctive(doc: "Doc", start: int, end: int, kind, parameters: dict
 
 def _main_clause_follows(sentence, last) -> bool:
     """A comma after ``last`` and then the main clause's finite verb or imperative
-    ("Sollten Sie Fragen haben, rufen Sie uns an.")."""
+    ("Sollten Sie Fragen haben, rufen Sie uns an."), perhaps after a zu-infinitive clause of the
+    condition ("Sollten Sie beabsichtigen, den Antrag zurückzunehmen, teilen Sie uns das mit.")."""
     following = [t for t in sentence if t.i > last.i and not t.is_space]
-    return len(following) >= 2 and following[0].text == "," and \
-        following[1].tag_ in {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}
+    while len(following) >= 2 and following[0].text == ",":
+        if following[1].tag_ in {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}:
+            return True
+        rest = following[1:]
+        comma = next((n for n, t in enumerate(rest) if t.text == ","), None)
+        part = rest if comma is None else rest[:comma]
+        if comma is None or not any(t.tag_ in {"VVIZU", "PTKZU"} for t in part) or \
+                any(t.tag_.endswith("FIN") for t in part):
+            return False
+        following = rest[comma:]
+    return False
 
 
 def rewrite_negation(doc: "Doc", start: int, end: int, kind, parameters: dict) -> Proposal | None:
