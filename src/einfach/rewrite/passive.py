@@ -186,13 +186,31 @@ def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectl
         return None  # the agent the detection names is not the phrase found here: leave it
     removed = verbal | agent
     rest = [t for t in clause if t.i not in removed and not (t.is_punct and t.i == clause[-1].i)]
-    if any(t.tag_.startswith("V") or t.tag_ == "PTKZU" for t in rest):
+    if any((t.tag_.startswith("V") and not _misread_noun(t)) or t.tag_ == "PTKZU" for t in rest):
         return None  # another verb in the clause ("vorzulegen bzw. zurückzusenden"): not one passive
     tail = [t.text for t in clause if t.is_punct and t.i == clause[-1].i]
     subject = _subject(rest, plural, subjectless)
     if subject is None:
         return None
     return removed, rest, tail, *subject
+
+
+def _bare_pronoun(token: "Token") -> bool:
+    """A personal or reflexive pronoun that is an object of the verb, not inside a prepositional
+    phrase ("Ihnen", not "für Sie"): it moves to the front of the middle field."""
+    if token.tag_ not in {"PPER", "PRF"}:
+        return False
+    return token.i == 0 or token.doc[token.i - 1].tag_ not in {"APPR", "APPRART", "APPO"}
+
+
+def _misread_noun(token: "Token") -> bool:
+    """A capitalised word after a determiner or "zur" that the tagger read as a verb: a noun
+    ("Zur Vorsprache" tagged VVFIN)."""
+    if token.i == 0 or not token.text[:1].isupper():
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.tag_ in {"ART", "APPRART", "PPOSAT", "PDAT", "PIAT", "ADJA"} or \
+        previous.lower_ in {"zur", "zum", "der", "die", "das", "dem", "den", "des"}  # "Zur" read as ADV
 
 
 def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability):
@@ -283,8 +301,8 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += [t.text for t in middle] + closing + tail
         elif {t.i for t in vorfeld} == subject_ids:
-            pronouns = [t.text for t in middle if t.tag_ in {"PPER", "PRF"}]
-            others = [moved(t) for t in middle if t.tag_ not in {"PPER", "PRF"}]
+            pronouns = [t.text for t in middle if _bare_pronoun(t)]
+            others = [moved(t) for t in middle if not _bare_pronoun(t)]
             object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += pronouns + object_words + others + closing + tail
@@ -382,8 +400,8 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         if any(t.i in removed for t in vorfeld):
             return None
         middle = [t for t in rest if t.i != sein.i]
-        pronouns = [t.text for t in middle if t.tag_ in {"PPER", "PRF"} and t.i not in subject_ids]
-        others = [t for t in middle if not (t.tag_ in {"PPER", "PRF"} and t.i not in subject_ids)]
+        pronouns = [t.text for t in middle if _bare_pronoun(t) and t.i not in subject_ids]
+        others = [t for t in middle if not (_bare_pronoun(t) and t.i not in subject_ids)]
         words = ["Bitte", stem, "Sie"] + pronouns + _with_accusative(others, subject_ids, accusative, sentence_start)
         words += ([prefix] if prefix else []) + tail
     else:
