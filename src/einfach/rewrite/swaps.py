@@ -113,7 +113,8 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if mode == "preposition":
         return _swap_preposition(doc, entry, tokens)
     if mode == "word":
-        if first.tag_ in {"NN", "NE"} and not _noun_swap_fits(doc, first, entry):
+        noun = first.tag_ in {"NN", "NE"} or (entry.term[:1].isupper() and len(tokens) == 1)  # or read as a verb
+        if noun and not _noun_swap_fits(doc, first, entry):
             return None
         if entry.rewrite.startswith("wenn ") and tokens[-1] + 1 < len(doc) and doc[tokens[-1] + 1].tag_ == "ADJA":
             return None  # "gegebenenfalls anfallende Kosten": "wenn nötig" cannot stand before an adjective
