@@ -153,7 +153,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
             from .rewrite import attach_fixes
 
             protected = [(s.start, s.end) for s in suppressions] + [(e.start, e.end) for e in exclusions]
-            attach_fixes(doc, offset, findings, [sources[id(f)] for f in findings], nlp, protected)
+            attach_fixes(doc, offset, findings, [sources[id(f)] for f in findings], nlp, protected, document.text)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         annotate_segments(segments, findings)
         metrics.add(segments, findings)
