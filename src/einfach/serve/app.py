@@ -256,9 +256,8 @@ async def _parse(request: Request, allowed: tuple[str, ...] = SUFFIXES, json_tex
             )
             item = Upload(name=upload.filename or "", file=upload.file)
             if item.suffix not in allowed:
-                names = ", ".join(allowed)
                 raise ApiError(400, "bad_file", f"Dateityp „{item.suffix or 'ohne Endung'}“ wird hier nicht "
-                                                f"unterstützt (unterstützt: {names}).")
+                                                f"unterstützt (unterstützt: {', '.join(allowed)}).")
         except Exception:
             await form.close()
             raise
