@@ -5,8 +5,9 @@
  * that every offset indexes).  A finding may carry a rewrite:
  *   "fix": {"sentence": str, "edits": [{"start", "end", "text"}], "applicability": "sure"|"review"}
  * with offsets into the same text; "übernehmen" applies its edits to the letter on the page,
- * "verwerfen" keeps the original.  `window.einfachPage.render(entry)` draws a result (the
- * browser tests call it with a prepared entry).
+ * "verwerfen" keeps the original; "Einfachere Fassung" sends the accepted ones to
+ * `POST /api/fix` (`accepted`: a list of {rule, start, end, edits}), which re-checks the letter
+ * and applies only rewrites it offers itself.  `window.einfachPage.render(entry)` draws a result.
  */
 (function () {
   "use strict";
