@@ -2,10 +2,10 @@
 
 Upload a .docx, see the findings, move to one with the keyboard, open its
 explanation, download the annotated copy and the HTML report (and open the
-copy with python-docx); paste text with another profile; accept and reject
-rewrites (the page's own render function gets a result that carries ``fix``:
-the rewrite engine is another issue); and axe-core finds no WCAG 2.1 AA
-violation with findings shown and an explanation open.
+copy with python-docx); paste text with another profile; accept one real
+rewrite and reject another, download the plainer copy and find only the
+accepted one as a tracked change (python-docx); and axe-core finds no WCAG 2.1
+AA violation with findings shown and a rewrite open.
 
 Skipped without Chromium and chromedriver; the axe-core test is skipped
 without ``node_modules/axe-core`` (``.ci/run`` installs it with npm; the page
@@ -14,7 +14,6 @@ never loads it: the test injects it).
 
 from __future__ import annotations
 
-import copy
 import re
 import time
 from pathlib import Path
@@ -22,8 +21,11 @@ from pathlib import Path
 import pytest
 import requests
 
+from docx.oxml.ns import qn
+
 from serve_support import Server, make_docx
 from test_html_browser import CHROMEDRIVER, CHROMIUM, start_browser
+from test_serve_fix import PARAGRAPHS as REWRITE_PARAGRAPHS
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None or CHROMEDRIVER is None,
@@ -152,7 +154,8 @@ def test_paste_text_with_another_profile(browser, server):
     wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "#brief mark"), what="marks")
     assert "Stellen gefunden" in browser.find_element(By.ID, "status").text
     assert browser.find_element(By.ID, "dl-kommentare").get_attribute("disabled")  # no .docx: no Word copy
-    assert browser.find_element(By.ID, "dl-fassung").is_displayed() is False
+    fassung = browser.find_element(By.ID, "dl-fassung")  # the plainer text: once a rewrite is accepted
+    assert not fassung.is_displayed() or fassung.get_attribute("disabled")
 
 
 def test_empty_input_and_server_errors_are_shown(browser, server, tmp_path):
@@ -170,75 +173,112 @@ def test_empty_input_and_server_errors_are_shown(browser, server, tmp_path):
     assert "Word-Dokument" in status.text or "beschädigt" in status.text or "gelesen" in status.text
 
 
-def with_rewrites(entry: dict) -> tuple[dict, list[int]]:
-    """The entry with a ``fix`` on two findings in different sentences (the format of the rewrite issue)."""
-    entry = copy.deepcopy(entry)
-    text = entry["text"]
-    chosen = []
-    for wanted, sentence in (("Ihr Antrag wurde im vorliegenden Verfahren abgelehnt.", "Wir haben Ihren Antrag abgelehnt."),
-                             ("Die Unterlagen sind bis zum 1. Oktober vorzulegen.",
-                              "Bitte legen Sie die Unterlagen bis zum 1. Oktober vor.")):
-        start = text.index(wanted)
-        end = start + len(wanted)
-        index = next(i for i, f in enumerate(entry["findings"]) if start <= f["start"] and f["end"] <= end)
-        entry["findings"][index]["fix"] = {
-            "sentence": sentence, "edits": [{"start": start, "end": end, "text": sentence}], "applicability": "review",
-        }
-        chosen.append(index)
-    return entry, chosen
+@pytest.fixture(scope="module")
+def rewrite_letter(tmp_path_factory):
+    """A .docx whose check offers a sure rewrite (a passive with its agent) and one to review."""
+    path = tmp_path_factory.mktemp("rewrites") / "Bescheid Quastenflosser.docx"
+    path.write_bytes(make_docx(*REWRITE_PARAGRAPHS))
+    return path
 
 
-def test_accept_one_rewrite_and_reject_another(browser, server):
+def offered_rewrites(server, letter) -> tuple[dict, int, int]:
+    """(the check's entry, the index of a finding with a sure rewrite, of one with a rewrite to review)."""
+    with open(letter, "rb") as handle:
+        response = requests.post(server.url + "/api/check", files={"file": (letter.name, handle.read())}, timeout=WAIT)
+    entry = response.json()["files"][0]
+    sure = next(i for i, f in enumerate(entry["findings"]) if f.get("fix") and f["fix"]["applicability"] == "sure"
+                and f["rule"] == "passiv")
+    review = next(i for i, f in enumerate(entry["findings"]) if f.get("fix") and f["fix"]["applicability"] == "review")
+    return entry, sure, review
+
+
+def test_accept_one_rewrite_reject_another_and_download_the_plainer_copy(browser, server, rewrite_letter, downloads):
+    import docx
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
-    response = requests.post(server.url + "/api/check", json={"text": "\n\n".join(PARAGRAPHS)}, timeout=WAIT)
-    entry, (first, second) = with_rewrites(response.json()["files"][0])
-    rules = requests.get(server.url + "/api/rules", timeout=30).json()["rules"]
-    browser.get(server.url + "/")
-    browser.execute_script("window.einfachPage.setRules(arguments[0]); window.einfachPage.render(arguments[1]);",
-                           rules, entry)
-    letter = browser.find_element(By.ID, "brief")
+    entry, sure, review = offered_rewrites(server, rewrite_letter)
+    accepted_fix, rejected_fix = entry["findings"][sure]["fix"], entry["findings"][review]["fix"]
+    letter = check_upload(browser, server, rewrite_letter)
     panel = browser.find_element(By.ID, "erklaerung")
+    download = browser.find_element(By.ID, "dl-fassung")
+    assert download.is_displayed() and download.get_attribute("disabled")  # nothing accepted yet
 
     def open_finding(index):
-        browser.find_element(By.CSS_SELECTOR, f"#brief mark[data-findings~='f{index + 1}']").click()
+        mark = browser.find_element(By.CSS_SELECTOR, f"#brief mark[data-findings~='f{index + 1}']")
+        mark.send_keys(Keys.ENTER)  # the keyboard, as a caseworker without a mouse
         return panel.find_element(By.CSS_SELECTOR, f".detail[data-finding='f{index + 1}'] .fix")
 
-    box = open_finding(first)
-    assert "Wir haben Ihren Antrag abgelehnt." in box.text and "Bitte prüfen" in box.text
-    box.find_element(By.CSS_SELECTOR, "button.accept").click()
-    assert "Wir haben Ihren Antrag abgelehnt." in letter.text
-    assert "im vorliegenden Verfahren" not in letter.text
-    assert "Übernommen" in panel.text
-    assert browser.find_elements(By.CSS_SELECTOR, "#brief ins.accepted")
-    assert not browser.find_elements(By.CSS_SELECTOR, f"#brief mark[data-findings~='f{first + 1}']")
+    box = open_finding(sure)
+    assert accepted_fix["sentence"] in box.text and "Sicher" in box.text
+    box.find_element(By.CSS_SELECTOR, "button.accept").send_keys(Keys.ENTER)
+    assert accepted_fix["sentence"] in letter.text
+    assert "Ihr Antrag wurde von der Ausländerbehörde abgelehnt." not in letter.text
+    assert "Übernommen" in panel.text and browser.find_elements(By.CSS_SELECTOR, "#brief ins.accepted")
+    assert browser.switch_to.active_element.get_attribute("class") == "reject"  # focus stays in the box
 
-    box = open_finding(second)
+    box = open_finding(review)
+    assert rejected_fix["sentence"] in box.text and "Bitte prüfen" in box.text
     box.find_element(By.CSS_SELECTOR, "button.reject").click()
     assert "Verworfen" in panel.text
     assert "Die Unterlagen sind bis zum 1. Oktober vorzulegen." in letter.text
-    assert "Bitte legen Sie" not in letter.text
-
+    assert rejected_fix["sentence"] not in letter.text
     accepted = browser.execute_script("return window.einfachPage.acceptedFixes();")
-    assert [fix["edits"] for fix in accepted] == [entry["findings"][first]["fix"]["edits"]]
+    assert [fix["edits"] for fix in accepted] == [accepted_fix["edits"]]
+    assert "1 übernommenen Satz" in browser.find_element(By.ID, "dl-fassung-hinweis").text
+
+    download.click()
+    copy_path = wait_for(lambda: next(iter(downloads.glob("*-einfacher.docx")), None), what="the plainer copy")
+    wait_for(lambda: not list(downloads.glob("*.crdownload")), what="the download to finish")
+    assert copy_path.name == "Bescheid Quastenflosser-einfacher.docx"
+    document = docx.Document(str(copy_path))
+    body = document.element.body
+    inserted = " ".join("".join(node.itertext()) for node in body.iter(qn("w:ins")))
+    deleted = " ".join("".join(node.itertext()) for node in body.iter(qn("w:del")))
+    assert inserted and deleted
+    assert "Ausländerbehörde hat" in inserted and "wurde" in deleted  # the accepted rewrite is a tracked change
+    assert "Bitte legen Sie" not in inserted and "vorzulegen" not in deleted  # the rejected one is not
+    untouched = next(p for p in document.paragraphs if "Unterlagen" in p.text)
+    assert untouched.text == "Die Unterlagen sind bis zum 1. Oktober vorzulegen."
+    assert not untouched._p.findall(".//" + qn("w:ins"))
 
     # changing one's mind: rejecting the accepted rewrite brings the original sentence back
-    browser.find_element(By.CSS_SELECTOR, f"#liste button[data-goto='f{first + 1}']").click()
-    panel.find_element(By.CSS_SELECTOR, f".detail[data-finding='f{first + 1}'] button.reject").click()
-    assert "Ihr Antrag wurde im vorliegenden Verfahren abgelehnt." in letter.text
+    browser.find_element(By.CSS_SELECTOR, f"#liste button[data-goto='f{sure + 1}']").click()
+    panel.find_element(By.CSS_SELECTOR, f".detail[data-finding='f{sure + 1}'] button.reject").click()
+    assert "Ihr Antrag wurde von der Ausländerbehörde abgelehnt." in letter.text
     assert browser.execute_script("return window.einfachPage.acceptedFixes();") == []
+    assert download.get_attribute("disabled")
+
+
+def test_pasted_text_gives_a_plainer_text(browser, server, downloads):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.url + "/")
+    browser.find_element(By.ID, "text").send_keys("Bitte bringen Sie z. B. Ihren Pass mit.")
+    browser.find_element(By.ID, "start").click()
+    wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "#brief mark"), what="marks")
+    browser.find_element(By.CSS_SELECTOR, "#brief mark").click()
+    browser.find_element(By.CSS_SELECTOR, "#erklaerung .fix button.accept").click()
+    assert "Bitte bringen Sie zum Beispiel Ihren Pass mit." in browser.find_element(By.ID, "brief").text
+    assert "(Text)" in browser.find_element(By.ID, "dl-fassung").text
+    browser.find_element(By.ID, "dl-fassung").click()
+    copy_path = wait_for(lambda: next(iter(downloads.glob("text-einfacher.txt")), None), what="the plainer text")
+    wait_for(lambda: not list(downloads.glob("*.crdownload")), what="the download to finish")
+    assert copy_path.read_text(encoding="utf-8") == "Bitte bringen Sie zum Beispiel Ihren Pass mit."
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm install axe-core; .ci/run does)")
-def test_no_wcag_21_aa_violations(browser, server, letter):
+def test_no_wcag_21_aa_violations(browser, server, rewrite_letter):
     from selenium.webdriver.common.by import By
 
-    check_upload(browser, server, letter)
-    entry = requests.post(server.url + "/api/check", json={"text": "\n\n".join(PARAGRAPHS)}, timeout=WAIT).json()
-    with_fix, (first, _) = with_rewrites(entry["files"][0])
-    browser.execute_script("window.einfachPage.render(arguments[0]);", with_fix)
-    browser.find_element(By.CSS_SELECTOR, f"#brief mark[data-findings~='f{first + 1}']").click()
-    assert browser.find_elements(By.CSS_SELECTOR, "#erklaerung .fix button.accept")
+    _, sure, review = offered_rewrites(server, rewrite_letter)
+    check_upload(browser, server, rewrite_letter)
+    browser.find_element(By.CSS_SELECTOR, f"#brief mark[data-findings~='f{review + 1}']").click()
+    browser.find_element(By.CSS_SELECTOR, "#erklaerung .fix button.reject").click()
+    browser.find_element(By.CSS_SELECTOR, f"#brief mark[data-findings~='f{sure + 1}']").click()
+    browser.find_element(By.CSS_SELECTOR, "#erklaerung .fix button.accept").click()
+    assert browser.find_elements(By.CSS_SELECTOR, "#erklaerung .fix .decision")  # a rewrite shown and decided
+    assert browser.find_element(By.ID, "dl-fassung").is_displayed()
     results = run_axe(browser)
     assert results["passes"], "axe ran no checks"
     violations = [(v["id"], v["help"], [n["html"][:120] for n in v["nodes"]]) for v in results["violations"]]

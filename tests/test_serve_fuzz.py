@@ -48,7 +48,8 @@ def api_schema(server):
 def operations():
     """(operation, generation mode) pairs, named for the test ids."""
     reads = [("/healthz", "GET", GenerationMode.POSITIVE), ("/api/rules", "GET", GenerationMode.POSITIVE)]
-    writes = [(path, "POST", mode) for path in ("/api/check", "/api/annotate", "/api/html") for mode in GenerationMode]
+    writes = [(path, "POST", mode) for path in ("/api/check", "/api/annotate", "/api/html", "/api/fix")
+              for mode in GenerationMode]
     return reads + writes  # the GET operations take no input: no invalid request to generate
 
 
@@ -80,7 +81,8 @@ def test_zz_cases_per_operation(server):
     if os.environ.get("EINFACH_FUZZ_REPORT"):
         with open(os.environ["EINFACH_FUZZ_REPORT"], "w", encoding="utf-8") as out:
             json.dump(report, out, indent=2)
-    assert set(report) == {"GET /healthz", "GET /api/rules", "POST /api/check", "POST /api/annotate", "POST /api/html"}
+    assert set(report) == {"GET /healthz", "GET /api/rules", "POST /api/check", "POST /api/annotate", "POST /api/html",
+                           "POST /api/fix"}
     assert all(count >= 1 for count in report.values())
     assert requests.get(server.url + "/healthz", timeout=30).status_code == 200
     assert "internal error" not in server.log()

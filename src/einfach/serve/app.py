@@ -6,7 +6,8 @@ uvicorn.  The routes:
 * ``GET /`` and ``/static/*``: the page (German, no assets from elsewhere);
 * ``GET /healthz``: 200 once this worker has checked its warm-up letter, 503 before;
 * ``GET /openapi.json``: the API's description (``openapi.yml`` next to this module);
-* ``GET /api/rules``, ``POST /api/check``, ``POST /api/annotate``, ``POST /api/html``.
+* ``GET /api/rules``, ``POST /api/check``, ``POST /api/annotate``, ``POST /api/html``,
+  ``POST /api/fix`` (the plainer copy with the rewrites the client accepted).
 
 The middlewares, outermost first: :class:`SecurityHeaders` (``Cache-Control:
 no-store``, the Content-Security-Policy and friends on every answer),
@@ -39,7 +40,21 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .. import __version__
-from .engine import SUFFIXES, Engine, Options, Upload, UploadError, annotate_upload, check_text, check_upload, html_report
+from .engine import (
+    FIXABLE,
+    SUFFIXES,
+    Accepted,
+    Engine,
+    FixRefused,
+    Options,
+    Upload,
+    UploadError,
+    annotate_upload,
+    check_text,
+    check_upload,
+    fix_source,
+    html_report,
+)
 
 ENVIRONMENT = "EINFACH_SERVE_CONFIG"
 MEGABYTE = 1024 * 1024
@@ -193,56 +208,61 @@ def _split(values: list[str]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-async def _parse(request: Request, docx_only: bool = False) -> tuple[str | Upload, Options, object]:
-    """(pasted text or upload, options, form to close) from a JSON or multipart request."""
+async def _parse(request: Request, allowed: tuple[str, ...] = SUFFIXES, json_text: bool = True,
+                 extra: tuple[str, ...] = ()) -> tuple[str | Upload, Options, object, dict]:
+    """(pasted text or upload, options, form to close, the ``extra`` fields given) from a JSON or
+    multipart request; ``allowed`` are the file suffixes taken, ``json_text`` whether JSON text is."""
     kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if kind == "application/json" and not docx_only:
+    keys = REQUEST_KEYS | set(extra)
+    if kind == "application/json" and json_text:
         try:
             data = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError):
             raise ApiError(400, "bad_request", "Der Inhalt der Anfrage ist kein gültiges JSON.") from None
         if not isinstance(data, dict):
             raise _invalid("Erwartet wird ein JSON-Objekt mit „text“.")
-        extra = sorted(set(data) - REQUEST_KEYS)
-        if extra:
-            raise _invalid(f"Unbekanntes Feld „{extra[0][:60]}“ (erlaubt: text, profile, select, ignore).")
+        unknown = sorted(set(data) - keys)
+        if unknown:
+            raise _invalid(f"Unbekanntes Feld „{unknown[0][:60]}“ (erlaubt: {', '.join(sorted(keys))}).")
         text = data.get("text")
         if not isinstance(text, str):
             raise _invalid("„text“ fehlt oder ist kein Text.")
         if "\x00" in text:
             raise ApiError(400, "bad_file", "Der Text enthält Binärdaten (ein NUL-Zeichen).")
-        return text, _options(data.get("profile"), data.get("select", []), data.get("ignore", [])), None
+        options = _options(data.get("profile"), data.get("select", []), data.get("ignore", []))
+        return text, options, None, {key: data[key] for key in extra if key in data}
     if kind == "multipart/form-data":
         try:
-            form = await request.form(max_files=1, max_fields=8, max_part_size=64 * 1024)
+            # a field holds at most 64 KiB, the accepted rewrites of a long letter up to 1 MiB
+            form = await request.form(max_files=1, max_fields=8, max_part_size=(1 << 20) if extra else 64 * 1024)
         except HTTPException:
             raise ApiError(400, "bad_request", "Die Anfrage ist kein gültiges multipart/form-data.") from None
         try:
             upload = form.get("file")
             if upload is None or isinstance(upload, str):
                 raise _invalid("Das Feld „file“ mit der Datei fehlt.")
-            extra = sorted(set(form.keys()) - {"file", "profile", "select", "ignore"})
-            if extra:
-                raise _invalid(f"Unbekanntes Feld „{extra[0][:60]}“ (erlaubt: file, profile, select, ignore).")
-            fields = {key: form.getlist(key) for key in ("profile", "select", "ignore")}
+            names = {"file", "profile", "select", "ignore", *extra}
+            unknown = sorted(set(form.keys()) - names)
+            if unknown:
+                raise _invalid(f"Unbekanntes Feld „{unknown[0][:60]}“ (erlaubt: {', '.join(sorted(names))}).")
+            fields = {key: form.getlist(key) for key in ("profile", "select", "ignore", *extra)}
             if any(not isinstance(value, str) for values in fields.values() for value in values):
-                raise _invalid("„profile“, „select“ und „ignore“ sind Textfelder, keine Dateien.")
-            if len(fields["profile"]) > 1:
-                raise _invalid("„profile“ darf nur einmal vorkommen.")
+                raise _invalid("Nur das Feld „file“ darf eine Datei sein; die anderen sind Textfelder.")
+            for key in ("profile", *extra):
+                if len(fields[key]) > 1:
+                    raise _invalid(f"„{key}“ darf nur einmal vorkommen.")
             options = _options(
                 fields["profile"][0] if fields["profile"] else None, _split(fields["select"]), _split(fields["ignore"])
             )
             item = Upload(name=upload.filename or "", file=upload.file)
-            allowed = (".docx",) if docx_only else SUFFIXES
             if item.suffix not in allowed:
-                names = ", ".join(allowed)
                 raise ApiError(400, "bad_file", f"Dateityp „{item.suffix or 'ohne Endung'}“ wird hier nicht "
-                                                f"unterstützt (unterstützt: {names}).")
+                                                f"unterstützt (unterstützt: {', '.join(allowed)}).")
         except Exception:
             await form.close()
             raise
-        return item, options, form
-    expected = "multipart/form-data" if docx_only else "application/json oder multipart/form-data"
+        return item, options, form, {key: fields[key][0] for key in extra if fields[key]}
+    expected = "application/json oder multipart/form-data" if json_text else "multipart/form-data"
     raise ApiError(415, "unsupported_media_type", f"Erwartet wird {expected}.")
 
 
@@ -311,7 +331,7 @@ async def rules(request: Request) -> Response:
 async def check(request: Request) -> Response:
     from ..findings import SCHEMA
 
-    source, options, form = await _parse(request)
+    source, options, form, _ = await _parse(request)
     engine: Engine = request.app.state.engine
     try:
         if isinstance(source, str):
@@ -327,7 +347,7 @@ async def check(request: Request) -> Response:
 
 
 async def annotate(request: Request) -> Response:
-    source, options, form = await _parse(request, docx_only=True)
+    source, options, form, _ = await _parse(request, allowed=(".docx",), json_text=False)
     engine: Engine = request.app.state.engine
     try:
         content, report = await engine.run(annotate_upload, source, options)
@@ -344,7 +364,7 @@ async def annotate(request: Request) -> Response:
 
 
 async def html(request: Request) -> Response:
-    source, options, form = await _parse(request)
+    source, options, form, _ = await _parse(request)
     engine: Engine = request.app.state.engine
     try:
         page_text = await engine.run(html_report, source, options)
@@ -356,6 +376,67 @@ async def html(request: Request) -> Response:
     name = source.display_name if isinstance(source, Upload) else "text.txt"
     headers = {"content-disposition": _attachment(name, "bericht", ".html")}
     return Response(page_text, media_type="text/html; charset=utf-8", headers=headers)
+
+
+MAX_ACCEPTED = 5000  # rewrites per request: far more than a letter has findings
+
+
+def _accepted(raw, in_form: bool) -> list[Accepted]:
+    """The accepted rewrites of a ``/api/fix`` request (a JSON list, in a form field as JSON text)."""
+    if raw is None:
+        raise _invalid("„accepted“ fehlt: die Liste der übernommenen Umformulierungen.")
+    if in_form:
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raise _invalid("„accepted“ ist kein gültiges JSON.") from None
+    shape = "„accepted“ muss eine Liste von Objekten {rule, start, end, edits} sein (wie „fix“ bei /api/check)."
+    if not isinstance(raw, list):
+        raise _invalid(shape)
+    if len(raw) > MAX_ACCEPTED:
+        raise _invalid(f"„accepted“: höchstens {MAX_ACCEPTED} Einträge.")
+    result = []
+    for item in raw:
+        if not isinstance(item, dict) or set(item) != {"rule", "start", "end", "edits"}:
+            raise _invalid(shape)
+        edits = item["edits"]
+        if (not isinstance(item["rule"], str) or not _integer(item["start"]) or not _integer(item["end"])
+                or not isinstance(edits, list) or not edits):
+            raise _invalid(shape)
+        for edit in edits:
+            if (not isinstance(edit, dict) or set(edit) != {"start", "end", "text"} or not _integer(edit["start"])
+                    or not _integer(edit["end"]) or not isinstance(edit["text"], str)):
+                raise _invalid(shape)
+        result.append(Accepted(item["rule"], item["start"], item["end"],
+                               tuple((edit["start"], edit["end"], edit["text"]) for edit in edits)))
+    return result
+
+
+def _integer(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+async def fix(request: Request) -> Response:
+    source, options, form, extra = await _parse(request, allowed=FIXABLE, extra=("accepted",))
+    engine: Engine = request.app.state.engine
+    try:
+        accepted = _accepted(extra.get("accepted"), in_form=form is not None)
+        content, suffix, report = await engine.run(fix_source, source, options, accepted)
+    except UploadError as error:
+        raise ApiError(400, "bad_file", str(error)) from None
+    except FixRefused as refused:
+        raise ApiError(422, refused.code, str(refused)) from None
+    finally:
+        if form is not None:
+            await form.close()
+    name = source.display_name if isinstance(source, Upload) else "text.txt"
+    media_type = DOCX_TYPE if suffix == ".docx" else "text/plain; charset=utf-8"
+    headers = {
+        "content-disposition": _attachment(name, "einfacher", suffix),
+        "x-einfach-changes": str(report["written"]),
+        "x-einfach-skipped": str(report["skipped"]),
+    }
+    return Response(content, media_type=media_type, headers=headers)
 
 
 def _attachment(name: str, label: str, suffix: str) -> str:
@@ -532,6 +613,7 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
             Route("/api/check", check, methods=["POST"]),
             Route("/api/annotate", annotate, methods=["POST"]),
             Route("/api/html", html, methods=["POST"]),
+            Route("/api/fix", fix, methods=["POST"]),
         ],
         exception_handlers={ApiError: _api_error, HTTPException: _http_error},
         lifespan=lifespan,

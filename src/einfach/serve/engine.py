@@ -22,8 +22,10 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import NamedTuple
 
 from ..atomic import OutputError
+from ..edits import Edit, apply_edits, checked_edits
 from ..errors import InputError
 
 log = logging.getLogger("einfach.serve")
@@ -40,6 +42,8 @@ WARM_UP_TEXT = (
     "Bitte bringen Sie Ihren Pass mit.\n"
 )
 SUFFIXES = (".docx", ".odt", ".txt", ".md")
+#: What ``/api/fix`` writes a plainer copy of (as ``einfach fix``: .odt has no tracked-change writer).
+FIXABLE = (".docx", ".txt", ".md")
 
 
 @dataclass(frozen=True)
@@ -183,7 +187,7 @@ def annotate_upload(upload: Upload, options: Options) -> tuple[bytes, dict]:
 
     with _Private(upload) as path:
         result = _checked(path, options)
-        _check_unpacked_size(path)
+        _check_unpacked_size(path, "für die Kommentare")
         target = path.with_name("kommentiert.docx")
         try:
             report = annotate(result, str(target), inputs=[str(path)])
@@ -200,14 +204,13 @@ def annotate_upload(upload: Upload, options: Options) -> tuple[bytes, dict]:
 MAX_UNPACKED = 256 * 1024 * 1024
 
 
-def _check_unpacked_size(path: Path) -> None:
+def _check_unpacked_size(path: Path, purpose: str) -> None:
     import zipfile
 
     with zipfile.ZipFile(path) as archive:
         total = sum(member.file_size for member in archive.infolist())
     if total > MAX_UNPACKED:
-        raise UploadError(f"ist entpackt größer als {MAX_UNPACKED // (1024 * 1024)} MB; "
-                          "für die Kommentare nicht geöffnet")
+        raise UploadError(f"ist entpackt größer als {MAX_UNPACKED // (1024 * 1024)} MB; {purpose} nicht geöffnet")
 
 
 def html_report(source: Upload | str, options: Options) -> str:
@@ -216,6 +219,84 @@ def html_report(source: Upload | str, options: Options) -> str:
     from ..output import html
 
     return html.render(CheckResult(files=[_result(source, options, text_name="Text")]))
+
+
+class Accepted(NamedTuple):
+    """One rewrite the client accepted: its finding's rule and range, and the fix's edits."""
+
+    rule: str
+    start: int
+    end: int
+    edits: tuple[tuple[int, int, str], ...]
+
+
+def fix_source(source: Upload | str, options: Options, accepted: list[Accepted]) -> tuple[bytes, str, dict]:
+    """(the plainer copy, its suffix, edits written/skipped) with the ``accepted`` rewrites.
+
+    The letter is checked afresh and every accepted rewrite must be one this check offers
+    (the same finding's rule and range, the same edits): the client chooses among the
+    server's rewrites and never supplies text of its own (:class:`FixRefused` otherwise, and
+    for two that overlap).  A .docx gets them as Word tracked changes, text as a plain splice.
+    """
+    if isinstance(source, str):
+        result = _result(source, options)
+        edits = _chosen(result, accepted)
+        return _fixed_text(result.text, edits), ".txt", _counts(edits)
+    with _Private(source) as path:
+        result = _checked(path, options)
+        edits = _chosen(result, accepted)
+        if source.suffix != ".docx":
+            return _fixed_text(result.text, edits), source.suffix, _counts(edits)
+        return _tracked_copy(path, edits)
+
+
+def _chosen(result, accepted: list[Accepted]) -> list[Edit]:
+    """The edits of the accepted rewrites, each checked against the rewrites ``result`` offers."""
+    offered = {
+        (finding.rule, finding.start, finding.end,
+         tuple((edit["start"], edit["end"], edit["text"]) for edit in finding.fix["edits"]))
+        for finding in result.findings if finding.fix
+    }
+    for item in accepted:
+        if tuple(item) not in offered:
+            raise FixRefused("fix_unknown", f"Die Umformulierung zu „{item.rule[:60]}“ an Stelle {item.start} bietet "
+                                            "einfach für diesen Brief nicht an (Brief geändert? Bitte neu prüfen).")
+    unique = {item.edits for item in accepted}  # one rewrite may resolve several findings
+    try:
+        return checked_edits((Edit(*edit) for edits in unique for edit in edits), len(result.text))
+    except ValueError:
+        raise FixRefused("fix_overlap", "Zwei übernommene Umformulierungen betreffen dieselben Wörter; "
+                                        "bitte übernehmen Sie nur eine davon.") from None
+
+
+def _counts(edits: list[Edit]) -> dict:
+    return {"written": len(edits), "skipped": 0}
+
+
+def _fixed_text(text: str, edits) -> bytes:
+    return apply_edits(text, edits).encode("utf-8")
+
+
+def _tracked_copy(path: Path, edits) -> tuple[bytes, str, dict]:
+    from ..output.docx_tracked import write_tracked_changes
+
+    _check_unpacked_size(path, "für die Änderungen")
+    target = path.with_name("einfacher.docx")
+    try:
+        report = write_tracked_changes(path, edits, target, inputs=[path])
+    except InputError as error:
+        raise UploadError(error.problem) from None
+    except OutputError:  # python-docx cannot open what the reader accepted
+        raise UploadError("kann für die Änderungen nicht geöffnet werden") from None
+    return target.read_bytes(), ".docx", {"written": report.written, "skipped": report.skipped}
+
+
+class FixRefused(Exception):
+    """Accepted rewrites the server does not offer, or that overlap: a German message for a 422."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class UploadError(Exception):

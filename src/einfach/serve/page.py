@@ -16,9 +16,9 @@ from importlib.resources import files
 
 from .. import __version__
 
-#: The API features the page offers; ``fix`` (the plainer copy with tracked changes,
-#: ``POST /api/fix``) is switched on when that endpoint exists (issue on rewrites).
-FEATURES = {"fix": False}
+#: The API features the page offers; ``fix``: the plainer copy with the accepted rewrites
+#: (``POST /api/fix``; a .docx with tracked changes, text as text).
+FEATURES = {"fix": True}
 
 PROFILE_LABELS = {"einfach": "Einfache Sprache", "leicht": "Leichte Sprache", "buergernah": "Bürgernahe Sprache"}
 

@@ -5,8 +5,9 @@
  * that every offset indexes).  A finding may carry a rewrite:
  *   "fix": {"sentence": str, "edits": [{"start", "end", "text"}], "applicability": "sure"|"review"}
  * with offsets into the same text; "übernehmen" applies its edits to the letter on the page,
- * "verwerfen" keeps the original.  `window.einfachPage.render(entry)` draws a result (the
- * browser tests call it with a prepared entry).
+ * "verwerfen" keeps the original; "Einfachere Fassung" sends the accepted ones to
+ * `POST /api/fix` (`accepted`: a list of {rule, start, end, edits}), which re-checks the letter
+ * and applies only rewrites it offers itself.  `window.einfachPage.render(entry)` draws a result.
  */
 (function () {
   "use strict";
@@ -85,13 +86,13 @@
       var form = new FormData();
       form.append("file", state.source.file, state.source.file.name);
       form.append("profile", chosen);
-      Object.keys(extra || {}).forEach(function (key) { form.append(key, extra[key]); });
+      Object.keys(extra || {}).forEach(function (key) {  // a form field is text: lists go as JSON text
+        form.append(key, typeof extra[key] === "string" ? extra[key] : JSON.stringify(extra[key]));
+      });
       return { body: form, headers: {} };
     }
-    return {
-      body: JSON.stringify({ text: state.source ? state.source.text : "", profile: chosen }),
-      headers: { "Content-Type": "application/json" }
-    };
+    var payload = Object.assign({ text: state.source ? state.source.text : "", profile: chosen }, extra || {});
+    return { body: JSON.stringify(payload), headers: { "Content-Type": "application/json" } };
   }
 
   function loadRules() {
@@ -229,12 +230,22 @@
   }
 
   function drawDownloads() {
-    var docx = Boolean(state.source && state.source.file && /\.docx$/i.test(state.source.file.name));
+    var file = state.source && state.source.file;
+    var docx = Boolean(file && /\.docx$/i.test(file.name));
     $("dl-kommentare").disabled = !docx;
     $("dl-kommentare").setAttribute("aria-describedby", "dl-kommentare-hinweis");
-    var fix = $("dl-fassung");
-    fix.hidden = document.body.getAttribute("data-fix") !== "ja" || !docx ||
-      !state.findings.some(function (f) { return Boolean(f.fix); });
+    // the plainer copy: .docx with tracked changes; .txt, .md and pasted text as text (not .odt)
+    var writable = !file || /\.(docx|txt|md)$/i.test(file.name);
+    var offered = state.findings.some(function (f) { return Boolean(f.fix); });
+    var item = $("dl-fassung-eintrag");
+    item.hidden = document.body.getAttribute("data-fix") !== "ja" || !writable || !offered;
+    var count = acceptedFixes().length;
+    $("dl-fassung").textContent = docx ? "Einfachere Fassung (Word, Änderungen nachverfolgt)" : "Einfachere Fassung (Text)";
+    $("dl-fassung").disabled = count === 0;
+    $("dl-fassung-hinweis").textContent = count === 0
+      ? "Übernehmen Sie zuerst mindestens einen umgeschriebenen Satz (Knopf „übernehmen“ in der Erklärung)."
+      : "Mit " + plural(count, "übernommenen Satz", "übernommenen Sätzen") +
+        (docx ? "; in Word sehen Sie jede Änderung und können sie annehmen oder ablehnen." : ".");
   }
 
   function drawLetter() {
@@ -365,6 +376,7 @@
     state.decisions[key] = decision;
     drawLetter();
     drawList();
+    drawDownloads();
     show(state.selected || [finding.id]);
     var again = document.querySelector(".detail[data-finding='" + finding.id + "'] button." + (decision === "accepted" ? "reject" : "accept"));
     if (again) { again.focus(); }
@@ -393,7 +405,7 @@
 
   function download(kind) {
     var paths = { annotate: "/api/annotate", html: "/api/html", fix: "/api/fix" };
-    var extra = kind === "fix" ? { accepted: JSON.stringify(acceptedFixes()) } : {};
+    var extra = kind === "fix" ? { accepted: acceptedFixes() } : {};
     var sent = body(extra);
     status("einfach bereitet die Datei vor …", false);
     request(paths[kind], { method: "POST", body: sent.body, headers: sent.headers })
