@@ -60,7 +60,7 @@ def initialise(options: dict) -> None:
 
     _state.clear()
     _state.update(options)
-    settings = with_cli(config_for(options["root"], options.get("config_file")).base, **options.get("flags", {}))
+    settings = _without_rewrites(with_cli(config_for(options["root"], options.get("config_file")).base, **options.get("flags", {})))
     nlp = make_pipeline(settings.profile, options.get("model"), settings.rule_settings())
     # Load what the pipeline and the metrics load on first use (tagger model, word tables, lexicons),
     # so that it happens here once, not inside the first document.
@@ -85,7 +85,15 @@ def document_settings(path: str, options: dict):
     """The settings of one document: its configuration file, per-path overrides, then the flags."""
     from ..config import config_for, with_cli
 
-    return with_cli(config_for(path, options.get("config_file")).settings_for(path), **options.get("flags", {}))
+    return _without_rewrites(with_cli(config_for(path, options.get("config_file")).settings_for(path), **options.get("flags", {})))
+
+
+def _without_rewrites(settings):
+    """A corpus report counts findings and never shows a rewritten sentence: rewrites (about
+    three times the CPU of a check, docs/performance.md) are not computed for it."""
+    from dataclasses import replace
+
+    return replace(settings, rewrite=False)
 
 
 def check_key_of(settings, options: dict) -> str:
