@@ -49,3 +49,12 @@ def rules_of(check_text):
         return [finding.rule for finding in check_text(text).findings]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def every_rule_text() -> str:
+    """A letter in which every rule finds something: the first bad example of each rule file,
+    one paragraph each (check it with ``select`` = all rules, as the examples test does)."""
+    from einfach.rules.loader import load_rules
+
+    return "\n\n".join(rule.examples["bad"][0] for rule in load_rules().values()) + "\n"

@@ -6,19 +6,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+# The level names a caseworker reads (the findings, ``einfach rules``, the grading texts).
+LEVEL_LABELS = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
+
+
 @dataclass
 class Hit:
     """A finding before its texts are filled in.
 
     ``start``/``end`` are token indices (end exclusive) in the Doc; ``values``
     fill the rule's message and suggestion templates; ``level`` overrides the
-    rule's level when the kind maps a measured value to a level.
+    rule's level when the kind maps a measured value to a level (a graded
+    level), and ``grade`` then names the threshold of that level for the
+    ``{grade}`` placeholder ("; Warnung ab 21").  A level set in the
+    configuration or on the command line replaces graded levels: the rule
+    component then ignores ``level`` and fills ``{grade}`` with "".
     """
 
     start: int
     end: int
     values: dict[str, Any] = field(default_factory=dict)
     level: str | None = None
+    grade: str = ""
 
 
 def quote(text: str) -> str:
