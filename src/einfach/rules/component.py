@@ -20,8 +20,8 @@ SPAN_KEY = "einfach"
 
 if not Doc.has_extension("einfach_data"):
     Doc.set_extension("einfach_data", default=None)
-# Set by the checker on every paragraph Doc of one document (an opaque key), so a rule can
-# remember across paragraphs what it has already said in this document.
+# Set by the checker on every paragraph Doc of one document (a kinds.base.DocumentState), so a
+# rule can remember across paragraphs what it has already said in this document.
 if not Doc.has_extension("einfach_document"):
     Doc.set_extension("einfach_document", default=None)
 if not Span.has_extension("einfach"):

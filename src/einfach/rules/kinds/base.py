@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,30 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)
     level: str | None = None
     grade: str = ""
+
+
+class DocumentState:
+    """What rules remember across the paragraph Docs of one document.
+
+    The checker puts one on every paragraph Doc of a document
+    (``doc._.einfach_document``).  A rule keeps its per-document state here,
+    under its own key (``state.of(self, set)``), never on the rule object:
+    pipelines are cached and shared, so the same rule object sees the Docs of
+    interleaved streams and of concurrent threads.  A Doc without a state is a
+    document of its own.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[object, Any] = {}
+
+    def of(self, owner: object, factory: Callable[[], Any]) -> Any:
+        """``owner``'s state in this document, made by ``factory()`` on first use."""
+        try:
+            return self._values[owner]
+        except KeyError:
+            return self._values.setdefault(owner, factory())
 
 
 def quote(text: str) -> str:

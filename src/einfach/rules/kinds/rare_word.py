@@ -98,8 +98,6 @@ class RareWord:
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
         self.skip_lexicon = parameters.get("skip_lexicon", "amtsdeutsch")
         self.synonym_file = parameters.get("synonyms", "synonyme")
-        self._document: object = None
-        self._document_seen: set[str] = set()
 
     def find(self, doc: Doc):
         from ...nlp.frequency import zipf
@@ -147,13 +145,12 @@ class RareWord:
         """Words already reported (or explained) in this document: each is reported once.
 
         The checker marks all paragraph Docs of one document with the same
-        ``doc._.einfach_document``; a Doc without a mark is a document of its own.
+        :class:`DocumentState` (``doc._.einfach_document``); a Doc without a mark
+        is a document of its own.  The set lives there, not on this object, which
+        cached pipelines share between documents checked side by side.
         """
-        key = doc._.einfach_document
-        if key is None or key != self._document:
-            self._document = key
-            self._document_seen = set()
-        return self._document_seen
+        state = doc._.einfach_document
+        return set() if state is None else state.of(self, set)
 
     def _hit(self, token: Token, value: float, problem: str, advice: str) -> Hit:
         return Hit(
