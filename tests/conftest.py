@@ -1,10 +1,58 @@
-"""Shared fixtures: one default pipeline per test session (loading HanTa costs time)."""
+"""Shared fixtures: one default pipeline per test session (loading HanTa costs time).
+
+No silent skips
+---------------
+With ``EINFACH_STRICT_SKIPS=1`` (``.ci/run`` sets it) every skipped test FAILS,
+unless its node id starts with a key of ``ALLOWED_SKIPS`` below; the value says
+why skipping it in CI is right.  Module-level skips (``pytest.importorskip`` at
+import, ``pytestmark = skipif``) count too.  Without the variable, skips stay
+skips (a developer's machine may lack LibreOffice or Chromium).
+
+To allow a skip: add one line ``"tests/test_x.py::test_name": "reason"`` (a
+file name alone allows every skip in that file); never allow a skip that CI
+could avoid by installing something: install it in ``.ci/run`` instead.
+"""
 
 from __future__ import annotations
 
 import os
 
 import pytest
+
+ALLOWED_SKIPS: dict[str, str] = {
+    # "tests/test_example.py::test_name": "why CI cannot run it, and where it does run",
+}
+STRICT_SKIPS = os.environ.get("EINFACH_STRICT_SKIPS") == "1"
+
+
+def _allowed(nodeid: str) -> bool:
+    return any(nodeid == key or nodeid.startswith(key + "::") or nodeid.startswith(key + "[")
+               for key in ALLOWED_SKIPS)
+
+
+def _fail_skip(report) -> None:
+    """Turn a skip report into a failure that says how to allow it."""
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    reason = reason.removeprefix("Skipped: ")
+    report.outcome = "failed"
+    report.longrepr = (f"skipped under EINFACH_STRICT_SKIPS=1 ({reason}); install what it needs in .ci/run, "
+                       "or allow the skip with its reason in ALLOWED_SKIPS (tests/conftest.py)")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if STRICT_SKIPS and report.skipped and not hasattr(report, "wasxfail") and not _allowed(report.nodeid):
+        _fail_skip(report)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    outcome = yield
+    report = outcome.get_result()
+    if STRICT_SKIPS and report.skipped and not _allowed(report.nodeid):
+        _fail_skip(report)
 
 
 @pytest.fixture(scope="session", autouse=True)

