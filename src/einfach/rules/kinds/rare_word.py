@@ -46,10 +46,9 @@ from ...resources import rules_dir
 from ..loader import load_lexicon, read_yaml
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, quote
-from .wordinfo import is_law_title, legal_explanation, split_compound
+from .wordinfo import is_law_title, is_street_name, legal_explanation, split_compound
 
 CONTENT_TAGS = {"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVPP", "VVIZU", "VVIMP"}
-STREET_ENDINGS = ("straße", "strasse", "allee", "weg", "platz", "gasse", "ring", "damm", "ufer", "chaussee")
 DEFINING_LEMMAS = {"sein", "bedeuten", "heißen", "meinen"}
 MIN_LETTERS = 4
 
@@ -190,7 +189,7 @@ class RareWord:
         if text[:1].isupper() and tag != "NN" and not view.at_sentence_start(index) \
                 and not _noun_read_as_verb(view, index):
             return False  # a capitalised word that is not a noun: probably a name
-        if view.lower[index].endswith(STREET_ENDINGS):
+        if is_street_name(view.lower[index]):
             return False
         return True
 

@@ -32,11 +32,10 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
-from .wordinfo import is_law_title, legal_explanation, split_parts
+from .wordinfo import is_law_title, is_street_name, legal_explanation, split_parts
 
 GENDER_MARKS = ":*_/"
 STYLES = {"hyphen", "mediopunkt"}
-STREET_ENDINGS = ("straße", "strasse", "allee", "weg", "platz", "gasse", "ring", "damm", "ufer", "chaussee")
 
 
 class WordLength:
@@ -111,6 +110,6 @@ class WordLength:
             return False
         if any(ch.isupper() for ch in text[1:] if ch.isalpha()) and "-" not in text:
             return False  # AufenthG, SGB, eAT and other abbreviations
-        if text.lower().endswith(STREET_ENDINGS):
+        if is_street_name(text):
             return False  # street names are addresses, not words to rewrite
         return True
