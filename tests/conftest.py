@@ -73,6 +73,32 @@ def pytest_make_collect_report(collector):
         _fail_skip(report)
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "reader_bugs_allowed: the test provokes an unexpected reader exception")
+
+
+@pytest.fixture(autouse=True)
+def reader_bugs_fail(request, monkeypatch):
+    """A test fails (in teardown) when a reader met an exception that no known kind of bad input
+    causes (``einfach.readers.docx._unexpected``): the user still gets a message, but the suite
+    must not pass over a reader bug.  ``@pytest.mark.reader_bugs_allowed`` opts out."""
+    if request.node.get_closest_marker("reader_bugs_allowed"):
+        yield
+        return
+    from einfach.readers import docx
+
+    seen: list[str] = []
+    original = docx._unexpected
+
+    def record(path, exc, problem):
+        seen.append(f"{path}: {type(exc).__name__}: {exc}")
+        return original(path, exc, problem)
+
+    monkeypatch.setattr(docx, "_unexpected", record)
+    yield
+    assert not seen, f"reader exceptions that are not expected input errors: {seen}"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def lookup_cache_folder(tmp_path_factory):
     """Derived word tables (einfach.lookup_cache) go to a folder of this session, not the user's cache.
