@@ -167,3 +167,20 @@ def test_rules_with_explicit_config(tmp_path, monkeypatch):
     other.write_text('[parameters.satzlaenge]\nthresholds = {info = 10, warning = 12, error = 40}\n', encoding="utf-8")
     lines = rules_output(tmp_path, monkeypatch, None, "--config", str(other))
     assert "  satzlaenge (einfach): Hinweis ab 11, Warnung ab 13, Fehler ab 41 Wörtern" in lines
+
+
+@pytest.mark.parametrize(("parameters", "problem"), [
+    ('[parameters.wortlaenge]\nstyle = "fett"\n',
+     "'parameters.wortlaenge': ungültiger Wert (style muss eine von hyphen, mediopunkt sein)"),
+    ("[parameters.satzlaenge]\nthresholds = {laut = 3}\n",
+     "'parameters.satzlaenge': ungültiger Wert (thresholds: unbekannte Stufe 'laut' (bekannt: info, warning, error))"),
+    ('[parameters.satzlaenge]\nthresholds = {info = "viele"}\n',
+     "'parameters.satzlaenge': ungültiger Wert (thresholds: die Grenzen müssen ganze Zahlen (Wörter) sein)"),
+])
+def test_bad_parameter_value_is_exit_2_naming_the_key(tmp_path, parameters, problem):
+    (tmp_path / "einfach.toml").write_text(parameters, encoding="utf-8")
+    letter = tmp_path / "brief.txt"
+    letter.write_text(LONG, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(letter)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"einfach.toml: Einstellung {problem}" in result.output

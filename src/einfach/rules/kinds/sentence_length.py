@@ -61,7 +61,12 @@ class SentenceLength:
 def _thresholds(parameters: dict) -> list[tuple[int, str]]:
     """(words, level) from the lowest limit up: a sentence with more words than a limit has its level."""
     thresholds = parameters.get("thresholds") or {"info": 15, "warning": 20, "error": 30}
-    return sorted(((int(limit), level) for level, limit in thresholds.items()), key=lambda item: item[0])
+    unknown = sorted(set(thresholds) - set(LEVEL_LABELS))
+    if unknown:
+        raise ValueError(f"thresholds: unbekannte Stufe {unknown[0]!r} (bekannt: {', '.join(LEVEL_LABELS)})")
+    if not all(isinstance(limit, int) and not isinstance(limit, bool) for limit in thresholds.values()):
+        raise ValueError("thresholds: die Grenzen müssen ganze Zahlen (Wörter) sein")
+    return sorted(((limit, level) for level, limit in thresholds.items()), key=lambda item: item[0])
 
 
 def _has_finite(view: DocView, indices: list[int]) -> bool:

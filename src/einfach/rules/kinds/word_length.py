@@ -46,7 +46,7 @@ class WordLength:
         self.max_letters = int(parameters.get("max_letters", 20))
         self.style = parameters.get("style", "hyphen")
         if self.style not in STYLES:
-            raise ValueError(f"style must be one of {sorted(STYLES)}")
+            raise ValueError(f"style muss eine von {', '.join(sorted(STYLES))} sein")
         self.legal_terms = parameters.get("legal_terms", "skip")
         self.min_part_zipf = float(parameters.get("min_part_zipf", 2.5))
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
