@@ -79,3 +79,13 @@ def test_same_compound_without_street_ending_is_reported(wortlaenge):
     """The control: the same first part as an ordinary long compound is split."""
     assert wortlaenge("Bitte bringen Sie Ihren Krankenversicherungsnachweis mit.") == \
         [("Krankenversicherungsnachweis", "Schreiben Sie „Krankenversicherungs-Nachweis“ oder umschreiben Sie das Wort.")]
+
+
+def test_min_part_zipf_is_read(wortlaenge):
+    """Both parts of a split must be at least ``min_part_zipf`` frequent: at 7.0 (only the most
+    frequent words, "und", "die") no split is good enough, so the word stays quiet."""
+    nlp = make_pipeline("einfach", settings={"select": ["wortlaenge"],
+                                             "parameters": {"wortlaenge": {"min_part_zipf": 7.0}}})
+    result = check_document(document_from_text("<test>", "Bitte bringen Sie Ihren Krankenversicherungsnachweis mit."), nlp)
+    assert result.findings == []
+    assert wortlaenge("Bitte bringen Sie Ihren Krankenversicherungsnachweis mit.") != []  # the default splits it
