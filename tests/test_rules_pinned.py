@@ -89,3 +89,38 @@ def test_min_part_zipf_is_read(wortlaenge):
     result = check_document(document_from_text("<test>", "Bitte bringen Sie Ihren Krankenversicherungsnachweis mit."), nlp)
     assert result.findings == []
     assert wortlaenge("Bitte bringen Sie Ihren Krankenversicherungsnachweis mit.") != []  # the default splits it
+
+
+@pytest.fixture(scope="module")
+def wortlaenge_with():
+    def run(text: str, profile: str = "einfach", **parameters) -> list[tuple[str, str]]:
+        nlp = make_pipeline(profile, settings={"select": ["wortlaenge"], "parameters": {"wortlaenge": parameters}})
+        return [(f.text, f.suggestions[0]) for f in check_document(document_from_text("<test>", text), nlp).findings]
+
+    return run
+
+
+def test_hyphenated_word_with_a_piece_at_the_limit_is_quiet(wortlaenge):
+    """"Krankenversicherungs" has exactly 20 letters (the limit): not over it, so not split."""
+    assert wortlaenge("Bitte bringen Sie den Krankenversicherungs-Nachweis mit.") == []
+
+
+def test_hyphenated_word_with_a_long_piece_is_split_part_by_part(wortlaenge_with):
+    assert wortlaenge_with("Bitte bringen Sie den Krankenversicherungs-Nachweis mit.", "leicht") == \
+        [("Krankenversicherungs-Nachweis", "Schreiben Sie „Kranken·versicherungs·nachweis“ oder umschreiben Sie das Wort.")]
+
+
+def test_three_parts_joined_with_hyphens(wortlaenge_with):
+    assert wortlaenge_with("Bitte bringen Sie Ihren Krankenversicherungsnachweis mit.", max_letters=12) == \
+        [("Krankenversicherungsnachweis", "Schreiben Sie „Kranken-Versicherungs-Nachweis“ oder umschreiben Sie das Wort.")]
+
+
+@pytest.mark.parametrize(("first", "why"), [
+    ("Antragsteller:innen", "a gender form"),
+    ("Aufenthaltserlaubnis", "a protected legal term"),
+    ("Krankenversicherungs-Nachweis", "hyphenated, pieces short enough"),
+])
+def test_a_quiet_word_does_not_end_the_search(wortlaenge, first, why):
+    """Words after a word that is left alone are still checked."""
+    text = f"Die {first} und der Bundesverfassungsgericht fehlen."
+    assert [found for found, _ in wortlaenge(text)] == ["Bundesverfassungsgericht"], why
