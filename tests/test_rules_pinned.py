@@ -100,6 +100,13 @@ def wortlaenge_with():
     return run
 
 
+def test_message_names_the_word_its_letters_and_the_limit():
+    nlp = make_pipeline("einfach", settings={"select": ["wortlaenge"]})
+    result = check_document(document_from_text("<test>", "Bitte bringen Sie Ihren Krankenversicherungsnachweis mit."), nlp)
+    assert [f.message for f in result.findings] == \
+        ["Langes Wort: „Krankenversicherungsnachweis“ hat 28 Buchstaben (empfohlen: höchstens 20)"]
+
+
 def test_hyphenated_word_with_a_piece_at_the_limit_is_quiet(wortlaenge):
     """"Krankenversicherungs" has exactly 20 letters (the limit): not over it, so not split."""
     assert wortlaenge("Bitte bringen Sie den Krankenversicherungs-Nachweis mit.") == []
