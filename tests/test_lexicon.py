@@ -43,7 +43,9 @@ def test_longest_match_wins(check_text):
 
 def test_offsets_point_at_text(check_text):
     text = "Wir bitten Sie, binnen zwei Wochen vorzusprechen."
-    for finding in check_text(text).findings:
+    found = check_text(text).findings
+    assert {f.rule for f in found} >= {"amtsdeutsch"}
+    for finding in found:
         assert text[finding.start : finding.end] == finding.text
 
 

@@ -46,7 +46,7 @@ def pipelines(tmp_path_factory):
     return default, make_pipeline("einfach", model=str(path), settings=SETTINGS)
 
 
-@pytest.mark.parametrize("text", EXAMPLES, ids=lambda v: v[:40])
+@pytest.mark.parametrize("text", EXAMPLES)  # ASCII ids: tests/conftest.py
 def test_same_findings_with_installed_pipeline(pipelines, text):
     default, installed = pipelines
     assert "einfach_tagger" not in installed.pipe_names

@@ -232,8 +232,14 @@ def test_junit(result):
 
 
 def test_junit_survives_control_characters(check_text):
+    """XML 1.0 cannot carry \\x0b or \\x0c: each becomes U+FFFD, and the finding is still reported."""
     file = check_text("Ihr Antrag wurde\x0b abgelehnt.\x0c\n")
-    ET.fromstring(junit.render(CheckResult(files=[file])).encode("utf-8"))
+    assert [f.text for f in file.findings] == ["wurde\x0b abgelehnt"]
+    root = ET.fromstring(junit.render(CheckResult(files=[file])).encode("utf-8"))
+    (failure,) = root.iter("failure")
+    assert failure.get("message") == "1 Befund mit Stufe Warnung oder Fehler"
+    assert "passiv [Warnung] Vorgangspassiv: „wurde\ufffd abgelehnt“" in failure.text
+    assert not any(ch in failure.text for ch in "\x0b\x0c")
 
 
 # -- JSON Lines ------------------------------------------------------------------------

@@ -99,8 +99,8 @@ def test_two_runs_show_the_improvement(runner, tmp_path):
     assert data["schema"] == "einfach-report/1"
     assert data["current"]["label"] == "nachher" and data["before"]["label"] == "vorher"
     head = data["headline"]
-    if data["has_index"]:
-        assert head["kind"] == "index" and head["change_before"] > 0
+    assert data["has_index"]  # both runs have complete sentences, so an index
+    assert head["kind"] == "index" and head["change_before"] > 0
     assert data["current"]["findings_per_1000"] < data["before"]["findings_per_1000"]
     assert {d["key"] for d in data["documents"]} == {"anhoerung.txt", "amt/frist.txt"}
     assert all(d["status"] == "geändert" and d["version"] == 2 for d in data["documents"])

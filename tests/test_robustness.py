@@ -214,20 +214,39 @@ def test_every_bad_input_is_named_and_the_others_are_checked(runner, tmp_path, m
     assert sorted(Path(f["path"]).name for f in data["files"]) == ["gut.docx", "gut.odt", "gut.txt", "lesbar.md"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod-000 file anyway")
 def test_unreadable_file_in_a_folder_for_real(runner, tmp_path):
-    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
-    locked = tmp_path / "b.txt"
-    locked.write_text(BAD, encoding="utf-8")
-    locked.chmod(0)
+    """A real chmod-000 file.  Root reads it anyway, so as root (CI) the check runs as the user
+    nobody (``setpriv``, util-linux) in a folder nobody may enter; as a normal user, in process."""
+    import subprocess
+    import sys
+    import tempfile
+
+    as_root = os.geteuid() == 0
+    if as_root and shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv (util-linux) to drop to the user nobody")
+    folder = Path(tempfile.mkdtemp(dir=tmp_path if not as_root else None))
     try:
-        result = runner.invoke(cli, ["check", str(tmp_path)])
+        folder.chmod(0o755)
+        (folder / "a.txt").write_text(BAD, encoding="utf-8")
+        locked = folder / "b.txt"
+        locked.write_text(BAD, encoding="utf-8")
+        locked.chmod(0)
+        if as_root:
+            done = subprocess.run(
+                ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                 sys.executable, "-m", "einfach", "check", str(folder)],
+                capture_output=True, text=True, timeout=300, env={**os.environ, "EINFACH_CACHE_DIR": "off"},
+            )
+            exit_code, output = done.returncode, done.stdout + done.stderr
+        else:
+            result = runner.invoke(cli, ["check", str(folder)])
+            exit_code, output = result.exit_code, result.output
     finally:
-        locked.chmod(0o644)
-    assert result.exit_code == 2
-    assert f"{locked}: Fehler: kann nicht gelesen werden (keine Leseberechtigung)" in lines_of(result.output)
-    assert f"{tmp_path / 'a.txt'}:1:12: passiv" in result.output
-    assert lines_of(result.output)[-1].endswith("; 1 Datei nicht lesbar")
+        shutil.rmtree(folder)
+    assert exit_code == 2, output
+    assert f"{locked}: Fehler: kann nicht gelesen werden (keine Leseberechtigung)" in lines_of(output)
+    assert f"{folder / 'a.txt'}:1:12: passiv" in output
+    assert any(line.endswith("; 1 Datei nicht lesbar") for line in lines_of(output))
 
 
 def test_devices_and_folders_given_as_files(runner, tmp_path):

@@ -45,11 +45,15 @@ def test_offsets_point_at_text(find):
         "Bitte reichen Sie die Kopie Ihres Passes und die Bescheinigung Ihres Arbeitgebers über das "
         "Einkommen der letzten drei Monate bis zum 1. Oktober ein. Die Prüfung des Antrags des Ehegatten "
         "der Antragstellerin dauert. Bitte legen Sie einen Krankenversicherungsnachweis vor. "
-        "Sie erhalten eine Fiktionsbescheinigung. Bitte kommen Sie am 01.10.2024 in Kapitel IV."
+        "Sie erhalten eine Fiktionsbescheinigung. Bitte kommen Sie am 01.10.2024 in Kapitel IV. "
+        "Wir teilen Ihnen mit, dass die Unterlagen, die Sie uns geschickt haben, nicht vollständig sind. "
+        "Wir haben Ihren Antrag geprüft, aber es fehlen noch Unterlagen."
     )
     for rule in MINE:
         for profile in ("einfach", "leicht"):
-            for finding in find(rule, text, profile):
+            found = find(rule, text, profile)
+            assert found, (rule, profile)  # every rule is tested, under both profiles
+            for finding in found:
                 assert text[finding.start : finding.end] == finding.text, (rule, finding)
 
 

@@ -29,6 +29,7 @@ from .findings import (
 )
 from .gc_pause import paused
 from .nlp.syntax import FINITE, is_word_text
+from .rules.kinds.base import DocumentState
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -89,7 +90,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
     line_starts = _line_starts(document.text)
     part_numbers = _part_numbers(document)
     chunks = (chunk for chunk in _chunks(document) if not _inside(chunk, exclusions))
-    key = object()  # one key per document: rules may remember what they said in it
+    key = DocumentState()  # one per document: rules remember what they said in it (not on themselves)
     docs = nlp.pipe(((_make_doc(nlp, chunk.text, key), chunk) for chunk in chunks), batch_size=BATCH_SIZE,
                     as_tuples=True)
     for doc, chunk in docs:
@@ -177,7 +178,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
     )
 
 
-def _make_doc(nlp, text: str, key: object):
+def _make_doc(nlp, text: str, key: "DocumentState"):
     doc = nlp.make_doc(text)
     doc._.einfach_document = key
     return doc

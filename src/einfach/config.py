@@ -203,10 +203,14 @@ def _validated(section: dict, path: Path, prefix: str, allow_overrides: bool) ->
                     raise ConfigError(str(path), f"{name}.{rule_id}", "unbekannte Regel")
                 if not isinstance(parameters, dict):
                     raise ConfigError(str(path), f"{name}.{rule_id}", "muss eine Tabelle sein")
-                allowed = kind_class(rules[rule_id].kind).parameters
+                kind = kind_class(rules[rule_id].kind)
                 for parameter in parameters:
-                    if parameter not in allowed:
+                    if parameter not in kind.parameters:
                         raise ConfigError(str(path), f"{name}.{rule_id}.{parameter}", "unbekannter Parameter")
+                try:  # the kind checks the values it is built with
+                    kind({**rules[rule_id].parameters, **parameters})
+                except (ValueError, TypeError) as exc:
+                    raise ConfigError(str(path), f"{name}.{rule_id}", f"ungültiger Wert ({exc})") from None
         if key == "lexicons":
             resolved = []
             for item in value:

@@ -22,6 +22,8 @@ HARDEST_SENTENCES = 10  # sentences shown by --sentences
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="human", show_default=True)
 @click.option("--select", multiple=True, metavar="REGELN", help="Nur diese Regeln (kommagetrennt).")
 @click.option("--ignore", multiple=True, metavar="REGELN", help="Diese Regeln auslassen (kommagetrennt).")
+@click.option("--level", "levels", multiple=True, metavar="REGEL=STUFE",
+              help="Stufe für alle Befunde einer Regel, ersetzt gestufte Stufen (z. B. satzlaenge=info).")
 @click.option("--color/--no-color", default=None, help="Farbe erzwingen oder abschalten (Standard: nur im Terminal).")
 @click.option("--output", "-o", "output_path", default=None, metavar="DATEI",
               help="Bericht in diese Datei schreiben statt auf die Standardausgabe (nie auf eine Eingabedatei).")
@@ -47,7 +49,7 @@ HARDEST_SENTENCES = 10  # sentences shown by --sentences
 @click.option("--convert", is_flag=True, default=False,
               help="Alte Word-Dateien (.doc) mit LibreOffice in eine temporäre .docx-Kopie umwandeln und "
                    "diese prüfen (ohne Netzzugang; die Datei selbst bleibt unverändert).")
-def check(paths, profile, model, output_format, select, ignore, color, output_path=None, annotate_path=None,
+def check(paths, profile, model, output_format, select, ignore, color, levels=(), output_path=None, annotate_path=None,
           show_sentences=False, min_index=None, config_file=None, fail_on=None, exit_zero=False,
           statistics=False, report_unused_suppressions=False, write_baseline=None, baseline_path=None,
           prune_baseline=False, convert=False) -> None:
@@ -77,6 +79,7 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
             "ignore": split_ids(ignore),
             "fail_on": fail_on,
             "min_index": min_index,
+            "levels": _levels(levels, known),
         }
         for rule_id in flags["select"] + flags["ignore"]:
             if rule_id not in known:
@@ -198,6 +201,21 @@ def _echo_errors(failures, colour: bool) -> None:
 
     for failure in failures:
         click.echo(error_line(failure, colour), err=True, color=colour)
+
+
+def _levels(values: tuple[str, ...], known) -> dict[str, str]:
+    """``--level satzlaenge=info --level passiv=error`` -> {rule: level}, checked like the configuration's."""
+    from ..config import LEVELS
+
+    levels = {}
+    for value in values:
+        rule_id, _, level = (part.strip() for part in value.partition("="))
+        if rule_id not in known:
+            raise click.BadParameter(f"unbekannte Regel '{rule_id}' (bekannt: {', '.join(known)})", param_hint="--level")
+        if level not in LEVELS:
+            raise click.BadParameter(f"'{value}': Stufe muss eine von {', '.join(LEVELS)} sein", param_hint="--level")
+        levels[rule_id] = level
+    return levels
 
 
 def _stream(writer_class, options, checked, model, flags, config_file, output_path, paths, colour):

@@ -211,16 +211,24 @@ def _walk(path: str, roots: dict | None = None) -> "_Reader":
         raise
     except RecursionError as exc:  # before RuntimeError, its base class
         raise InputError(path, _TOO_DEEP) from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise InputError(path, _INVALID) from exc
+    except ValueError as exc:  # a damaged file or a reader bug: the same message, with the type
+        raise _unexpected(path, exc, _INVALID) from exc
     except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
         if "encrypted" in str(exc):
             raise InputError(path, "ist passwortgeschützt (verschlüsselt); bitte ohne Kennwort speichern") from exc
-        raise InputError(path, f"konnte nicht gelesen werden ({type(exc).__name__}: {exc})") from exc
+        raise _unexpected(path, exc, "konnte nicht gelesen werden") from exc
     except OSError as exc:
         raise InputError(path, f"kann nicht gelesen werden: {exc.strerror or exc}") from exc
     except Exception as exc:  # never show a traceback for a bad input file
-        raise InputError(path, f"konnte nicht gelesen werden ({type(exc).__name__}: {exc})") from exc
+        raise _unexpected(path, exc, "konnte nicht gelesen werden") from exc
+
+
+def _unexpected(path: str, exc: Exception, problem: str) -> InputError:
+    """The error for an exception no known kind of bad input causes (perhaps a reader bug):
+    the user's message, naming the exception's type.  The tests fail on any (tests/conftest.py)."""
+    return InputError(path, f"{problem} ({type(exc).__name__}: {exc})")
 
 
 def _check_file(path: str) -> None:

@@ -133,16 +133,18 @@ def read_odt(path: str) -> Document:
         raise
     except RecursionError as exc:
         raise InputError(path, _docx._TOO_DEEP) from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise InputError(path, _INVALID) from exc
+    except ValueError as exc:  # a damaged file or a reader bug: the same message, with the type
+        raise _docx._unexpected(path, exc, _INVALID) from exc
     except RuntimeError as exc:
         if "encrypted" in str(exc):
             raise InputError(path, _ENCRYPTED) from exc
-        raise InputError(path, f"konnte nicht gelesen werden ({type(exc).__name__}: {exc})") from exc
+        raise _docx._unexpected(path, exc, "konnte nicht gelesen werden") from exc
     except OSError as exc:
         raise InputError(path, f"kann nicht gelesen werden: {exc.strerror or exc}") from exc
     except Exception as exc:  # never show a traceback for a bad input file
-        raise InputError(path, f"konnte nicht gelesen werden ({type(exc).__name__}: {exc})") from exc
+        raise _docx._unexpected(path, exc, "konnte nicht gelesen werden") from exc
 
 
 def _is_true(value: str | None) -> bool:

@@ -9,14 +9,11 @@ cover the same words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .active import ActiveRule, active_rules
 from .kinds import kind_class
-from .loader import Rule, load_lexicon, load_profile, load_rules
 from ..errors import RuleFileError
 from ..nlp.view import VIEW_KEY, release
 
@@ -24,8 +21,8 @@ SPAN_KEY = "einfach"
 
 if not Doc.has_extension("einfach_data"):
     Doc.set_extension("einfach_data", default=None)
-# Set by the checker on every paragraph Doc of one document (an opaque key), so a rule can
-# remember across paragraphs what it has already said in this document.
+# Set by the checker on every paragraph Doc of one document (a kinds.base.DocumentState), so a
+# rule can remember across paragraphs what it has already said in this document.
 if not Doc.has_extension("einfach_document"):
     Doc.set_extension("einfach_document", default=None)
 if not Span.has_extension("einfach"):
@@ -33,50 +30,6 @@ if not Span.has_extension("einfach"):
         "einfach",
         getter=lambda span: (span.doc._.einfach_data or {}).get((span.start, span.end, span.label_)),
     )
-
-
-@dataclass
-class ActiveRule:
-    """A rule as configured for one run: its level and merged parameters."""
-
-    rule: Rule
-    level: str
-    parameters: dict[str, Any]
-
-
-def active_rules(profile: str, settings: dict | None = None) -> list[ActiveRule]:
-    """The rules a profile turns on, after ``select``/``ignore`` from settings.
-
-    Precedence, lowest first: the rule file's defaults, the profile, settings.
-    """
-    settings = settings or {}
-    rules = load_rules()
-    extra_lexicons = [load_lexicon(path) for path in settings.get("lexicons") or []]
-    chosen = load_profile(profile).rules
-    select = settings.get("select") or []
-    ignore = set(settings.get("ignore") or [])
-    result = []
-    for rule_id, rule in rules.items():
-        if select:
-            if rule_id not in select:
-                continue
-        elif rule_id not in chosen:
-            continue
-        if rule_id in ignore:
-            continue
-        profile_settings = chosen.get(rule_id) or {}
-        parameters = {
-            **rule.parameters,
-            **(profile_settings.get("parameters") or {}),
-            **((settings.get("parameters") or {}).get(rule_id) or {}),
-        }
-        if rule.kind == "lexicon":
-            own = [lexicon.path for lexicon in extra_lexicons if lexicon.name == parameters.get("lexicon")]
-            if own:
-                parameters["extra_lexicons"] = own
-        level = (settings.get("levels") or {}).get(rule_id) or profile_settings.get("level") or rule.level
-        result.append(ActiveRule(rule=rule, level=level, parameters=parameters))
-    return result
 
 
 @Language.factory(
@@ -106,10 +59,12 @@ class RuleRunner:
                 if key in data or self._allowed(hit.values):
                     continue
                 spans.append(Span(doc, hit.start, hit.end, label=rule.id))
+                graded = hit.level is not None and not active.configured
+                texts = {**hit.values, "grade": hit.grade if graded else ""}
                 data[key] = {
-                    "severity": hit.level or active.level,
-                    "message": rule.message_for(hit.values),
-                    "suggestions": [rule.suggestion_for(hit.values)],
+                    "severity": hit.level if graded else active.level,
+                    "message": rule.message_for(texts),
+                    "suggestions": [rule.suggestion_for(texts)],
                     "values": hit.values,
                 }
         spans = _drop_yielding(spans, data, self.rules, self.kinds)

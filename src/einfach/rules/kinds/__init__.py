@@ -3,7 +3,10 @@
 A kind is a class with ``__init__(parameters)`` and ``find(doc)`` yielding
 :class:`einfach.rules.kinds.base.Hit` objects, and two class attributes:
 ``parameters`` (the parameter names a rule file may set) and ``values`` (the
-placeholders its message and suggestion may use).  Kind modules import spaCy
+placeholders its message and suggestion may use).  A kind that grades its
+findings by a measured value (``Hit.level``) also has a static
+``grading(parameters, level)`` that says the grading in words for ``einfach
+rules``.  Kind modules import spaCy
 only for type checking, so validating rule files stays cheap.
 
 Adding a kind: write the module, add one line to ``KINDS``.

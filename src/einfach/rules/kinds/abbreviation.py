@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ..loader import LexiconEntry, load_lexicon
 from ...nlp.view import DocView, doc_view
-from .base import Hit, join_alternatives, quote
+from .base import LEVEL_LABELS, Hit, join_alternatives, quote
 from .legal_reference import is_law, laws, reference_chains
 
 ACRONYM = re.compile(r"^(?:[A-ZÄÖÜ]{2,6}|[a-z][A-ZÄÖÜ]{2,5})$")
@@ -82,6 +82,12 @@ class Abbreviation:
                 self.expansions[entry.term] = entry
         # every prefix of a dotted form: a token sequence that is not one cannot become one
         self.prefixes = {key[:length] for key in self.dotted for length in range(1, len(key) + 1)}
+
+    @staticmethod
+    def grading(parameters: dict, level: str) -> str:
+        """The graded levels in words, for ``einfach rules``."""
+        acronym = LEVEL_LABELS[parameters.get("acronym_level", "info")]
+        return f"Abkürzungen {LEVEL_LABELS[level]}, Kurzwörter {acronym}"
 
     def find(self, doc: Doc):
         view = doc_view(doc)

@@ -50,10 +50,9 @@ from ...resources import rules_dir
 from ..loader import load_lexicon, read_yaml
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, quote
-from .wordinfo import is_law_title, legal_explanation, split_compound, zu_participle_verb
+from .wordinfo import is_law_title, is_street_name, legal_explanation, split_compound, zu_participle_verb
 
 CONTENT_TAGS = {"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVPP", "VVIZU", "VVIMP"}
-STREET_ENDINGS = ("straße", "strasse", "allee", "weg", "platz", "gasse", "ring", "damm", "ufer", "chaussee")
 DEFINING_LEMMAS = {"sein", "bedeuten", "heißen", "meinen"}
 MIN_LETTERS = 4
 
@@ -108,8 +107,6 @@ class RareWord:
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
         self.skip_lexicon = parameters.get("skip_lexicon", "amtsdeutsch")
         self.synonym_file = parameters.get("synonyms", "synonyme")
-        self._document: object = None
-        self._document_seen: set[str] = set()
 
     def find(self, doc: Doc):
         from ...nlp.frequency import zipf
@@ -162,13 +159,12 @@ class RareWord:
         """Words already reported (or explained) in this document: each is reported once.
 
         The checker marks all paragraph Docs of one document with the same
-        ``doc._.einfach_document``; a Doc without a mark is a document of its own.
+        :class:`DocumentState` (``doc._.einfach_document``); a Doc without a mark
+        is a document of its own.  The set lives there, not on this object, which
+        cached pipelines share between documents checked side by side.
         """
-        key = doc._.einfach_document
-        if key is None or key != self._document:
-            self._document = key
-            self._document_seen = set()
-        return self._document_seen
+        state = doc._.einfach_document
+        return set() if state is None else state.of(self, set)
 
     def _hit(self, token: Token, value: float, problem: str, advice: str) -> Hit:
         return Hit(
@@ -208,7 +204,7 @@ class RareWord:
         if text[:1].isupper() and tag != "NN" and not view.at_sentence_start(index) \
                 and not _noun_read_as_verb(view, index):
             return False  # a capitalised word that is not a noun: probably a name
-        if text.lower().endswith(STREET_ENDINGS):
+        if is_street_name(text.lower()):
             return False
         return True
 

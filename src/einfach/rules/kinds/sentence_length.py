@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.syntax import FINITE, is_word_text, word_count
 from ...nlp.view import DocView, doc_view
-from .base import Hit, quote
+from .base import LEVEL_LABELS, Hit, quote
 
 LEVEL_ORDER = ("info", "warning", "error")
 CLAUSE_CONJUNCTIONS = {"und", "aber", "denn", "oder", "sondern", "doch", "jedoch"}
@@ -23,16 +23,19 @@ MAX_SPLIT_POINTS = 3
 
 class SentenceLength:
     parameters = {"thresholds"}
-    values = {"words", "limit", "split_points"}
+    values = {"words", "limit", "split_points", "grade"}
 
     def __init__(self, parameters: dict):
-        thresholds = parameters.get("thresholds") or {"info": 15, "warning": 20, "error": 30}
-        self.thresholds = sorted(
-            ((int(limit), level) for level, limit in thresholds.items()), key=lambda item: item[0]
-        )
+        self.thresholds = _thresholds(parameters)
+
+    @staticmethod
+    def grading(parameters: dict, level: str) -> str:
+        """The graded levels in words, for ``einfach rules`` ("Hinweis ab 16, Warnung ab 21, ...")."""
+        return ", ".join(f"{LEVEL_LABELS[name]} ab {limit + 1}" for limit, name in _thresholds(parameters)) + " Wörtern"
 
     def find(self, doc: Doc):
         view = doc_view(doc)
+        limit_of = {name: limit for limit, name in self.thresholds}
         for sentence in view.sents:
             count = word_count(sentence)
             level = None
@@ -51,7 +54,19 @@ class SentenceLength:
                     "split_points": describe_split_points(sentence),
                 },
                 level=level,
+                grade=f"; {LEVEL_LABELS[level]} ab {limit_of[level] + 1}",
             )
+
+
+def _thresholds(parameters: dict) -> list[tuple[int, str]]:
+    """(words, level) from the lowest limit up: a sentence with more words than a limit has its level."""
+    thresholds = parameters.get("thresholds") or {"info": 15, "warning": 20, "error": 30}
+    unknown = sorted(set(thresholds) - set(LEVEL_LABELS))
+    if unknown:
+        raise ValueError(f"thresholds: unbekannte Stufe {unknown[0]!r} (bekannt: {', '.join(LEVEL_LABELS)})")
+    if not all(isinstance(limit, int) and not isinstance(limit, bool) for limit in thresholds.values()):
+        raise ValueError("thresholds: die Grenzen müssen ganze Zahlen (Wörter) sein")
+    return sorted(((limit, level) for level, limit in thresholds.items()), key=lambda item: item[0])
 
 
 def _has_finite(view: DocView, indices: list[int]) -> bool:

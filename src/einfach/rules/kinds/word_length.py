@@ -32,11 +32,10 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
-from .wordinfo import is_law_title, legal_explanation, split_parts
+from .wordinfo import is_law_title, is_street_name, legal_explanation, split_parts
 
 GENDER_MARKS = ":*_/"
 STYLES = {"hyphen", "mediopunkt"}
-STREET_ENDINGS = ("straße", "strasse", "allee", "weg", "platz", "gasse", "ring", "damm", "ufer", "chaussee")
 
 
 class WordLength:
@@ -47,7 +46,7 @@ class WordLength:
         self.max_letters = int(parameters.get("max_letters", 20))
         self.style = parameters.get("style", "hyphen")
         if self.style not in STYLES:
-            raise ValueError(f"style must be one of {sorted(STYLES)}")
+            raise ValueError(f"style muss eine von {', '.join(sorted(STYLES))} sein")
         self.legal_terms = parameters.get("legal_terms", "skip")
         self.min_part_zipf = float(parameters.get("min_part_zipf", 2.5))
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
@@ -111,6 +110,6 @@ class WordLength:
             return False
         if any(ch.isupper() for ch in text[1:] if ch.isalpha()) and "-" not in text:
             return False  # AufenthG, SGB, eAT and other abbreviations
-        if text.lower().endswith(STREET_ENDINGS):
+        if is_street_name(text):
             return False  # street names are addresses, not words to rewrite
         return True

@@ -34,6 +34,14 @@ NOT_A_PART = {
 }
 MIN_PART = 4  # "Apo|stille" is no compound; three-letter parts are too often wrong
 FUGEN = ("es", "s", "en", "n", "e", "er")
+# Endings of street names ("Kastanienallee", "Am Mühlenweg"): addresses, never words to rewrite
+# (wortlaenge and seltenes-wort leave them alone).
+STREET_ENDINGS = ("straße", "strasse", "allee", "weg", "platz", "gasse", "ring", "damm", "ufer", "chaussee")
+
+
+def is_street_name(word: str) -> bool:
+    """A word that ends like a street name (any case)."""
+    return word.lower().endswith(STREET_ENDINGS)
 
 
 # --- legal terms ------------------------------------------------------------------------------
