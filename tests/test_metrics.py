@@ -9,7 +9,6 @@ profile and the rule selection.
 from __future__ import annotations
 
 import json
-import math
 import subprocess
 import sys
 

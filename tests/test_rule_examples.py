@@ -62,8 +62,7 @@ REWRITE_CASES = [
 REWRITING_RULES = sorted(rule_id for rule_id, rule in RULES.items() if rule.rewrites)
 
 
-@pytest.mark.parametrize(("rule_id", "text", "expected", "applicability", "context"), REWRITE_CASES,
-                         ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(("rule_id", "text", "expected", "applicability", "context"), REWRITE_CASES)
 def test_rule_rewrite(rule_id, text, expected, applicability, context):
     before = f"{context}\n\n" if context else ""  # a paragraph before the example ("Sehr geehrte ...")
     found = [f for f in findings_of(rule_id, before + text) if f.start >= len(before)]
