@@ -53,6 +53,10 @@ PLURAL_FINITE = {"werden", "wurden", "sind", "waren", "können", "konnten", "mü
 SINGULAR_FINITE = {"wird", "wurde", "ist", "war", "kann", "konnte", "muss", "musste", "darf", "durfte",
                    "soll", "sollte", "will", "wollte"}
 SUBORDINATORS = {"KOUS"}
+# relative pronouns whose nominative and accusative are the same word: the subject of the passive
+# relative clause stays as it is and becomes the object ("die geprüft wurden" -> "die wir geprüft
+# haben"); "der"/"welcher" may be a feminine dative ("der nachzukommen ist"), "dem"/"denen" are datives
+SAME_CASE_RELATIVES = {"die", "das", "welche", "welches"}
 REQUEST_ADVERBS_DROPPED = {"hiermit", "höflich", "freundlich", "höflichst", "freundlichst"}
 
 
@@ -178,9 +182,17 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     return None
 
 
+def _relative(clause) -> bool:
+    """A relative clause opened by its subject ("die von uns geprüft wurden", "welches anzugeben ist")."""
+    return clause[0].tag_ == "PRELS" and clause[0].lower_ in SAME_CASE_RELATIVES
+
+
 def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectless: bool = False):
     """(removed token indices, the remaining tokens, the closing punctuation, subject tokens, their
-    accusative words): the verbal parts and the agent phrase go, the subject becomes the object."""
+    accusative words): the verbal parts and the agent phrase go, the subject becomes the object.
+
+    In a relative clause (:func:`_relative`) the relative pronoun is the subject and stays; no other
+    noun phrase may stand outside a prepositional phrase (subject tokens and words are then empty)."""
     agent = _agent_tokens(clause)
     if (match.agent is not None) != bool(agent):
         return None  # the agent the detection names is not the phrase found here: leave it
@@ -189,7 +201,12 @@ def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectl
     if any((t.tag_.startswith("V") and not _misread_noun(t)) or t.tag_ == "PTKZU" for t in rest):
         return None  # another verb in the clause ("vorzulegen bzw. zurückzusenden"): not one passive
     tail = [t.text for t in clause if t.is_punct and t.i == clause[-1].i]
-    subject = _subject(rest, plural, subjectless)
+    if _relative(clause):
+        subject = _subject([t for t in rest if t.i != clause[0].i], False, subjectless=True)
+        if subject != ([], []):
+            return None
+    else:
+        subject = _subject(rest, plural, subjectless)
     if subject is None:
         return None
     return removed, rest, tail, *subject
@@ -275,7 +292,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     def moved(token: "Token") -> str:
         return lower_first(token) if token.i == sentence_start else token.text
 
-    if opener.tag_ in SUBORDINATORS:
+    if opener.tag_ in SUBORDINATORS or _relative(clause):
         # verb last: opener + actor + middle field + verb cluster
         after_verbs = [t for t in clause if t.i > max(removed) and not t.is_punct]
         if after_verbs:
@@ -373,7 +390,7 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
     removed, rest, tail, subject_tokens, accusative = parts
     subject_ids = {t.i for t in subject_tokens}
     opener = clause[0]
-    if opener.tag_ in SUBORDINATORS:
+    if opener.tag_ in SUBORDINATORS or _relative(clause):
         if any(t.i > max(removed) and not t.is_punct for t in clause):
             return None
         middle = [t for t in rest if t.i != opener.i]
