@@ -81,6 +81,10 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     actor = _actor(match, authority, reader, clause) if letter or match.agent is not None else None
     if actor is None:
         return None
+    pair = _coordinated(match, clause)
+    if pair is not None and match.agent is None and \
+            any(_actor(match, authority, reader, clause, p.lemma_.lower()) != actor for p in pair):
+        return None  # "geprüft und zugeschickt": both verbs must have the same inferred actor
     words, person, applicability = actor
     if match.construction == WERDEN:
         return _werden(doc, match, clause, sentence_start, words, person, applicability)
@@ -125,7 +129,21 @@ def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]
     return None, first_word
 
 
-def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause):
+def _coordinated(match: PassiveMatch, clause) -> "tuple[Token, Token] | None":
+    """Two participles coordinated with "und" ("gesperrt und vernichtet werden"), one of them the
+    passive's verb: (first, second), or None."""
+    if match.construction != WERDEN or match.verb.tag_ != "VVPP":
+        return None
+    indices = {t.i for t in clause}
+    doc = match.verb.doc
+    for first in (match.verb.i - 2, match.verb.i):
+        if first in indices and first + 2 in indices and doc[first + 1].lower_ == "und" and \
+                all(doc[i].tag_ == "VVPP" and doc[i].lemma_.lower().endswith("n") for i in (first, first + 2)):
+            return doc[first], doc[first + 2]
+    return None
+
+
+def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause, lemma: str | None = None):
     """(subject words, verb person, applicability), or None when the actor is unclear.
 
     A verb on both lists ("mitteilen") is the authority's when the reader is addressed in the
@@ -133,7 +151,7 @@ def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause):
     """
     if match.agent is not None:
         return match.agent.split(), match.person, SURE
-    lemma = match.verb.lemma_.lower()
+    lemma = lemma or match.verb.lemma_.lower()
     if lemma in authority and lemma in reader:
         if any(t.text == "Ihnen" for t in clause):
             return ["wir"], "wir", REVIEW
@@ -238,10 +256,13 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}]
     has_worden = any(t.lower_ == "worden" for t in werden_forms)
     has_infinitive = any(t.tag_ == "VAINF" for t in werden_forms)
-    participle = match.verb
+    pair = _coordinated(match, clause)
+    first, participle = pair if pair is not None else (None, match.verb)
     lemma = participle.lemma_.lower()
     if not lemma.endswith("n") or participle.tag_ not in {"VVPP", "VVFIN", "VVINF"}:
         return None
+    if first is not None and not has_infinitive and finite.lower_ in {"wird", "werden"}:
+        return None  # the present would need two conjugated verbs
     # tense -> (finite form, non-finite words); `None` finite: present (the verb itself)
     if finite.tag_ == "VMFIN":
         if not has_infinitive or has_worden:
@@ -270,13 +291,18 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             return None
     else:
         return None
+    if first is not None:  # "gesperrt und vernichtet": both verbs in the same form
+        verbal_first = first.lemma_.lower() if nonfinite == [lemma] else first.text
+        nonfinite = [verbal_first, "und", *nonfinite]
     if finite.lower_ in PLURAL_FINITE:
         plural = True
     elif finite.lower_ in SINGULAR_FINITE:
         plural = False
     else:
         return None
-    parts = _parts(clause, match, {finite.i, participle.i, *(t.i for t in werden_forms)}, plural, subjectless=True)
+    coordinated = {first.i, first.i + 1} if first is not None else set()
+    parts = _parts(clause, match, {finite.i, participle.i, *coordinated, *(t.i for t in werden_forms)}, plural,
+                   subjectless=True)
     if parts is None:
         return None
     removed, rest, tail, subject_tokens, accusative = parts
