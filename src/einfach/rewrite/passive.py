@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 from ..nlp.passive import SEIN_ZU, WERDEN, PassiveMatch, find_passives
+from ..nlp.passive import _article_after_vom as article_after_vom
+from ..rules.kinds.wordinfo import gender
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
@@ -166,14 +168,39 @@ def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause, l
 def _agent_tokens(clause: list["Token"]) -> set[int]:
     """The tokens of "von Ihnen" / "von der Behörde" / "durch den Arzt" (as nlp.passive reads them)."""
     for position, token in enumerate(clause[:-1]):
+        following = clause[position + 1]
+        if token.lower_ == "vom" and following.tag_ in {"NN", "NE"}:
+            return _noun_agent(clause, position + 1, {token.i, following.i})  # "vom Bundesamt"
         if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
             continue
-        following = clause[position + 1]
         if following.tag_ in {"PPER", "PRF"}:
             return {token.i, following.i}
-        if following.tag_ == "ART" and position + 2 < len(clause) and clause[position + 2].tag_ in {"NN", "NE"}:
-            return {token.i, following.i, clause[position + 2].i}
+        if following.tag_ in {"ART", "PPOSAT"} and position + 2 < len(clause) and \
+                clause[position + 2].tag_ in {"NN", "NE"}:
+            return _noun_agent(clause, position + 2, {token.i, following.i, clause[position + 2].i})
     return set()
+
+
+AGENT_ATTRIBUTE_TAGS = {"APPR", "APPRART", "ART", "NN", "NE", "ADJA", "PPOSAT", "CARD"}
+
+
+def _noun_agent(clause: list["Token"], noun_position: int, tokens: set[int]) -> set[int]:
+    """``tokens`` of an agent noun phrase ending at ``clause[noun_position]``, or none when it is not sure.
+
+    An attribute may follow ("vom Bundesamt für Migration"): the subject would lose it. A singular
+    noun in a dative form that is not its lemma ("vom Kunden", "von dem Kunden") declines weakly:
+    its nominative would have to be built. After "vom" the detection guesses the article from the
+    noun's ending ("das Bundesamt"): it must agree with the gender in genus.yml."""
+    noun = clause[noun_position]
+    if clause[noun_position - 1].lower_ == "vom" and \
+            {"m": "der", "n": "das"}.get(gender(noun.lemma_ or noun.text)) != article_after_vom(noun.text):
+        return set()
+    if noun_position + 1 < len(clause) and clause[noun_position + 1].tag_ in AGENT_ATTRIBUTE_TAGS:
+        return set()
+    article = clause[noun_position - 1].lower_
+    if article in {"vom", "dem", "der", "einem", "einer"} and noun.tag_ == "NN" and noun.text != noun.lemma_:
+        return set()
+    return tokens
 
 
 def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
