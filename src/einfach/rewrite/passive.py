@@ -189,7 +189,7 @@ def _noun_agent(clause: list["Token"], noun_position: int, tokens: set[int]) -> 
 
     An attribute may follow ("vom Bundesamt für Migration"): the subject would lose it. A singular
     noun in a dative form that is not its lemma ("vom Kunden", "von dem Kunden") declines weakly:
-    its nominative would have to be built. After "vom" the detection guesses the article from the
+    its nominative would have to be built (after "der" the noun is feminine: its form is the nominative). After "vom" the detection guesses the article from the
     noun's ending ("das Bundesamt"): it must agree with the gender in genus.yml."""
     noun = clause[noun_position]
     if clause[noun_position - 1].lower_ == "vom" and \
@@ -198,7 +198,7 @@ def _noun_agent(clause: list["Token"], noun_position: int, tokens: set[int]) -> 
     if noun_position + 1 < len(clause) and clause[noun_position + 1].tag_ in AGENT_ATTRIBUTE_TAGS:
         return set()
     article = clause[noun_position - 1].lower_
-    if article in {"vom", "dem", "der", "einem", "einer"} and noun.tag_ == "NN" and noun.text != noun.lemma_:
+    if article in {"vom", "dem", "einem"} and noun.tag_ == "NN" and noun.text != noun.lemma_:
         return set()
     return tokens
 
