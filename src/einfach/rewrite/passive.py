@@ -277,12 +277,17 @@ def _misread_noun(token: "Token") -> bool:
 
 def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability):
     finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"}]
+    werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}]
+    if not finite and _relative(clause) and len(werden_forms) == 1 and werden_forms[0].lower_ == "werden" and \
+            all(t.is_punct for t in clause if t.i > werden_forms[0].i):
+        finite = werden_forms  # "welche ... eingezogen werden": HanTa tags the finite verb at the end VAINF
+        has_infinitive = False
+    else:
+        has_infinitive = any(t.tag_ == "VAINF" for t in werden_forms)
     if len(finite) != 1:
         return None
     finite = finite[0]
-    werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}]
     has_worden = any(t.lower_ == "worden" for t in werden_forms)
-    has_infinitive = any(t.tag_ == "VAINF" for t in werden_forms)
     pair = _coordinated(match, clause)
     first, participle = pair if pair is not None else (None, match.verb)
     lemma = participle.lemma_.lower()
