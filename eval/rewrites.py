@@ -2,7 +2,7 @@
 
 Run from the project root:
 
-    python eval/rewrites.py [--pages 30] [--seed 14] [--review eval/review/rewrites.jsonl]
+    python eval/rewrites.py [--pages 30] [--seed 14] [--review eval/review/rewrites.jsonl] [--only-new EARLIER]
 
 1. **Coverage**: over the letters of ``corpus/original`` (the .txt versions) and
    ``--pages`` Amt24 pages from ``../shared/data/amt24/docs`` sampled with a fixed seed, the
@@ -109,6 +109,14 @@ def fix_all(nlp):
     return rows
 
 
+def _review_key(item: dict) -> tuple:
+    """What makes two review items the same rewrite: the sentence and the rewritten text (corpus),
+    the sentence's offsets and where the edits lie (Amt24, whose text is not stored)."""
+    if item["source"] == "corpus":
+        return item["source"], item["file"], item["original"], item["rewrite"]
+    return item["source"], item["file"], item["start"], item["end"], tuple(item["edit_span"])
+
+
 def show(path: str, profile: str = "einfach") -> None:
     """Print the (original, rewrite) pairs of a review file; the Amt24 ones are recomputed from
     ../shared/data (the same check finds the same rewrite of the sentence)."""
@@ -139,6 +147,8 @@ def main() -> int:
     parser.add_argument("--profile", default="einfach")
     parser.add_argument("--review", default=None, help="write the shuffled review file here (JSON lines)")
     parser.add_argument("--show", default=None, help="print the pairs of a review file and stop")
+    parser.add_argument("--only-new", default=None, metavar="REVIEWED",
+                        help="write to --review only the rewrites not in this earlier review file")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     if args.show:
@@ -162,6 +172,10 @@ def main() -> int:
         for rule in RULES:
             if found[rule]:
                 print(f"| {rule} | {found[rule]} | {fixed[rule]} | {fixed[rule] / found[rule]:.0%} | {sure[rule]} |")
+    if args.only_new:
+        earlier = {_review_key(json.loads(line)) for line in
+                   Path(args.only_new).read_text(encoding="utf-8").splitlines() if line.strip()}
+        all_items = [item for item in all_items if _review_key(item) not in earlier]
     random.Random(args.seed).shuffle(all_items)
     for number, item in enumerate(all_items, start=1):
         item["id"] = f"R{number:03d}"

@@ -133,6 +133,8 @@ def nominative_to_accusative(phrase: Phrase, plural: bool) -> list[str] | None:
     determiner = before[0] if before and before[0].tag_ in DETERMINER_TAGS else None
     adjectives = [t for t in before if t is not determiner]
     lemma = head.lemma_ or head.text
+    if head.text.endswith("ss") and lemma == head.text[:-1]:
+        lemma = head.text  # HanTa cuts "Nationalpass" to "Nationalpas": the nominative is the word itself
     form = determiner.lower_ if determiner is not None else ""
     if plural:
         if determiner is not None and form not in SAME_FORMS:

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 from ..nlp.passive import SEIN_ZU, WERDEN, PassiveMatch, find_passives
+from ..nlp.passive import _article_after_vom as article_after_vom
+from ..rules.kinds.wordinfo import gender
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
@@ -53,6 +55,10 @@ PLURAL_FINITE = {"werden", "wurden", "sind", "waren", "können", "konnten", "mü
 SINGULAR_FINITE = {"wird", "wurde", "ist", "war", "kann", "konnte", "muss", "musste", "darf", "durfte",
                    "soll", "sollte", "will", "wollte"}
 SUBORDINATORS = {"KOUS"}
+# relative pronouns whose nominative and accusative are the same word: the subject of the passive
+# relative clause stays as it is and becomes the object ("die geprüft wurden" -> "die wir geprüft
+# haben"); "der"/"welcher" may be a feminine dative ("der nachzukommen ist"), "dem"/"denen" are datives
+SAME_CASE_RELATIVES = {"die", "das", "welche", "welches"}
 REQUEST_ADVERBS_DROPPED = {"hiermit", "höflich", "freundlich", "höflichst", "freundlichst"}
 
 
@@ -77,6 +83,10 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     actor = _actor(match, authority, reader, clause) if letter or match.agent is not None else None
     if actor is None:
         return None
+    pair = _coordinated(match, clause)
+    if pair is not None and match.agent is None and \
+            any(_actor(match, authority, reader, clause, p.lemma_.lower()) != actor for p in pair):
+        return None  # "geprüft und zugeschickt": both verbs must have the same inferred actor
     words, person, applicability = actor
     if match.construction == WERDEN:
         return _werden(doc, match, clause, sentence_start, words, person, applicability)
@@ -121,7 +131,21 @@ def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]
     return None, first_word
 
 
-def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause):
+def _coordinated(match: PassiveMatch, clause) -> "tuple[Token, Token] | None":
+    """Two participles coordinated with "und" ("gesperrt und vernichtet werden"), one of them the
+    passive's verb: (first, second), or None."""
+    if match.construction != WERDEN or match.verb.tag_ != "VVPP":
+        return None
+    indices = {t.i for t in clause}
+    doc = match.verb.doc
+    for first in (match.verb.i - 2, match.verb.i):
+        if first in indices and first + 2 in indices and doc[first + 1].lower_ == "und" and \
+                all(doc[i].tag_ == "VVPP" and doc[i].lemma_.lower().endswith("n") for i in (first, first + 2)):
+            return doc[first], doc[first + 2]
+    return None
+
+
+def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause, lemma: str | None = None):
     """(subject words, verb person, applicability), or None when the actor is unclear.
 
     A verb on both lists ("mitteilen") is the authority's when the reader is addressed in the
@@ -129,7 +153,7 @@ def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause):
     """
     if match.agent is not None:
         return match.agent.split(), match.person, SURE
-    lemma = match.verb.lemma_.lower()
+    lemma = lemma or match.verb.lemma_.lower()
     if lemma in authority and lemma in reader:
         if any(t.text == "Ihnen" for t in clause):
             return ["wir"], "wir", REVIEW
@@ -144,14 +168,39 @@ def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause):
 def _agent_tokens(clause: list["Token"]) -> set[int]:
     """The tokens of "von Ihnen" / "von der Behörde" / "durch den Arzt" (as nlp.passive reads them)."""
     for position, token in enumerate(clause[:-1]):
+        following = clause[position + 1]
+        if token.lower_ == "vom" and following.tag_ in {"NN", "NE"}:
+            return _noun_agent(clause, position + 1, {token.i, following.i})  # "vom Bundesamt"
         if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
             continue
-        following = clause[position + 1]
         if following.tag_ in {"PPER", "PRF"}:
             return {token.i, following.i}
-        if following.tag_ == "ART" and position + 2 < len(clause) and clause[position + 2].tag_ in {"NN", "NE"}:
-            return {token.i, following.i, clause[position + 2].i}
+        if following.tag_ in {"ART", "PPOSAT"} and position + 2 < len(clause) and \
+                clause[position + 2].tag_ in {"NN", "NE"}:
+            return _noun_agent(clause, position + 2, {token.i, following.i, clause[position + 2].i})
     return set()
+
+
+AGENT_ATTRIBUTE_TAGS = {"APPR", "APPRART", "ART", "NN", "NE", "ADJA", "PPOSAT", "CARD"}
+
+
+def _noun_agent(clause: list["Token"], noun_position: int, tokens: set[int]) -> set[int]:
+    """``tokens`` of an agent noun phrase ending at ``clause[noun_position]``, or none when it is not sure.
+
+    An attribute may follow ("vom Bundesamt für Migration"): the subject would lose it. A singular
+    noun in a dative form that is not its lemma ("vom Kunden", "von dem Kunden") declines weakly:
+    its nominative would have to be built (after "der" the noun is feminine: its form is the nominative). After "vom" the detection guesses the article from the
+    noun's ending ("das Bundesamt"): it must agree with the gender in genus.yml."""
+    noun = clause[noun_position]
+    if clause[noun_position - 1].lower_ == "vom" and \
+            {"m": "der", "n": "das"}.get(gender(noun.lemma_ or noun.text)) != article_after_vom(noun.text):
+        return set()
+    if noun_position + 1 < len(clause) and clause[noun_position + 1].tag_ in AGENT_ATTRIBUTE_TAGS:
+        return set()
+    article = clause[noun_position - 1].lower_
+    if article in {"vom", "dem", "einem"} and noun.tag_ == "NN" and noun.text != noun.lemma_:
+        return set()
+    return tokens
 
 
 def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
@@ -178,9 +227,17 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     return None
 
 
+def _relative(clause) -> bool:
+    """A relative clause opened by its subject ("die von uns geprüft wurden", "welches anzugeben ist")."""
+    return clause[0].tag_ == "PRELS" and clause[0].lower_ in SAME_CASE_RELATIVES
+
+
 def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectless: bool = False):
     """(removed token indices, the remaining tokens, the closing punctuation, subject tokens, their
-    accusative words): the verbal parts and the agent phrase go, the subject becomes the object."""
+    accusative words): the verbal parts and the agent phrase go, the subject becomes the object.
+
+    In a relative clause (:func:`_relative`) the relative pronoun is the subject and stays; no other
+    noun phrase may stand outside a prepositional phrase (subject tokens and words are then empty)."""
     agent = _agent_tokens(clause)
     if (match.agent is not None) != bool(agent):
         return None  # the agent the detection names is not the phrase found here: leave it
@@ -189,7 +246,12 @@ def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectl
     if any((t.tag_.startswith("V") and not _misread_noun(t)) or t.tag_ == "PTKZU" for t in rest):
         return None  # another verb in the clause ("vorzulegen bzw. zurückzusenden"): not one passive
     tail = [t.text for t in clause if t.is_punct and t.i == clause[-1].i]
-    subject = _subject(rest, plural, subjectless)
+    if _relative(clause):
+        subject = _subject([t for t in rest if t.i != clause[0].i], False, subjectless=True)
+        if subject != ([], []):
+            return None
+    else:
+        subject = _subject(rest, plural, subjectless)
     if subject is None:
         return None
     return removed, rest, tail, *subject
@@ -215,16 +277,24 @@ def _misread_noun(token: "Token") -> bool:
 
 def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability):
     finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"}]
+    werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}]
+    if not finite and _relative(clause) and len(werden_forms) == 1 and werden_forms[0].lower_ == "werden" and \
+            all(t.is_punct for t in clause if t.i > werden_forms[0].i):
+        finite = werden_forms  # "welche ... eingezogen werden": HanTa tags the finite verb at the end VAINF
+        has_infinitive = False
+    else:
+        has_infinitive = any(t.tag_ == "VAINF" for t in werden_forms)
     if len(finite) != 1:
         return None
     finite = finite[0]
-    werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}]
     has_worden = any(t.lower_ == "worden" for t in werden_forms)
-    has_infinitive = any(t.tag_ == "VAINF" for t in werden_forms)
-    participle = match.verb
+    pair = _coordinated(match, clause)
+    first, participle = pair if pair is not None else (None, match.verb)
     lemma = participle.lemma_.lower()
     if not lemma.endswith("n") or participle.tag_ not in {"VVPP", "VVFIN", "VVINF"}:
         return None
+    if first is not None and not has_infinitive and finite.lower_ in {"wird", "werden"}:
+        return None  # the present would need two conjugated verbs
     # tense -> (finite form, non-finite words); `None` finite: present (the verb itself)
     if finite.tag_ == "VMFIN":
         if not has_infinitive or has_worden:
@@ -253,13 +323,18 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             return None
     else:
         return None
+    if first is not None:  # "gesperrt und vernichtet": both verbs in the same form
+        verbal_first = first.lemma_.lower() if nonfinite == [lemma] else first.text
+        nonfinite = [verbal_first, "und", *nonfinite]
     if finite.lower_ in PLURAL_FINITE:
         plural = True
     elif finite.lower_ in SINGULAR_FINITE:
         plural = False
     else:
         return None
-    parts = _parts(clause, match, {finite.i, participle.i, *(t.i for t in werden_forms)}, plural, subjectless=True)
+    coordinated = {first.i, first.i + 1} if first is not None else set()
+    parts = _parts(clause, match, {finite.i, participle.i, *coordinated, *(t.i for t in werden_forms)}, plural,
+                   subjectless=True)
     if parts is None:
         return None
     removed, rest, tail, subject_tokens, accusative = parts
@@ -275,7 +350,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     def moved(token: "Token") -> str:
         return lower_first(token) if token.i == sentence_start else token.text
 
-    if opener.tag_ in SUBORDINATORS:
+    if opener.tag_ in SUBORDINATORS or _relative(clause):
         # verb last: opener + actor + middle field + verb cluster
         after_verbs = [t for t in clause if t.i > max(removed) and not t.is_punct]
         if after_verbs:
@@ -373,7 +448,7 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
     removed, rest, tail, subject_tokens, accusative = parts
     subject_ids = {t.i for t in subject_tokens}
     opener = clause[0]
-    if opener.tag_ in SUBORDINATORS:
+    if opener.tag_ in SUBORDINATORS or _relative(clause):
         if any(t.i > max(removed) and not t.is_punct for t in clause):
             return None
         middle = [t for t in rest if t.i != opener.i]
