@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span
 
+from ...nlp.list_sentences import running_sentences
 from ...nlp.syntax import FINITE, is_word_text, word_count
 from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
@@ -33,7 +34,7 @@ class SentenceLength:
 
     def find(self, doc: Doc):
         view = doc_view(doc)
-        for sentence in view.sents:
+        for sentence in running_sentences(doc):  # a sentence over list items counts as one
             count = word_count(sentence)
             level = None
             for limit, name in self.thresholds:
@@ -58,8 +59,51 @@ def _has_finite(view: DocView, indices: list[int]) -> bool:
     return any(view.tag[i] in FINITE for i in indices)
 
 
+# Tags of words that a conjunction joins into one phrase when it stands between two of a
+# kind: "Kosten und Gebühren", "gelesen und verstanden", "schnell und einfach".
+PHRASE_TAGS = ({"NN", "NE"}, {"ADJA"}, {"ADJD"}, {"ADV"}, {"CARD"}, {"VVPP", "VAPP", "VMPP"},
+               {"VVINF", "VAINF", "VMINF"}, {"VVIZU"})
+
+
+def _clause_after(view: DocView, indices: list[int], position: int) -> list[int]:
+    """The tokens after ``position`` up to the next comma or semicolon."""
+    right = []
+    for following in indices[position + 1 :]:
+        if view.text[following] in {",", ";"}:
+            break
+        right.append(following)
+    return right
+
+
+def _coordinated_phrase(view: DocView, indices: list[int], position: int, right: list[int]) -> bool:
+    """The conjunction joins two words of one phrase ("Vor- und Nachname"), not two clauses."""
+    before = view.tag[indices[position - 1]]
+    if before == "TRUNC":
+        return True
+    after = view.tag[right[0]] if right else None
+    return any(before in tags and after in tags for tags in PHRASE_TAGS)
+
+
+def _relative_clause(view: DocView, indices: list[int], position: int) -> bool:
+    """A relative pronoun after a comma (", die …", ", mit deren …") that opens a clause with
+    its finite verb last; "die" as an article (", die Unterlagen einzureichen") and "deren" as
+    a possessive ("und mit deren Hilfe") open none."""
+    text = view.text
+    previous = position - 1
+    if previous >= 0 and view.tag[indices[previous]] == "APPR":
+        previous -= 1
+    if previous < 0 or text[indices[previous]] != ",":
+        return False
+    words = [i for i in _clause_after(view, indices, position) if is_word_text(text[i])]
+    return bool(words) and view.tag[words[-1]] in FINITE
+
+
 def split_points(sentence: Span) -> list[tuple[int, str]]:
-    """(word number, German description) of places where the sentence can be split."""
+    """(word number, German description) of places where the sentence can be split.
+
+    Never inside a coordinated phrase (:func:`_coordinated_phrase`) nor before a word that
+    only looks like a relative pronoun (:func:`_relative_clause`).
+    """
     view = doc_view(sentence.doc)
     text, tag = view.text, view.tag
     indices = [t.i for t in view.non_space(sentence)]
@@ -73,17 +117,17 @@ def split_points(sentence: Span) -> list[tuple[int, str]]:
         if text[index] == ";":
             points.append((word_number, "am Semikolon"))
         elif tag[index] == "KON" and view.lower[index] in CLAUSE_CONJUNCTIONS and position:
+            right = _clause_after(view, indices, position)
+            if _coordinated_phrase(view, indices, position, right):
+                continue
             left = indices[:position]
-            right = []
-            for following in indices[position + 1 :]:
-                if text[following] in {",", ";"}:
-                    break
-                right.append(following)
-            if after_comma or (_has_finite(view, left) and _has_finite(view, right)):
+            commas = [p for p in range(position) if text[indices[p]] in {",", ";"}]
+            clause = left[commas[-1] + 1 :] if commas else left
+            if after_comma or (_has_finite(view, clause) and _has_finite(view, right)):
                 points.append((word_number, f"vor {quote(text[index])}"))
         elif tag[index] in {"KOUS", "PWAV"} and after_comma:
             points.append((word_number, f"vor {quote(text[index])}"))
-        elif tag[index] in {"PRELS", "PRELAT"} and (after_comma or (previous is not None and tag[previous] == "APPR")):
+        elif tag[index] in {"PRELS", "PRELAT"} and _relative_clause(view, indices, position):
             points.append((word_number, f"vor dem Relativsatz mit {quote(text[index])}"))
     return points
 
