@@ -105,3 +105,21 @@ def test_no_split_before_a_possessive_deren(nlp):
 def test_split_before_a_real_relative_clause(nlp):
     points = _points(nlp, "Der Antrag, den Sie gestellt haben, ist unvollständig und wir können ihn nicht bearbeiten.")
     assert points == ["vor dem Relativsatz mit „den“", "vor „und“"]
+
+
+def test_relative_clause_over_commas_and_article_after_comma(nlp):
+    points = _points(nlp, "Für den Ausweis wird eine Gebühr erhoben, die binnen drei Wochen, spätestens bis zum "
+                          "4. November, auf das Konto der Stadtkasse zu überweisen ist.")
+    assert "vor dem Relativsatz mit „die“" in points
+    points = _points(nlp, "Nach dem Gesetz sind Sie verpflichtet, die für die Entscheidung erforderlichen Nachweise "
+                          "unverzüglich beizubringen.")
+    assert not any("Relativsatz" in point for point in points)
+
+
+def test_no_split_inside_coordinated_adverbs_or_numbers(nlp):
+    points = _points(nlp, "Die Kosten sind nach den §§ 66 und 67 AufenthG von Ihnen zu tragen und können gesondert "
+                          "geltend gemacht werden.")
+    assert points.count("vor „und“") <= 1
+    points = _points(nlp, "Termine sind online zu buchen, wobei die Sachbearbeiterin dienstags und donnerstags "
+                          "erreichbar ist.")
+    assert "vor „und“" not in points

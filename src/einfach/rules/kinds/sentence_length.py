@@ -7,6 +7,7 @@ comma, and semicolons.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
@@ -20,6 +21,8 @@ from .base import Hit, quote
 LEVEL_ORDER = ("info", "warning", "error")
 CLAUSE_CONJUNCTIONS = {"und", "aber", "denn", "oder", "sondern", "doch", "jedoch"}
 MAX_SPLIT_POINTS = 3
+PIECE_ENDS = {",", ";", "(", ")", "–", "—"}
+TERMINAL_TEXT = re.compile(r"^[.!?…]+$")
 
 
 class SentenceLength:
@@ -86,16 +89,30 @@ def _coordinated_phrase(view: DocView, indices: list[int], position: int, right:
 
 def _relative_clause(view: DocView, indices: list[int], position: int) -> bool:
     """A relative pronoun after a comma (", die …", ", mit deren …") that opens a clause with
-    its finite verb last; "die" as an article (", die Unterlagen einzureichen") and "deren" as
-    a possessive ("und mit deren Hilfe") open none."""
-    text = view.text
+    its verb last; "die" as an article (", die Unterlagen einzureichen") and "deren" as a
+    possessive ("und mit deren Hilfe", ", deren Antrag liegt vor") open none.
+
+    The clause may hold commas and brackets (", die binnen …, spätestens …, zu überweisen
+    ist"): the first comma-separated piece that ends in a verb decides.
+    """
+    text, tag = view.text, view.tag
     previous = position - 1
-    if previous >= 0 and view.tag[indices[previous]] == "APPR":
+    if previous >= 0 and tag[indices[previous]] == "APPR":
         previous -= 1
     if previous < 0 or text[indices[previous]] != ",":
         return False
-    words = [i for i in _clause_after(view, indices, position) if is_word_text(text[i])]
-    return bool(words) and view.tag[words[-1]] in FINITE
+    last_word = None
+    for following in indices[position + 1 :]:
+        if text[following] in PIECE_ENDS or TERMINAL_TEXT.match(text[following]):
+            if last_word is not None and tag[last_word].startswith("V"):
+                # the tagger often reads a clause-final finite verb as an infinitive ("die wir haben")
+                return tag[last_word] in FINITE | {"VVINF", "VAINF", "VMINF"}
+            if text[following] not in PIECE_ENDS:
+                return False
+            last_word = None
+        elif is_word_text(text[following]):
+            last_word = following
+    return False
 
 
 def split_points(sentence: Span) -> list[tuple[int, str]]:
@@ -123,7 +140,9 @@ def split_points(sentence: Span) -> list[tuple[int, str]]:
             left = indices[:position]
             commas = [p for p in range(position) if text[indices[p]] in {",", ";"}]
             clause = left[commas[-1] + 1 :] if commas else left
-            if after_comma or (_has_finite(view, clause) and _has_finite(view, right)):
+            # the clause before closes with its verb (the tagger may read a final "werden" as VAINF)
+            closed = _has_finite(view, clause) or tag[indices[position - 1]] in {"VAINF", "VMINF"}
+            if after_comma or (closed and _has_finite(view, right)):
                 points.append((word_number, f"vor {quote(text[index])}"))
         elif tag[index] in {"KOUS", "PWAV"} and after_comma:
             points.append((word_number, f"vor {quote(text[index])}"))
