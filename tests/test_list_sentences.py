@@ -123,3 +123,16 @@ def test_no_split_inside_coordinated_adverbs_or_numbers(nlp):
     points = _points(nlp, "Termine sind online zu buchen, wobei die Sachbearbeiterin dienstags und donnerstags "
                           "erreichbar ist.")
     assert "vor „und“" not in points
+
+
+def test_list_without_a_closing_item_is_not_joined(rules_of):
+    links = ("Hochschule für Musik Carl Maria von Weber Dresden und Hochschule Mittweida\n"
+             "* [International Office: Studium im Ausland, Partnerhochschulen, Förderung](https://example.org/a)\n"
+             "* [Beratung für Studierende aus dem Ausland und für Gäste](https://example.org/b)")
+    assert "satzlaenge" not in rules_of(links)
+
+
+def test_items_at_the_start_of_a_paragraph_are_no_lead_in(rules_of):
+    items = "\n".join(f"* [Angebot {n} für Familien, Kinder und Jugendliche in Sachsen](https://example.org/{n})"
+                      for n in range(4)) + "\n* Weitere Angebote finden Sie auf der Seite des Landes."
+    assert "satzlaenge" not in rules_of(items)

@@ -20,7 +20,8 @@ The joining rule:
   followed by a segment that starts with a list marker at the start of a line;
 * a list item is no lead-in: items without punctuation stay apart from each other;
 * list items are joined up to and including the first one that ends with final
-  punctuation, or up to the last item of the list;
+  punctuation; a list whose items never end the sentence (links under a heading,
+  "Öffnungszeiten\n- Montag 8 bis 12 Uhr") is not joined (precision first);
 * a lead-in that ends with a colon announces a list, which is what plain-language
   guides recommend: it is joined only when its items are punctuated as parts of
   one sentence (every item but the last ends with a comma, a semicolon, "und",
@@ -68,7 +69,9 @@ def _join(doc: Doc) -> list[Span]:
                 items.append(view.non_space(sentences[last]))
                 if _ends_sentence(items[-1]):
                     break
-            if lead[-1].text == ":" and not _punctuated_as_sentence(items):
+            if not items or not _ends_sentence(items[-1]) or (
+                lead[-1].text == ":" and not _punctuated_as_sentence(items)
+            ):
                 last = position
         result.append(doc[first.start : sentences[last].end] if last > position else first)
         position = last + 1
@@ -90,8 +93,8 @@ def _is_item(doc: Doc, sentence: Span) -> bool:
     tokens = doc_view(doc).non_space(sentence)
     if not tokens or not LIST_MARKER.match(tokens[0].text):
         return False
-    before = tokens[0].i - 1  # the marker starts a line: a line break token stands before it
-    return before >= 0 and doc[before].is_space and "\n" in doc[before].text
+    before = tokens[0].i - 1  # the marker starts the Doc or a line (a line break token stands before it)
+    return before < 0 or (doc[before].is_space and "\n" in doc[before].text)
 
 
 def _punctuated_as_sentence(items: list[list[Token]]) -> bool:
