@@ -32,9 +32,11 @@ def pipelines(tmp_path_factory):
     patterns = []
     for text in EXAMPLES:
         doc = default(text)
-        words = [token for token in doc if not token.is_space]
+        words = [token for token in doc if not token.is_space or "\n" in token.text]  # line breaks: list examples
         orths = [{"ORTH": token.text} for token in words]
         for index, token in enumerate(words):
+            if token.is_space:
+                continue
             attrs = {"TAG": token.tag_, "POS": token.pos_, "LEMMA": token.lemma_}
             if str(token.morph):
                 attrs["MORPH"] = str(token.morph)

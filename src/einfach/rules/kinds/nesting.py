@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc
 
+from ...nlp.list_sentences import running_sentences
 from ...nlp.syntax import clause_structure
 from ...nlp.view import doc_view
 from .base import Hit
@@ -45,7 +46,7 @@ class Nesting:
 
     def find(self, doc: Doc):
         view = doc_view(doc)
-        for sentence in view.sents:
+        for sentence in running_sentences(doc):  # a sentence over list items counts as one
             chunks = clause_structure(sentence)
             openers = [chunk for chunk in chunks if chunk.opener is not None]
             count = len(openers)

@@ -1,0 +1,138 @@
+"""Issue 17: a sentence that runs over list items is one sentence for satzlaenge and
+schachtelsatz, while the items stay segments of their own; split points of satzlaenge
+never fall inside a coordinated phrase or before a word that only looks like a relative
+pronoun."""
+
+from __future__ import annotations
+
+import pytest
+
+from einfach.checker import check_document
+from einfach.readers import read_document
+from einfach.rules.kinds.sentence_length import split_points
+
+LEAD_IN = "Wir können Ihren Antrag auf Verlängerung Ihrer Aufenthaltserlaubnis nur dann bearbeiten, wenn Sie"
+ITEMS = ["Ihren gültigen Pass im Original vorlegen,", "ein aktuelles Foto von Ihnen mitbringen,",
+         "die Gebühr von 100 Euro bezahlen."]
+LETTER = "Sehr geehrte Frau Muster,\n\n" + LEAD_IN + "\n" + "\n".join(f"- {item}" for item in ITEMS) + \
+    "\n\nMit freundlichen Grüßen\n"
+NESTED = ("Wir teilen Ihnen mit, dass wir Ihren Antrag erst bearbeiten, wenn Sie\n"
+          "- die Nachweise, die wir im Brief genannt haben, schicken,\n- die Gebühr bezahlen.\n")
+
+
+def _check(nlp, tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return check_document(read_document(str(path)), nlp)
+
+
+def _only(result, rule):
+    found = [f for f in result.findings if f.rule == rule]
+    assert len(found) == 1, [(f.rule, f.text) for f in result.findings]
+    return found[0]
+
+
+@pytest.mark.parametrize("name", ["brief.txt", "brief.md"])
+def test_sentence_over_list_items_is_one_long_sentence(nlp, tmp_path, name):
+    result = _check(nlp, tmp_path, name, LETTER)
+    finding = _only(result, "satzlaenge")
+    start = LETTER.index(LEAD_IN)
+    assert (finding.start, finding.end) == (start, LETTER.index("bezahlen.") + len("bezahlen."))
+    assert result.text[finding.start : finding.end] == finding.text
+    # the items stay segments of their own; the finding counts their words together
+    texts = [result.text[s.start : s.end] for s in result.segments]
+    assert texts[1] == LEAD_IN
+    assert texts[2:5] == [f"- {item}" for item in ITEMS]
+    assert finding.data["words"] == sum(s.words for s in result.segments[1:5]) == 31
+
+
+def test_each_part_alone_is_short(rules_of):
+    assert "satzlaenge" not in rules_of(LEAD_IN + ".")
+    for item in ITEMS:
+        assert "satzlaenge" not in rules_of(item)
+
+
+@pytest.mark.parametrize("name", ["brief.txt", "brief.md"])
+def test_nesting_over_list_items(nlp, tmp_path, name):
+    result = _check(nlp, tmp_path, name, NESTED)
+    finding = _only(result, "schachtelsatz")
+    assert finding.start == 0 and finding.text.endswith("die Gebühr bezahlen.")
+    assert finding.data["clauses"] == 3
+
+
+def test_list_after_a_finished_sentence_is_not_joined(rules_of):
+    text = ("Wir können Ihren Antrag auf Verlängerung Ihrer Aufenthaltserlaubnis erst bearbeiten, wenn alle "
+            "Unterlagen da sind.\n- Ihren gültigen Pass im Original vorlegen,\n- ein aktuelles Foto mitbringen.")
+    assert "satzlaenge" not in rules_of(text)
+
+
+def test_checklist_after_a_colon_stays_apart(rules_of):
+    items = ["Ihren gültigen Pass im Original", "ein aktuelles biometrisches Foto von Ihnen",
+             "den Mietvertrag Ihrer aktuellen Wohnung", "die Gehaltsabrechnungen der letzten drei Monate"]
+    checklist = "Bitte bringen Sie zu Ihrem Termin im Bürgerbüro die folgenden Unterlagen mit:\n" + \
+        "\n".join(f"- {item}" for item in items)
+    assert "satzlaenge" not in rules_of(checklist)
+    # punctuated as one sentence, it is one
+    sentence = "Bitte bringen Sie zu Ihrem Termin im Bürgerbüro die folgenden Unterlagen mit:\n" + \
+        "\n".join(f"- {item}," for item in items[:-1]) + f"\n- {items[-1]}."
+    assert "satzlaenge" in rules_of(sentence)
+
+
+def test_heading_above_a_paragraph_ends_its_sentence(check_text):
+    result = check_text("Ihr Antrag vom 1. März\nWir haben Ihren Antrag geprüft und können ihn leider nicht "
+                        "bewilligen, weil die Nachweise über Ihr Einkommen fehlen.")
+    assert [f.data["words"] for f in result.findings if f.rule == "satzlaenge"] == [18]
+
+
+def _points(nlp, text):
+    return [description for sentence in nlp(text).sents for _, description in split_points(sentence)]
+
+
+@pytest.mark.parametrize("text", [
+    "Bitte tragen Sie Ihren Vor- und Nachnamen ein und schicken Sie uns das Formular bis zum 1. Oktober zurück.",
+    "Wir teilen Ihnen mit, dass Sie die Kosten und Gebühren bis zum 1. Oktober bezahlen müssen.",
+])
+def test_no_split_inside_a_coordinated_phrase(nlp, text):
+    assert _points(nlp, text).count("vor „und“") <= 1
+    assert "vor „und“" not in _points(nlp, text.replace(" ein und schicken Sie uns", " ein. Schicken Sie uns"))
+
+
+def test_no_split_before_a_possessive_deren(nlp):
+    points = _points(nlp, "Wir haben Ihre Eltern angeschrieben, deren Antrag liegt uns seit Montag vor.")
+    assert not any("deren" in point for point in points)
+
+
+def test_split_before_a_real_relative_clause(nlp):
+    points = _points(nlp, "Der Antrag, den Sie gestellt haben, ist unvollständig und wir können ihn nicht bearbeiten.")
+    assert points == ["vor dem Relativsatz mit „den“", "vor „und“"]
+
+
+def test_relative_clause_over_commas_and_article_after_comma(nlp):
+    points = _points(nlp, "Für den Ausweis wird eine Gebühr erhoben, die binnen drei Wochen, spätestens bis zum "
+                          "4. November, auf das Konto der Stadtkasse zu überweisen ist.")
+    assert "vor dem Relativsatz mit „die“" in points
+    points = _points(nlp, "Nach dem Gesetz sind Sie verpflichtet, die für die Entscheidung erforderlichen Nachweise "
+                          "unverzüglich beizubringen.")
+    assert not any("Relativsatz" in point for point in points)
+
+
+def test_no_split_inside_coordinated_adverbs_or_numbers(nlp):
+    points = _points(nlp, "Die Kosten sind nach den §§ 66 und 67 AufenthG von Ihnen zu tragen und können gesondert "
+                          "geltend gemacht werden.")
+    assert points.count("vor „und“") <= 1
+    points = _points(nlp, "Termine sind online zu buchen, wobei die Sachbearbeiterin dienstags und donnerstags "
+                          "erreichbar ist.")
+    assert "vor „und“" not in points
+
+
+def test_list_without_a_closing_item_is_not_joined(rules_of):
+    links = ("Hochschule für Musik Carl Maria von Weber Dresden und Hochschule Mittweida\n"
+             "* [International Office: Studium im Ausland, Partnerhochschulen, Förderung](https://example.org/a)\n"
+             "* [Beratung für Studierende aus dem Ausland und für Gäste](https://example.org/b)")
+    assert "satzlaenge" not in rules_of(links)
+
+
+def test_items_at_the_start_of_a_paragraph_are_no_lead_in(rules_of):
+    items = "\n".join(f"* [Angebot {n} für Familien, Kinder und Jugendliche in Sachsen](https://example.org/{n})"
+                      for n in range(4)) + "\n* Weitere Angebote finden Sie auf der Seite des Landes."
+    assert "satzlaenge" not in rules_of(items)
