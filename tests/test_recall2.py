@@ -1,0 +1,69 @@
+"""Issue 17, second step: advice that fits, reported speech, long compounds, typos, nominal style."""
+
+from __future__ import annotations
+
+import pytest
+
+from einfach.rules.kinds.wordinfo import split_compound, split_parts
+
+
+def findings(check_text, text: str, rule: str):
+    return [f for f in check_text(text).findings if f.rule == rule]
+
+
+# --- konjunktiv: reported speech in the default profile ----------------------------------------
+
+@pytest.mark.parametrize(("text", "form", "advice"), [
+    ("Sie gaben an, Sie seien seit März arbeitslos.", "seien", "„Sie haben uns gesagt: …“ oder „sind“ statt „seien“"),
+    ("Ihr Arbeitgeber teilte mit, Sie hätten gekündigt.", "hätten", "„Ihr Arbeitgeber hat uns gesagt: …“"),
+    ("Sie haben erklärt, Ihre Tochter wohne bei Ihnen.", "wohne", "„wohnt“ statt „wohne“"),
+])
+def test_reported_speech_is_reported_with_direct_advice(check_text, text, form, advice):
+    found = findings(check_text, text, "konjunktiv")
+    assert [f.text for f in found] == [form]
+    assert advice in found[0].suggestions[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Sie gaben an, dass Sie seit März arbeitslos sind.",
+    "Sie teilten mit, Sie haben gekündigt.",
+    "Seien Sie bitte pünktlich.",
+    "Wir teilen Ihnen mit, dass der Antrag vollständig ist.",
+])
+def test_reported_speech_quiet_on_indicative(check_text, text):
+    assert findings(check_text, text, "konjunktiv") == []
+
+
+def test_reported_speech_left_to_indirekte_rede_in_leicht():
+    from einfach.checker import check_document, make_pipeline
+    from einfach.readers.text import document_from_text
+
+    nlp = make_pipeline("leicht", settings={"select": ["konjunktiv", "indirekte-rede"]})
+    result = check_document(document_from_text("<test>", "Sie gaben an, Sie seien arbeitslos."), nlp)
+    assert [f.rule for f in result.findings] == ["indirekte-rede"]
+
+
+# --- wortlaenge: compounds of three or more parts ----------------------------------------------
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("Lohnsteuerbescheinigungsunterlagen", ["Lohnsteuer", "bescheinigungs", "unterlagen"]),
+    ("Aufenthaltserlaubnisverlängerungsantrag", ["Aufenthaltserlaubnis", "verlängerungs", "antrag"]),
+])
+def test_rare_part_accepted_when_it_splits_further(word, parts):
+    assert split_parts(word, 20) == parts
+
+
+def test_known_parts_preferred_over_deeper_split():
+    assert split_compound("Lohnsteuerbescheinigung") == ("Lohnsteuer", "bescheinigung")
+
+
+@pytest.mark.parametrize("word", ["Verantwortungslosigkeit", "Unverhältnismäßigkeit", "Zwischenstaatlichkeit"])
+def test_non_compounds_stay_unsplit(word):
+    assert split_compound(word) is None
+
+
+def test_long_compound_reported_but_legal_term_itself_exempt(check_text):
+    text = "Ihr Aufenthaltserlaubnisverlängerungsantrag ist da. Ihre Aufenthaltserlaubnis gilt."
+    found = findings(check_text, text, "wortlaenge")
+    assert [f.text for f in found] == ["Aufenthaltserlaubnisverlängerungsantrag"]
+    assert "„Aufenthaltserlaubnis-Verlängerungs-Antrag“" in found[0].suggestions[0]
