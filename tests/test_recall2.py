@@ -67,3 +67,36 @@ def test_long_compound_reported_but_legal_term_itself_exempt(check_text):
     found = findings(check_text, text, "wortlaenge")
     assert [f.text for f in found] == ["Aufenthaltserlaubnisverlängerungsantrag"]
     assert "„Aufenthaltserlaubnis-Verlängerungs-Antrag“" in found[0].suggestions[0]
+
+
+# --- lexicon senses: advice that fits the sentence ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule", "advice"), [
+    ("Die Zahlung erfolgt monatlich.", "amtsdeutsch", "„Wir zahlen …“ oder „Sie zahlen …“"),
+    ("Eine Erstattung erfolgt nicht.", "amtsdeutsch", "„Wir erstatten … nicht“"),
+    ("Die Auszahlung erfolgt nicht.", "amtsdeutsch", "„Wir zahlen … nicht aus“"),
+    ("Die Prüfung nimmt einige Wochen in Anspruch.", "funktionsverbgefuege", "„dauern“"),
+    ("Sie können eine Beratung in Anspruch nehmen.", "funktionsverbgefuege", "„nutzen“"),
+    ("Sie können einen Monat nach Bekanntgabe des Bescheides Widerspruch einlegen.", "amtsdeutsch",
+     "„nachdem Sie den Bescheid bekommen haben“"),
+    ("Wir prüfen den oben genannten Antrag.", "amtsdeutsch", "„diesen Antrag“"),
+    ("Der hiesige Arbeitsmarkt ist gut.", "amtsdeutsch", "„Arbeitsmarkt hier“"),
+])
+def test_sense_gives_fitting_advice(check_text, text, rule, advice):
+    suggestions = [f.suggestions[0] for f in findings(check_text, text, rule)]
+    assert any(advice in suggestion for suggestion in suggestions), suggestions
+    assert not any("geschehen" in suggestion for suggestion in suggestions)
+
+
+def test_sense_keys_validated(tmp_path):
+    from einfach.errors import RuleFileError
+    from einfach.rules.loader import load_lexicon
+
+    path = tmp_path / "eigene.yml"
+    path.write_text(
+        "lexicon: amtsdeutsch\nentries:\n  - term: erfolgen\n    alternatives: [tun]\n    reason: r\n"
+        "    senses:\n      - if_word: [x]\n        alternatives: [y]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleFileError, match="if_word"):
+        load_lexicon(str(path))
