@@ -100,3 +100,30 @@ def test_sense_keys_validated(tmp_path):
     )
     with pytest.raises(RuleFileError, match="if_word"):
         load_lexicon(str(path))
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    ("Wir beabsichtigen, dem Antrag nicht zu entsprechen.", "„Antrag ablehnen“"),
+    ("Sie haben den Termin nicht wahrgenommen.", "„nicht zum Termin kommen“"),
+])
+def test_negated_phrase_keeps_its_negation(check_text, text, advice):
+    suggestions = [f.suggestions[0] for f in findings(check_text, text, "amtsdeutsch")]
+    assert any(advice in suggestion for suggestion in suggestions), suggestions
+
+
+# --- passiv: the reader is not offered as the actor when acted upon ----------------------------
+
+@pytest.mark.parametrize(("text", "advice"), [
+    ("Hiermit wird Ihnen mitgeteilt, dass der Antrag fehlt.", "„Wir teilen … mit.“"),
+    ("Sie werden aufgefordert, den Pass vorzulegen.", "„Wir fordern … auf.“"),
+])
+def test_passive_reader_as_object_gets_only_wir(check_text, text, advice):
+    found = findings(check_text, text, "passiv")
+    assert found and found[0].suggestions[0].endswith(advice)
+
+
+def test_passive_cause_and_placeholder_are_no_agents(check_text):
+    cause = findings(check_text, "Durch die Antragstellung wird kein Recht begründet.", "passiv")
+    assert "Antragstellung wird" not in cause[0].suggestions[0]
+    placeholder = findings(check_text, "Mit Schreiben vom [Datum] wurden Sie gebeten, Unterlagen einzureichen.", "passiv")
+    assert "[Datum]" not in placeholder[0].suggestions[0]

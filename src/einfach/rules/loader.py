@@ -30,7 +30,7 @@ APPLICABILITIES = ("sure", "review")
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap"}
 REWRITE_MODES = ("word", "adjective", "possessive", "verb")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
-SENSE_KEYS = {"alternatives", "if_words", "if_before"}
+SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside"}
 LEXICON_ENTRY_KEYS = {
     "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match", "source", "senses"} | REWRITE_KEYS),
     "fachbegriffe": ({"term", "explanation"}, {"match"}),
@@ -45,6 +45,7 @@ class Sense:
     alternatives: tuple[str, ...]
     if_words: frozenset[str] = frozenset()
     if_before: frozenset[str] = frozenset()
+    if_inside: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -328,7 +329,7 @@ def _senses(entry: dict, path: Path, label: str) -> tuple[Sense, ...]:
             if key not in SENSE_KEYS:
                 raise RuleFileError(str(path), f"{where}.{key}", "unbekannter Schlüssel")
         words = {key: frozenset(w.lower() for w in _as_strings(sense[key], path, f"{where}.{key}"))
-                 for key in ("if_words", "if_before") if key in sense}
+                 for key in ("if_words", "if_before", "if_inside") if key in sense}
         result.append(Sense(alternatives=_as_strings(sense["alternatives"], path, f"{where}.alternatives"), **words))
     return tuple(result)
 

@@ -4,8 +4,9 @@ A word whose plain alternative depends on its meaning ("in Anspruch nehmen":
 *dauern* for time, *nutzen* for a service) lists senses; the first sense
 whose conditions hold in the sentence gives the alternatives, else the
 entry's own ``alternatives`` are used.  Conditions: ``if_words`` (one of
-these lemmas or forms stands in the sentence) and ``if_before`` (the word
-just before the term is one of these).  An alternative may name two
+these lemmas or forms stands in the sentence), ``if_before`` (the word
+just before the term is one of these) and ``if_inside`` (one of these words
+stands within the matched words: "dem Antrag nicht zu entsprechen").  An alternative may name two
 placeholders, filled from the sentence; a sense whose placeholder finds
 nothing is skipped:
 
@@ -48,6 +49,9 @@ def fitting_alternatives(entry: LexiconEntry, words: Words, matched: list[Token]
         if sense.if_words and words.vocabulary.isdisjoint(sense.if_words):
             continue
         if sense.if_before and before not in sense.if_before:
+            continue
+        inside = set(words.lower[positions[0] : positions[-1] + 1]) if positions else set()
+        if sense.if_inside and inside.isdisjoint(sense.if_inside):
             continue
         filled = [_fill(text, words, positions) for text in sense.alternatives]
         if all(text is not None for text in filled):
