@@ -127,3 +127,29 @@ def test_passive_cause_and_placeholder_are_no_agents(check_text):
     assert "Antragstellung wird" not in cause[0].suggestions[0]
     placeholder = findings(check_text, "Mit Schreiben vom [Datum] wurden Sie gebeten, Unterlagen einzureichen.", "passiv")
     assert "[Datum]" not in placeholder[0].suggestions[0]
+
+
+# --- seltenes-wort: likely typos ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "word", "meant"), [
+    ("Bitte schicken Sie uns die Unterlagn.", "Unterlagn", "„Unterlagen“"),
+    ("Bitte schicken Sie uns die Bescheinigunng.", "Bescheinigunng", "„Bescheinigung“"),
+    ("Das Gespräch ist eine Mediaton.", "Mediaton", "„Mediation“"),
+])
+def test_likely_typo_said_as_such(check_text, text, word, meant):
+    found = findings(check_text, text, "seltenes-wort")
+    assert [f.text for f in found] == [word]
+    assert "Tippfehler" in found[0].message
+    assert meant in found[0].suggestions[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Bitte wenden Sie sich an Frau Bergr.",
+    "Frau Yılmaz wohnt in Musterstadt.",
+    "Die Gebühr beträgt 30 EUR.",
+    "Die Asylrechte sind im Gesetz geregelt.",
+    "Das berührtes Thema ist wichtig.",
+    "Please bring your denture.",
+])
+def test_no_typo_on_names_codes_and_inflections(check_text, text):
+    assert not any("Tippfehler" in f.message for f in findings(check_text, text, "seltenes-wort"))

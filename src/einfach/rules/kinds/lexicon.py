@@ -224,6 +224,11 @@ class Words:
         self.lower = [view.lower[i] for i in indices]
         self.tags = [view.tag[i] for i in indices]
         for position, tag in enumerate(self.tags):
+            index = indices[position]
+            if tag.startswith("V") and view.text[index][:1].isupper() and not view.at_sentence_start(index):
+                # a capitalised word inside a sentence is a noun whatever the tagger guessed
+                # ("die Unterlagn" is no form of "unterliegen")
+                self.lemmas[position] = self.lower[position]
             if tag in {"ADJA", "ADJD"}:
                 verb = zu_participle_verb(self.lower[position])
                 if verb:
