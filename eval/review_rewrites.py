@@ -9,11 +9,13 @@ applicability: pairs, grammatical, same meaning, simpler, and the pass rate.
 A pair *passes* when it is grammatical, keeps the meaning and is not harder
 to read (simpler "yes" or "same").  Run from the project root:
 
-    python eval/review_rewrites.py
+    python eval/review_rewrites.py                       # the first review
+    python eval/review_rewrites.py --round 2             # eval/review/rewrites-2*.jsonl
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -49,7 +51,12 @@ def table(groups: dict[str, list[dict]]) -> list[str]:
 
 
 def main() -> int:
-    pairs, verdicts = load(PAIRS), load(VERDICTS)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--round", default="", help="review round: '' for the first, '2' for rewrites-2*.jsonl, ...")
+    suffix = parser.parse_args().round
+    suffix = f"-{suffix}" if suffix else ""
+    pairs = load(PAIRS.with_name(f"rewrites{suffix}.jsonl"))
+    verdicts = load(VERDICTS.with_name(f"rewrites{suffix}-verdicts.jsonl"))
     missing = sorted(set(pairs) - set(verdicts))
     if missing:
         print(f"{len(missing)} pairs have no verdict: {', '.join(missing[:10])}")

@@ -129,7 +129,7 @@ def test_baseline_workflow(runner, tmp_path):
     write(tmp_path / "vorlage.txt", f"{AMTSDEUTSCH}\n\nSie werden gebeten, pünktlich zu sein.\n")
     result = runner.invoke(cli, ["check", letter, "--baseline", baseline])
     assert result.exit_code == 1
-    assert "werden gebeten" in result.output and "1 Einträge sind behoben" in result.output
+    assert "werden gebeten" in result.output and "1 Eintrag ist behoben" in result.output
 
     runner.invoke(cli, ["check", letter, "--baseline", baseline, "--prune-baseline"])
     stored = json.loads(open(baseline, encoding="utf-8").read())

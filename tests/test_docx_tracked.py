@@ -388,6 +388,30 @@ def test_content_controls_and_hyperlinks(tmp_path):
     assert italic == {"legen Sie vor": True, "Wir": True, "online": False}
 
 
+def test_hidden_text_and_unshown_outer_spaces_are_read_as_the_reader_reads_them(tmp_path):
+    """The writer sees a paragraph with the reader's formatting: a hidden run (``w:vanish``) and
+    the outer spaces of a ``w:t`` without ``xml:space="preserve"`` are not part of the checked
+    text, and the paragraph is still mapped (it was refused as "unmapped" before)."""
+    from test_reader_docx import make_docx, para
+
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">(interner Vermerk) </w:t></w:r>'
+    unshown = "<w:r><w:t>  Ihr Antrag wurde abgelehnt. </w:t></w:r>"
+    body = para("Wir teilen mit: ", hidden, "Die Gebühr ist zu entrichten.") + para(unshown)
+    path = make_docx(tmp_path / "verborgen.docx", body)
+    text = read_docx(path).text
+    assert "interner Vermerk" not in text and "  Ihr" not in text
+    edits = [(*span(text, "ist zu entrichten"), "müssen Sie zahlen"),
+             (*span(text, "Ihr Antrag wurde abgelehnt."), "Wir haben Ihren Antrag abgelehnt.")]
+    out = tmp_path / "kopie.docx"
+    report = write_tracked_changes(path, edits, str(out), date=DATE)
+    assert (report.written, report.skipped_unmapped) == (2, 0)
+    assert read_docx(resolved(out, tmp_path / "a.docx", accept=True)).text == apply_edits(text, edits)
+    assert read_docx(resolved(out, tmp_path / "r.docx", accept=False)).text == text
+    # the hidden run is still in the copy, untouched and hidden
+    with zipfile.ZipFile(out) as archive:
+        assert b"(interner Vermerk) </w:t>" in archive.read("word/document.xml")
+
+
 # -- refusals ---------------------------------------------------------------------------
 
 

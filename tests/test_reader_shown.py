@@ -496,7 +496,7 @@ def test_first_comment_is_first_and_lists_what_could_not_be_anchored(tmp_path, n
     comments = {c.comment_id: c.text for c in docx.Document(str(out)).comments}
     listing = comments[first_comment_id(out)]
     assert listing.startswith(f"einfach: {report.skipped} Befund")
-    assert "• Fußzeile: „wurden von uns geprüft“" in listing
+    assert "• Fußzeile, Absatz 1: „wurden von uns geprüft“" in listing
     assert "Kommentare: " in report.summary() and "aufgelistet im ersten Kommentar" in report.summary()
 
 
@@ -518,7 +518,8 @@ def test_findings_in_footnotes_are_listed_in_the_first_comment(tmp_path, nlp):
     assert report.written == 0 and report.skipped_story == len(in_note) and report.listed
     comments = list(docx.Document(str(out)).comments)
     assert len(comments) == 1
-    assert all(f"• Fußnote: „{f.text}“ – {f.message}" in comments[0].text for f in in_note)
+    assert all(f"• Fußnote, Absatz {f.location.part_paragraph}: „{f.text}“ – {f.message}" in comments[0].text
+               for f in in_note)  # wording.place
 
 
 def test_libreoffice_docx_of_an_odt_with_hidden_styles_and_soft_hyphens(tmp_path, monkeypatch, nlp):

@@ -130,8 +130,9 @@ def test_documented_corpus_demo(runner, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 1)  # the demo uses the default --jobs; one process keeps this fast
     commands = [line for line in (ROOT / "docs" / "report.md").read_text(encoding="utf-8").splitlines()
                 if line.startswith("einfach report corpus/")][:2]
-    assert commands == ["einfach report corpus/original --label vorher --out bericht",
-                        "einfach report corpus/einfach --label nachher --out bericht"]
+    assert commands == [
+        "einfach report corpus/original --label vorher --history corpus/.einfach/history.sqlite --out bericht",
+        "einfach report corpus/einfach --label nachher --history corpus/.einfach/history.sqlite --out bericht"]
     for command in commands:
         report(runner, *command.split()[2:])
     assert (tmp_path / "corpus" / ".einfach" / "history.sqlite").is_file()
@@ -144,14 +145,15 @@ def test_documented_corpus_demo(runner, tmp_path, monkeypatch):
     assert listing.exit_code == 0 and "vorher" in listing.output and "nachher" in listing.output
 
 
-def test_default_history_lives_beside_the_corpus(tmp_path, monkeypatch):
+def test_default_history_lives_in_the_scanned_folder(tmp_path, monkeypatch):
     from einfach.report.history import default_history, locate_history
 
     corpus = make(tmp_path / "corpus" / "original", {"a.txt": GOOD})
     monkeypatch.chdir(tmp_path)
-    assert default_history("corpus/original") == tmp_path / "corpus" / ".einfach" / "history.sqlite"
+    assert default_history("corpus/original") == corpus / ".einfach" / "history.sqlite"
     assert default_history("corpus/original/a.txt") == corpus / ".einfach" / "history.sqlite"
     assert default_history(".") == tmp_path / ".einfach" / "history.sqlite"
+    assert default_history("corpus/einfach") == tmp_path / "corpus" / "einfach" / ".einfach" / "history.sqlite"
     monkeypatch.chdir(corpus)
     assert default_history(".") == corpus / ".einfach" / "history.sqlite"
     assert locate_history(None) == Path(".einfach") / "history.sqlite"
@@ -286,7 +288,7 @@ def test_unreadable_and_skipped_files(runner, tmp_path):
     })
     out = tmp_path / "out"
     result = report(runner, corpus, "--history", tmp_path / "h.sqlite", "--jobs", 1, "--out", out, ok=(2,))
-    assert "1 Dokumente geprüft, 1 nicht lesbar, 1 übersprungen" in result.stdout
+    assert "1 Dokument geprüft, 1 nicht lesbar, 1 übersprungen: scan.pdf (.pdf wird nicht unterstützt)." in result.stdout
     assert "kaputt.docx:" in result.stderr
     data = load_report(out)
     assert [f["key"] for f in data["failures"]] == ["kaputt.docx"]
@@ -467,7 +469,7 @@ def test_output_folder_inside_the_corpus_is_not_scanned(runner, tmp_path):
     corpus = make(tmp_path / "briefe", {"a.txt": GOOD})
     report(runner, corpus, "--history", tmp_path / "h.sqlite", "--jobs", 1, "--out", corpus / "bericht")
     second = report(runner, corpus, "--history", tmp_path / "h.sqlite", "--jobs", 1, "--out", corpus / "bericht")
-    assert "1 Dokumente geprüft" in second.stdout
+    assert "1 Dokument geprüft" in second.stdout
     refused = runner.invoke(cli, ["report", str(corpus), "--history", str(tmp_path / "h.sqlite"), "--jobs", "1",
                                   "--csv", str(corpus / "a.txt")])
     assert refused.exit_code == 2 and "Eingabedatei" in refused.output

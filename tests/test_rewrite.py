@@ -68,8 +68,21 @@ def test_sure_and_review_are_told_apart():
     assert fixes["z. B."]["applicability"] == "sure"
     assert fixes["wurde von uns abgelehnt"]["applicability"] == "sure"  # the agent "von uns" is in the sentence
     assert fixes["sind bis zum 1. Oktober vorzulegen"]["applicability"] == "review"  # a duty becomes a request
-    inferred = einfach.check("Ihr Antrag wurde abgelehnt.").findings[0].fix
+    letter = "Sehr geehrte Frau Muster,\n\nIhr Antrag wurde abgelehnt."
+    inferred = next(f.fix for f in einfach.check(letter).findings if f.rule == "passiv")
     assert inferred["applicability"] == "review"  # the actor "wir" was inferred
+    assert inferred["sentence"] == "Wir haben Ihren Antrag abgelehnt."
+
+
+def test_an_actor_is_inferred_only_in_a_letter():
+    """No salutation or closing (``letter_markers``): the text may be an information page in the
+    third person, and "wir" or "Sie" would change who acts; an agent in the sentence still counts."""
+    page = "Grundsätzlich werden Reisepässe mit 32 Seiten ausgestellt. Ihr Antrag wurde abgelehnt."
+    assert [f.fix for f in einfach.check(page).findings if f.rule == "passiv"] == [None, None]
+    fix = next(f.fix for f in einfach.check("Ihr Antrag wurde von uns abgelehnt.").findings if f.rule == "passiv")
+    assert fix["sentence"] == "Wir haben Ihren Antrag abgelehnt."
+    closing = "Ihr Antrag wurde abgelehnt.\n\nMit freundlichen Grüßen\nStadt Musterstadt"
+    assert next(f.fix for f in einfach.check(closing).findings if f.rule == "passiv") is not None
 
 
 def test_one_rewrite_resolving_several_findings_is_carried_by_each():

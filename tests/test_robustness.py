@@ -388,7 +388,7 @@ def test_empty_files_are_not_errors(runner, tmp_path):
 
     result = runner.invoke(cli, ["check", "--format", "json", str(empty_docx), str(blank_md), empty_odt])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["errors"] == []
     assert len(data["files"]) == 3
     for file in data["files"]:

@@ -55,16 +55,18 @@ def test_every_finding_has_message_and_suggestion():
 from einfach.rewrite import REWRITERS  # noqa: E402
 
 REWRITE_CASES = [
-    (rule_id, text, expected, applicability)
+    (rule_id, text, expected, applicability, context)
     for rule_id, rule in RULES.items()
-    for text, expected, applicability in rule.rewrites
+    for text, expected, applicability, context in rule.rewrites
 ]
 REWRITING_RULES = sorted(rule_id for rule_id, rule in RULES.items() if rule.rewrites)
 
 
-@pytest.mark.parametrize(("rule_id", "text", "expected", "applicability"), REWRITE_CASES, ids=lambda v: str(v)[:40])
-def test_rule_rewrite(rule_id, text, expected, applicability):
-    found = findings_of(rule_id, text)
+@pytest.mark.parametrize(("rule_id", "text", "expected", "applicability", "context"), REWRITE_CASES,
+                         ids=lambda v: str(v)[:40])
+def test_rule_rewrite(rule_id, text, expected, applicability, context):
+    before = f"{context}\n\n" if context else ""  # a paragraph before the example ("Sehr geehrte ...")
+    found = [f for f in findings_of(rule_id, before + text) if f.start >= len(before)]
     assert found, f"{rule_id}: no finding in rewrite example {text!r}"
     fixes = [f.fix for f in found if f.fix]
     if expected is None:
@@ -77,7 +79,7 @@ def test_rule_rewrite(rule_id, text, expected, applicability):
     # the edits applied to the text give the sentence, and every edit stays inside the text
     from einfach.rewrite import apply_edits
 
-    assert apply_edits(text, fixes[0]["edits"]) == expected
+    assert apply_edits(before + text, fixes[0]["edits"]) == before + expected
 
 
 @pytest.mark.parametrize("rule_id", REWRITING_RULES)

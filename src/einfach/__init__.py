@@ -37,7 +37,7 @@ def check(text: str, profile: str = "einfach", model: str | None = None) -> "Fil
 
 
 def check_file(path: str, profile: str = "einfach", model: str | None = None) -> "FileResult":
-    """Check a .docx, .txt or .md file; raises :class:`einfach.errors.InputError` if unreadable."""
+    """Check a .docx, .odt, .txt or .md file; raises :class:`einfach.errors.InputError` if unreadable."""
     from .checker import check_document, make_pipeline
     from .readers import read_document
 

@@ -87,6 +87,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
     metrics = MetricsAccumulator()
     severities: Counter[str] = Counter()
     line_starts = _line_starts(document.text)
+    part_numbers = _part_numbers(document)
     chunks = (chunk for chunk in _chunks(document) if not _inside(chunk, exclusions))
     key = object()  # one key per document: rules may remember what they said in it
     docs = nlp.pipe(((_make_doc(nlp, chunk.text, key), chunk) for chunk in chunks), batch_size=BATCH_SIZE,
@@ -138,7 +139,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
                     end=end,
                     text=document.text[start:end],
                     suggestions=list(data["suggestions"]),
-                    location=_locate(line_starts, chunk, start),
+                    location=_locate(line_starts, chunk, start, part_numbers),
                     data=_plain(data["values"]),
                 )
             )
@@ -152,7 +153,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
             from .rewrite import attach_fixes
 
             protected = [(s.start, s.end) for s in suppressions] + [(e.start, e.end) for e in exclusions]
-            attach_fixes(doc, offset, findings, [sources[id(f)] for f in findings], nlp, protected)
+            attach_fixes(doc, offset, findings, [sources[id(f)] for f in findings], nlp, protected, document.text)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         annotate_segments(segments, findings)
         metrics.add(segments, findings)
@@ -242,9 +243,22 @@ def _line_starts(text: str) -> array:
     return starts
 
 
-def _locate(line_starts, paragraph, start: int) -> Location:
+def _locate(line_starts, paragraph, start: int, part_numbers: dict[int, int] | None = None) -> Location:
     line = bisect.bisect_right(line_starts, start)
-    return Location(part=paragraph.part, paragraph=paragraph.index, line=line, column=start - line_starts[line - 1] + 1)
+    return Location(part=paragraph.part, paragraph=paragraph.index, line=line, column=start - line_starts[line - 1] + 1,
+                    table=paragraph.table, row=paragraph.row, cell=paragraph.cell,
+                    part_paragraph=(part_numbers or {}).get(paragraph.index))
+
+
+def _part_numbers(document: Document) -> dict[int, int]:
+    """Paragraph index -> its number within its part, for paragraphs outside the body."""
+    seen: Counter[str] = Counter()
+    numbers = {}
+    for paragraph in document.paragraphs:
+        seen[paragraph.part] += 1
+        if paragraph.part not in ("body", "table"):
+            numbers[paragraph.index] = seen[paragraph.part]
+    return numbers
 
 
 def check_paths(paths: Iterable[str], model: str | None = None, flags: dict | None = None,

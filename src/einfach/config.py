@@ -23,7 +23,10 @@ from .errors import EinfachError
 
 LEVELS = ("info", "warning", "error")
 CONFIG_NAMES = ("einfach.toml", "pyproject.toml")
-DEFAULT_EXCLUDE_HEADINGS = ("Rechtsbehelfsbelehrung*", "Rechtsmittelbelehrung*", "Datenschutz*")
+# Text the writer must not change: the legal notice and data-protection notices however headed
+# ("Datenschutzhinweise", "Hinweis zum Datenschutz").  Not "Rechtsgrundlage*": in a Bescheid that
+# heading may open the reasoning, which is letter text (corpus/original/gebuehrenbescheid).
+DEFAULT_EXCLUDE_HEADINGS = ("Rechtsbehelfsbelehrung*", "Rechtsmittelbelehrung*", "*Datenschutz*")
 
 
 class ConfigError(EinfachError):
@@ -172,6 +175,8 @@ def _validated(section: dict, path: Path, prefix: str, allow_overrides: bool) ->
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                 raise ConfigError(str(path), name, "muss eine Liste von Texten sein")
+        if key == "profile" and isinstance(value, str):
+            value = value.lower()  # profile names are case-insensitive ("Leicht")
         if key == "profile" and value not in available_profiles():
             raise ConfigError(str(path), name, f"unbekanntes Profil '{value}' (bekannt: {', '.join(available_profiles())})")
         if key == "fail-on" and value not in LEVELS:

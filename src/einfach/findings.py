@@ -17,10 +17,26 @@ SEVERITIES = ("info", "warning", "error")
 
 @dataclass
 class Location:
+    """Where a finding is: ``part`` of the document, paragraph (1-based over the
+    whole document), line and column in the extracted text; for a table cell
+    also ``table``, ``row`` and ``cell`` (1-based; only in the JSON when set).
+    ``part_paragraph`` (not in the JSON) counts paragraphs within the part, so a
+    footer's first paragraph reads "Fußzeile, Absatz 1" (:func:`einfach.wording.place`)."""
+
     part: str
     paragraph: int
     line: int
     column: int
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    part_paragraph: int | None = field(default=None, repr=False, compare=False)
+
+    def to_dict(self) -> dict:
+        data = {"part": self.part, "paragraph": self.paragraph, "line": self.line, "column": self.column}
+        data.update({key: value for key, value in
+                     (("table", self.table), ("row", self.row), ("cell", self.cell)) if value is not None})
+        return data
 
 
 @dataclass
@@ -39,6 +55,7 @@ class Finding:
 
     def to_dict(self) -> dict:
         result = asdict(self)
+        result["location"] = self.location.to_dict()  # table/row/cell only when set
         if self.fix is None:
             del result["fix"]  # optional in the JSON: only findings with a rewrite carry it
         return result

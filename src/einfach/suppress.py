@@ -28,9 +28,16 @@ from .document import Document, Paragraph
 
 DIRECTIVE = re.compile(r"<!--\s*einfach:\s*(ignore|off|on)\b(.*?)-->", re.IGNORECASE | re.DOTALL)
 COMMENT_DIRECTIVE = re.compile(r"^\s*einfach:\s*(ignore|off|on)\b(.*)$", re.IGNORECASE | re.DOTALL)
+DIRECTIVE_REASON = "Steuerkommentar"  # the excluded text of a <!-- einfach: ... --> comment itself
 TERMINAL = (".", "!", "?", ":", ";", ",")
 SHORT_LINE_WORDS = 6
+# a label that opens a paragraph ("Rechtsgrundlagen:") ends a block when this short; longer
+# text before a colon is part of the block ("Der Widerspruch ist zu richten an: …")
+LABEL_WORDS = 3
 MAX_HEADING_CHARS = 200  # a paragraph of SHORT_LINE_WORDS words is far shorter
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪►]|\d{1,2}[.)]|[a-zA-Z][)])\s")
+MARKUP = re.compile(r"(?:\*\*|__)(.*?)(?:\*\*|__)", re.DOTALL)  # Markdown bold
+LEADING_BOLD = re.compile(r"(?:\*\*|__)(.{1,%d}?)(?:\*\*|__)" % MAX_HEADING_CHARS, re.DOTALL)
 
 
 @dataclass
@@ -72,7 +79,7 @@ def text_directives(document: Document) -> tuple[list[Suppression], list[Exclusi
     paragraphs = document.paragraphs
     for match in DIRECTIVE.finditer(document.text):
         action, argument = match.group(1).lower(), match.group(2)
-        exclusions.append(Exclusion(match.start(), match.end(), "Steuerkommentar"))
+        exclusions.append(Exclusion(match.start(), match.end(), DIRECTIVE_REASON))
         if action == "off" and off_start is None:
             off_start = match.start()
         elif action == "on" and off_start is not None:
@@ -123,29 +130,96 @@ def comment_directives(document: Document) -> tuple[list[Suppression], list[Excl
     return suppressions, exclusions
 
 
-def _heading_like(paragraph: Paragraph) -> bool:
-    if paragraph.kind == "heading":
-        return True
-    if len(paragraph.text) > MAX_HEADING_CHARS:
-        # a long paragraph is a heading only by its Markdown mark; no copy of it is made
-        # (a 50 MB paragraph split into words took 570 MB)
-        return paragraph.text.lstrip().startswith("#")
-    text = paragraph.text.strip()
-    if text.startswith("#"):
-        return True
-    if paragraph.kind in ("list", "cell"):
-        return False
+def _short_line(text: str, colon: bool = False) -> bool:
+    """At most SHORT_LINE_WORDS words on one line, without final punctuation (a colon if ``colon``)."""
+    text = text.strip()
+    if colon:
+        text = text.removesuffix(":").rstrip()
     words = text.split()
     return 0 < len(words) <= SHORT_LINE_WORDS and "\n" not in text and not text.endswith(TERMINAL)
 
 
-def _label(paragraph: Paragraph) -> str:
+def _heading_like(paragraph: Paragraph) -> bool:
+    """A paragraph that ends a block: a heading, or a short line without final punctuation.
+
+    A paragraph whose first line is such a line counts too ("Mit freundlichen
+    Grüßen" above the signature, without a blank line between them), unless
+    a list item follows that line (then the line introduces the list); so
+    does a paragraph that opens with a label of at most :data:`LABEL_WORDS`
+    words, plain with a colon or bold ("Rechtsgrundlagen: § 10 …").
+    """
+    if paragraph.kind == "heading":
+        return True
+    # only the paragraph's start is looked at: a 50 MB paragraph split into words took 570 MB
+    text = paragraph.text[:MAX_HEADING_CHARS + 2].strip()
+    if text.startswith("#"):
+        return True
+    if paragraph.kind in ("list", "cell"):
+        return False
+    first, _, rest = text.partition("\n")
+    if len(paragraph.text) <= MAX_HEADING_CHARS and _short_line(first) and not (rest and LIST_ITEM.match(rest)):
+        return True
+    # a paragraph that opens with its own short label ("Rechtsgrundlagen: § 10 …", "**Hinweis:** …")
+    label = first.partition(":")[0] if ":" in first else ""
+    bold = LEADING_BOLD.match(text)
+    if paragraph.lead_bold or bold:
+        label = paragraph.text[:min(paragraph.lead_bold, MAX_HEADING_CHARS)] if paragraph.lead_bold else bold.group(1)
+    label = MARKUP.sub(r"\1", label).strip().rstrip(":")
+    return 0 < len(label.split()) <= LABEL_WORDS and label[:1].isupper() and not label.endswith(TERMINAL)
+
+
+def _clean(label: str) -> str:
     """A heading's text as the patterns of ``exclude_headings`` match it."""
-    return paragraph.text.strip().lstrip("#").strip().rstrip(":").lower()
+    label = label.strip().lstrip("#").strip()
+    label = MARKUP.sub(r"\1", label).strip()
+    return label.rstrip(":").strip().lower()
+
+
+def _labels(paragraph: Paragraph) -> list[str]:
+    """The texts of ``paragraph`` that may be a heading of a known block.
+
+    The whole paragraph when it is a heading (styled, Markdown, or a short
+    line, ending with a colon or not); its first line when more text follows
+    on the next line; its bold start ("**Rechtsbehelfsbelehrung:** Gegen …",
+    or ``lead_bold`` characters of a .docx/.odt run); and the words before a
+    colon that opens it ("Rechtsbehelfsbelehrung: Gegen diesen Bescheid …").
+    """
+    text = paragraph.text.strip()
+    if paragraph.kind == "heading" or text.startswith("#"):
+        return [_clean(text.partition("\n")[0])]
+    head = text[:MAX_HEADING_CHARS]
+    labels = []
+    if paragraph.lead_bold:
+        labels.append(paragraph.text[: paragraph.lead_bold])
+    bold = LEADING_BOLD.match(head)
+    if bold:
+        labels.append(bold.group(1))
+    first = head.partition("\n")[0]
+    if _short_line(first, colon=True):
+        labels.append(first)
+    before, colon, _ = first.partition(":")
+    if colon and _short_line(before):
+        labels.append(before)
+    return [_clean(label) for label in labels if _short_line(MARKUP.sub(r"\1", label), colon=True)]
+
+
+def _matches(paragraph: Paragraph, patterns: list[str]) -> str | None:
+    """The label of ``paragraph`` that matches one of ``patterns``, or None."""
+    if paragraph.kind == "list" and not paragraph.lead_bold:
+        return None
+    for label in _labels(paragraph):
+        if any(fnmatch.fnmatch(label, pattern) for pattern in patterns):
+            return label
+    return None
 
 
 def block_exclusions(document: Document, styles: tuple[str, ...], headings: tuple[str, ...]) -> list[Exclusion]:
-    """Paragraphs excluded by Word style, and known blocks after a matching heading."""
+    """Paragraphs excluded by Word style, and known blocks after a matching heading.
+
+    A block starts at a paragraph headed by a matching heading (see
+    :func:`_labels` for the forms) and runs up to the next heading-like
+    paragraph that does not start another block.
+    """
     exclusions: list[Exclusion] = []
     wanted_styles = {style.lower() for style in styles}
     patterns = [pattern.lower() for pattern in headings]
@@ -153,19 +227,31 @@ def block_exclusions(document: Document, styles: tuple[str, ...], headings: tupl
     for paragraph in document.paragraphs:
         if paragraph.style and paragraph.style.lower() in wanted_styles:
             exclusions.append(Exclusion(paragraph.start, paragraph.end, f"Formatvorlage „{paragraph.style}“"))
-        heading = _heading_like(paragraph)
-        starts_block = heading and any(fnmatch.fnmatch(_label(paragraph), p) for p in patterns)
-        if block is not None and heading and not starts_block:
-            start, reason = block
+        label = _matches(paragraph, patterns) if patterns else None
+        if block is not None and (label is not None or _heading_like(paragraph)):
+            start, reason = block  # the next heading ends the block; a known one starts the next
             exclusions.append(Exclusion(start, previous_end, reason))
             block = None
-        if starts_block and block is None:
-            block = (paragraph.start, f"Abschnitt „{paragraph.text.strip().rstrip(':')}“")
+        if label is not None:
+            block = (paragraph.start, f"Abschnitt „{_title(paragraph, label)}“")
         previous_end = paragraph.end
     if block is not None:
         start, reason = block
         exclusions.append(Exclusion(start, previous_end, reason))
     return exclusions
+
+
+def _title(paragraph: Paragraph, label: str) -> str:
+    """The heading as written (its case), for the reason shown to the user."""
+    text = MARKUP.sub(r"\1", paragraph.text.strip().lstrip("#").strip())
+    position = text.lower().find(label)
+    return text[position : position + len(label)] if position >= 0 else label
+
+
+def heading_of(reason: str) -> str | None:
+    """The heading named by a block exclusion's reason ("Abschnitt „X“" -> "X")."""
+    match = re.fullmatch(r"Abschnitt „(.*)“", reason)
+    return match.group(1) if match else None
 
 
 def merge(exclusions: list[Exclusion]) -> list[Exclusion]:

@@ -12,6 +12,7 @@ from .. import __version__
 from ..gc_pause import own_process
 from .check import check
 from .fix import fix
+from .german import GermanGroup
 from .history import history
 from .report import report
 from .rules import explain, rules
@@ -19,8 +20,9 @@ from .serve import serve
 from .text import text
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="einfach")
+@click.group(cls=GermanGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="einfach", message="%(prog)s, Version %(version)s",
+                      help="Die Version zeigen und beenden.")
 def cli() -> None:
     """einfach prüft Behördenbriefe auf Einfache Sprache."""
 

@@ -9,18 +9,19 @@ import click
 
 from ..errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, EinfachError
 from ..output import FORMATS, renderer
+from .german import GermanCommand
 from .options import fail, profile_option, split_ids
 
 HARDEST_SENTENCES = 10  # sentences shown by --sentences
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.command(cls=GermanCommand)
+@click.argument("paths", nargs=-1, required=True, metavar="PFAD...")
 @profile_option
-@click.option("--model", default=None, help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
+@click.option("--model", default=None, metavar="NAME", help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="human", show_default=True)
-@click.option("--select", multiple=True, help="Nur diese Regeln (kommagetrennt).")
-@click.option("--ignore", multiple=True, help="Diese Regeln auslassen (kommagetrennt).")
+@click.option("--select", multiple=True, metavar="REGELN", help="Nur diese Regeln (kommagetrennt).")
+@click.option("--ignore", multiple=True, metavar="REGELN", help="Diese Regeln auslassen (kommagetrennt).")
 @click.option("--color/--no-color", default=None, help="Farbe erzwingen oder abschalten (Standard: nur im Terminal).")
 @click.option("--output", "-o", "output_path", default=None, metavar="DATEI",
               help="Bericht in diese Datei schreiben statt auf die Standardausgabe (nie auf eine Eingabedatei).")
@@ -50,7 +51,7 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
           show_sentences=False, min_index=None, config_file=None, fail_on=None, exit_zero=False,
           statistics=False, report_unused_suppressions=False, write_baseline=None, baseline_path=None,
           prune_baseline=False, convert=False) -> None:
-    """Prüft .docx-, .txt- und .md-Dateien oder Ordner (- liest die Standardeingabe)."""
+    """Prüft .docx-, .odt-, .txt- und .md-Dateien oder Ordner (- liest die Standardeingabe)."""
     from ..checker import check_paths
     from ..rules.loader import load_rules
 
@@ -61,6 +62,11 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
     encoding = "utf-8" if output_path else (getattr(sys.stdout, "encoding", None) or "utf-8")
     sentences = HARDEST_SENTENCES if show_sentences else 0
     writer_class, options = _stream_writer(output_format, statistics, encoding, use_colour, sentences, min_index)
+    from ..readers.paths import skipped_files
+
+    skipped = skipped_files(paths, convert)  # files in the named folders einfach does not read: named, never silent
+    if writer_class is not None and "show_errors" in options:
+        options["skipped"] = skipped
     if annotate_path or baseline_path or write_baseline:
         writer_class = None  # these need every finding of the run: collect
     try:
@@ -94,6 +100,7 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
         raise fail(error) from None
     if writer_class is not None:
         _report_unused(summaries, report_unused_suppressions)
+        _nothing_checked(summaries, failures, skipped, paths, human_summary="skipped" in options)
         if failures:
             sys.exit(EXIT_ERROR)
         sys.exit(EXIT_OK if exit_zero or not any(s.failing() for s in summaries) else EXIT_FINDINGS)
@@ -104,7 +111,9 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
 
         render = lambda result, **options: render_statistics(result)  # noqa: E731
     if human:
-        report = render(result, colour=use_colour, encoding=encoding, sentences=sentences, min_index=min_index)
+        report = render(result, colour=use_colour, encoding=encoding, sentences=sentences, min_index=min_index,
+                        show_errors=False, skipped=skipped)
+        _echo_errors(result.errors, use_colour)
         if annotation is not None:
             report += annotation.summary().encode(encoding, "replace").decode(encoding) + "\n"
         if baseline_note:
@@ -125,6 +134,7 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
         except EinfachError as error:
             raise fail(error) from None
     _report_unused(result.files, report_unused_suppressions)
+    _nothing_checked(result.files, result.errors, skipped, paths, human_summary=human and not statistics)
     if write_baseline:
         from ..baseline import Baseline
         from ..atomic import write_atomic
@@ -159,37 +169,115 @@ def _stream_writer(output_format, statistics, encoding, colour, sentences, min_i
         return None, {}
     if statistics:
         return human.StatisticsWriter, {}
-    return human.HumanWriter, {"colour": colour, "sentences": sentences, "min_index": min_index}
+    return human.HumanWriter, {"colour": colour, "sentences": sentences, "min_index": min_index, "show_errors": False}
+
+
+def _nothing_checked(files, failures, skipped, paths, human_summary: bool) -> None:
+    """A gate cannot pass by checking nothing: no file read and none failing is exit code 2.
+
+    The human summary names the skipped files already; other formats get the
+    line on standard error.  With files checked, other formats name the
+    skipped files on standard error too."""
+    from ..output.human import skipped_text
+
+    if files or failures:
+        if skipped and not human_summary:
+            click.echo(f"Übersprungen: {skipped_text(skipped)}", err=True)
+        return
+    if not human_summary:
+        reason = skipped_text(skipped) if skipped else f"keine Datei in {', '.join(paths)}"
+        click.echo(f"0 Dateien geprüft: {reason}", err=True)
+    elif not skipped:
+        click.echo(f"Keine Datei in {', '.join(paths)}.", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _echo_errors(failures, colour: bool) -> None:
+    """Inputs that could not be read, on standard error (the findings go to standard output)."""
+    from ..output.human import error_line
+
+    for failure in failures:
+        click.echo(error_line(failure, colour), err=True, color=colour)
 
 
 def _stream(writer_class, options, checked, model, flags, config_file, output_path, paths, colour):
     """Check and write the report as the check runs; (file summaries, failed inputs)."""
     from ..checker import stream_paths
-    from ..findings import FileSummary, InputFailure
+    from ..findings import FileStart, FileSummary, InputFailure
     from ..output.stream import write
 
     summaries: list = []
     failures: list = []
+    human_errors = options.get("show_errors") is False  # the human writer leaves them to stderr
+
+    progress = _Progress.for_paths(checked)
 
     def recorded(items):
         for item in items:
+            if isinstance(item, FileStart):
+                progress.file(item.path)
             if isinstance(item, FileSummary):
                 summaries.append(item)
             elif isinstance(item, InputFailure):
                 failures.append(item)
+                if human_errors:
+                    _echo_errors([item], colour)
             yield item
 
     items = recorded(stream_paths(checked, model=model, flags=flags, config_file=config_file))
-    if output_path is None:
-        out = _Echo(colour)
-        write(writer_class(out, **options), items)
-        out.flush()
-    else:
-        from ..atomic import open_atomic
-
-        with open_atomic(output_path, inputs=paths, what="Ausgabedatei") as out:
+    try:
+        if output_path is None:
+            out = _Echo(colour, before=progress.clear)
             write(writer_class(out, **options), items)
+            out.flush()
+        else:
+            from ..atomic import open_atomic
+
+            with open_atomic(output_path, inputs=paths, what="Ausgabedatei") as out:
+                write(writer_class(out, **options), items)
+    finally:
+        progress.clear()
     return summaries, failures
+
+
+class _Progress:
+    """"Prüfe 3 von 120: brief.docx" on one line of standard error, only on a terminal.
+
+    The line is cleared before the report is written to the same terminal
+    (see :class:`_Echo`) and at the end; piped or redirected, nothing is written."""
+
+    MIN_FILES = 2
+
+    def __init__(self, total: int, stream) -> None:
+        self.total, self.stream, self.done, self.shown = total, stream, 0, False
+
+    @classmethod
+    def for_paths(cls, paths) -> "_Progress":
+        from ..readers.paths import expand_paths
+
+        stream = sys.stderr
+        if not stream.isatty():
+            return cls(0, None)
+        total = sum(1 for _ in expand_paths(paths))
+        return cls(total, stream if total >= cls.MIN_FILES else None)
+
+    def file(self, path: str) -> None:
+        self.done += 1
+        if self.stream is None:
+            return
+        import shutil
+
+        width = shutil.get_terminal_size((80, 24)).columns - 1
+        text = f"Prüfe {self.done} von {self.total}: {path}"
+        self.stream.write("\r" + text[:width] + "\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.stream is not None and self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
 
 
 class _Echo:
@@ -200,8 +288,9 @@ class _Echo:
 
     SIZE = 64 * 1024
 
-    def __init__(self, colour: bool) -> None:
+    def __init__(self, colour: bool, before=None) -> None:
         self.colour = colour
+        self.before = before  # called before each write to the terminal (clears the progress line)
         self.pieces: list[str] = []
         self.size = 0
 
@@ -214,6 +303,8 @@ class _Echo:
 
     def flush(self) -> None:
         if self.pieces:
+            if self.before is not None:
+                self.before()
             click.echo("".join(self.pieces), nl=False, color=self.colour)
         self.pieces, self.size = [], 0
 
@@ -272,14 +363,14 @@ def _apply_baseline(result, baseline_path, prune_baseline, paths) -> str:
     hidden, fixed, pruned = baseline.filter(result.files)
     note = f"Baseline: {hidden} bekannte Befund{'e' if hidden != 1 else ''} ausgeblendet"
     if fixed:
-        note += f"; {fixed} Einträge sind behoben"
+        note += f"; {fixed} Einträge sind behoben" if fixed != 1 else "; 1 Eintrag ist behoben"
         if prune_baseline:
             from ..atomic import write_atomic
 
             write_atomic(baseline_path, pruned.to_json(), inputs=paths, what="Baseline")
-            note += " und wurden aus der Baseline entfernt"
+            note += " und wurde aus der Baseline entfernt" if fixed == 1 else " und wurden aus der Baseline entfernt"
         else:
-            note += " (--prune-baseline entfernt sie)"
+            note += " (--prune-baseline entfernt ihn)" if fixed == 1 else " (--prune-baseline entfernt sie)"
     return note + "."
 
 

@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from ..errors import EinfachError
+from .german import GermanCommand
 from .options import CommandError, fail, profile_option, split_ids
 
 WRITABLE = (".txt", ".md", ".docx")
 
 
-@click.command()
-@click.argument("path")
+@click.command(cls=GermanCommand)
+@click.argument("path", metavar="PFAD")
 @click.option("--output", "-o", "output_path", default=None, metavar="DATEI",
               help="Die umgeschriebene Kopie hierhin schreiben (nie auf die Eingabedatei).")
 @click.option("--diff", "show_diff", is_flag=True, default=False,
@@ -22,11 +23,11 @@ WRITABLE = (".txt", ".md", ".docx")
 @click.option("--all", "include_review", is_flag=True, default=False,
               help="Auch Umformulierungen übernehmen, die jemand prüfen sollte (sonst nur die sicheren).")
 @profile_option
-@click.option("--select", multiple=True, help="Nur diese Regeln (kommagetrennt).")
-@click.option("--ignore", multiple=True, help="Diese Regeln auslassen (kommagetrennt).")
+@click.option("--select", multiple=True, metavar="REGELN", help="Nur diese Regeln (kommagetrennt).")
+@click.option("--ignore", multiple=True, metavar="REGELN", help="Diese Regeln auslassen (kommagetrennt).")
 @click.option("--config", "config_file", default=None, metavar="DATEI",
               help="Diese Konfigurationsdatei statt einfach.toml/pyproject.toml über der Datei.")
-@click.option("--model", default=None, help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
+@click.option("--model", default=None, metavar="NAME", help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
 def fix(path, output_path, show_diff, include_review, profile, select, ignore, config_file, model) -> None:
     """Schreibt eine einfachere Kopie einer .docx-, .txt- oder .md-Datei.
 

@@ -7,18 +7,19 @@ import json
 import click
 
 from ..errors import EinfachError
+from .german import GermanCommand
 from .options import fail
 
 
-@click.command()
-@click.argument("path", required=False)
+@click.command(cls=GermanCommand)
+@click.argument("path", required=False, metavar="[PFAD]")
 @click.option("--history", "history_path", default=None, metavar="DATEI", help="Die Historie (SQLite-Datei).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def history(path, history_path, output_format) -> None:
     """Listet die gespeicherten Läufe von „einfach report“.
 
-    PATH: die Historie selbst, ein Ordner mit .einfach/ oder ein Korpus-Pfad
-    wie bei „einfach report“; ohne PATH: .einfach/history.sqlite hier.
+    PFAD: die Historie selbst, ein Ordner mit .einfach/ oder ein Korpus-Pfad
+    wie bei „einfach report“; ohne PFAD: .einfach/history.sqlite hier.
     """
     from ..report.history import History, locate_history
     from ..report.render import de

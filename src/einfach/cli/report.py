@@ -8,26 +8,28 @@ import sys
 import click
 
 from ..errors import EXIT_ERROR, EXIT_OK, EinfachError
+from .german import GermanCommand
 from .options import fail, profile_option, split_ids
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 INTERRUPTED = "Abgebrochen: Der Lauf wurde nicht gespeichert; die Historie ist unverändert."
 
 
-@click.command()
-@click.argument("paths", nargs=-1)
-@click.option("--label", default=None, help="Name des Laufs, z. B. 2026-Q1 oder ein Commit.")
+@click.command(cls=GermanCommand)
+@click.argument("paths", nargs=-1, metavar="[PFAD]...")
+@click.option("--label", default=None, metavar="NAME", help="Name des Laufs, z. B. 2026-Q1 oder ein Commit.")
 @click.option("--out", "out_dir", default=None, metavar="ORDNER",
               help="Bericht hierhin schreiben: report.html, report.md, report.json, documents.csv.")
 @click.option("--csv", "csv_path", default=None, metavar="DATEI", help="Die Tabelle je Dokument als CSV schreiben.")
 @click.option("--history", "history_path", default=None, metavar="DATEI",
-              help="Historie (SQLite); Standard: .einfach/history.sqlite im Ordner, der den ersten PFAD enthält.")
+              help="Historie (SQLite); Standard: .einfach/history.sqlite im geprüften Ordner (eine je Ordner; "
+                   "dieselbe DATEI für mehrere Ordner teilt sie absichtlich).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Parallele Prüfprozesse (Standard: Anzahl der Prozessorkerne).")
 @profile_option
-@click.option("--model", default=None, help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
-@click.option("--select", multiple=True, help="Nur diese Regeln (kommagetrennt).")
-@click.option("--ignore", multiple=True, help="Diese Regeln auslassen (kommagetrennt).")
+@click.option("--model", default=None, metavar="NAME", help="Installierte spaCy-Pipeline (Name oder Pfad) statt HanTa.")
+@click.option("--select", multiple=True, metavar="REGELN", help="Nur diese Regeln (kommagetrennt).")
+@click.option("--ignore", multiple=True, metavar="REGELN", help="Diese Regeln auslassen (kommagetrennt).")
 @click.option("--config", "config_file", default=None, metavar="DATEI",
               help="Diese Konfigurationsdatei statt einfach.toml/pyproject.toml über den Dateien.")
 @click.option("--group-by", "group_by", default=None, metavar="top|REGEX",
@@ -60,7 +62,7 @@ def report(paths, label, out_dir, csv_path, history_path, jobs, profile, model, 
 
     try:
         flags = _flags(profile, select, ignore)
-        history = _history_target(history_path or default_history(paths[0]), paths)
+        history = _history_target(history_path or default_history(paths[0], list(paths)), paths)
         _check_outputs(out_dir, csv_path, paths)
         options = RunOptions(
             paths=list(paths), history=history, label=label, jobs=jobs or os.cpu_count() or 1, flags=flags,
@@ -74,7 +76,7 @@ def report(paths, label, out_dir, csv_path, history_path, jobs, profile, model, 
             sys.exit(EXIT_INTERRUPTED)
         try:
             with History(history) as opened:
-                data = build_report(opened, opened.run(outcome.run_id))
+                data = build_report(opened, opened.run(outcome.run_id), shared=history_path is not None)
             written = write_outputs(data, out_dir, csv_path)
         except KeyboardInterrupt:
             click.echo(f"Abgebrochen: Lauf {outcome.run_id} ist gespeichert, der Bericht aber nicht geschrieben "
@@ -171,15 +173,16 @@ def _shown(path) -> str:
 
 
 def _summary(data: dict, history, written: list[str], saved: bool, reused: int = 0) -> None:
-    from ..report.render import de, verdict
+    from ..report.render import de, skipped_names, verdict
 
     history = _shown(history)
 
     current, before, head = data["current"], data["before"], data["headline"]
     if saved:
         click.echo(
-            f"{current['name']} gespeichert in {history}: {de(current['documents'])} Dokumente geprüft, "
-            f"{de(current['failed'])} nicht lesbar, {de(current['skipped'])} übersprungen."
+            f"{current['name']} gespeichert in {history}: {de(current['documents'])} "
+            f"{'Dokument' if current['documents'] == 1 else 'Dokumente'} geprüft, "
+            f"{de(current['failed'])} nicht lesbar, {de(current['skipped'])} übersprungen{skipped_names(current)}."
             + (f" {de(reused)} davon unverändert seit einem früheren Lauf: Ergebnis übernommen (--recheck prüft neu)."
                if reused else "")
         )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import click
 
 from ..errors import EinfachError
+from .german import GermanCommand
 from .options import fail
 
 
-@click.command()
+@click.command(cls=GermanCommand)
 @click.option("--markdown", is_flag=True, help="Die Regeldokumentation (docs/rules.md) ausgeben.")
 def rules(markdown: bool) -> None:
     """Listet alle Regeln mit ihrer Stufe in jedem Profil."""
@@ -32,8 +33,8 @@ def rules(markdown: bool) -> None:
         click.echo(f"{rule_id:<{width}}" + "".join(f"{level:<12}" for level in levels) + rule.summary)
 
 
-@click.command()
-@click.argument("rule_id")
+@click.command(cls=GermanCommand)
+@click.argument("rule_id", metavar="REGEL")
 def explain(rule_id: str) -> None:
     """Erklärt eine Regel: was sie prüft, warum, Beispiele und Quelle."""
     from ..rules.loader import load_rules

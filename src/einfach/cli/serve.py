@@ -10,6 +10,7 @@ import ipaddress
 
 import click
 
+from .german import GermanCommand
 from .options import CommandError
 
 
@@ -23,17 +24,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-@click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.command(cls=GermanCommand)
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADRESSE",
               help="Adresse, an der der Server lauscht (Standard: nur dieser Rechner).")
-@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True, help="TCP-Port.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True, metavar="PORT", help="TCP-Port.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N",
               help="Anzahl der Prozesse; jeder prüft einen Brief zur Zeit.")
 @click.option("--token-file", default=None, metavar="DATEI",
               help="Datei mit dem Zugangsschlüssel (erste Zeile); dann brauchen /api/* und /openapi.json "
                    "„Authorization: Bearer …“.")
 @click.option("--no-auth", is_flag=True, help="Bewusst ohne Zugangsschlüssel an einer Adresse lauschen, die von außen erreichbar ist.")
-@click.option("--max-upload-mb", type=click.FloatRange(0.01, 1024), default=20, show_default=True,
+@click.option("--max-upload-mb", type=click.FloatRange(0.01, 1024), default=20, show_default=True, metavar="MB",
               help="Größte erlaubte Anfrage (Datei oder Text) in MB.")
 def serve(host, port, workers, token_file, no_auth, max_upload_mb) -> None:
     """Startet die Web-Seite für Sachbearbeiterinnen und die HTTP-Schnittstelle."""

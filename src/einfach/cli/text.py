@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from ..errors import EinfachError
+from .german import GermanCommand
 from .options import fail
 
 
-@click.command()
-@click.argument("path")
+@click.command(cls=GermanCommand)
+@click.argument("path", metavar="PFAD")
 def text(path: str) -> None:
     """Zeigt den Text, den einfach in einer Datei prüft."""
     from ..readers import read_document

@@ -43,6 +43,12 @@ MONTHS = {
 }
 SALUTATION_START = {"sehr", "liebe", "lieber", "liebes", "hallo", "guten", "moin", "servus", "grüß"}
 SALUTATION_MAX_WORDS = 8
+# A line of at most this many words without final punctuation is a heading and ends
+# its segment (issues 16 and 17: "Rechtsbehelfsbelehrung" above its text).
+HEADING_MAX_WORDS = 6
+HEADING_NOT_AFTER = set(".!?…:;,-(/&")
+# capitalised words that do not end a heading: the polite pronouns ("Bitte senden Sie uns Ihre\nUnterlagen")
+HEADING_NOT_LAST = {"sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "ihnen"}
 
 
 @Language.factory("einfach_segmenter", assigns=["token.is_sent_start"])
@@ -161,9 +167,33 @@ def _newline_ends_segment(tokens: list[Token], sentence_begin: int, space: int, 
         return True
     if previous.text == "," and _is_salutation_comma(tokens, sentence_begin, previous.i):
         return True
+    if _heading_line(tokens, sentence_begin, space):
+        return True
     last_char = previous.text[-1]
     runs_on = last_char.islower() or last_char in ",-;(" or previous.text in abbreviations()[0]
     return not runs_on
+
+
+def _heading_line(tokens: list[Token], sentence_begin: int, space: int) -> bool:
+    """The segment so far is one whole line that reads as a heading.
+
+    A heading-like line ("Rechtsbehelfsbelehrung", "Ihr Antrag vom 1. März") has
+    at most :data:`HEADING_MAX_WORDS` words, no final punctuation and its last
+    word does not start in lower case (a wrapped line usually ends in a verb,
+    article or preposition: "Der Widerspruch ist schriftlich oder").  The line
+    must start the segment at the start of a line.  A line followed by a list
+    item is not a heading; the caller has already ended the segment there.
+    """
+    if sentence_begin > 0 and "\n" not in tokens[sentence_begin - 1].text:
+        return False
+    words = [t for t in tokens[sentence_begin:space] if not t.is_space]
+    if any(t.is_space and "\n" in t.text for t in tokens[sentence_begin:space]):
+        return False
+    if not 0 < len(words) <= HEADING_MAX_WORDS:
+        return False
+    last = words[-1].text
+    return not (TERMINAL.match(last) or last[-1] in HEADING_NOT_AFTER or _starts_lower(words[-1])
+                or words[-1].lower_ in HEADING_NOT_LAST)
 
 
 # -- Boundaries that need POS tags ----------------------------------------------------------

@@ -45,6 +45,7 @@ from pathlib import Path
 from ..atomic import OutputError, _resolved, check_target, refuse_inputs, write_atomic
 from ..findings import FileResult, Finding
 from ..readers.docx import _w
+from ..wording import place
 from .docx_anchor import _anchor, _pieces, _shift, open_walked  # noqa: F401  (tests import _shift from here)
 
 AUTHOR = "einfach"
@@ -52,8 +53,6 @@ INITIALS = "E"
 _WHAT = "Kommentierte Kopie"
 #: Parts where the copy gets comments: the main document's text, tables and text boxes.
 _COMMENTABLE = frozenset({"body", "table", "textbox"})
-_PART_NAMES = {"body": "Text", "table": "Tabelle", "textbox": "Textfeld", "header": "Kopfzeile",
-               "footer": "Fußzeile", "footnote": "Fußnote", "endnote": "Endnote"}
 W_COMMENT_START, W_ID = _w("commentRangeStart"), _w("id")
 
 
@@ -149,7 +148,10 @@ def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> Ann
 
 
 def comment_text(finding: Finding) -> str:
-    lines = [finding.message, *finding.suggestions]
+    """The comment: message and suggestions (and the rewritten sentence); for text outside the parts
+    where a comment sits on the text itself (body, tables, text boxes), where the text is ("Fußzeile, Absatz 1: …")."""
+    where = "" if finding.location.part in _COMMENTABLE else place(finding.location, paragraph=False)
+    lines = [f"{where}: {finding.message}" if where else finding.message, *finding.suggestions]
     if finding.fix:  # the rewritten sentence (docs/rewrites.md)
         label = "sicher" if finding.fix["applicability"] == "sure" else "bitte prüfen"
         lines.append(f"Neu ({label}): „{finding.fix['sentence']}“")
@@ -164,8 +166,7 @@ def unanchored_text(findings: list[Finding]) -> str:
              "(Word erlaubt dort keine Kommentare, oder die Stelle ist nicht genau zuzuordnen):"]
     for finding in findings:
         words = finding.text if len(finding.text) <= 60 else finding.text[:59] + "…"
-        where = _PART_NAMES.get(finding.location.part, finding.location.part)
-        lines.append(f"• {where}: „{words}“ – {finding.message}")
+        lines.append(f"• {place(finding.location)}: „{words}“ – {finding.message}")  # "Fußzeile, Absatz 1"
     return "\n".join(lines)
 
 

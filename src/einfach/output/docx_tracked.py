@@ -203,14 +203,15 @@ def write_tracked_changes(
         # in mapped offsets, and only where they stay clear of the field
         failed = "field" if _tags(paragraph.element) & _FIELDS else "unmapped"
         element, checked = paragraph.element, paragraph.text
-        original = mapped = _visible(element)
+        view = (paragraph.formatting, paragraph.style_id)  # hidden runs and unshown spaces, as the reader
+        original = mapped = _visible(element, *view)
         for edit in reversed(group):  # from the paragraph's end: earlier offsets stay valid
             local = Edit(edit.start - start, edit.end - start, edit.text)
             shift = _shift(checked, mapped, local.start, local.end)
             done = None
             if shift is not None:
                 moved = Edit(local.start + shift, local.end + shift, local.text)
-                done = _tracked(element, mapped, original, moved, stamp)
+                done = _tracked(element, mapped, original, moved, stamp, view)
             if done is None:
                 report.skip(failed)
                 continue
@@ -293,7 +294,7 @@ def _refusal(paragraph, checked: str, roots: dict) -> str | None:
         return "tracked"
     if tags & _COMMENTS:
         return "comment"
-    if not tags & _FIELDS and _visible(paragraph.element) != checked:
+    if not tags & _FIELDS and _visible(paragraph.element, paragraph.formatting, paragraph.style_id) != checked:
         return "unmapped"
     return None
 
@@ -310,12 +311,14 @@ def _tags(element) -> set[str]:
     return {child.tag for child in _below(element)}
 
 
-def _visible(paragraph) -> str:
-    """The paragraph's text as the reader sees it: every change accepted."""
-    return "".join(_text(piece) for piece in _pieces(paragraph))
+def _visible(paragraph, formatting=None, style_id: str | None = None) -> str:
+    """The paragraph's text as the reader sees it: every change accepted; ``formatting`` and
+    ``style_id`` (the reader's, see :func:`~einfach.output.docx_anchor._pieces`) leave out
+    hidden runs and the outer spaces Word does not show."""
+    return "".join(_text(piece) for piece in _pieces(paragraph, formatting, style_id))
 
 
-def _rejected(paragraph) -> str:
+def _rejected(paragraph, formatting=None, style_id: str | None = None) -> str:
     """The paragraph's text with every change rejected."""
     twin = copy.deepcopy(paragraph)
     for inserted in list(twin.iter(W_INS)):
@@ -324,7 +327,7 @@ def _rejected(paragraph) -> str:
         for deleted_text in deleted.iter(W_DEL_TEXT):
             deleted_text.tag = W_T
         _unwrap(deleted)
-    return _visible(twin)
+    return _visible(twin, formatting, style_id)
 
 
 def _unwrap(element) -> None:
@@ -333,10 +336,10 @@ def _unwrap(element) -> None:
     element.getparent().remove(element)
 
 
-def _tracked(paragraph, current: str, original: str, edit: Edit, stamp: _Stamp):
+def _tracked(paragraph, current: str, original: str, edit: Edit, stamp: _Stamp, view: tuple = (None, None)):
     """Apply ``edit`` (offsets into ``current``, the paragraph's text with the changes so far
     accepted) as tracked changes to a copy of the paragraph; ``original`` is its text with
-    every change rejected.
+    every change rejected; ``view``: the reader's (formatting, style id) of the paragraph.
 
     Returns (the copy, now in the tree in place of ``paragraph``, number of
     revisions), or None when the edit cannot be placed exactly; then the tree is
@@ -349,23 +352,24 @@ def _tracked(paragraph, current: str, original: str, edit: Edit, stamp: _Stamp):
             # an insertion at the start of a replaced range is formatted like that range, not like the text before
             leading = change.start == 0 and edit.start < edit.end
             start, end = edit.start + change.start, edit.start + change.end
-            revisions += _change(work, start, end, change.text, stamp, leading)
+            revisions += _change(work, start, end, change.text, stamp, leading, view)
     except _Unmappable:
         return None
     expected = current[: edit.start] + edit.text + current[edit.end :]
-    if _visible(work) != expected or _rejected(work) != original:
+    if _visible(work, *view) != expected or _rejected(work, *view) != original:
         return None
     paragraph.getparent().replace(paragraph, work)
     return work, revisions
 
 
-def _change(paragraph, start: int, end: int, text: str, stamp: _Stamp, leading: bool = False) -> int:
+def _change(paragraph, start: int, end: int, text: str, stamp: _Stamp, leading: bool = False,
+            view: tuple = (None, None)) -> int:
     """Delete ``start:end`` and insert ``text`` there as tracked changes; the number of revisions.
 
     A pure insertion takes the formatting of the run before it, or of the run
     after it at a paragraph's start or when ``leading``.
     """
-    pieces = _pieces(paragraph)
+    pieces = _pieces(paragraph, *view)
     for position in (start, end):  # a boundary inside a piece must be splittable
         inside = next((p for p in pieces if p.start < position < p.end), None)
         if inside is not None and not (inside.anchorable and inside.run is not None):
@@ -375,8 +379,8 @@ def _change(paragraph, start: int, end: int, text: str, stamp: _Stamp, leading: 
         if not covered or not all(p.anchorable and p.run is not None for p in covered):
             raise _Unmappable
     for position in (start, end):
-        _split_at(_pieces(paragraph), position)
-    pieces = _pieces(paragraph)
+        _split_at(_pieces(paragraph, *view), position)
+    pieces = _pieces(paragraph, *view)
     revisions = 0
     if start < end:
         covered = [p for p in pieces if p.start < end and p.end > start]

@@ -24,6 +24,7 @@ from functools import lru_cache
 from .. import __version__
 from ..findings import CheckResult, FileResult, Finding
 from ..document import is_word_processor
+from ..wording import position
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
 
@@ -193,9 +194,7 @@ def _file_view(file: FileResult, number: int, rules: dict, colours: dict[str, in
 
 
 def _where(file: FileResult, finding: Finding) -> str:
-    if is_word_processor(file.path):
-        return f"Absatz {finding.location.paragraph}, Spalte {finding.location.column}"
-    return f"Zeile {finding.location.line}, Spalte {finding.location.column}"
+    return position(finding.location, is_word_processor(file.path))
 
 
 def _pieces(text: str, findings: list[dict]) -> list[_Piece]:

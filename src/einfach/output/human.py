@@ -20,6 +20,7 @@ from collections import Counter
 
 from ..document import is_word_processor
 from ..findings import CheckResult, Chunk, FileStart, FileSummary, Finding, InputFailure, Segment
+from ..wording import count, excluded_text, place
 from . import stream
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
@@ -43,9 +44,11 @@ class HumanWriter(stream.Writer):
     """
 
     def __init__(self, out, colour: bool = False, show_summary: bool = True, sentences: int = 0,
-                 min_index: float | None = None) -> None:
+                 min_index: float | None = None, show_errors: bool = True, skipped: list | None = None) -> None:
         super().__init__(out)
+        self.skipped = skipped or []  # (file, why) of files in the named folders that einfach does not read
         self.colour = colour
+        self.show_errors = show_errors  # False: the command line writes unreadable inputs to stderr
         self.show_summary = show_summary
         self.sentences = sentences
         self.min_index = min_index
@@ -87,9 +90,10 @@ class HumanWriter(stream.Writer):
         self.file = self.waiting = None  # what was written stays; the failure follows at the end
 
     def close(self) -> None:
-        self._lines(_style(f"{failure.path}: Fehler: {failure.message}", "red", self.colour) for failure in self.errors)
+        if self.show_errors:
+            self._lines(error_line(failure, self.colour) for failure in self.errors)
         if self.show_summary:
-            self._lines([_summary(self.summaries, len(self.errors), self.min_index)])
+            self._lines([_summary(self.summaries, len(self.errors), self.min_index, self.skipped)])
         if not self.written:
             self.out.write("\n")  # as "\n".join([]) + "\n"
 
@@ -103,6 +107,11 @@ class HumanWriter(stream.Writer):
 WRITER = HumanWriter
 
 
+def error_line(failure: InputFailure, colour: bool = False) -> str:
+    """"brief.txt: Fehler: Datei nicht gefunden" for an input that could not be read."""
+    return _style(f"{failure.path}: Fehler: {failure.message}", "red", colour)
+
+
 def streams_to(encoding: str | None) -> bool:
     """True when :func:`safe_text` never changes text for ``encoding`` (a UTF encoding)."""
     import codecs
@@ -114,10 +123,12 @@ def streams_to(encoding: str | None) -> bool:
 
 
 def render(result: CheckResult, colour: bool = False, encoding: str = "utf-8", show_summary: bool = True,
-           sentences: int = 0, min_index: float | None = None) -> str:
-    """``sentences``: list that many of each file's hardest sentences; ``min_index``: mark files below it."""
+           sentences: int = 0, min_index: float | None = None, show_errors: bool = True,
+           skipped: list | None = None) -> str:
+    """``sentences``: list that many of each file's hardest sentences; ``min_index``: mark files below it;
+    ``show_errors``: False leaves out the lines on unreadable inputs (the command line writes them to stderr)."""
     text = stream.render(HumanWriter, result, colour=colour, show_summary=show_summary, sentences=sentences,
-                         min_index=min_index)
+                         min_index=min_index, show_errors=show_errors, skipped=skipped)
     return safe_text(text, encoding)
 
 
@@ -149,8 +160,9 @@ def _chunk_lines(path: str, text: str, chunk: Chunk, colour: bool) -> list[str]:
             where = (f"{finding.location.paragraph}:{finding.location.column}" if docx
                      else f"{finding.location.line}:{finding.location.column}")
             head = f"{path}:{where}: {finding.rule}"
+            inside = place(finding.location, paragraph=False)  # "Fußzeile, Absatz 1": findable in Word
             lines.append(
-                f"{_style(head, None, colour, bold=True)}  {finding.message} "
+                f"{_style(head, None, colour, bold=True)}  {finding.message}{f' ({inside})' if inside else ''} "
                 f"{_style('[' + label + ']', SEVERITY_COLOUR[finding.severity], colour)}"
             )
         lines.append("    " + _highlight(text, segment, findings, colour))
@@ -246,7 +258,8 @@ def _hardest_sentences(path: str, text: str, rated: list[Segment]) -> list[str]:
 
     if not rated:
         return [f"{path}: keine vollständigen Sätze für den Einfach-Index", ""]
-    lines = [f"{path}: die {len(rated)} schwersten Sätze (Einfach-Index, 0 = sehr schwer, 100 = sehr verständlich):"]
+    hardest = "der schwerste Satz" if len(rated) == 1 else f"die {len(rated)} schwersten Sätze"
+    lines = [f"{path}: {hardest} (Einfach-Index, 0 = sehr schwer, 100 = sehr verständlich):"]
     docx = is_word_processor(path)
     for segment in rated:
         line = text.count("\n", 0, segment.start) + 1
@@ -262,8 +275,9 @@ def _suppression_text(file: FileSummary) -> str:
     parts = []
     if file.suppressed:
         parts.append(f"{file.suppressed} unterdrückt")
-    if file.excluded:
-        parts.append(f"{len(file.excluded)} Bereich{'e' if len(file.excluded) != 1 else ''} ausgenommen")
+    excluded = excluded_text(file.excluded)
+    if excluded:
+        parts.append(excluded)
     return f" ({', '.join(parts)})" if parts else ""
 
 
@@ -285,7 +299,8 @@ class StatisticsWriter(stream.Writer):
         rules = load_rules()
         counts = self.counts
         lines = [f"{count:>6}  {rule:<22} {rules[rule].title if rule in rules else ''}" for rule, count in counts.most_common()]
-        lines.append(f"{sum(counts.values()):>6}  Befunde in {self.files} Datei{'en' if self.files != 1 else ''}")
+        total = sum(counts.values())
+        lines.append(f"{total:>6}  {'Befund' if total == 1 else 'Befunde'} in {count(self.files, 'Datei', 'Dateien')}")
         self.out.write("\n".join(lines) + "\n")
 
 
@@ -294,7 +309,18 @@ def render_statistics(result: CheckResult) -> str:
     return stream.render(StatisticsWriter, result)
 
 
-def _summary(files: list[FileSummary], errors: int, min_index: float | None = None) -> str:
+SKIPPED_NAMED = 10  # skipped files named in the summary; the rest are counted
+
+
+def skipped_text(skipped: list[tuple[str, str]]) -> str:
+    """"scan.pdf (.pdf wird nicht unterstützt), …" for the skipped files of a run."""
+    named = [f"{path} ({why})" for path, why in skipped[:SKIPPED_NAMED]]
+    more = len(skipped) - SKIPPED_NAMED
+    return ", ".join(named) + (f" und {more} weitere" if more > 0 else "")
+
+
+def _summary(files: list[FileSummary], errors: int, min_index: float | None = None,
+             skipped: list[tuple[str, str]] | None = None) -> str:
     from ..bands import sentence_for_profile
 
     lines = []
@@ -306,9 +332,9 @@ def _summary(files: list[FileSummary], errors: int, min_index: float | None = No
         per_severity.update(file.severities)
         average = f"{metrics['avg_sentence_words']:.1f}".replace(".", ",")
         lines.append(
-            f"{file.path}: {metrics['words']} Wörter, {metrics['sentences']} Sätze, "
+            f"{file.path}: {count(metrics['words'], 'Wort', 'Wörter')}, {count(metrics['sentences'], 'Satz', 'Sätze')}, "
             f"Ø {average} Wörter pro Satz; {_index_text(metrics, min_index if min_index is not None else file.min_index)}; "
-            f"{file.finding_count} Befunde" + _suppression_text(file)
+            f"{count(file.finding_count, 'Befund', 'Befunde')}" + _suppression_text(file)
         )
         meaning = sentence_for_profile((metrics.get("index") or {}).get("band"), file.profile)
         if meaning:
@@ -320,10 +346,14 @@ def _summary(files: list[FileSummary], errors: int, min_index: float | None = No
         for s in ("error", "warning", "info")
         if per_severity[s]
     )
-    summary = f"{len(files)} Datei{'en' if len(files) != 1 else ''} geprüft"
+    summary = f"{count(len(files), 'Datei', 'Dateien')} geprüft"
     if totals:
         summary += f": {totals}"
     if errors:
-        summary += f"; {errors} Datei{'en' if errors != 1 else ''} nicht lesbar"
+        summary += f"; {count(errors, 'Datei', 'Dateien')} nicht lesbar"
+    if skipped and not files and not errors:
+        summary += f": {skipped_text(skipped)}"  # "0 Dateien geprüft: scan.pdf (.pdf wird nicht unterstützt)"
+    elif skipped:
+        summary += f"; {count(len(skipped), 'Datei', 'Dateien')} übersprungen: {skipped_text(skipped)}"
     lines.append(summary)
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 
 from ..findings import CheckResult, FileResult, Finding
 from ..document import is_word_processor
+from ..wording import position
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
 
@@ -26,9 +27,7 @@ def _clean(text: str) -> str:
 
 
 def _position(file: FileResult, finding: Finding) -> str:
-    if is_word_processor(file.path):
-        return f"Absatz {finding.location.paragraph}, Spalte {finding.location.column}"
-    return f"Zeile {finding.location.line}, Spalte {finding.location.column}"
+    return position(finding.location, is_word_processor(file.path))
 
 
 def _describe(file: FileResult, finding: Finding) -> str:

@@ -4,7 +4,7 @@ One run; ``tool.driver.rules`` lists every rule einfach knows (from the rule
 files), each result points at its rule by ``ruleId`` and ``ruleIndex``.
 
 Regions count lines and columns in the *extracted text* (docs/definitions.md):
-for .txt/.md files that is the file itself; for .docx files it is the text
+for .txt/.md files that is the file itself; for .docx/.odt files it is the text
 ``einfach text FILE`` prints (paragraphs joined by a blank line), because a
 Word file has no lines.  ``columnKind`` is ``unicodeCodePoints`` and
 ``charOffset``/``charLength`` are the finding's ``start``/``end`` offsets.

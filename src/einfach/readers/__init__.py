@@ -69,7 +69,22 @@ def read_document(path: str) -> Document:
         return read_text_file(path)
     if suffix == ".doc":
         return _read_doc(path, head, kind)
-    raise InputError(path, f"Dateityp '{suffix}' wird nicht unterstützt (unterstützt: .docx, .odt, .txt, .md)")
+    if kind is None and _container_kind(head) is None:
+        from .text import read_plain_text
+
+        document = read_plain_text(path)  # an explicitly named file: text if it is plain text
+        if document is not None:
+            document.notes.insert(0, f"Dateityp „{suffix}“ unbekannt; als Text gelesen")
+            return document
+    raise InputError(path, unsupported(suffix))
+
+
+def unsupported(suffix: str, short: bool = False) -> str:
+    """Why a file of ``suffix`` is not checked: ".pdf wird nicht unterstützt" (``short``: without the list)."""
+    if suffix == ".doc":
+        return ".doc nur mit --convert (LibreOffice)"
+    text = f"{suffix} wird nicht unterstützt" if suffix else "Datei ohne Endung wird nicht unterstützt"
+    return text if short else f"{text} (unterstützt: .docx, .odt, .txt, .md)"
 
 
 def file_kind(head: bytes) -> str | None:

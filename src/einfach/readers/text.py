@@ -85,6 +85,26 @@ def read_text_file(path: str) -> Document:
     return document_from_text(path, text, notes)
 
 
+# control characters that plain text does not contain (tab, LF and CR are text)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_plain_text(path: str) -> Document | None:
+    """A file of unknown type read as text, or None when it is not plain text.
+
+    Plain text: UTF-8 (or the Windows-1252 fallback of :func:`decode`) without
+    NUL or other control characters except tab, CR and LF."""
+    try:
+        document = read_text_file(path)
+    except InputError as error:
+        if "Datei nicht gefunden" in error.problem or "kann nicht gelesen" in error.problem:
+            raise
+        return None
+    if _CONTROL.search(document.text):
+        return None
+    return document
+
+
 def read_stdin() -> Document:
     data = sys.stdin.buffer.read()
     text, notes = decode(data, "<stdin>")

@@ -43,21 +43,32 @@ class HistoryError(EinfachError):
 
 
 # -- where the history lives -----------------------------------------------------
-def default_history(first_path: str) -> Path:
-    """``.einfach/history.sqlite`` in the folder that holds the first PATH.
+def default_history(first_path: str, paths: list[str] | None = None) -> Path:
+    """``.einfach/history.sqlite`` in the scanned root: one history per scanned folder.
 
-    So ``corpus/original`` and ``corpus/einfach`` share ``corpus/.einfach/``.
-    When the PATH is the current folder (or one above it), the history goes
-    into that folder itself (``einfach report .`` -> ``./.einfach/``), never
-    above it.
+    ``einfach report briefe/2025`` keeps its runs in ``briefe/2025/.einfach/``
+    and ``briefe/2026`` in its own, so two sibling folders never mix their runs
+    (``--history FILE`` shares one on purpose).  The scanned root is the
+    folder given, a single file's folder, or the deepest common folder of
+    ``paths`` (see :func:`einfach.report.scan.scan_root`); the scan passes over
+    ``.einfach/`` like every hidden folder.
     """
-    path = Path(os.path.abspath(first_path))
-    here = Path.cwd()
-    if path.is_dir() and (path == here or path in here.parents):
-        base = path
-    else:
-        base = path.parent
+    from .scan import ReportError, scan_root
+
+    try:
+        base = scan_root(list(paths or [first_path]))
+    except ReportError:  # a path that does not exist: the run names it
+        path = Path(os.path.abspath(first_path))
+        base = path if path.suffix == "" else path.parent
     return base / HISTORY_FOLDER / HISTORY_NAME
+
+
+def root_key(root: Path) -> str:
+    """The identity of a scanned folder in the history: a hash of its absolute path
+    (stable whatever the current folder; the path itself is not stored)."""
+    import hashlib
+
+    return hashlib.sha256(str(Path(os.path.abspath(root))).encode("utf-8")).hexdigest()[:32]
 
 
 def locate_history(path: str | None) -> Path:
@@ -198,12 +209,19 @@ def _migration_3(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE runs ADD COLUMN corpus_band TEXT")
 
 
+def _migration_4(db: sqlite3.Connection) -> None:
+    """Which folder a run scanned (``root_key``: a hash of its absolute path, so the automatic
+    comparison takes the previous run of the same folder) and the skipped files it found
+    (``skipped_files``: JSON list of [relative path, reason], none when pseudonymised)."""
+    _run_script(db, "ALTER TABLE runs ADD COLUMN root_key TEXT; ALTER TABLE runs ADD COLUMN skipped_files TEXT")
+
+
 PATH_FIELDS = ("key", "group", "reused")
 """Summary fields that belong to the document's place in this run, not to its content: not reused."""
 
 
 #: Migration n+1 turns a database of version n into version n+1.  Append, never edit.
-MIGRATIONS = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -291,6 +309,7 @@ class History:
         run["settings"] = json.loads(run["settings"])
         run["sentence_lengths"] = json.loads(run["sentence_lengths"])
         run["pseudonymised"] = bool(run["pseudonymised"])
+        run["skipped_files"] = json.loads(run.get("skipped_files") or "[]")
         run["snippets"] = bool(run["snippets"])
         return run
 
@@ -310,12 +329,21 @@ class History:
             raise HistoryError(f"{self.path}: Lauf '{text}' nicht gefunden (vorhanden: {known or 'keine'})")
         return self._run(row)
 
-    def previous_run(self, run_id: int) -> dict | None:
-        row = self.db.execute("SELECT * FROM runs WHERE id < ? ORDER BY id DESC LIMIT 1", (run_id,)).fetchone()
+    def previous_run(self, run_id: int, root_key: str | None = None) -> dict | None:
+        """The run before ``run_id``; with ``root_key`` the one before it that scanned the same folder."""
+        if root_key is None:
+            row = self.db.execute("SELECT * FROM runs WHERE id < ? ORDER BY id DESC LIMIT 1", (run_id,)).fetchone()
+        else:
+            row = self.db.execute("SELECT * FROM runs WHERE id < ? AND root_key = ? ORDER BY id DESC LIMIT 1",
+                                  (run_id, root_key)).fetchone()
         return self._run(row) if row else None
 
-    def first_run(self) -> dict | None:
-        row = self.db.execute("SELECT * FROM runs ORDER BY id LIMIT 1").fetchone()
+    def first_run(self, root_key: str | None = None) -> dict | None:
+        """The first run (``root_key``: the first of that folder)."""
+        if root_key is None:
+            row = self.db.execute("SELECT * FROM runs ORDER BY id LIMIT 1").fetchone()
+        else:
+            row = self.db.execute("SELECT * FROM runs WHERE root_key = ? ORDER BY id LIMIT 1", (root_key,)).fetchone()
         return self._run(row) if row else None
 
     # -- a run's documents --------------------------------------------------
@@ -458,8 +486,8 @@ class RunRecorder:
                 INSERT INTO runs (started_at, finished_at, label, einfach_version, profile, model, settings_hash,
                     settings, index_version, root, pseudonymised, key_id, snippets, group_by, documents, failed,
                     skipped, words, sentences, findings, corpus_index, findings_per_1000, sentence_lengths,
-                    corpus_band)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    corpus_band, root_key, skipped_files)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 (
                     meta["started_at"], utc_now(), meta.get("label"), meta["einfach_version"], profile,
@@ -470,6 +498,7 @@ class RunRecorder:
                     meta.get("skipped", 0), self.words, self.sentences, self.findings, self.corpus_index,
                     self.findings_per_1000, json.dumps(dict(sorted(self.sentence_lengths.items(), key=lambda i: int(i[0])))),
                     self.corpus_band,
+                    meta.get("root_key"), json.dumps(meta.get("skipped_files") or [], ensure_ascii=False),
                 ),
             ).lastrowid
             cursor = db.execute("SELECT data FROM temp.staging ORDER BY key")

@@ -58,7 +58,7 @@ def _run_view(run: dict | None) -> dict | None:
         return None
     keys = ("id", "label", "started_at", "finished_at", "einfach_version", "profile", "model", "settings_hash",
             "index_version", "root", "pseudonymised", "snippets", "group_by", "documents", "failed", "skipped",
-            "words", "sentences", "findings", "corpus_index", "findings_per_1000", "corpus_band")
+            "words", "sentences", "findings", "corpus_index", "findings_per_1000", "corpus_band", "skipped_files")
     view = {key: run.get(key) for key in keys}
     view["name"] = run_label(run)
     return view
@@ -83,15 +83,24 @@ def _rule_titles() -> dict[str, str]:
 
 
 def build_report(history: History, current: dict, before: dict | None = None, *, compare: bool = False,
-                 group_of=None) -> dict:
-    """The report data for ``current`` against ``before`` (default: the run before it).
+                 group_of=None, shared: bool = False) -> dict:
+    """The report data for ``current`` against ``before`` (default: the previous run of the same folder).
 
-    ``group_of``: recompute groups from the (plain) document keys; otherwise
-    each document keeps the group recorded in the current run.
+    ``shared``: the history was named with ``--history`` (shared on purpose):
+    when it holds no earlier run of this folder, the run before is compared,
+    with a note that it scanned another folder (the before/after demo of
+    ``docs/report.md``).  ``group_of``: recompute groups from the (plain)
+    document keys; otherwise each document keeps the group recorded in the
+    current run.
     """
+    other_folder = False
     if before is None and not compare:
-        before = history.previous_run(current["id"])
-    first = history.first_run()
+        # a history may hold runs of other folders (--history, or one written before issue 16)
+        before = history.previous_run(current["id"], current.get("root_key"))
+        if before is None and shared:
+            before = history.previous_run(current["id"])
+            other_folder = before is not None
+    first = history.first_run(None if compare or other_folder else current.get("root_key"))
     all_runs = [run for run in history.runs() if run["id"] <= max(current["id"], before["id"] if before else 0)]
     has_index = current["corpus_index"] is not None
     report: dict = {
@@ -106,8 +115,15 @@ def build_report(history: History, current: dict, before: dict | None = None, *,
         "warnings": [],
     }
     report["headline"] = _headline(current, before, first, has_index)
+    if other_folder:
+        report["warnings"].append(
+            f"Verglichen wird mit {run_label(before)}, einem Lauf über einen anderen Ordner"
+            f"{' (' + before['root'] + ')' if before.get('root') else ''}: die Historie enthält noch keinen "
+            "früheren Lauf dieses Ordners."
+        )
     if before is not None:
-        if before["settings_hash"] != current["settings_hash"]:
+        # a run without documents has no document settings to differ in: no note then
+        if before["settings_hash"] != current["settings_hash"] and before["documents"] and current["documents"]:
             report["warnings"].append(
                 "Die beiden Läufe wurden mit unterschiedlichen Einstellungen, Regeln oder einfach-Versionen "
                 "geprüft; ein Teil der Unterschiede kann daher kommen."
@@ -396,7 +412,24 @@ def render_csv(report: dict) -> str:
     for failure in report["failures"]:
         writer.writerow([_cell(v) for v in (failure["key"], failure["group"], "nicht lesbar")]
                         + [""] * (len(CSV_COLUMNS) - 4) + [_cell(failure["message"])] + [""] * len(rules))
+    for path, why in report["current"].get("skipped_files") or []:
+        writer.writerow([_cell(path), None, "übersprungen"] + [""] * (len(CSV_COLUMNS) - 4) + [_cell(why)]
+                        + [""] * len(rules))
     return buffer.getvalue()
+
+
+def _n(number, singular: str, plural: str) -> str:
+    """The noun for ``number`` (``de`` writes the number itself)."""
+    return singular if number == 1 else plural
+
+
+def skipped_names(run: dict) -> str:
+    """": scan.pdf (.pdf wird nicht unterstützt), …" for the skipped files a run recorded ("" when none are known)."""
+    names = [f"{path} ({why})" for path, why in run.get("skipped_files") or []]
+    if not names:
+        return ""
+    more = (run.get("skipped") or 0) - len(names)
+    return ": " + ", ".join(names) + (f" und {de(more)} weitere" if more > 0 else "")
 
 
 # -- Markdown ----------------------------------------------------------------------------
@@ -409,7 +442,8 @@ def render_markdown(report: dict) -> str:
     current, before, first = report["current"], report["before"], report["first"]
     lines = [f"# einfach – Korpusbericht: {_md(current['name'])}", ""]
     lines.append(
-        f"{de(current['documents'])} Dokumente, {de(current['words'])} Wörter, geprüft "
+        f"{de(current['documents'])} {_n(current['documents'], 'Dokument', 'Dokumente')}, "
+        f"{de(current['words'])} {_n(current['words'], 'Wort', 'Wörter')}, geprüft "
         f"{when(current['finished_at'])} mit einfach {current['einfach_version']} (Profil {current['profile'] or '–'})."
         + (f" Verglichen mit {_md(before['name'])}." if before else " Erster Lauf: noch kein Vergleich.")
     )
@@ -477,7 +511,8 @@ def render_markdown(report: dict) -> str:
         for failure in report["failures"]:
             lines.append(f"- {_md(failure['display'])}: {_md(failure['message'])}")
         if current["skipped"]:
-            lines.append(f"- {de(current['skipped'])} Dateien übersprungen (kein unterstütztes Format).")
+            lines.append(f"- {de(current['skipped'])} {_n(current['skipped'], 'Datei', 'Dateien')} übersprungen "
+                         f"(kein unterstütztes Format){_md(skipped_names(current))}.")
         lines.append("")
     lines.append(f"Alle Dokumente: `documents.csv`; erzeugt mit einfach {report['einfach_version']}.")
     return "\n".join(lines) + "\n"

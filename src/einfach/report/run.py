@@ -30,7 +30,7 @@ from pathlib import Path
 from .. import __version__
 from . import worker
 from . import reuse
-from .history import History, HistoryError, utc_now
+from .history import History, HistoryError, root_key, utc_now
 from .scan import ReportError, Task, grouper, key_id, pseudonym, pseudonym_key, scan
 
 IN_FLIGHT_PER_JOB = 4  # batches submitted per worker at a time
@@ -130,6 +130,8 @@ def record_run(options: RunOptions) -> RunOutcome:
                 "snippets": options.store_snippets,
                 "group_by": options.group_by,
                 "skipped": found.skipped,
+                "root_key": root_key(found.root),
+                "skipped_files": [] if secret else found.skipped_files,
             })
         except sqlite3.Error as exc:  # e.g. the disk is full, or another run held the lock beyond the timeout
             recorder.discard()
@@ -176,7 +178,9 @@ def _display(path: Path) -> str:
 def _progress(total: int):
     import click
 
-    bar = click.progressbar(length=total, label="Prüfe Dokumente", file=sys.stderr, show_pos=True, show_eta=True)
+    # no time estimate: click's comes from the first finished documents, which carry the start of the
+    # workers, and showed 23 seconds for a 2-second run (issue 16)
+    bar = click.progressbar(length=total, label="Prüfe Dokumente", file=sys.stderr, show_pos=True, show_eta=False)
     bar.__enter__()
     return bar
 

@@ -53,6 +53,13 @@ class Scan:
     skipped: int = 0
     skipped_examples: list[str] = field(default_factory=list)  # relative paths, at most 10
 
+    @property
+    def skipped_files(self) -> list[list[str]]:
+        """[relative path, why] of the skipped files named in the report (at most 10)."""
+        from ..readers import unsupported
+
+        return [[key, unsupported(Path(key).suffix.lower(), short=True)] for key in self.skipped_examples]
+
 
 def scan_root(paths: list[str]) -> Path:
     """The folder document keys are relative to."""

@@ -19,7 +19,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from ..edits import Edit, apply_edits
-from .edits import REVIEW, SURE, Proposal, minimal_edits, overlaps
+from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal, minimal_edits, overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,7 +53,7 @@ def rules_pipe(nlp):
         return None
 
 
-def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=()) -> None:
+def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), text: str = "") -> None:
     """Set ``finding.fix`` where a rewrite passes the safety check.
 
     ``findings`` and ``spans`` are parallel lists (the finding and the span of
@@ -79,7 +79,7 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=()) ->
         if function is None:
             continue
         try:
-            proposal = function(doc, span.start, span.end, kind, active.parameters)
+            proposal = function(doc, span.start, span.end, kind, {**active.parameters, DOCUMENT_TEXT: text})
         except (IndexError, KeyError, ValueError, AttributeError):  # an unexpected analysis: no rewrite
             proposal = None
         if proposal is None:

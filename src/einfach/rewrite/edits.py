@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 SURE = "sure"
 REVIEW = "review"
+# the key under which attach_fixes hands the whole document's text to a rewriter (its parameters)
+DOCUMENT_TEXT = "document_text"
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "“", "\""}
 
 

@@ -11,7 +11,10 @@ Built on :func:`einfach.nlp.passive.find_passives`.  Covered:
 * The actor: the agent phrase ("von Ihnen", "durch die Behörde") becomes the
   subject (applicability ``sure``); without one, "wir" for the verbs of
   ``authority_verbs`` and "Sie" for those of ``reader_verbs`` in the rule's
-  parameters (``review``: the actor is inferred); otherwise no rewrite.
+  parameters (``review``: the actor is inferred), and only in a letter (the
+  document holds one of ``letter_markers``: "Sehr geehrte", "Mit freundlichen
+  Grüßen", ...; an information page in the third person does not say who
+  acts); otherwise no rewrite.
 * The subject of the passive becomes the accusative object
   (:func:`einfach.rewrite.morph.nominative_to_accusative`); when its case,
   gender or number is not certain, no rewrite.
@@ -30,6 +33,7 @@ would have to be conjugated), sentences with a negated sein + zu.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
 from ..nlp.passive import SEIN_ZU, WERDEN, PassiveMatch, find_passives
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
-from .edits import REVIEW, SURE, Proposal
+from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
 from .morph import (
     DATIVE_PRONOUNS, HABEN, HATTEN, WERDEN_FUTURE, capitalise, lower_first, modal_form,
     nominative_to_accusative, phrases, present_plural, split_separable,
@@ -58,6 +62,7 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
                   if m.start == start and m.end == end), None)
     if match is None:
         return None
+    letter = is_letter(parameters.get(DOCUMENT_TEXT) or "", tuple(parameters.get("letter_markers") or ()))
     authority = {v.lower() for v in parameters.get("authority_verbs") or []}
     reader = {v.lower() for v in parameters.get("reader_verbs") or []}
     if match.construction == WERDEN and match.verb.lemma_.lower() == "bitten" and match.agent is None:
@@ -69,7 +74,7 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         return None
     if match.agent is None and _hidden_agent(clause):
         return None  # "seitens der Behörde", "durch Ihren Arbeitgeber": an actor the detection does not read
-    actor = _actor(match, authority, reader, clause)
+    actor = _actor(match, authority, reader, clause) if letter or match.agent is not None else None
     if actor is None:
         return None
     words, person, applicability = actor
@@ -78,6 +83,15 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if match.construction == SEIN_ZU and person == "Sie":
         return _sein_zu(doc, match, clause, sentence_start, request=match.verb.lemma_.lower() in reader)
     return None
+
+
+@lru_cache(maxsize=8)
+def is_letter(text: str, markers: tuple[str, ...]) -> bool:
+    """The document is a letter to its reader: it holds a salutation or closing of ``markers``.
+
+    Only then is an actor inferred ("wir" for the authority, "Sie" for the reader).
+    """
+    return any(marker in text for marker in markers)
 
 
 def _hidden_agent(clause) -> bool:
@@ -172,13 +186,31 @@ def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectl
         return None  # the agent the detection names is not the phrase found here: leave it
     removed = verbal | agent
     rest = [t for t in clause if t.i not in removed and not (t.is_punct and t.i == clause[-1].i)]
-    if any(t.tag_.startswith("V") or t.tag_ == "PTKZU" for t in rest):
+    if any((t.tag_.startswith("V") and not _misread_noun(t)) or t.tag_ == "PTKZU" for t in rest):
         return None  # another verb in the clause ("vorzulegen bzw. zurückzusenden"): not one passive
     tail = [t.text for t in clause if t.is_punct and t.i == clause[-1].i]
     subject = _subject(rest, plural, subjectless)
     if subject is None:
         return None
     return removed, rest, tail, *subject
+
+
+def _bare_pronoun(token: "Token") -> bool:
+    """A personal or reflexive pronoun that is an object of the verb, not inside a prepositional
+    phrase ("Ihnen", not "für Sie"): it moves to the front of the middle field."""
+    if token.tag_ not in {"PPER", "PRF"}:
+        return False
+    return token.i == 0 or token.doc[token.i - 1].tag_ not in {"APPR", "APPRART", "APPO"}
+
+
+def _misread_noun(token: "Token") -> bool:
+    """A capitalised word after a determiner or "zur" that the tagger read as a verb: a noun
+    ("Zur Vorsprache" tagged VVFIN)."""
+    if token.i == 0 or not token.text[:1].isupper():
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.tag_ in {"ART", "APPRART", "PPOSAT", "PDAT", "PIAT", "ADJA"} or \
+        previous.lower_ in {"zur", "zum", "der", "die", "das", "dem", "den", "des"}  # "Zur" read as ADV
 
 
 def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability):
@@ -269,8 +301,8 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += [t.text for t in middle] + closing + tail
         elif {t.i for t in vorfeld} == subject_ids:
-            pronouns = [t.text for t in middle if t.tag_ in {"PPER", "PRF"}]
-            others = [moved(t) for t in middle if t.tag_ not in {"PPER", "PRF"}]
+            pronouns = [t.text for t in middle if _bare_pronoun(t)]
+            others = [moved(t) for t in middle if not _bare_pronoun(t)]
             object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += pronouns + object_words + others + closing + tail
@@ -368,8 +400,8 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         if any(t.i in removed for t in vorfeld):
             return None
         middle = [t for t in rest if t.i != sein.i]
-        pronouns = [t.text for t in middle if t.tag_ in {"PPER", "PRF"} and t.i not in subject_ids]
-        others = [t for t in middle if not (t.tag_ in {"PPER", "PRF"} and t.i not in subject_ids)]
+        pronouns = [t.text for t in middle if _bare_pronoun(t) and t.i not in subject_ids]
+        others = [t for t in middle if not (_bare_pronoun(t) and t.i not in subject_ids)]
         words = ["Bitte", stem, "Sie"] + pronouns + _with_accusative(others, subject_ids, accusative, sentence_start)
         words += ([prefix] if prefix else []) + tail
     else:

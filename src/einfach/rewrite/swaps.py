@@ -110,8 +110,11 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if entry.rewrite_before and not following.endswith(tuple(w.lower() for w in entry.rewrite_before)):
         return None  # "der hiesigen Behörde" is ours, "der hiesige Arbeitsmarkt" is not
     mode = entry.rewrite_as or "word"
+    if mode == "preposition":
+        return _swap_preposition(doc, entry, tokens)
     if mode == "word":
-        if first.tag_ in {"NN", "NE"} and not _noun_swap_fits(doc, first, entry):
+        noun = first.tag_ in {"NN", "NE"} or (entry.term[:1].isupper() and len(tokens) == 1)  # or read as a verb
+        if noun and not _noun_swap_fits(doc, first, entry):
             return None
         if entry.rewrite.startswith("wenn ") and tokens[-1] + 1 < len(doc) and doc[tokens[-1] + 1].tag_ == "ADJA":
             return None  # "gegebenenfalls anfallende Kosten": "wenn nötig" cannot stand before an adjective
@@ -146,6 +149,47 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         words = _fit_start(doc, article.i, [entry.rewrite + ending])
         return Proposal(article.i, tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
     return None
+
+
+# determiners whose feminine singular genitive and dative are the same word ("der Behörde")
+FEMININE_GENITIVE_DATIVE = {"der", "einer", "dieser", "jener", "jeder", "keiner", "meiner", "deiner", "seiner",
+                            "ihrer", "unserer", "eurer"}
+
+
+def _swap_preposition(doc, entry, tokens: list[int]) -> Proposal | None:
+    """A preposition with the genitive -> one with the dative (``rewrite_as: preposition``), only
+    before a feminine singular noun, whose genitive and dative look the same: "seitens der
+    hiesigen Behörde" -> "von der hiesigen Behörde", "im Rahmen der Prüfung" -> "bei der
+    Prüfung"; "zu" before a bare feminine noun becomes "zur" ("zwecks Verwahrung" -> "zur
+    Verwahrung").  Any other case (masculine, neuter, plural, an adjective without article)
+    stays as it is: its article and endings would change."""
+    from ..rules.kinds.wordinfo import gender
+
+    end = doc_view(doc).sentence_of(tokens[0]).end
+    position = tokens[-1] + 1
+    determiner = position < end and doc[position].lower_ in FEMININE_GENITIVE_DATIVE and \
+        doc[position].tag_ in {"ART", "PPOSAT", "PDAT", "PIAT"}
+    if determiner:
+        position += 1
+        while position < end and doc[position].tag_ == "ADJA" and doc[position].lower_.endswith("en"):
+            position += 1
+    if position >= end:
+        return None
+    noun = doc[position]
+    if noun.tag_ == "NN":
+        singular = noun.text == (noun.lemma_ or "")
+    else:  # a noun the tagger read as a verb ("der Vorsprache"): capitalised after the determiner
+        singular = determiner and noun.text[:1].isupper() and noun.is_alpha and not noun.text.endswith("n")
+    if not singular or gender(noun.text) != "f":
+        return None  # a plural ("der Unterlagen") or not certainly feminine
+    if determiner:
+        words = entry.rewrite.split()
+    elif entry.rewrite == "zu":
+        words = ["zur"]
+    else:
+        return None
+    return Proposal(tokens[0], tokens[-1] + 1, _fit_start(doc, tokens[0], words), REVIEW,
+                    replaced=_lemmas(doc, tokens))
 
 
 def _noun_swap_fits(doc, noun, entry) -> bool:
@@ -203,7 +247,17 @@ def rewrite_light_verb(doc: "Doc", start: int, end: int, kind, parameters: dict)
         removed.add(before)
     elif before >= 0 and doc[before].tag_ in {"ADJA", "PPOSAT", "PDAT", "PIAT"}:
         return None  # "eine schnelle Entscheidung": the adjective would lose its noun
+    if _coordinated(doc, min(removed), noun):
+        return None  # "Widerspruch oder Klage erheben": the other noun would lose its verb
     return _swap_verb(doc, entry, verb, clause, removed, matched)
+
+
+def _coordinated(doc, first: int, noun) -> bool:
+    """The noun part (from token ``first`` to ``noun``) is coordinated with another phrase that
+    depends on the same verb: a conjunction ("und", "oder", "bzw.", "sowie") or a list comma
+    right before or after it."""
+    neighbours = [doc[i] for i in (first - 1, noun.i + 1) if 0 <= i < len(doc)]
+    return any(t.tag_ == "KON" or t.lower_ in {"bzw", "bzw.", "sowie", "/"} for t in neighbours)
 
 
 def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal | None:
@@ -276,6 +330,8 @@ def rewrite_subjunctive(doc: "Doc", start: int, end: int, kind, parameters: dict
     if token.lower_ in {"sollte", "sollten"} and words_only[0].i == token.i:
         if token.lower_ != "sollten" or len(words_only) < 3 or words_only[1].text not in {"Sie", "wir"}:
             return None
+        if not _at_start(doc, token.i) or not _main_clause_follows(sentence, words_only[-1]):
+            return None  # "..., sollten Sie ... prüfen": a recommendation, no condition
         last = words_only[-1]
         infinitive = last.tag_ in {"VAINF", "VVINF", "VMINF"} or (
             last.tag_ == "VAFIN" and last.lower_ == (last.lemma_ or "").lower())  # "haben" read as finite
@@ -302,14 +358,36 @@ def rewrite_subjunctive(doc: "Doc", start: int, end: int, kind, parameters: dict
     return None
 
 
+def _main_clause_follows(sentence, last) -> bool:
+    """A comma after ``last`` and then the main clause's finite verb or imperative
+    ("Sollten Sie Fragen haben, rufen Sie uns an."), perhaps after a zu-infinitive clause of the
+    condition ("Sollten Sie beabsichtigen, den Antrag zurückzunehmen, teilen Sie uns das mit.")."""
+    following = [t for t in sentence if t.i > last.i and not t.is_space]
+    while len(following) >= 2 and following[0].text == ",":
+        if following[1].tag_ in {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}:
+            return True
+        rest = following[1:]
+        comma = next((n for n, t in enumerate(rest) if t.text == ","), None)
+        part = rest if comma is None else rest[:comma]
+        if comma is None or not any(t.tag_ in {"VVIZU", "PTKZU"} for t in part) or \
+                any(t.tag_.endswith("FIN") for t in part):
+            return False
+        following = rest[comma:]
+    return False
+
+
 def rewrite_negation(doc: "Doc", start: int, end: int, kind, parameters: dict) -> Proposal | None:
-    """"nicht unerheblich" -> "erheblich", "kein unerheblicher" -> "ein erheblicher" (review)."""
+    """"nicht unerheblich" -> "erheblich", "kein unerheblicher" -> "ein erheblicher" (review), only for
+    the adjectives of the rule's ``rewrite_adjectives``."""
     tokens = [t for t in doc[start:end] if not t.is_space]
     if len(tokens) != 2:
         return None
     negation, adjective = tokens
     if adjective.tag_ not in {"ADJD", "ADJA"} or not adjective.lower_.startswith("un"):
         return None
+    safe = {w.lower() for w in parameters.get("rewrite_adjectives") or []}
+    if (adjective.lemma_ or "").lower() not in safe and not any(adjective.lower_.startswith(w) for w in safe):
+        return None  # "nicht unwesentlich" is less than "wesentlich": only the listed pairs
     positive = adjective.text[2:]
     if negation.lower_ == "nicht":
         words = [positive]

@@ -108,8 +108,8 @@ class RuleRunner:
                 spans.append(Span(doc, hit.start, hit.end, label=rule.id))
                 data[key] = {
                     "severity": hit.level or active.level,
-                    "message": rule.message.format(**hit.values),
-                    "suggestions": [rule.suggestion.format(**hit.values)],
+                    "message": rule.message_for(hit.values),
+                    "suggestions": [rule.suggestion_for(hit.values)],
                     "values": hit.values,
                 }
         spans = _drop_yielding(spans, data, self.rules, self.kinds)

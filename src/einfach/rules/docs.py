@@ -30,7 +30,12 @@ def render_markdown(rules: dict[str, Rule], profiles: dict[str, Profile]) -> str
         lines.append(f"| [`{rule.id}`](#{rule.id}) | {levels} | {rule.summary} |")
     for rule in rules.values():
         lines += ["", f"## {rule.id}", "", f"**{rule.title}** – {rule.summary}", ""]
-        lines += ["### Was die Regel prüft", "", f"Meldung: `{rule.message}`", "", f"Vorschlag: `{rule.suggestion}`", ""]
+        lines += ["### Was die Regel prüft", "", f"Meldung: `{rule.message}`", ""]
+        if rule.message_single:
+            lines += [f"Meldung bei nur einem (`count` 1): `{rule.message_single}`", ""]
+        lines += [f"Vorschlag: `{rule.suggestion}`", ""]
+        if rule.suggestion_single:
+            lines += [f"Vorschlag bei nur einem: `{rule.suggestion_single}`", ""]
         lines += ["### Warum", "", rule.why, ""]
         lines += ["### Beispiele", "", "Schlecht:", ""]
         lines += [f"- {example}" for example in rule.examples["bad"]]

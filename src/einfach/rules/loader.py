@@ -23,12 +23,12 @@ from .kinds import KINDS, kind_class
 
 LEVELS = ("info", "warning", "error")
 RULE_REQUIRED = ("id", "kind", "level", "title", "summary", "message", "suggestion", "why", "source", "examples")
-RULE_OPTIONAL = ("parameters", "link", "rewrites")
+RULE_OPTIONAL = ("parameters", "link", "rewrites", "message_single", "suggestion_single")  # *_single: count 1
 APPLICABILITIES = ("sure", "review")
 # optional keys of the rewrites (issue 14, docs/lexicons.md): what replaces the term in the
 # sentence, how it is fitted in, and when it is not swapped
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap"}
-REWRITE_MODES = ("word", "adjective", "possessive", "verb")
+REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
 SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside"}
 LEXICON_ENTRY_KEYS = {
@@ -66,7 +66,18 @@ class Rule:
     link: str | None = None
     path: str = ""
     # (input sentence, expected rewrite or None for "no rewrite", applicability or None): run as tests
-    rewrites: tuple[tuple[str, str | None, str | None], ...] = ()
+    rewrites: tuple[tuple[str, str | None, str | None, str], ...] = ()
+    message_single: str | None = None  # used instead of ``message`` when the hit's ``count`` is 1
+    suggestion_single: str | None = None  # the same for ``suggestion``
+
+    def message_for(self, values: dict) -> str:
+        """The message with ``values`` filled in ("Genitiv: …" for one, "Genitivkette mit 2 …" for more)."""
+        single = values.get("count") == 1
+        return (self.message_single if single and self.message_single else self.message).format(**values)
+
+    def suggestion_for(self, values: dict) -> str:
+        single = values.get("count") == 1
+        return (self.suggestion_single if single and self.suggestion_single else self.suggestion).format(**values)
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,7 @@ class LexiconEntry:
     tags: tuple[str, ...] = ()
     match: tuple[str, ...] = ()
     rewrite: str = ""  # the replacement einfach fix puts in ("" = no automatic swap)
-    rewrite_as: str = ""  # word | adjective | possessive | verb (see einfach.rewrite.swaps)
+    rewrite_as: str = ""  # word | adjective | possessive | verb | preposition (see einfach.rewrite.swaps)
     rewrite_tags: tuple[str, ...] = ()
     rewrite_not_before: tuple[str, ...] = ()
     rewrite_before: tuple[str, ...] = ()
@@ -148,7 +159,12 @@ def parse_rule(data: dict, path: Path) -> Rule:
     for key in ("title", "summary", "message", "suggestion", "why", "source"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleFileError(str(path), key, "muss ein nicht leerer Text sein")
-    for key in ("message", "suggestion"):
+    for key in ("message_single", "suggestion_single"):
+        if key in data and (not isinstance(data[key], str) or not data[key].strip()):
+            raise RuleFileError(str(path), key, "muss ein nicht leerer Text sein")
+    for key in ("message", "suggestion", "message_single", "suggestion_single"):
+        if key not in data:
+            continue
         unknown = _template_fields(data[key], path, key) - fields
         if unknown:
             raise RuleFileError(str(path), key, f"unbekannte Platzhalter {sorted(unknown)} (erlaubt: {sorted(fields)})")
@@ -181,25 +197,32 @@ def parse_rule(data: dict, path: Path) -> Rule:
         parameters=dict(parameters),
         link=data.get("link"),
         path=str(path),
+        message_single=data["message_single"].strip() if "message_single" in data else None,
+        suggestion_single=data["suggestion_single"].strip() if "suggestion_single" in data else None,
     )
 
 
 def _parse_rewrites(items: Any, path: Path) -> tuple:
-    """``rewrites``: a list of ``{text, rewrite[, applicability]}``; ``rewrite: null`` = no rewrite offered."""
+    """``rewrites``: a list of ``{text, rewrite[, applicability][, context]}``; ``rewrite: null`` = no rewrite
+    offered; ``context``: a paragraph checked before ``text`` in the same document ("Sehr geehrte ...")."""
     if not isinstance(items, list) or not items:
         raise RuleFileError(str(path), "rewrites", "muss eine nicht leere Liste sein")
     result = []
     for number, item in enumerate(items, start=1):
         where = f"rewrites[{number}]"
-        if not isinstance(item, dict) or set(item) - {"text", "rewrite", "applicability"} or "text" not in item \
-                or "rewrite" not in item:
-            raise RuleFileError(str(path), where, "braucht 'text' und 'rewrite' (und optional 'applicability')")
+        if not isinstance(item, dict) or set(item) - {"text", "rewrite", "applicability", "context"} \
+                or "text" not in item or "rewrite" not in item:
+            raise RuleFileError(str(path), where,
+                                "braucht 'text' und 'rewrite' (und optional 'applicability' und 'context')")
         text, rewrite, applicability = item["text"], item["rewrite"], item.get("applicability")
+        context = item.get("context") or ""
+        if not isinstance(context, str):
+            raise RuleFileError(str(path), f"{where}.context", "muss ein Text sein")
         if not isinstance(text, str) or not text.strip() or not (rewrite is None or isinstance(rewrite, str)):
             raise RuleFileError(str(path), where, "'text' ist ein Satz, 'rewrite' ein Satz oder null")
         if applicability is not None and applicability not in APPLICABILITIES:
             raise RuleFileError(str(path), f"{where}.applicability", f"muss eine von {', '.join(APPLICABILITIES)} sein")
-        result.append((text, rewrite, applicability))
+        result.append((text, rewrite, applicability, context))
     return tuple(result)
 
 

@@ -93,7 +93,7 @@ GENERIC_POSITIVE = "nennen Sie direkt, was gilt, zum Beispiel „Alle müssen �
 
 
 class Negation:
-    parameters = {"exceptions"}
+    parameters = {"exceptions", "rewrite_adjectives"}
     values = {"text", "problem", "positive"}
 
     def __init__(self, parameters: dict):

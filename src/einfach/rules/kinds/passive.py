@@ -34,7 +34,7 @@ HABEN_FORMS = {"Sie": "haben", "wir": "haben", "ich": "habe", "3sg": "hat", "du"
 
 
 class Passive:
-    parameters = {"sein_zu", "zu_blockers", "authority_verbs", "reader_verbs"}
+    parameters = {"sein_zu", "zu_blockers", "authority_verbs", "reader_verbs", "letter_markers"}
     values = {"text", "form", "active", "agent", "problem"}
 
     def __init__(self, parameters: dict):
