@@ -153,3 +153,21 @@ def test_likely_typo_said_as_such(check_text, text, word, meant):
 ])
 def test_no_typo_on_names_codes_and_inflections(check_text, text):
     assert not any("Tippfehler" in f.message for f in findings(check_text, text, "seltenes-wort"))
+
+
+# --- nominalstil: office names and chains -------------------------------------------------------
+
+def test_nominal_chain_of_two_reported_with_example(check_text):
+    found = findings(check_text, "Zur Sicherstellung der Bearbeitung schicken Sie uns bitte die Nachweise.", "nominalstil")
+    assert len(found) == 1
+    assert "„um die Bearbeitung sicherzustellen“" in found[0].suggestions[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Bitte wenden Sie sich an den Fachbereich Ordnung und Soziales, Abteilung Bildung und Teilhabe.",
+    "Das Amt für Integration und Migration hilft Ihnen bei Fragen zur Anmeldung.",
+    "Wir brauchen zur Prüfung die Kopie Ihres Passes.",
+    "Ihre Mietwohnung und Ihre Krankenversicherung prüfen wir bei der Auszahlung.",
+])
+def test_nominal_style_quiet_on_office_names_and_single_nouns(check_text, text):
+    assert findings(check_text, text, "nominalstil") == []
