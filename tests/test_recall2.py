@@ -171,3 +171,9 @@ def test_nominal_chain_of_two_reported_with_example(check_text):
 ])
 def test_nominal_style_quiet_on_office_names_and_single_nouns(check_text, text):
     assert findings(check_text, text, "nominalstil") == []
+
+
+def test_reported_speech_only_in_the_clause_after_the_verb_of_saying(check_text):
+    text = ("Sie haben den Wunsch geäußert, nach Beispielheim zu ziehen; Gründe, die einen Umzug "
+            "rechtfertigen würden, wurden nicht vorgetragen.")
+    assert not any("indirekte Rede" in f.message for f in findings(check_text, text, "konjunktiv"))

@@ -30,7 +30,8 @@ Flagged, one finding per clause (:func:`einfach.nlp.syntax.clauses`):
   sein").
 
 **Reported speech** (``reported_speech``, on in the default profile): the
-first finite verb of a clause that follows a clause with a verb of saying
+first finite verb of the clause right after a clause with a verb of saying
+(not a relative clause)
 (``speech_verbs``: "Sie gaben an, Sie seien arbeitslos", "Ihr Arbeitgeber
 teilte mit, Sie hätten gekündigt") when it is a Konjunktiv I form (the
 detection of the kind ``indirect_speech``, shared) or a Konjunktiv II form of
@@ -142,10 +143,11 @@ class Subjunctive:
         speaker: str | None = None
         found: dict[int, Hit] = {}
         for number, clause in enumerate(clauses(sentence)):
-            if speaker is not None:
+            if speaker is not None and clause[0].tag_ not in {"PRELS", "PRELAT", "PWS", "PWAV"}:
                 hit = _reported_clause(clause, joined, speaker)
                 if hit is not None:
                     found[number] = hit
+            speaker = None  # only the clause right after the verb of saying ("..., Gründe, die ... würden" is none)
             verb = next((t for t in clause if t.tag_ in {"VVFIN", "VVPP"} and lemma_of(t, joined).lower() in self.speech_verbs), None)
             if verb is not None:
                 speaker = _speaker(clause, verb)
