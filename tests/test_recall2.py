@@ -25,7 +25,7 @@ def test_reported_speech_is_reported_with_direct_advice(check_text, text, form, 
 
 
 @pytest.mark.parametrize("text", [
-    "Sie gaben an, dass Sie seit März arbeitslos sind.",
+    "Sie haben uns gesagt, dass Sie seit März arbeitslos sind.",
     "Sie teilten mit, Sie haben gekündigt.",
     "Seien Sie bitte pünktlich.",
     "Wir teilen Ihnen mit, dass der Antrag vollständig ist.",
