@@ -177,3 +177,9 @@ def test_reported_speech_only_in_the_clause_after_the_verb_of_saying(check_text)
     text = ("Sie haben den Wunsch geäußert, nach Beispielheim zu ziehen; Gründe, die einen Umzug "
             "rechtfertigen würden, wurden nicht vorgetragen.")
     assert not any("indirekte Rede" in f.message for f in findings(check_text, text, "konjunktiv"))
+
+
+def test_typo_check_skips_very_long_tokens():
+    from einfach.rules.kinds.typos import likely_typo
+
+    assert likely_typo("Unterlagn" * 500, 1.0, 3.0, True) is None

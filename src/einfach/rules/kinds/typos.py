@@ -17,6 +17,7 @@ from functools import lru_cache
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
 MIN_LETTERS = 5
+MAX_LETTERS = 30  # the candidates grow with the length: a 10,000-letter token would take minutes
 
 
 def _edits(word: str) -> set[str]:
@@ -44,7 +45,7 @@ def likely_typo(word: str, max_zipf: float, min_candidate_zipf: float, noun: boo
     from .wordinfo import NOUN_TAGS, known_tag, split_compound
 
     lower = word.lower()
-    if len(lower) < MIN_LETTERS or not lower.isalpha() or zipf(lower) >= max_zipf:
+    if not MIN_LETTERS <= len(lower) <= MAX_LETTERS or not lower.isalpha() or zipf(lower) >= max_zipf:
         return None
     if known_tag(word) is not None or split_compound(word[:1].upper() + word[1:]) is not None:
         return None
