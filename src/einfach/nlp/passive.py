@@ -556,7 +556,7 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
     """(agent in the nominative, verb person) if "von/durch X" names who acts."""
     for position, token in enumerate(clause[:-1]):
         following = clause[position + 1]
-        if token.lower_ == "vom" and following.tag_ in {"NN", "NE"}:
+        if token.lower_ == "vom" and following.tag_ in {"NN", "NE"} and following.text[:1].isalpha():
             return f"{_article_after_vom(following.text)} {following.text}", "3sg"
         if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
             continue
@@ -570,8 +570,8 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
             return pronoun, person
         if following.tag_ == "ART" and position + 2 < len(clause):
             noun = clause[position + 2]
-            if noun.tag_ not in {"NN", "NE"}:
-                continue
+            if noun.tag_ not in {"NN", "NE"} or (token.lower_ == "durch" and noun.lower_.endswith("ung")):
+                continue  # "durch die Antragstellung" names a cause, not who acts
             table = DATIVE_TO_NOMINATIVE if token.lower_ == "von" else ACCUSATIVE_TO_NOMINATIVE
             article = table.get(following.lower_)
             if article:

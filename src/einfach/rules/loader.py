@@ -29,11 +29,23 @@ APPLICABILITIES = ("sure", "review")
 # sentence, how it is fitted in, and when it is not swapped
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap"}
 REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition")
+# optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
+SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside"}
 LEXICON_ENTRY_KEYS = {
-    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match", "source"} | REWRITE_KEYS),
+    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match", "source", "senses"} | REWRITE_KEYS),
     "fachbegriffe": ({"term", "explanation"}, {"match"}),
 }
-DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match", "source"} | REWRITE_KEYS)
+DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match", "source", "senses"} | REWRITE_KEYS)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One sense of a lexicon term: its alternatives and when it applies (einfach.rules.kinds.senses)."""
+
+    alternatives: tuple[str, ...]
+    if_words: frozenset[str] = frozenset()
+    if_before: frozenset[str] = frozenset()
+    if_inside: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,7 @@ class LexiconEntry:
     rewrite_after: tuple[str, ...] = ()
     swap: bool = True  # False: the term is never swapped, only advice is given
     source: str = ""  # optional: where the entry is attested (issue #17)
+    senses: tuple[Sense, ...] = ()  # optional: alternatives by sense (issue #17)
 
 
 @dataclass(frozen=True)
@@ -317,9 +330,31 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
                 match=_as_strings(entry["match"], path, f"{label}.match") if "match" in entry else (),
                 **_rewrite_keys(entry, path, label),
                 source=str(entry.get("source", "")).strip(),
+                senses=_senses(entry, path, label),
             )
         )
     return Lexicon(name=name, source=str(data.get("source", "")), entries=tuple(parsed), path=str(path))
+
+
+def _senses(entry: dict, path: Path, label: str) -> tuple[Sense, ...]:
+    """The optional ``senses`` of a lexicon entry, validated."""
+    if "senses" not in entry:
+        return ()
+    senses = entry["senses"]
+    if not isinstance(senses, list) or not senses:
+        raise RuleFileError(str(path), f"{label}.senses", "muss eine nicht leere Liste sein")
+    result = []
+    for number, sense in enumerate(senses, start=1):
+        where = f"{label}.senses[{number}]"
+        if not isinstance(sense, dict) or "alternatives" not in sense:
+            raise RuleFileError(str(path), f"{where}.alternatives", "fehlt")
+        for key in sense:
+            if key not in SENSE_KEYS:
+                raise RuleFileError(str(path), f"{where}.{key}", "unbekannter Schlüssel")
+        words = {key: frozenset(w.lower() for w in _as_strings(sense[key], path, f"{where}.{key}"))
+                 for key in ("if_words", "if_before", "if_inside") if key in sense}
+        result.append(Sense(alternatives=_as_strings(sense["alternatives"], path, f"{where}.alternatives"), **words))
+    return tuple(result)
 
 
 def _rewrite_keys(entry: dict, path: Path, label: str) -> dict:

@@ -46,41 +46,53 @@ class IndirectSpeech:
             for clause in clauses(sentence):
                 first_person = any(t.lower_ == "ich" for t in clause)
                 for position, token in enumerate(clause):
-                    if token.tag_ in FINITE and not self._fixed(clause, position):
+                    if token.tag_ in FINITE and not fixed_phrase(clause, position):
                         hit = self._check(token, joined, first_person, position)
                         if hit is not None:
                             yield hit
                             break  # one finding per clause
 
     @staticmethod
-    def _fixed(clause: list[Token], position: int) -> bool:
-        form = clause[position].lower_
-        after = clause[position + 1].lower_ if position + 1 < len(clause) else ""
-        before = clause[position - 1].lower_ if position else ""
-        if (form, after) in FIXED_AFTER or (before, form) in FIXED_BEFORE:
-            return True
-        # imperative: "Seien Sie ...", "Sei leise!" (the verb opens its clause)
-        return form in {"sei", "seien", "seid"} and position == 0 and after in {"sie", "leise", "still", ""}
-
-    @staticmethod
     def _check(token: Token, joined: dict[int, str], first_person: bool, position: int) -> Hit | None:
-        lemma = lemma_of(token, joined).lower()
-        if token.tag_ == "VVFIN" and not is_known_verb(lemma):
-            return None  # "mit Luft drinne": the tagger guessed a verb HanTa does not know
-        forms = verb_forms(lemma)
-        form = token.lower_
-        if forms is None or form not in forms.konjunktiv1:
+        indicative = konjunktiv1(token, joined, first_person, position)
+        if indicative is None:
             return None
-        persons = [i for i, f in enumerate(forms.konjunktiv1) if f == form]
-        shared = {i for i in persons if forms.present[i] == form}
-        if shared - {FIRST_SINGULAR}:
-            return None  # "haben", "kommen": the same form in the indicative plural
-        if FIRST_SINGULAR in shared and (first_person or position == 0):
-            return None  # "ich habe" is indicative; "Habe keine Angst!" an imperative
-        person = next((i for i in (THIRD_SINGULAR, THIRD_PLURAL) if i in persons), persons[0])
-        indicative = forms.present[person]
         return Hit(
             start=token.i,
             end=token.i + 1,
             values={"text": quote(token.text), "indicative": f"{quote(indicative)} statt {quote(token.text)}"},
         )
+
+
+def konjunktiv1(token: Token, joined: dict[int, str], first_person: bool, position: int) -> str | None:
+    """The indicative of the same person when ``token`` is a Konjunktiv I form no indicative shares, else None.
+
+    ``position`` is the token's index in its clause, ``first_person`` whether an "ich" stands in the clause.
+    Shared with the kind ``subjunctive`` (reported speech in the default profile).
+    """
+    lemma = lemma_of(token, joined).lower()
+    if token.tag_ == "VVFIN" and not is_known_verb(lemma):
+        return None  # "mit Luft drinne": the tagger guessed a verb HanTa does not know
+    forms = verb_forms(lemma)
+    form = token.lower_
+    if forms is None or form not in forms.konjunktiv1:
+        return None
+    persons = [i for i, f in enumerate(forms.konjunktiv1) if f == form]
+    shared = {i for i in persons if forms.present[i] == form}
+    if shared - {FIRST_SINGULAR}:
+        return None  # "haben", "kommen": the same form in the indicative plural
+    if FIRST_SINGULAR in shared and (first_person or position == 0):
+        return None  # "ich habe" is indicative; "Habe keine Angst!" an imperative
+    person = next((i for i in (THIRD_SINGULAR, THIRD_PLURAL) if i in persons), persons[0])
+    return forms.present[person]
+
+
+def fixed_phrase(clause: list[Token], position: int) -> bool:
+    """"es sei denn", "Gott sei Dank", "Seien Sie ...": a Konjunktiv I form that reports nothing."""
+    form = clause[position].lower_
+    after = clause[position + 1].lower_ if position + 1 < len(clause) else ""
+    before = clause[position - 1].lower_ if position else ""
+    if (form, after) in FIXED_AFTER or (before, form) in FIXED_BEFORE:
+        return True
+    # imperative: "Seien Sie ...", "Sei leise!" (the verb opens its clause)
+    return form in {"sei", "seien", "seid"} and position == 0 and after in {"sie", "leise", "still", ""}

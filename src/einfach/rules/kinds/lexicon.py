@@ -30,6 +30,7 @@ from ...nlp.syntax import particle_verbs
 from ..loader import LexiconEntry, load_lexicon
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives
+from .senses import fitting_alternatives
 from .wordinfo import zu_participle_verb
 
 DROPPED = {
@@ -146,7 +147,7 @@ class LexiconMatch:
                         matched += self._match_fixed(pattern.fixed, words, fixed_start)
                         break
                 candidates.append((pattern, matched))
-        yield from self._best(candidates, sentence.doc)
+        yield from self._best(candidates, sentence.doc, words)
 
     @staticmethod
     def _match_fixed(fixed, words: Words, position) -> list[Token] | None:
@@ -169,7 +170,7 @@ class LexiconMatch:
                 return [token] + _particle(view, token, words.joined)
         return None
 
-    def _best(self, candidates, doc: Doc):
+    def _best(self, candidates, doc: Doc, words: Words):
         """Keep the longest match where matches overlap; one hit per token set."""
         taken: set[int] = set()
         for pattern, matched in sorted(candidates, key=lambda c: (-c[0].size, c[1][0].i)):
@@ -186,7 +187,7 @@ class LexiconMatch:
                 values={
                     "text": _text_of(doc, sorted(matched, key=lambda t: t.i)),
                     "term": entry.term,
-                    "alternatives": join_alternatives(entry.alternatives),
+                    "alternatives": join_alternatives(fitting_alternatives(entry, words, matched)),
                     "reason": entry.reason,
                     # for the rewrites (einfach.rewrite.swaps); not plain values, so not in the JSON
                     "entry": entry,
@@ -223,6 +224,11 @@ class Words:
         self.lower = [view.lower[i] for i in indices]
         self.tags = [view.tag[i] for i in indices]
         for position, tag in enumerate(self.tags):
+            index = indices[position]
+            if tag.startswith("V") and view.text[index][:1].isupper() and not view.at_sentence_start(index):
+                # a capitalised word inside a sentence is a noun whatever the tagger guessed
+                # ("die Unterlagn" is no form of "unterliegen")
+                self.lemmas[position] = self.lower[position]
             if tag in {"ADJA", "ADJD"}:
                 verb = zu_participle_verb(self.lower[position])
                 if verb:

@@ -54,9 +54,9 @@ class LightVerbMatch(LexiconMatch):
     parameters = {"lexicon"}
     values = {"text", "term", "alternatives", "reason"}
 
-    def _best(self, candidates, doc):
+    def _best(self, candidates, doc, words):
         plausible = [(pattern, matched) for pattern, matched in candidates if _plausible(pattern, matched)]
-        yield from super()._best(plausible, doc)
+        yield from super()._best(plausible, doc, words)
 
 
 def _plausible(pattern: Pattern, matched: list[Token]) -> bool:

@@ -9,8 +9,17 @@ Not counted: protected legal terms (``rules/lexikon/fachbegriffe.yml``:
 Einbürgerung, Duldung, ...), which must stay, and everyday nouns that nobody
 feels as nominal style (parameter ``everyday``, matched on the end of the
 lemma so that compounds are covered: "Mietwohnung" ends in "wohnung").
-Only complete sentences (with a finite verb) are checked: a subject line or
+An everyday word inside a compound still counts when the compound is a
+particle or adjective + verb ("Sicherstellung" from *sicherstellen*,
+"Auszahlung" from *auszahlen*; "Mietwohnung" stays everyday).  Nouns in the
+proper name of an office ("Fachbereich Ordnung und Soziales", "Amt für
+Integration und Migration": the words after a head noun of ``office_heads``)
+are not counted.  Only complete sentences (with a finite verb) are checked: a subject line or
 a list item is a noun phrase by design.
+
+Besides more than ``max_per_sentence`` nominalisations, a sentence is
+reported whose content sits in a chain: a preposition + nominalisation +
+genitive nominalisation ("Zur Sicherstellung der Bearbeitung ...").
 
 The suggestion derives a verb for each noun and keeps it only if HanTa knows
 it as a verb ("Prüfung" -> "prüfen", "Verlängerung" -> "verlängern",
@@ -43,25 +52,27 @@ MAX_LISTED = 6
 
 
 class NominalStyle:
-    parameters = {"max_per_sentence", "everyday", "legal_lexicon"}
-    values = {"count", "nouns", "limit", "verbs", "example"}
+    parameters = {"max_per_sentence", "everyday", "legal_lexicon", "office_heads"}
+    values = {"count", "nouns", "limit", "verbs", "example", "measure"}
 
     def __init__(self, parameters: dict):
         self.limit = int(parameters.get("max_per_sentence", 2))
         self.everyday = tuple(str(word).lower() for word in parameters.get("everyday") or [])
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
+        self.office_heads = tuple(str(word).lower() for word in parameters.get("office_heads") or [])
 
     def find(self, doc: Doc):
         view = doc_view(doc)
         for sentence in view.sents:
             if not has_finite(sentence):
                 continue
+            names = self._office_names(view, sentence)
             # the tag test first: it rules out most words without a call
             nouns = [
                 view.tokens[i] for i in range(sentence.start, sentence.end)
-                if view.tag[i] == "NN" and self.is_nominalisation(view, i)
+                if view.tag[i] == "NN" and i not in names and self.is_nominalisation(view, i)
             ]
-            if len(nouns) <= self.limit:
+            if len(nouns) <= self.limit and not (len(nouns) >= 2 and _chained(view, sentence, nouns)):
                 continue
             verbs = []
             for noun in nouns:
@@ -76,6 +87,8 @@ class NominalStyle:
                     "count": len(nouns),
                     "nouns": ", ".join(quote(n.text) for n in nouns[:MAX_LISTED]) + (", …" if len(nouns) > MAX_LISTED else ""),
                     "limit": self.limit,
+                    "measure": f"empfohlen: höchstens {self.limit}" if len(nouns) > self.limit
+                    else "mit Präposition und Genitiv aneinandergehängt",
                     "verbs": (": " + ", ".join(verbs[:MAX_LISTED])) if verbs else "",
                     "example": f" Zum Beispiel: {example}." if example else "",
                 },
@@ -89,7 +102,9 @@ class NominalStyle:
         if not lemma[:1].isupper() or not lemma.isalpha():
             return False
         lowered = lemma.lower()
-        if lowered.endswith(self.everyday) or legal_explanation(token, self.legal_lexicon) is not None:
+        if legal_explanation(token, self.legal_lexicon) is not None:
+            return False
+        if lowered.endswith(self.everyday) and not _particle_compound(lowered, self.everyday):
             return False
         if "Inf" in token.morph.get("NounType"):
             return True
@@ -100,11 +115,76 @@ class NominalStyle:
         return False
 
 
+    def _office_names(self, view: DocView, sentence: Span) -> set[int]:
+        """Indices of the words of office names: after a head noun ("Fachbereich", "Amt für"), capitalised
+        words joined by "und" or commas, up to the first other word."""
+        names: set[int] = set()
+        if not self.office_heads:
+            return names
+        index = sentence.start
+        while index < sentence.end:
+            lemma = view.key[index]
+            if view.tag[index] != "NN" or not lemma.endswith(self.office_heads):
+                index += 1
+                continue
+            index += 1
+            if index < sentence.end and view.lower[index] == "für":
+                index += 1
+            while index < sentence.end and (
+                (view.text[index][:1].isupper() and view.tag[index] in {"NN", "NE", "ADJA", "ADJD"})
+                or (view.lower[index] == "und" and index + 1 < sentence.end and view.text[index + 1][:1].isupper())
+            ):
+                names.add(index)
+                index += 1
+        return names
+
+
+def _particle_compound(lemma: str, everyday: tuple[str, ...]) -> bool:
+    """"sicherstellung": an everyday word ("stellung") after a particle or adjective of a known verb."""
+    word = next(w for w in everyday if lemma.endswith(w))
+    prefix = lemma[: -len(word)]
+    if not prefix or not word.endswith("ung"):
+        return False
+    if prefix not in SEPARABLE and not is_known_adjective(prefix):
+        return False
+    verb = derive_from_lemma(lemma)
+    return verb is not None and verb.startswith(prefix)
+
+
+def _chained(view: DocView, sentence: Span, nouns: list[Token]) -> bool:
+    """Preposition + nominalisation + genitive determiner + nominalisation ("zur Prüfung der Unterlagen" is
+    no chain; "zur Sicherstellung der Bearbeitung" is)."""
+    counted = {noun.i for noun in nouns}
+    for noun in nouns:
+        before = noun.i - 1
+        if before >= sentence.start and view.tag[before] == "ART":
+            before -= 1
+        if before < sentence.start or view.tag[before] not in {"APPR", "APPRART"}:
+            continue
+        following = noun.i + 1
+        if following < sentence.end and view.lower[following] in GENITIVE_DETERMINERS:
+            following += 1
+            while following < sentence.end and view.tag[following] == "ADJA":
+                following += 1
+            if following in counted:
+                return True
+    return False
+
+
+def derive_from_lemma(lemma: str) -> str | None:
+    """:func:`derive` for a lowercased -ung/-ion/-nis/-heit/-keit lemma (no substantivised infinitive)."""
+    return _derive(lemma)
+
+
 def derive(noun: Token) -> str | None:
     """The verb (or for -heit/-keit/-tät the adjective) a nominalisation comes from."""
     lemma = (noun.lemma_ or noun.text).split("-")[-1].lower()
     if "Inf" in noun.morph.get("NounType"):
         return lemma if is_known_verb(lemma) else None
+    return _derive(lemma)
+
+
+def _derive(lemma: str) -> str | None:
     candidates: list[str] = []
     if lemma.endswith("ierung"):
         candidates.append(lemma[:-6] + "ieren")
@@ -172,6 +252,9 @@ def _zu_infinitive(verb: str) -> str:
         rest = verb[len(particle):]
         if verb.startswith(particle) and len(rest) > 3 and is_known_verb(rest):
             return f"{particle}zu{rest}"
+    for cut in range(4, len(verb) - 3):  # an adjective as the first part: "sicherstellen" -> "sicherzustellen"
+        if is_known_adjective(verb[:cut]) and is_known_verb(verb[cut:]):
+            return f"{verb[:cut]}zu{verb[cut:]}"
     return f"zu {verb}"
 
 

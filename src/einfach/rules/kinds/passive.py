@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
+from ...nlp.syntax import clauses
 from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, find_passives
 from .base import Hit, quote
 from .wordinfo import SEPARABLE_PARTICLES
@@ -92,18 +93,21 @@ def _present(subject: str, person: str, lemma: str, participle: str) -> str:
 
 def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent: str | None, person: str) -> str:
     subject = agent or "wir"
+    reader = _reader_is_object(anchor)
     lemma = participle.lemma_.lower()
     if lemma == "bitten" and agent is None:
         return quote("Bitte …")
     if modal is not None and anchor.tag_ == "VAINF":
         forms = MODAL_FORMS.get(modal.lemma_.lower())
         if forms:
-            return _either(subject, agent, lambda s, p: f"{_capitalise(s)} {forms.get(p, forms['3sg'])} … {lemma}.", person)
+            return _either(
+                subject, agent, lambda s, p: f"{_capitalise(s)} {forms.get(p, forms['3sg'])} … {lemma}.", person, reader
+            )
     if anchor.lower_ in PAST_FORMS or any(t.lower_ == "worden" for t in anchor.doc[anchor.sent.start:anchor.sent.end]):
         return _either(
-            subject, agent, lambda s, p: f"{_capitalise(s)} {HABEN_FORMS.get(p, 'hat')} … {participle.text}.", person
+            subject, agent, lambda s, p: f"{_capitalise(s)} {HABEN_FORMS.get(p, 'hat')} … {participle.text}.", person, reader
         )
-    return _either(subject, agent, lambda s, p: _sentence(_present(s, p, lemma, participle.text)), person)
+    return _either(subject, agent, lambda s, p: _sentence(_present(s, p, lemma, participle.text)), person, reader)
 
 
 def _sentence(text: str) -> str:
@@ -111,11 +115,25 @@ def _sentence(text: str) -> str:
     return text if text.endswith("…") else text + "."
 
 
-def _either(subject: str, agent: str | None, build, person: str) -> str:
-    """With a named agent one active sentence; without, the two likely actors of a letter."""
+def _either(subject: str, agent: str | None, build, person: str, reader_is_object: bool = False) -> str:
+    """With a named agent one active sentence; without, the two likely actors of a letter.
+
+    When the reader is the passive's subject or dative ("werden Sie gebeten", "wird Ihnen
+    mitgeteilt"), the reader is not who acts: only "wir" is offered.
+    """
     if agent is not None:
         return quote(build(subject, person))
+    if reader_is_object:
+        return quote(build("wir", "wir"))
     return f"{quote(build('wir', 'wir'))} oder {quote(build('Sie', 'Sie'))}"
+
+
+def _reader_is_object(anchor: Token) -> bool:
+    """"Sie" or "Ihnen" in the passive clause of ``anchor``: the reader is acted upon."""
+    for clause in clauses(anchor.sent):
+        if any(t.i == anchor.i for t in clause):
+            return any(t.text in {"Sie", "Ihnen"} for t in clause)
+    return False
 
 
 def _active_sein_zu(infinitive: Token, agent: str | None, person: str) -> str:

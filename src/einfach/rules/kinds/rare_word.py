@@ -31,6 +31,12 @@ explains it ("Eine Fiktionsbescheinigung ist ...", "... bedeutet ...", "Das
 nennt man ...", or an explanation in brackets right after it).  Every other
 rare word is reported once per document as well.
 
+Likely typos (``typos``: on by default): a word the frequency list does not
+know ("Unterlagn", "Bescheinigunng") one edit away from a frequent word is
+reported as a probable typo with that word (:mod:`.typos`), whatever tag the
+tagger guessed; never a word after "Herr", "Frau" or a title (a surname), a
+word with a capital inside, digits or a hyphen.
+
 Synonyms: ``rules/data/synonyme.yml`` (rare words of letters with everyday
 alternatives), and for a compound whose last part is an Amtsdeutsch word,
 that word's alternative ("Passablichtung": "Ablichtung" -> "Kopie").
@@ -50,11 +56,18 @@ from ...resources import rules_dir
 from ..loader import load_lexicon, read_yaml
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, quote
+from .typos import likely_typo
 from .wordinfo import is_law_title, is_street_name, legal_explanation, split_compound, zu_participle_verb
 
 CONTENT_TAGS = {"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVPP", "VVIZU", "VVIMP"}
 DEFINING_LEMMAS = {"sein", "bedeuten", "heißen", "meinen"}
 MIN_LETTERS = 4
+TYPO_TAGS = CONTENT_TAGS | {"NE", "FM", "XY"}
+# the word after these is a name, not a typo ("Frau Bergr" may be "Bergner")
+NAME_OPENERS = {"herr", "herrn", "frau", "dr", "prof", "familie"}
+# a typo: unknown (Zipf below TYPO_MAX_ZIPF) and one edit from a word at least TYPO_MIN_CANDIDATE
+TYPO_MAX_ZIPF = 1.0
+TYPO_MIN_CANDIDATE = 3.0
 
 
 def _lexicon_words(names: str | list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -97,7 +110,7 @@ def _feminine_of_frequent(token: Token, key: str, min_zipf: float) -> bool:
 
 
 class RareWord:
-    parameters = {"min_zipf", "legal_lexicon", "skip_lexicon", "synonyms"}
+    parameters = {"min_zipf", "legal_lexicon", "skip_lexicon", "synonyms", "typos"}
     values = {"text", "zipf", "limit", "problem", "advice"}
     # a word inside a finding of these rules is already reported with an alternative
     yields_to = ("amtsdeutsch", "funktionsverbgefuege")
@@ -107,6 +120,7 @@ class RareWord:
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
         self.skip_lexicon = parameters.get("skip_lexicon", "amtsdeutsch")
         self.synonym_file = parameters.get("synonyms", "synonyme")
+        self.typos = bool(parameters.get("typos", True))
 
     def find(self, doc: Doc):
         from ...nlp.frequency import zipf
@@ -119,6 +133,11 @@ class RareWord:
                 continue  # address lines, dates, signatures
             joined = particle_verbs(sentence)
             for index in range(sentence.start, sentence.end):
+                if self.typos and view.tag[index] in TYPO_TAGS:
+                    typo = self._typo(view, index, seen)
+                    if typo is not None:
+                        yield typo
+                        continue
                 # the tag test first: it rules out most words without a call
                 if view.tag[index] not in CONTENT_TAGS or not self._candidate(view, index):
                     continue
@@ -154,6 +173,23 @@ class RareWord:
                     continue
                 seen.add(key)
                 yield self._hit(token, value, "Seltenes Wort", self._advice(token, key, skip))
+
+    def _typo(self, view: DocView, index: int, seen: set[str]) -> Hit | None:
+        """A likely typo at ``index`` (once per document), or None."""
+        text = view.word[index]
+        if index in view.placeholder or not text.isalpha() or _capital_inside(text) or text.lower() in seen:
+            return None
+        if index > 0 and view.lower[index - 1].rstrip(".") in NAME_OPENERS:
+            return None
+        noun = text[:1].isupper() and not view.at_sentence_start(index)
+        meant = likely_typo(text, TYPO_MAX_ZIPF, TYPO_MIN_CANDIDATE, noun)
+        if meant is None:
+            return None
+        from ...nlp.frequency import zipf
+
+        seen.add(text.lower())
+        return self._hit(view.tokens[index], zipf(text.lower()), "Vermutlich ein Tippfehler",
+                         f"Meinen Sie {quote(meant)}? Prüfen Sie die Schreibweise.")
 
     def _seen_for(self, doc: Doc) -> set[str]:
         """Words already reported (or explained) in this document: each is reported once.

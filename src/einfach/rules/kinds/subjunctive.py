@@ -29,6 +29,16 @@ Flagged, one finding per clause (:func:`einfach.nlp.syntax.clauses`):
   condition or contrast ("Sie müssten noch den Pass vorlegen", "Das dürfte bekannt
   sein").
 
+**Reported speech** (``reported_speech``, on in the default profile): the
+first finite verb of the clause right after a clause with a verb of saying
+(not a relative clause)
+(``speech_verbs``: "Sie gaben an, Sie seien arbeitslos", "Ihr Arbeitgeber
+teilte mit, Sie hätten gekündigt") when it is a Konjunktiv I form (the
+detection of the kind ``indirect_speech``, shared) or a Konjunktiv II form of
+*haben*, *sein*, *werden* or a modal verb standing in for it.  The advice is
+direct speech ("Sie haben uns gesagt: ...") or the indicative.  The profile
+``leicht`` turns this off: its rule ``indirekte-rede`` reports these forms.
+
 Real conditionals ("Wenn wir jetzt entscheiden müssten, müssten wir Ihren
 Antrag ablehnen") and "könnte"/"wäre"/"hätte" in statements ("Das könnte
 teuer werden") stay quiet, unless ``strict`` is on (the profile ``leicht``):
@@ -43,11 +53,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
-from ...nlp.syntax import clauses
+from ...nlp.syntax import clauses, lemma_of, particle_verbs
 from ...nlp.view import doc_view
 from .base import Hit, quote
 from .impersonal import short_text
+from .indirect_speech import fixed_phrase, konjunktiv1
 from .passive import SEPARABLE_PREFIXES
+from .verbforms import THIRD_PLURAL, THIRD_SINGULAR, verb_forms
 
 SEIN = {"wäre", "wären", "wärst", "wärt", "wäret", "wärest"}
 HABEN = {"hätte", "hätten", "hättest", "hättet"}
@@ -85,6 +97,10 @@ TEXTS = {
         "„Bitte …“ statt „Wir wären Ihnen dankbar, wenn Sie …“",
     ),
     "modal": ("der Konjunktiv macht unklar, ob etwas gilt oder nur vielleicht gilt.", ""),
+    "reported": (
+        "indirekte Rede im Konjunktiv ist schwer zu lesen und klingt, als zweifle das Amt an der Aussage.",
+        "",
+    ),
     "strict": (
         "in Leichter Sprache steht kein Konjunktiv.",
         "die Wirklichkeitsform, zum Beispiel „ist“ statt „wäre“, „kann“ statt „könnte“",
@@ -97,26 +113,45 @@ PRESENT = {
 
 
 class Subjunctive:
-    parameters = {"strict"}
+    parameters = {"strict", "reported_speech", "speech_verbs"}
     values = {"text", "problem", "positive"}
 
     def __init__(self, parameters: dict):
         self.strict = bool(parameters.get("strict", False))
+        self.reported_speech = bool(parameters.get("reported_speech", False))
+        self.speech_verbs = {str(v).lower() for v in parameters.get("speech_verbs") or []}
 
     def find(self, doc: Doc):
         view = doc_view(doc)
         for sentence in view.sents:
             lower = view.lower[sentence.start : sentence.end]
-            if not any(form in SOLLEN or form in KONJUNKTIV_II for form in lower):
+            reported = self._reported(sentence) if self.reported_speech else {}
+            if not reported and not any(form in SOLLEN or form in KONJUNKTIV_II for form in lower):
                 continue  # every pattern below needs a form of "sollte" or a Konjunktiv II form
             question = "?" in view.text[sentence.start : sentence.end]
             conditional = any(form in CONDITION_WORDS for form in lower)
             # "Wir würden gern helfen, aber ...": a real counterfactual, not a hedge
             contrast = any(form in CONTRAST_WORDS for form in lower)
-            for clause in clauses(sentence):
-                hit = self._in_clause(clause, sentence, question, conditional or contrast)
+            for number, clause in enumerate(clauses(sentence)):
+                hit = reported.get(number) or self._in_clause(clause, sentence, question, conditional or contrast)
                 if hit is not None:
                     yield hit
+
+    def _reported(self, sentence: Span) -> dict[int, Hit]:
+        """Findings for clauses in reported speech, by the clause's number in the sentence."""
+        joined = particle_verbs(sentence)
+        speaker: str | None = None
+        found: dict[int, Hit] = {}
+        for number, clause in enumerate(clauses(sentence)):
+            if speaker is not None and clause[0].tag_ not in {"PRELS", "PRELAT", "PWS", "PWAV"}:
+                hit = _reported_clause(clause, joined, speaker)
+                if hit is not None:
+                    found[number] = hit
+            speaker = None  # only the clause right after the verb of saying ("..., Gründe, die ... würden" is none)
+            verb = next((t for t in clause if t.tag_ in {"VVFIN", "VVPP"} and lemma_of(t, joined).lower() in self.speech_verbs), None)
+            if verb is not None:
+                speaker = _speaker(clause, verb)
+        return found
 
     def _in_clause(self, clause: list[Token], sentence: Span, question: bool, conditional: bool) -> Hit | None:
         first = clause[0]
@@ -160,6 +195,35 @@ class Subjunctive:
                 if verb.lower_ in KONJUNKTIV_II:
                     return _hit([verb], *TEXTS["strict"])
         return None
+
+
+def _speaker(clause: list[Token], verb: Token) -> str:
+    """"Ihr Arbeitgeber hat" for "Ihr Arbeitgeber teilte mit": the speaker before the verb of saying, if short."""
+    before = [t for t in clause if t.i < verb.i]
+    if 0 < len(before) <= 4 and (before[-1].tag_ in {"NN", "NE"} or [t.text for t in before] == ["Sie"]):
+        words = " ".join(t.text for t in before)
+        return f"{words[:1].upper()}{words[1:]} {'haben' if verb.lower_.endswith('n') else 'hat'}"
+    return "Sie haben"
+
+
+def _reported_clause(clause: list[Token], joined: dict[int, str], speaker: str) -> Hit | None:
+    """The first finite verb of a clause in reported speech, if it is a Konjunktiv I or II form."""
+    first_person = any(t.lower_ == "ich" for t in clause)
+    for position, token in enumerate(clause):
+        if token.tag_ not in {"VVFIN", "VAFIN", "VMFIN"}:
+            continue
+        if fixed_phrase(clause, position):
+            return None
+        indicative = konjunktiv1(token, joined, first_person, position)
+        if indicative is None and token.lower_ in KONJUNKTIV_II and token.tag_ != "VVFIN":
+            forms = verb_forms(token.lemma_.lower())
+            person = THIRD_PLURAL if token.lower_.endswith("n") else THIRD_SINGULAR
+            indicative = forms.present[person] if forms is not None else None
+        if indicative is None:
+            return None
+        positive = f"{quote(speaker + ' uns gesagt: …')} oder {quote(indicative)} statt {quote(token.text)}"
+        return _hit([token], TEXTS["reported"][0], positive)
+    return None
 
 
 def _bare_infinitive(clause: list[Token], verb: Token) -> Token | None:

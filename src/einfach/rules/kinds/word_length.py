@@ -8,7 +8,9 @@ every split point by n-gram probabilities learnt from a million German
 nouns.  A split is kept only if both parts are known words (HanTa's lexicon
 and a Zipf frequency of at least ``min_part_zipf``), so words that are long
 but not compounds ("Verantwortung") and wrong splits ("Antrags|tellerin")
-stay quiet.  Parts still longer than ``max_letters`` are split again.
+stay quiet.  A rare part is accepted when it splits into known parts in turn
+("Lohnsteuerbescheinigungs|unterlagen"), so compounds of three or more parts
+are found.  Parts still longer than ``max_letters`` are split again.
 
 ``style: hyphen`` suggests "Aufenthalts-Erlaubnis" (Einfache Sprache: a
 hyphen, the second part capitalised); ``style: mediopunkt`` suggests

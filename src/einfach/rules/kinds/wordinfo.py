@@ -249,21 +249,37 @@ def _part_ok(part: str, head: bool, min_zipf: float) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def split_compound(word: str, min_zipf: float = 2.5, candidates: int = 3) -> tuple[str, str] | None:
+def split_compound(word: str, min_zipf: float = 2.5, candidates: int = 3, depth: int = 2) -> tuple[str, str] | None:
     """(body, head) as written in ``word`` ("Aufenthalts", "erlaubnis"), or None.
 
     CharSplit (Tuggener 2016) ranks every split point by n-gram
     probabilities; the first of its best ``candidates`` splits whose head is
     a known noun and whose first part is a known word (after removing a
     linking element: -s-, -es-, -n-, -en-, -e-, -er-), each with a Zipf
-    frequency of at least ``min_zipf``, is kept.
+    frequency of at least ``min_zipf``, is kept.  A part that is itself too
+    rare is accepted when it splits into known parts in turn, up to ``depth``
+    levels ("Lohnsteuerbescheinigungs|unterlagen": the body is rare, but
+    "Lohnsteuer|bescheinigung" are known words).
     """
     if len(word) < 6 or not word.isalpha():
         return None
-    for _score, body, head in split_scores(word)[:candidates]:
-        if _part_ok(head, True, min_zipf) and _part_ok(body, False, min_zipf):
-            return word[: len(body)], word[len(body):]
+    ranked = split_scores(word)[:candidates]
+    for level in range(depth + 1):  # known parts first: "Lohnsteuer|bescheinigung", not "Lohn|steuer..."
+        for _score, body, head in ranked:
+            if _part_splits(head, True, min_zipf, level) and _part_splits(body, False, min_zipf, level):
+                return word[: len(body)], word[len(body):]
     return None
+
+
+def _part_splits(part: str, head: bool, min_zipf: float, depth: int) -> bool:
+    """A known part (:func:`_part_ok`), or with ``depth`` left one that is a compound of known parts."""
+    if _part_ok(part, head, min_zipf):
+        return True
+    if depth <= 0 or len(part) < 2 * MIN_PART:
+        return False
+    word = part[:1].upper() + part[1:].lower()
+    variants = [word] if head else [word] + [word[: -len(f)] for f in FUGEN if word.endswith(f) and len(word) > len(f) + 6]
+    return any(split_compound(variant, min_zipf, depth=depth - 1) is not None for variant in variants)
 
 
 def split_parts(word: str, max_part: int, min_zipf: float = 2.5, depth: int = 3) -> list[str]:
@@ -272,9 +288,21 @@ def split_parts(word: str, max_part: int, min_zipf: float = 2.5, depth: int = 3)
         return [word]
     split = split_compound(word, min_zipf)
     if split is None:
+        stem, fuge = _without_fuge(word)
+        if fuge and split_compound(stem, min_zipf) is not None:  # "Lohnsteuerbescheinigung|s"
+            parts = split_parts(stem, max_part, min_zipf, depth)
+            return parts[:-1] + [parts[-1] + fuge]
         return [word]
     body, head = split
     return split_parts(body, max_part, min_zipf, depth - 1) + split_parts(head, max_part, min_zipf, depth - 1)
+
+
+def _without_fuge(word: str) -> tuple[str, str]:
+    """("Lohnsteuerbescheinigung", "s") for "Lohnsteuerbescheinigungs"; (word, "") without a linking element."""
+    for fuge in FUGEN:
+        if word.endswith(fuge) and len(word) > len(fuge) + 6:
+            return word[: -len(fuge)], fuge
+    return word, ""
 
 
 # --- zu-participles -----------------------------------------------------------------------------

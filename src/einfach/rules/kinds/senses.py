@@ -1,0 +1,112 @@
+"""Advice that fits the sentence: the ``senses`` of a lexicon entry (docs/lexicons.md).
+
+A word whose plain alternative depends on its meaning ("in Anspruch nehmen":
+*dauern* for time, *nutzen* for a service) lists senses; the first sense
+whose conditions hold in the sentence gives the alternatives, else the
+entry's own ``alternatives`` are used.  Conditions: ``if_words`` (one of
+these lemmas or forms stands in the sentence), ``if_before`` (the word
+just before the term is one of these) and ``if_inside`` (one of these words
+stands within the matched words: "dem Antrag nicht zu entsprechen").  An alternative may name two
+placeholders, filled from the sentence; a sense whose placeholder finds
+nothing is skipped:
+
+* ``{verb}``: the verb of an -ung noun of the sentence in the form for
+  "wir"/"Sie", with a separable particle at the end and "nicht" when the
+  clause is negated ("Die Auszahlung erfolgt nicht" -> "zahlen … nicht
+  aus"); the verb comes from the conjugator ablaut and must be known to HanTa;
+* ``{noun}``: the first noun after the term as written ("die oben genannten
+  Unterlagen" -> "Unterlagen");
+* ``{dies}``: "dies-" with the ending of the article before the term ("den
+  oben genannten Antrag" -> "diesen").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .wordinfo import is_known_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..loader import LexiconEntry
+    from .lexicon import Words
+
+# the demonstrative "dies-" takes the ending of the definite article it replaces
+DIES_ENDINGS = {"der": "er", "die": "e", "das": "es", "den": "en", "dem": "em", "des": "es"}
+
+
+def fitting_alternatives(entry: LexiconEntry, words: Words, matched: list[Token]) -> tuple[str, ...]:
+    """The alternatives of the first sense that fits the sentence, else the entry's own."""
+    if not entry.senses:
+        return entry.alternatives
+    first = min(t.i for t in matched)
+    last = max(t.i for t in matched)
+    positions = [p for p, t in enumerate(words.tokens) if first <= t.i <= last]
+    before = words.lower[positions[0] - 1] if positions and positions[0] > 0 else ""
+    for sense in entry.senses:
+        if sense.if_words and words.vocabulary.isdisjoint(sense.if_words):
+            continue
+        if sense.if_before and before not in sense.if_before:
+            continue
+        inside = set(words.lower[positions[0] : positions[-1] + 1]) if positions else set()
+        if sense.if_inside and inside.isdisjoint(sense.if_inside):
+            continue
+        filled = [_fill(text, words, positions) for text in sense.alternatives]
+        if all(text is not None for text in filled):
+            return tuple(filled)  # type: ignore[arg-type]
+    return entry.alternatives
+
+
+def _fill(text: str, words: Words, positions: list[int]) -> str | None:
+    if "{verb}" in text:
+        verb = _verb_of_noun(words, positions)
+        if verb is None:
+            return None
+        text = text.replace("{verb}", verb)
+    if "{dies}" in text:
+        article = words.lower[positions[0] - 1] if positions and positions[0] > 0 else ""
+        if article not in DIES_ENDINGS:
+            return None
+        text = text.replace("{dies}", "dies" + DIES_ENDINGS[article])
+    if "{noun}" in text:
+        end = positions[-1] if positions else -1
+        noun = next((words.tokens[p].text for p in range(end + 1, len(words.tokens)) if words.tags[p] == "NN"), None)
+        if noun is None:
+            return None
+        text = text.replace("{noun}", noun)
+    return text
+
+
+def _verb_of_noun(words: Words, positions: list[int]) -> str | None:
+    """"zahlen …" for a sentence with "Zahlung": the nearest -ung noun outside the term that has a verb."""
+    taken = set(positions)
+    centre = positions[0] if positions else 0
+    nouns = sorted(
+        (p for p, tag in enumerate(words.tags) if tag == "NN" and p not in taken and words.lower[p].endswith("ung")),
+        key=lambda p: abs(p - centre),
+    )
+    negated = "nicht" in words.lower
+    for position in nouns:
+        form = _we_form(words.lower[position])
+        if form is not None:
+            verb, particle = form
+            return " ".join(w for w in (verb, "…", "nicht" if negated else "", particle) if w)
+    return None
+
+
+@lru_cache(maxsize=2048)
+def _we_form(noun: str) -> tuple[str, str] | None:
+    """("zahlen", "aus") for "auszahlung": the verb of an -ung noun in the "wir" form, and its particle."""
+    stem = noun[: -len("ung")]
+    for infinitive in (stem + "en", stem + "n"):
+        if len(infinitive) > 4 and is_known_verb(infinitive):
+            import ablaut  # noqa: PLC0415 (first use only)
+
+            try:
+                present = ablaut.conjugate(infinitive).present[3].split()
+            except ValueError:
+                return None
+            return present[0], " ".join(present[1:])
+    return None
