@@ -1,0 +1,50 @@
+"""Figures of the blind review of suggestions (issue 17).
+
+Joins the reviewer's verdicts (``eval/review/suggestions-verdicts.jsonl``: fitting /
+generic / wrong, written by a reviewer who saw only the items and the rubric in
+``docs/quality.md``) with the sampled items (``eval/review/suggestions.jsonl``,
+written by ``eval/suggestions.py``) and prints the shares overall, per rule and per
+source.  Targets of issue 17: at most 20 % generic and at most 2 % wrong.
+
+    python eval/review_suggestions.py
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ITEMS = ROOT / "eval" / "review" / "suggestions.jsonl"
+VERDICTS = ROOT / "eval" / "review" / "suggestions-verdicts.jsonl"
+VERDICT_NAMES = ("fitting", "generic", "wrong")
+
+
+def load(path: Path) -> dict[str, dict]:
+    with path.open(encoding="utf-8") as handle:
+        return {row["id"]: row for row in map(json.loads, filter(str.strip, handle))}
+
+
+def main() -> int:
+    items, verdicts = load(ITEMS), load(VERDICTS)
+    missing = sorted(set(items) - set(verdicts))
+    if missing:
+        print(f"{len(missing)} items have no verdict: {', '.join(missing[:10])}")
+    groups: dict[str, list[str]] = defaultdict(list)
+    for item_id in sorted(set(items) & set(verdicts)):
+        item, verdict = items[item_id], verdicts[item_id]["verdict"]
+        groups["all"].append(verdict)
+        groups[f"rule {item.get('rule', '?')}"].append(verdict)
+        groups[f"source {item.get('source', '?')}"].append(verdict)
+    print("| group | items | fitting | generic | wrong |")
+    print("|---|---:|---:|---:|---:|")
+    for name in sorted(groups, key=lambda g: (g != "all", g)):
+        values = groups[name]
+        cells = [f"{values.count(v)} ({values.count(v) / len(values):.0%})" for v in VERDICT_NAMES]
+        print(f"| {name} | {len(values)} | " + " | ".join(cells) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
