@@ -26,10 +26,18 @@ def verbatim_items(text: str) -> Counter:
     return Counter(VERBATIM.findall(text))
 
 
-def _analyse(nlp, text: str):
+RULES = "einfach_rules"
+
+
+def _analyse(nlp, text: str, rules: frozenset[str] | None = frozenset()):
+    """``text`` through the pipeline, with only the rules ``rules`` (all if None; none if empty):
+    the rules cost most of an analysis, and the check asks about a few of them."""
     from ..nlp.view import release
 
-    doc = nlp(text)
+    if not rules and rules is not None:
+        doc = nlp(text, disable=[RULES])
+    else:
+        doc = nlp(text, component_cfg={RULES: {"only": rules}} if rules is not None else None)
     release(doc)
     return doc
 
@@ -51,13 +59,15 @@ def _names(doc) -> Counter:
 
 
 def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]],
-           cache: dict | None = None):
+           cache: dict | None = None, rules: frozenset[str] | None = None):
     """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
     doc), else None.
 
     ``changed`` are the edited ranges in ``original``; the rule must not fire
     on the words that now stand there.  ``cache`` keeps what the original's
-    analysis gave, for the next rewrite of the same sentence.
+    analysis gave, for the next rewrite of the same sentence.  ``rules`` are
+    the rules run on the rewritten sentence (None: all of the pipeline's;
+    ``rule`` must be among them); the original's analysis runs none.
     """
     if rewritten == original or not rewritten.strip():
         return None
@@ -70,7 +80,7 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
         sentences, names, lemmas = len(list(before.sents)), _names(before), _content_lemmas(before)
         if cache is not None:
             cache[original] = sentences, names, lemmas
-    after = _analyse(nlp, rewritten)
+    after = _analyse(nlp, rewritten, rules)
     if len(list(after.sents)) != sentences:
         return None
     if any(name.lower() not in replaced for name in names - _names(after)):

@@ -162,10 +162,14 @@ class RareWord:
         """Words already reported (or explained) in this document: each is reported once.
 
         The checker marks all paragraph Docs of one document with the same
-        ``doc._.einfach_document``; a Doc without a mark is a document of its own.
+        ``doc._.einfach_document``; a Doc without a mark is a document of its own, and
+        leaves alone what the current document has reported (the rewrites' safety check
+        analyses single sentences between the paragraphs of a document).
         """
         key = doc._.einfach_document
-        if key is None or key != self._document:
+        if key is None:
+            return set()
+        if key != self._document:
             self._document = key
             self._document_seen = set()
         return self._document_seen
