@@ -320,3 +320,19 @@ def test_rewrites_change_no_finding_of_a_long_letter(nlp):
     assert found[True] == found[False]
     assert sum(rule == "seltenes-wort" for rule, *_ in found[True]) == 1
     assert sum(f.fix is not None for f in result.findings) >= 150
+
+
+@pytest.mark.parametrize("options, computed", [
+    (["--format", "github"], False), (["--format", "junit"], False), (["--statistics"], False),
+    (["--format", "json"], True), (["--format", "sarif"], True), ([], True),
+])
+def test_rewrites_are_computed_only_for_formats_that_show_them(monkeypatch, tmp_path, options, computed):
+    import einfach.rewrite
+
+    calls = []
+    real = einfach.rewrite.attach_fixes
+    monkeypatch.setattr(einfach.rewrite, "attach_fixes", lambda *args: calls.append(1) or real(*args))
+    (tmp_path / "brief.txt").write_text(LETTER, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "brief.txt"), *options])
+    assert result.exit_code == 1, result.output
+    assert bool(calls) is computed

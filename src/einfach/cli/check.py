@@ -77,6 +77,7 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
             "ignore": split_ids(ignore),
             "fail_on": fail_on,
             "min_index": min_index,
+            "rewrite": False if _hides_rewrites(output_format, statistics) and not annotate_path else None,
         }
         for rule_id in flags["select"] + flags["ignore"]:
             if rule_id not in known:
@@ -152,6 +153,13 @@ def check(paths, profile, model, output_format, select, ignore, color, output_pa
     if exit_zero or write_baseline:
         sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+
+
+def _hides_rewrites(output_format: str, statistics: bool) -> bool:
+    """Formats that never show a finding's rewrite (``finding.fix``): the check computes none
+    for them (unless ``--annotate`` asks for the comments, which show them), since the rewrites
+    cost more CPU than the check itself (docs/rewrites.md)."""
+    return output_format in ("github", "junit") or (statistics and output_format == "human")
 
 
 def _stream_writer(output_format, statistics, encoding, colour, sentences, min_index):
