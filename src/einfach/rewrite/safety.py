@@ -42,20 +42,24 @@ def _analyse(nlp, text: str, rules: frozenset[str] | None = frozenset()):
     return doc
 
 
-def _content_lemmas(doc) -> Counter:
+def _words(doc) -> tuple[int, Counter, Counter]:
+    """(the number of sentences, the names (``NE``), the content-word lemmas) of ``doc``, in one
+    pass over its tokens (building spaCy's Token objects is a good part of the check's cost)."""
     from ..nlp.syntax import lemma_of, particle_verbs
 
+    sentences = 0
+    names: Counter = Counter()
     lemmas: Counter = Counter()
     for sentence in doc.sents:
+        sentences += 1
         joined = particle_verbs(sentence)
         for token in sentence:
-            if token.tag_.startswith(CONTENT_TAGS):
+            tag = token.tag_
+            if tag.startswith(CONTENT_TAGS):
                 lemmas[lemma_of(token, joined)] += 1
-    return lemmas
-
-
-def _names(doc) -> Counter:
-    return Counter(t.text for t in doc if t.tag_ == "NE")
+                if tag == "NE":
+                    names[token.text] += 1
+    return sentences, names, lemmas
 
 
 def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]],
@@ -76,16 +80,16 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     if cache is not None and original in cache:
         sentences, names, lemmas = cache[original]
     else:
-        before = _analyse(nlp, original)
-        sentences, names, lemmas = len(list(before.sents)), _names(before), _content_lemmas(before)
+        sentences, names, lemmas = _words(_analyse(nlp, original))
         if cache is not None:
             cache[original] = sentences, names, lemmas
     after = _analyse(nlp, rewritten, rules)
-    if len(list(after.sents)) != sentences:
+    after_sentences, after_names, after_lemmas = _words(after)
+    if after_sentences != sentences:
         return None
-    if any(name.lower() not in replaced for name in names - _names(after)):
+    if any(name.lower() not in replaced for name in names - after_names):
         return None
-    missing = lemmas - _content_lemmas(after)
+    missing = lemmas - after_lemmas
     if any(lemma not in replaced for lemma in missing):
         return None
     regions = _new_regions(original, rewritten, changed)
