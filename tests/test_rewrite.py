@@ -285,3 +285,54 @@ def test_word_comments_and_html_quote_the_rewrite(tmp_path):
     path.write_text(LETTER, encoding="utf-8")
     page = html.render(check_paths([str(path)]))
     assert "Neu (sicher): „Wir haben Ihren Antrag abgelehnt.“" in page
+
+
+def test_running_only_the_asked_rules_gives_their_findings_of_all_rules(nlp):
+    """The safety check runs only the rules it asks about (rules/component.py: ``only``)."""
+    from einfach.rewrite import rules_pipe
+
+    text = "Bitte schicken Sie uns die Passablichtung bis Montag. Die Vorsprache wurde seitens der Behörde abgelehnt."
+    runner = rules_pipe(nlp)
+    doc = nlp(text)
+    every = [(s.start, s.end, s.label_) for s in doc.spans["einfach"]]
+    assert {"seltenes-wort", "amtsdeutsch", "passiv"} <= {label for *_, label in every}
+    for asked in ({"seltenes-wort"}, {"passiv"}, {"amtsdeutsch", "passiv"}):
+        rules = runner.closure(asked)
+        assert "amtsdeutsch" in rules if "seltenes-wort" in asked else rules == asked
+        some = nlp(text, component_cfg={"einfach_rules": {"only": rules}})
+        assert [(s.start, s.end, s.label_) for s in some.spans["einfach"]] == [span for span in every if span[2] in rules]
+    assert not nlp(text, disable=["einfach_rules"]).spans.get("einfach")
+
+
+def test_rewrites_change_no_finding_of_a_long_letter(nlp):
+    """The safety check analyses single sentences between a document's paragraphs; these must not
+    reset what a rule remembers for the document (seltenes-wort: each word once per document)."""
+    from dataclasses import replace
+
+    from einfach.config import Settings
+
+    paragraphs = ["Ihr Antrag wurde von uns abgelehnt. Sie erhalten eine Fiktionsbescheinigung."] * 150
+    document = document_from_text("<test>", "Sehr geehrte Frau Muster,\n\n" + "\n\n".join(paragraphs) + "\n")
+    found = {}
+    for rewrite in (False, True):
+        result = check_document(document, nlp, replace(Settings(), rewrite=rewrite))
+        found[rewrite] = [(f.rule, f.start, f.end) for f in result.findings]
+    assert found[True] == found[False]
+    assert sum(rule == "seltenes-wort" for rule, *_ in found[True]) == 1
+    assert sum(f.fix is not None for f in result.findings) >= 150
+
+
+@pytest.mark.parametrize("options, computed", [
+    (["--format", "github"], False), (["--format", "junit"], False), (["--statistics"], False),
+    (["--format", "json"], True), (["--format", "sarif"], True), ([], True),
+])
+def test_rewrites_are_computed_only_for_formats_that_show_them(monkeypatch, tmp_path, options, computed):
+    import einfach.rewrite
+
+    calls = []
+    real = einfach.rewrite.attach_fixes
+    monkeypatch.setattr(einfach.rewrite, "attach_fixes", lambda *args: calls.append(1) or real(*args))
+    (tmp_path / "brief.txt").write_text(LETTER, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "brief.txt"), *options])
+    assert result.exit_code == 1, result.output
+    assert bool(calls) is computed

@@ -80,6 +80,7 @@ def check(paths, profile, model, output_format, select, ignore, color, levels=()
             "fail_on": fail_on,
             "min_index": min_index,
             "levels": _levels(levels, known),
+            "rewrite": False if _hides_rewrites(output_format, statistics) and not annotate_path else None,
         }
         for rule_id in flags["select"] + flags["ignore"]:
             if rule_id not in known:
@@ -155,6 +156,13 @@ def check(paths, profile, model, output_format, select, ignore, color, levels=()
     if exit_zero or write_baseline:
         sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+
+
+def _hides_rewrites(output_format: str, statistics: bool) -> bool:
+    """Formats that never show a finding's rewrite (``finding.fix``): the check computes none
+    for them (unless ``--annotate`` asks for the comments, which show them), since the rewrites
+    cost more CPU than the check itself (docs/rewrites.md)."""
+    return output_format in ("github", "junit") or (statistics and output_format == "human")
 
 
 def _stream_writer(output_format, statistics, encoding, colour, sentences, min_index):

@@ -26,38 +26,52 @@ def verbatim_items(text: str) -> Counter:
     return Counter(VERBATIM.findall(text))
 
 
-def _analyse(nlp, text: str):
+RULES = "einfach_rules"
+
+
+def _analyse(nlp, text: str, rules: frozenset[str] | None = frozenset()):
+    """``text`` through the pipeline, with only the rules ``rules`` (all if None; none if empty):
+    the rules cost most of an analysis, and the check asks about a few of them."""
     from ..nlp.view import release
 
-    doc = nlp(text)
+    if not rules and rules is not None:
+        doc = nlp(text, disable=[RULES])
+    else:
+        doc = nlp(text, component_cfg={RULES: {"only": rules}} if rules is not None else None)
     release(doc)
     return doc
 
 
-def _content_lemmas(doc) -> Counter:
+def _words(doc) -> tuple[int, Counter, Counter]:
+    """(the number of sentences, the names (``NE``), the content-word lemmas) of ``doc``, in one
+    pass over its tokens (building spaCy's Token objects is a good part of the check's cost)."""
     from ..nlp.syntax import lemma_of, particle_verbs
 
+    sentences = 0
+    names: Counter = Counter()
     lemmas: Counter = Counter()
     for sentence in doc.sents:
+        sentences += 1
         joined = particle_verbs(sentence)
         for token in sentence:
-            if token.tag_.startswith(CONTENT_TAGS):
+            tag = token.tag_
+            if tag.startswith(CONTENT_TAGS):
                 lemmas[lemma_of(token, joined)] += 1
-    return lemmas
-
-
-def _names(doc) -> Counter:
-    return Counter(t.text for t in doc if t.tag_ == "NE")
+                if tag == "NE":
+                    names[token.text] += 1
+    return sentences, names, lemmas
 
 
 def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]],
-           cache: dict | None = None):
+           cache: dict | None = None, rules: frozenset[str] | None = None):
     """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
     doc), else None.
 
     ``changed`` are the edited ranges in ``original``; the rule must not fire
     on the words that now stand there.  ``cache`` keeps what the original's
-    analysis gave, for the next rewrite of the same sentence.
+    analysis gave, for the next rewrite of the same sentence.  ``rules`` are
+    the rules run on the rewritten sentence (None: all of the pipeline's;
+    ``rule`` must be among them); the original's analysis runs none.
     """
     if rewritten == original or not rewritten.strip():
         return None
@@ -66,16 +80,16 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     if cache is not None and original in cache:
         sentences, names, lemmas = cache[original]
     else:
-        before = _analyse(nlp, original)
-        sentences, names, lemmas = len(list(before.sents)), _names(before), _content_lemmas(before)
+        sentences, names, lemmas = _words(_analyse(nlp, original))
         if cache is not None:
             cache[original] = sentences, names, lemmas
-    after = _analyse(nlp, rewritten)
-    if len(list(after.sents)) != sentences:
+    after = _analyse(nlp, rewritten, rules)
+    after_sentences, after_names, after_lemmas = _words(after)
+    if after_sentences != sentences:
         return None
-    if any(name.lower() not in replaced for name in names - _names(after)):
+    if any(name.lower() not in replaced for name in names - after_names):
         return None
-    missing = lemmas - _content_lemmas(after)
+    missing = lemmas - after_lemmas
     if any(lemma not in replaced for lemma in missing):
         return None
     regions = _new_regions(original, rewritten, changed)

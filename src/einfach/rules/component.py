@@ -48,12 +48,16 @@ class RuleRunner:
         self.allow = {term.lower() for term in allow}
         self.kinds = [_build_kind(active) for active in rules]
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, only: set[str] | frozenset[str] | None = None) -> Doc:
+        """Run the rules (only those whose id is in ``only`` if given: the rewrites' safety
+        check asks about a few rules, ``nlp(text, component_cfg={"einfach_rules": {"only": ...}})``)."""
         spans: list[Span] = []
         data: dict = {}
         doc.user_data.pop(VIEW_KEY, None)  # the kinds read the tokens afresh, once for all (see view.py)
         for active, kind in zip(self.rules, self.kinds):
             rule = active.rule
+            if only is not None and rule.id not in only:
+                continue
             for hit in kind.find(doc):
                 key = (hit.start, hit.end, rule.id)
                 if key in data or self._allowed(hit.values):
@@ -76,6 +80,15 @@ class RuleRunner:
         doc.spans[SPAN_KEY] = spans
         doc._.einfach_data = data
         return doc
+
+    def closure(self, ids) -> frozenset[str]:
+        """``ids`` and the rules their findings yield to (``yields_to``): running only these
+        gives the same findings of ``ids`` as running all rules."""
+        result = set(ids)
+        for active, kind in zip(self.rules, self.kinds):
+            if active.rule.id in result:
+                result.update(getattr(kind, "yields_to", ()))
+        return frozenset(result)
 
     def _allowed(self, values: dict) -> bool:
         """Terms the configuration allows are never flagged (``allow = [...]``)."""
