@@ -19,7 +19,7 @@ import requests
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from serve_support import Server
 
@@ -67,7 +67,13 @@ def test_api_answers_match_the_document(api_schema, path, method, mode):
         CASES[f"{method} {path}"] += 1
         # a schema cannot say "a readable .docx": a valid-looking upload of random bytes gets a 400,
         # which schemathesis's positive_data_acceptance check would count as a failure
-        case.call_and_validate(session=session, headers=AUTH, timeout=120, excluded_checks=[positive_data_acceptance])
+        response = case.call(session=session, headers=AUTH, timeout=120)
+        excluded = [positive_data_acceptance]
+        if response.status_code == 413:
+            # an invalid body that is also over the upload limit is refused by size before it is read
+            # (413, documented); schemathesis's negative_data_rejection does not count 413 as a rejection
+            excluded.append(negative_data_rejection)
+        case.validate_response(response, headers=AUTH, excluded_checks=excluded)
 
     run()
 
