@@ -16,18 +16,13 @@ to read (simpler "yes" or "same").  Run from the project root:
 from __future__ import annotations
 
 import argparse
-import json
 from collections import defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _common import ROOT
+from _common import load_jsonl as load
+
 PAIRS = ROOT / "eval" / "review" / "rewrites.jsonl"
 VERDICTS = ROOT / "eval" / "review" / "rewrites-verdicts.jsonl"
-
-
-def load(path: Path) -> dict[str, dict]:
-    with path.open(encoding="utf-8") as handle:
-        return {row["id"]: row for row in map(json.loads, filter(str.strip, handle))}
 
 
 def passes(verdict: dict) -> bool:

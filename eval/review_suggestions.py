@@ -11,19 +11,14 @@ source.  Targets of issue 17: at most 20 % generic and at most 2 % wrong.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _common import ROOT
+from _common import load_jsonl as load
+
 ITEMS = ROOT / "eval" / "review" / "suggestions.jsonl"
 VERDICTS = ROOT / "eval" / "review" / "suggestions-verdicts.jsonl"
 VERDICT_NAMES = ("fitting", "generic", "wrong")
-
-
-def load(path: Path) -> dict[str, dict]:
-    with path.open(encoding="utf-8") as handle:
-        return {row["id"]: row for row in map(json.loads, filter(str.strip, handle))}
 
 
 def main() -> int:

@@ -28,25 +28,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
-AMT24 = DATA / "amt24" / "docs"
+from _common import AMT24, DATA, ROOT, amt24_texts, check_text, corpus_texts, sentence_of
+
 RULES = ("passiv", "amtsdeutsch", "funktionsverbgefuege", "abkuerzung", "konjunktiv", "verneinung")
 SERIOUS = ("warning", "error")
-
-
-def _check(nlp, name: str, text: str):
-    from einfach.checker import check_document
-    from einfach.readers.text import document_from_text
-
-    return check_document(document_from_text(name, text), nlp)
-
-
-def _sentence_of(result, finding) -> tuple[int, int]:
-    for segment in result.segments:
-        if segment.start <= finding.start < segment.end:
-            return segment.start, segment.end
-    return finding.start, finding.end
 
 
 def coverage(nlp, sources):
@@ -55,7 +40,7 @@ def coverage(nlp, sources):
     items: list[dict] = []
     seen: set[tuple] = set()
     for source, name, text in sources:
-        result = _check(nlp, name, text)
+        result = check_text(nlp, name, text)
         for finding in result.findings:
             if finding.rule not in RULES:
                 continue
@@ -69,7 +54,7 @@ def coverage(nlp, sources):
             if key in seen:
                 continue
             seen.add(key)
-            start, end = _sentence_of(result, finding)
+            start, end = sentence_of(result, finding)
             item = {"source": source, "rule": finding.rule, "applicability": fix["applicability"]}
             if source == "corpus":
                 item.update(file=name, original=text[start:end], rewrite=fix["sentence"])
@@ -80,19 +65,6 @@ def coverage(nlp, sources):
     return found, fixed, sure, items
 
 
-def corpus_texts():
-    for path in sorted((ROOT / "corpus" / "original").glob("*.txt")):
-        yield "corpus", f"corpus/original/{path.name}", path.read_text(encoding="utf-8")
-
-
-def amt24_texts(pages: int, seed: int):
-    if not AMT24.is_dir():
-        return
-    files = sorted(AMT24.rglob("*.md"))
-    for path in random.Random(seed).sample(files, min(pages, len(files))):
-        yield "amt24", str(path.relative_to(DATA)), path.read_text(encoding="utf-8")
-
-
 def fix_all(nlp):
     """Per corpus letter: (name, serious findings before, after, index before, after)."""
     from einfach.edits import apply_edits
@@ -100,9 +72,9 @@ def fix_all(nlp):
 
     rows = []
     for _source, name, text in corpus_texts():
-        before = _check(nlp, name, text)
+        before = check_text(nlp, name, text)
         edits, _count = compose(before.findings, include_review=True)
-        after = _check(nlp, name, apply_edits(text, edits))
+        after = check_text(nlp, name, apply_edits(text, edits))
         serious = [sum(f.severity in SERIOUS for f in r.findings) for r in (before, after)]
         index = [r.metrics["index"]["value"] for r in (before, after)]
         rows.append((name, *serious, *index))
@@ -130,7 +102,7 @@ def show(path: str, profile: str = "einfach") -> None:
             original, rewrite = item["original"], item["rewrite"]
         else:
             if item["file"] not in pages:
-                pages[item["file"]] = _check(nlp, item["file"], (DATA / item["file"]).read_text(encoding="utf-8"))
+                pages[item["file"]] = check_text(nlp, item["file"], (DATA / item["file"]).read_text(encoding="utf-8"))
             result = pages[item["file"]]
             original = result.text[item["start"]:item["end"]]
             low, high = item["edit_span"]
@@ -167,7 +139,7 @@ def main() -> int:
         all_items += items
         totals[label] = (found, fixed, sure)
         print(f"\n{label}: findings with a rewrite (of them sure)")
-        print(f"| rule | findings | with rewrite | share | sure |")
+        print("| rule | findings | with rewrite | share | sure |")
         print("|---|---:|---:|---:|---:|")
         for rule in RULES:
             if found[rule]:

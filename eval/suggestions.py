@@ -25,43 +25,22 @@ import json
 import random
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
-AMT24 = DATA / "amt24" / "docs"
-
-
-def _check(nlp, name: str, text: str):
-    from einfach.checker import check_document
-    from einfach.readers.text import document_from_text
-
-    return check_document(document_from_text(name, text), nlp)
-
-
-def _sentence_of(result, finding) -> tuple[int, int]:
-    for segment in result.segments:
-        if segment.start <= finding.start < segment.end:
-            return segment.start, segment.end
-    return finding.start, finding.end
+from _common import DATA, ROOT, amt24_texts, check_text, corpus_texts, sentence_of
 
 
 def sources(pages: int, seed: int):
-    for path in sorted((ROOT / "corpus" / "original").glob("*.txt")):
-        yield "corpus", f"corpus/original/{path.name}", path.read_text(encoding="utf-8")
-    if not AMT24.is_dir():
-        return
-    files = sorted(AMT24.rglob("*.md"))
-    for path in random.Random(seed).sample(files, min(pages, len(files))):
-        yield "amt24", str(path.relative_to(DATA)), path.read_text(encoding="utf-8")
+    yield from corpus_texts()
+    yield from amt24_texts(pages, seed)
 
 
 def collect(nlp, pages: int, seed: int) -> list[dict]:
     items = []
     for source, name, text in sources(pages, seed):
-        result = _check(nlp, name, text)
+        result = check_text(nlp, name, text)
         for finding in result.findings:
             if not finding.suggestions:
                 continue
-            start, end = _sentence_of(result, finding)
+            start, end = sentence_of(result, finding)
             item = {"source": source, "rule": finding.rule, "file": name}
             if source == "corpus":
                 item.update(sentence=result.text[start:end], text=finding.text, message=finding.message,
@@ -86,7 +65,7 @@ def show(path: str, profile: str = "einfach") -> None:
                 print(f"{item['id']}: {item['file']} fehlt (../shared/data nicht vorhanden)\n")
                 continue
             if item["file"] not in results:
-                results[item["file"]] = _check(nlp, item["file"], page.read_text(encoding="utf-8"))
+                results[item["file"]] = check_text(nlp, item["file"], page.read_text(encoding="utf-8"))
             result = results[item["file"]]
             finding = next((f for f in result.findings if f.rule == item["rule"] and f.start == item["finding_start"]
                             and f.end == item["finding_end"] and f.suggestions), None)

@@ -29,7 +29,8 @@ from einfach.atomic import OutputError
 from einfach.checker import check_document
 from einfach.cli import cli
 from einfach.findings import FileResult, Finding, Location
-from einfach.output.docx_comments import AUTHOR, INITIALS, _shift, annotate, comment_text
+from einfach.output.docx_anchor import _shift
+from einfach.output.docx_comments import AUTHOR, INITIALS, annotate, comment_text
 from einfach.readers.docx import iter_paragraphs, read_docx
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

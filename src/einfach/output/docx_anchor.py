@@ -65,6 +65,7 @@ W_R, W_RPR = _w("r"), _w("rPr")
 _TRANSPARENT = frozenset(map(_w, ("hyperlink", "ins", "moveTo", "sdt", "sdtContent")))
 _RUN_TEXT = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NO_BREAK_HYPHEN: "-"}
 
+
 @dataclass
 class _Piece:
     """One element's contribution to the paragraph text."""

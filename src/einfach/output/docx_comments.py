@@ -44,16 +44,15 @@ from pathlib import Path
 
 from ..atomic import OutputError, _resolved, check_target, refuse_inputs, write_atomic
 from ..findings import FileResult, Finding
-from ..readers.docx import _w
+from ..readers.docx import W_COMMENT_START, W_ID
 from ..wording import place
-from .docx_anchor import _anchor, _pieces, _shift, open_walked  # noqa: F401  (tests import _shift from here)
+from .docx_anchor import _anchor, _pieces, open_walked
 
 AUTHOR = "einfach"
 INITIALS = "E"
 _WHAT = "Kommentierte Kopie"
 #: Parts where the copy gets comments: the main document's text, tables and text boxes.
 _COMMENTABLE = frozenset({"body", "table", "textbox"})
-W_COMMENT_START, W_ID = _w("commentRangeStart"), _w("id")
 
 
 @dataclass

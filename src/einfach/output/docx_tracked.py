@@ -83,13 +83,13 @@ from ..readers.docx import (
     W_TAB,
     W_TXBX_CONTENT,
     W_VAL,
+    XML_SPACE,
     _w,
 )
 from .docx_anchor import W_R, W_RPR, _pieces, _shift, _split_at, _text, open_walked
 
 AUTHOR = "einfach"
 _WHAT = "Kopie mit Änderungen"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 W_DEL_TEXT, W_AUTHOR, W_DATE = _w("delText"), _w("author"), _w("date")
 W_SDT, W_SDT_PR, W_LOCK = _w("sdt"), _w("sdtPr"), _w("lock")
 #: Revisions already in a paragraph: a new change there could nest in or cross them.
@@ -476,7 +476,7 @@ def _insertion(text: str, like, stamp: _Stamp, paragraph):
 def _preserve(element) -> None:
     text = element.text or ""
     if text != text.strip():
-        element.set(_XML_SPACE, "preserve")
+        element.set(XML_SPACE, "preserve")
 
 
 def _first_free_id(roots: Iterable) -> int:

@@ -38,6 +38,8 @@ GENITIVE_STARTS = {"des", "der", "eines", "einer", "meines", "meiner", "ihres", 
 REFERENCE_STARTS = {"§", "§§", "Art.", "Artikel"}
 REFERENCE_TAGS = {"CARD", "NN", "NE", "XY", "FM", "ADJA", "KON", "$("}
 DATIVE_PRONOUNS = {"ihnen", "uns", "ihm", "mir", "dir", "euch"}
+# the polite forms: capitalised anywhere in the sentence
+POLITE = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
 
 
 @dataclass
@@ -181,7 +183,7 @@ def _same_case(model: str, word: str) -> str:
 
 def lower_first(word: "Token") -> str:
     """A sentence-initial word moved inside: lowercase unless noun, name or polite form."""
-    if word.tag_ in NOUN_TAGS or word.text in {"Sie", "Ihr", "Ihre", "Ihnen", "Ihrem", "Ihren", "Ihrer", "Ihres"}:
+    if word.tag_ in NOUN_TAGS or word.text in POLITE:
         return word.text
     return word.text[:1].lower() + word.text[1:]
 

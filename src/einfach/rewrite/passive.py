@@ -46,7 +46,7 @@ from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
 from .morph import (
-    DATIVE_PRONOUNS, HABEN, HATTEN, WERDEN_FUTURE, capitalise, lower_first, modal_form,
+    DATIVE_PRONOUNS, HABEN, HATTEN, POLITE, WERDEN_FUTURE, capitalise, lower_first, modal_form,
     nominative_to_accusative, phrases, present_plural, split_separable,
 )
 
@@ -399,9 +399,6 @@ def _accusative_words(accusative: list[str], first: "Token", sentence_start: int
     if first.i != sentence_start or first.tag_ in {"NN", "NE"} or accusative[0] in POLITE:
         return list(accusative)
     return [accusative[0][:1].lower() + accusative[0][1:], *accusative[1:]]
-
-
-POLITE = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
 
 
 def _with_accusative(tokens, subject_ids: set[int], accusative: list[str], sentence_start: int) -> list[str]:

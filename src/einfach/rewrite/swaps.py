@@ -227,7 +227,6 @@ def rewrite_light_verb(doc: "Doc", start: int, end: int, kind, parameters: dict)
     if len(verbs) != 1:
         return None
     verb = verbs[0]
-    particles = [t for t in matched if t.tag_ == "PTKVZ"]
     nouns = [t for t in matched if t.tag_ in {"NN", "NE"}]
     if len(nouns) != 1:
         return None
