@@ -60,6 +60,7 @@ ACCUSATIVE_TO_NOMINATIVE = {"den": "der", "die": "die", "das": "das"}  # "durch 
 
 WERDEN = "werden"
 SEIN_ZU = "sein_zu"
+SEIN_ZU_FORM = "Passiv mit „sein“ + „zu“"
 RECIPIENT = "rezipient"
 RECIPIENT_VERBS = {"bekommen", "erhalten", "kriegen"}
 # "Beigefügt erhalten Sie ...": a fixed letter formula, not a passive of the recipient
@@ -139,14 +140,31 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
     impersonal = participle.lemma_.lower() in IMPERSONAL_VERBS or any(
         t.lower_ == "es" and abs(t.i - anchor.i) == 1 for t in clause
     )
-    agent, person = _agent(clause + (scope if scope is not clause else []))
-    yield PassiveMatch(
-        start=min(t.i for t in involved),
-        end=max(t.i for t in involved) + 1,
-        construction=WERDEN,
-        form="unpersönliches Passiv" if impersonal else "Vorgangspassiv",
-        auxiliary=anchor,
-        verb=participle,
+    yield _match(
+        min(t.i for t in involved),
+        max(t.i for t in involved) + 1,
+        WERDEN,
+        "unpersönliches Passiv" if impersonal else "Vorgangspassiv",
+        anchor,
+        participle,
+        modal,
+        clause + (scope if scope is not clause else []),
+    )
+
+
+def _match(
+    start: int, end: int, construction: str, form: str, auxiliary: Token, verb: Token, modal: Token | None,
+    context: list[Token],
+) -> PassiveMatch:
+    """A :class:`PassiveMatch` whose agent and person are read from the tokens ``context``."""
+    agent, person = _agent(context)
+    return PassiveMatch(
+        start=start,
+        end=end,
+        construction=construction,
+        form=form,
+        auxiliary=auxiliary,
+        verb=verb,
         modal=modal,
         agent=agent,
         person=person,
@@ -169,18 +187,7 @@ def _sein_zu(clause: list[Token], zu_blockers: frozenset[str], following: list[l
         if not _is_modal_passive(clause, sein, token, infinitive, zu_blockers):
             continue
         low, high = sorted((sein.i, infinitive.i))
-        agent, person = _agent(clause)
-        yield PassiveMatch(
-            start=low,
-            end=high + 1,
-            construction=SEIN_ZU,
-            form="Passiv mit „sein“ + „zu“",
-            auxiliary=sein,
-            verb=infinitive,
-            modal=None,
-            agent=agent,
-            person=person,
-        )
+        yield _match(low, high + 1, SEIN_ZU, SEIN_ZU_FORM, sein, infinitive, None, clause)
 
 
 def _zu_infinitive(clause: list[Token], position: int) -> Token | None:
@@ -236,18 +243,7 @@ def _sein_zu_after_insertion(
             return
         if any(t.tag_ in {"VVFIN", "VAFIN", "VMFIN"} for t in chunk):
             return  # "..., die nach § 51a EStG zu ermitteln ist": the infinitive has its own sein
-        agent, person = _agent(clause + chunk)
-        yield PassiveMatch(
-            start=sein.i,
-            end=infinitive.i + 1,
-            construction=SEIN_ZU,
-            form="Passiv mit „sein“ + „zu“",
-            auxiliary=sein,
-            verb=infinitive,
-            modal=None,
-            agent=agent,
-            person=person,
-        )
+        yield _match(sein.i, infinitive.i + 1, SEIN_ZU, SEIN_ZU_FORM, sein, infinitive, None, clause + chunk)
         return
 
 
@@ -282,18 +278,7 @@ def _recipient_passive(clause: list[Token]):
     ):
         return  # "bekommen eine Nummer und werden verlost", "bekommt es, wenn man ... verkauft"
     modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
-    agent, person = _agent(clause)
-    yield PassiveMatch(
-        start=low,
-        end=high + 1,
-        construction=RECIPIENT,
-        form="Rezipientenpassiv",
-        auxiliary=verb,
-        verb=participle,
-        modal=modal,
-        agent=agent,
-        person=person,
-    )
+    yield _match(low, high + 1, RECIPIENT, "Rezipientenpassiv", verb, participle, modal, clause)
 
 
 def _participle_tagged_finite(token: Token, verb: Token) -> bool:

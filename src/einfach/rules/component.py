@@ -47,6 +47,12 @@ class RuleRunner:
         self.rules = rules
         self.allow = {term.lower() for term in allow}
         self.kinds = [_build_kind(active) for active in rules]
+        # rule id -> the rules its findings yield to (a kind's ``yields_to``), in rule order
+        self.yields_to = {
+            active.rule.id: set(kind.yields_to)
+            for active, kind in zip(rules, self.kinds)
+            if getattr(kind, "yields_to", ())
+        }
 
     def __call__(self, doc: Doc, only: set[str] | frozenset[str] | None = None) -> Doc:
         """Run the rules (only those whose id is in ``only`` if given: the rewrites' safety
@@ -71,7 +77,7 @@ class RuleRunner:
                     "suggestions": [rule.suggestion_for(texts)],
                     "values": hit.values,
                 }
-        spans = _drop_yielding(spans, data, self.rules, self.kinds)
+        spans = _drop_yielding(spans, data, self.yields_to)
         if doc._.einfach_document is None:
             release(doc)  # the view and the caches of nlp/syntax.py: tokens do not serialise
         # else the checker's Doc: it keeps them for its readability counts (the passive share asks
@@ -85,9 +91,9 @@ class RuleRunner:
         """``ids`` and the rules their findings yield to (``yields_to``): running only these
         gives the same findings of ``ids`` as running all rules."""
         result = set(ids)
-        for active, kind in zip(self.rules, self.kinds):
-            if active.rule.id in result:
-                result.update(getattr(kind, "yields_to", ()))
+        for rule_id, targets in self.yields_to.items():
+            if rule_id in result:
+                result.update(targets)
         return frozenset(result)
 
     def _allowed(self, values: dict) -> bool:
@@ -105,7 +111,7 @@ def _build_kind(active: ActiveRule):
         raise RuleFileError(active.rule.path, "parameters", f"ungültiger Wert ({exc})") from None
 
 
-def _drop_yielding(spans: list[Span], data: dict, rules: list[ActiveRule], kinds: list) -> list[Span]:
+def _drop_yielding(spans: list[Span], data: dict, yielding: dict[str, set[str]]) -> list[Span]:
     """Drop findings of a kind with ``yields_to`` that lie inside a finding of one of those rules.
 
     ``seltenes-wort`` yields to ``amtsdeutsch`` and ``funktionsverbgefuege``:
@@ -113,7 +119,6 @@ def _drop_yielding(spans: list[Span], data: dict, rules: list[ActiveRule], kinds
     A finding of separate words ("Auskunft … ein") covers only its own words,
     not the words between them ("Auskunft aus dem Bundeszentralregister ein").
     """
-    yielding = {active.rule.id: set(kind.yields_to) for active, kind in zip(rules, kinds) if getattr(kind, "yields_to", ())}
     if not yielding:
         return spans
     covered: dict[str, list[Span]] = {}

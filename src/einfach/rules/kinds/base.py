@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...document import INVISIBLE_CHARACTERS
+from ...nlp.view import doc_view
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
+    from spacy.tokens import Doc, Token
 
 _DROP_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 
@@ -71,3 +75,25 @@ def join_alternatives(items: list[str] | tuple[str, ...], last: str = "oder") ->
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + f" {last} " + quoted[-1]
+
+
+def visible_tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens without whitespace tokens."""
+    view = doc_view(doc)
+    space = view.space
+    return [t for t in view.tokens if not space[t.i]]
+
+
+def neighbours(tokens: list[Token]) -> Iterator[tuple[int, Token, Token | None, Token | None]]:
+    """``(position, token, previous, following)`` for each of ``tokens`` (see :func:`visible_tokens`)
+    that is no template placeholder; ``previous``/``following`` are the tokens next to it in the
+    list (``None`` at either end; they may be placeholders)."""
+    if not tokens:
+        return
+    placeholder = doc_view(tokens[0].doc).placeholder
+    last = len(tokens) - 1
+    for position, token in enumerate(tokens):
+        if token.i not in placeholder:
+            previous = tokens[position - 1] if position else None
+            following = tokens[position + 1] if position < last else None
+            yield position, token, previous, following

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc
 
-from .base import Hit, quote
+from .base import Hit, neighbours, quote, visible_tokens
 
 SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 NOTE_WORDS = {"fußnote", "fußnoten", "fussnote", "fussnoten", "endnote", "endnoten", "randnummer", "randnummern"}
@@ -42,12 +42,8 @@ class CrossReference:
         pass
 
     def find(self, doc: Doc):
-        tokens = [t for t in doc if not t.is_space]
-        for position, token in enumerate(tokens):
-            if token._.einfach_placeholder:
-                continue
-            following = tokens[position + 1] if position + 1 < len(tokens) else None
-            previous = tokens[position - 1] if position else None
+        tokens = visible_tokens(doc)
+        for position, token, previous, following in neighbours(tokens):
             lowered = token.lower_
             if lowered == "siehe" and following is not None and not following.is_punct:
                 yield _hit(token, following, "siehe")

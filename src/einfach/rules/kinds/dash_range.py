@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
-from .base import Hit, quote
+from .base import Hit, neighbours, quote, visible_tokens
 
 DASHES = "-–—"
 NUMBER = r"\d{1,4}(?:[.:,]\d{2})?"
@@ -65,11 +65,8 @@ class DashRange:
         pass
 
     def find(self, doc: Doc):
-        tokens = [t for t in doc if not t.is_space]
-        for position, token in enumerate(tokens):
-            if token._.einfach_placeholder:
-                continue
-            previous = tokens[position - 1] if position else None
+        tokens = visible_tokens(doc)
+        for position, token, previous, _ in neighbours(tokens):
             if previous is not None and previous.lower_ in NO_RANGE_BEFORE:
                 continue
             following = tokens[position + 1 : position + 4]

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
-from .base import Hit, quote
+from .base import Hit, neighbours, quote, visible_tokens
 
 UNITS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
 UNIT_PREFIX = {**UNITS, "ein": 1, "sech": 6, "sieb": 7}
@@ -126,12 +126,8 @@ class Numbers:
         self.enabled = {name: bool(parameters.get(name, True)) for name in self.parameters}
 
     def find(self, doc: Doc):
-        tokens = [t for t in doc if not t.is_space]
-        for position, token in enumerate(tokens):
-            if token._.einfach_placeholder:
-                continue
-            following = tokens[position + 1] if position + 1 < len(tokens) else None
-            previous = tokens[position - 1] if position else None
+        tokens = visible_tokens(doc)
+        for position, token, previous, following in neighbours(tokens):
             hit = (
                 self._number_word(token)
                 or self._ordinal_word(token)

@@ -21,7 +21,6 @@ from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, find_pas
 from .base import Hit, quote
 from .wordinfo import SEPARABLE_PARTICLES
 
-SEPARABLE_PREFIXES = SEPARABLE_PARTICLES
 MODAL_FORMS = {
     "können": {"Sie": "können", "wir": "können", "ich": "kann", "3sg": "kann"},
     "müssen": {"Sie": "müssen", "wir": "müssen", "ich": "muss", "3sg": "muss"},
@@ -73,7 +72,7 @@ def _problem(agent: str | None) -> str:
 def _split_separable(lemma: str, form: str, infix: str) -> tuple[str, str]:
     """("vor", "legen") for lemma "vorlegen" when ``form`` is "vor" + infix + "..."."""
     lowered = form.lower()
-    for prefix in SEPARABLE_PREFIXES:
+    for prefix in SEPARABLE_PARTICLES:
         if lemma.startswith(prefix) and lowered.startswith(prefix + infix) and len(lemma) > len(prefix) + 2:
             return prefix, lemma[len(prefix):]
     return "", lemma

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
-from .base import Hit, quote
+from .base import Hit, neighbours, quote, visible_tokens
 
 GENDER = re.compile(r"^(?P<base>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/](?P<ending>innen|in)|(?P<capital>Innen|In))$")
 SLASH_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+/[A-Za-zÄÖÜäöüß]+$")
@@ -47,12 +47,7 @@ class SpecialCharacters:
             raise ValueError(f"gender_form muss einer der Werte {', '.join(sorted(GENDER_FORMS))} sein")
 
     def find(self, doc: Doc):
-        tokens = [t for t in doc if not t.is_space]
-        for position, token in enumerate(tokens):
-            if token._.einfach_placeholder:
-                continue
-            previous = tokens[position - 1] if position else None
-            following = tokens[position + 1] if position + 1 < len(tokens) else None
+        for _, token, previous, following in neighbours(visible_tokens(doc)):
             text = token.text
             if text in {"&", ";"}:
                 yield _hit(token, *TEXTS[text])

@@ -58,8 +58,8 @@ from ...nlp.view import doc_view
 from .base import Hit, quote
 from .impersonal import short_text
 from .indirect_speech import fixed_phrase, konjunktiv1
-from .passive import SEPARABLE_PREFIXES
 from .verbforms import THIRD_PLURAL, THIRD_SINGULAR, verb_forms
+from .wordinfo import SEPARABLE_PARTICLES
 
 SEIN = {"wäre", "wären", "wärst", "wärt", "wäret", "wärest"}
 HABEN = {"hätte", "hätten", "hättest", "hättet"}
@@ -297,7 +297,7 @@ def _indicative(clause: list[Token], verb: Token, infinitive: Token) -> str:
 
 def _separable(infinitive: str) -> tuple[str, str]:
     """("an", "sehen") for "ansehen": a separable verb splits in a main clause."""
-    for prefix in SEPARABLE_PREFIXES:
+    for prefix in SEPARABLE_PARTICLES:
         if infinitive.startswith(prefix) and len(infinitive) > len(prefix) + 3:
             return prefix, infinitive[len(prefix):]
     return "", infinitive
