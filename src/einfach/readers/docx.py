@@ -69,7 +69,7 @@ from einfach.document import INVISIBLE_CHARACTERS, Document
 from einfach.errors import InputError
 
 from . import html_chunk
-from .formatting import Formatting, RunFormat, on_off
+from .formatting import Formatting, RunFormat, ShownText, hidden_note, on_off
 from .safe_xml import TOO_DEEP, hardened_parser, parse_part, read_part, size_text
 
 #: Largest decompressed size of one XML part that is read (zip-bomb guard).
@@ -274,39 +274,14 @@ class _Field:
     result_length: int = 0
 
 
-class _Line:
-    """The text of one paragraph as it is collected, with what the resolved run
-    formatting says about it: how many leading characters are bold, and how many
-    continuous stretches of hidden text were left out."""
+class _Line(ShownText):
+    """The shown text of one paragraph (:class:`~.formatting.ShownText`) and the
+    formatting of the run being read."""
 
     def __init__(self, style_id: str | None, base: RunFormat) -> None:
+        super().__init__()
         self.style_id = style_id
         self.format = base  # the formatting of the run being read
-        self.pieces: list[str] = []
-        self.length = 0
-        self.lead_bold = 0
-        self._bold_lead = True
-        self.hidden_stretches = 0
-        self._in_hidden = False
-
-    def add(self, text: str) -> None:
-        if self._bold_lead:  # spaces between bold words do not end the bold lead
-            if self.format.bold:
-                self.lead_bold = self.length + len(text)
-            elif text.strip():
-                self._bold_lead = False
-        self.pieces.append(text)
-        self.length += len(text)
-        self._in_hidden = False
-
-    def hide(self, text: str) -> None:
-        """Hidden text: not added; one stretch per run of hidden text between visible text."""
-        if text.strip() and not self._in_hidden:
-            self.hidden_stretches += 1
-            self._in_hidden = True
-
-    def text(self) -> str:
-        return "".join(self.pieces)
 
 
 class _Fields:
@@ -325,7 +300,7 @@ class _Fields:
         if out.format.hidden:
             out.hide(text)
         else:
-            out.add(text)
+            out.add(text, out.format.bold)
         for open_field in self.stack:  # a hidden result is a result too: no «Name» for it
             open_field.result_length += len(text)
 
@@ -464,8 +439,7 @@ class _Reader:
                 "mit allen Änderungen angenommen."
             )
         if self.hidden_stretches:
-            count = self.hidden_stretches
-            self.notes.append(f"{count} ausgeblendete Textstelle{'n' if count != 1 else ''} nicht geprüft.")
+            self.notes.append(hidden_note(self.hidden_stretches))
         if self.unread_pieces:
             pieces = Counter(self.unread_pieces)
             listed = ", ".join(f"{n} × {what}" if n > 1 else what for what, n in pieces.items())

@@ -327,3 +327,41 @@ class OdfStyles:
 
 def as_format(properties: dict[str, bool]) -> RunFormat:
     return RunFormat(bold=properties.get("bold", False), hidden=properties.get("hidden", False))
+
+
+class ShownText:
+    """The shown text of one paragraph as a reader collects it (.docx and .odt alike), with
+    what the resolved formatting says about it: how many leading characters are bold
+    (``lead_bold``) and how many continuous stretches of hidden text were left out."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.length = 0
+        self.lead_bold = 0
+        self._bold_lead = True
+        self.hidden_stretches = 0
+        self._in_hidden = False
+
+    def add(self, text: str, bold: bool) -> None:
+        if self._bold_lead:  # spaces between bold words do not end the bold lead
+            if bold:
+                self.lead_bold = self.length + len(text)
+            elif text.strip():
+                self._bold_lead = False
+        self.pieces.append(text)
+        self.length += len(text)
+        self._in_hidden = False
+
+    def hide(self, text: str) -> None:
+        """Hidden text: not added; one stretch per run of hidden text between visible text."""
+        if text.strip() and not self._in_hidden:
+            self.hidden_stretches += 1
+            self._in_hidden = True
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def hidden_note(count: int) -> str:
+    """The reader's note for ``count`` stretches of hidden text left out."""
+    return f"{count} ausgeblendete Textstelle{'n' if count != 1 else ''} nicht geprüft."

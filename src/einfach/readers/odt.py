@@ -46,13 +46,11 @@ import re
 import zipfile
 import zlib
 
-from lxml import etree
-
 from einfach.document import INVISIBLE_CHARACTERS, Document
 from einfach.errors import InputError
 
 from . import docx as _docx
-from .formatting import OdfStyles
+from .formatting import OdfStyles, ShownText, hidden_note
 from .safe_xml import hardened_parser, parse_part, read_part
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -167,20 +165,15 @@ class _Paragraph:
         self.attributes = attributes
 
 
-class _Inline:
+class _Inline(ShownText):
     """Text of one paragraph with ODF whitespace rules: runs of XML whitespace become
     one space, none at the start of the paragraph; ``text:s``, tabs and line breaks
     are kept as they are."""
 
     def __init__(self, properties: dict | None = None) -> None:
-        self.pieces: list[str] = []
-        self.length = 0
+        super().__init__()
         self.space_before = True  # at the paragraph start, leading whitespace is dropped
         self.properties = properties or {}  # bold/hidden in effect (formatting.OdfStyles)
-        self.lead_bold = 0
-        self._bold_lead = True
-        self.hidden_stretches = 0
-        self._in_hidden = False
         self.hidden_paragraph = False  # a text:hidden-paragraph field that hides it
 
     def xml_text(self, text: str | None) -> None:
@@ -195,23 +188,10 @@ class _Inline:
 
     def literal(self, text: str) -> None:
         if self.properties.get("hidden"):
-            if text.strip() and not self._in_hidden:
-                self.hidden_stretches += 1
-                self._in_hidden = True
-            self.space_before = False
-            return
-        if self._bold_lead:  # spaces between bold words do not end the bold lead
-            if self.properties.get("bold"):
-                self.lead_bold = self.length + len(text)
-            elif text.strip():
-                self._bold_lead = False
-        self._in_hidden = False
-        self.pieces.append(text)
-        self.length += len(text)
+            self.hide(text)
+        else:
+            self.add(text, self.properties.get("bold", False))
         self.space_before = False
-
-    def text(self) -> str:
-        return "".join(self.pieces)
 
 
 class _Reader:
@@ -273,14 +253,14 @@ class _Reader:
                 self.story = body_element
                 self._blocks(body_element, part, None, 0)
         if self.hidden_stretches:
-            count = self.hidden_stretches
-            self.reader_notes.append(f"{count} ausgeblendete Textstelle{'n' if count != 1 else ''} nicht geprüft.")
+            self.reader_notes.append(hidden_note(self.hidden_stretches))
 
     def _used_master_pages(self, text, pages) -> set[str]:
         """The master pages (page styles) some page of the document uses: the one the first
         paragraph or table starts (else "Standard", else the first), every one a paragraph or
         table style starts, and those that follow them (``style:next-style-name``)."""
         names = [page.get(STYLE_NAME) for page in pages]
+        default = "Standard" if "Standard" in names else (names[0] if names else "")
         used: set[str] = set()
         first = True
         for element in _page_starters(text):
@@ -290,10 +270,10 @@ class _Reader:
             if page:
                 used.add(page)
             elif first:
-                used.add("Standard" if "Standard" in names else (names[0] if names else ""))
+                used.add(default)
             first = False
         if first:  # no paragraph at all
-            used.add("Standard" if "Standard" in names else (names[0] if names else ""))
+            used.add(default)
         following = {page.get(STYLE_NAME): page.get(STYLE_NEXT) for page in pages}
         todo = list(used)
         while todo:

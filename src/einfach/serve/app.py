@@ -50,8 +50,7 @@ from .engine import (
     Upload,
     UploadError,
     annotate_upload,
-    check_text,
-    check_upload,
+    check_source,
     fix_source,
     html_report,
 )
@@ -328,33 +327,32 @@ async def rules(request: Request) -> Response:
     })
 
 
+async def _run(request: Request, form, function, *args):
+    """``function(*args)`` in this worker's check thread; a refused upload or rewrite becomes
+    the API's error answer, and the form of a multipart request is closed."""
+    engine: Engine = request.app.state.engine
+    try:
+        return await engine.run(function, *args)
+    except UploadError as error:
+        raise ApiError(400, "bad_file", str(error)) from None
+    except FixRefused as refused:
+        raise ApiError(422, refused.code, str(refused)) from None
+    finally:
+        if form is not None:
+            await form.close()
+
+
 async def check(request: Request) -> Response:
     from ..findings import SCHEMA
 
     source, options, form, _ = await _parse(request)
-    engine: Engine = request.app.state.engine
-    try:
-        if isinstance(source, str):
-            entry = await engine.run(check_text, source, options)
-        else:
-            entry = await engine.run(check_upload, source, options)
-    except UploadError as error:
-        raise ApiError(400, "bad_file", str(error)) from None
-    finally:
-        if form is not None:
-            await form.close()
+    entry = await _run(request, form, check_source, source, options)
     return JSONResponse({"schema": SCHEMA, "files": [entry], "errors": []})
 
 
 async def annotate(request: Request) -> Response:
     source, options, form, _ = await _parse(request, allowed=(".docx",), json_text=False)
-    engine: Engine = request.app.state.engine
-    try:
-        content, report = await engine.run(annotate_upload, source, options)
-    except UploadError as error:
-        raise ApiError(400, "bad_file", str(error)) from None
-    finally:
-        await form.close()
+    content, report = await _run(request, form, annotate_upload, source, options)
     headers = {
         "content-disposition": _attachment(source.display_name, "kommentiert", ".docx"),
         "x-einfach-comments": str(report["written"]),
@@ -365,14 +363,7 @@ async def annotate(request: Request) -> Response:
 
 async def html(request: Request) -> Response:
     source, options, form, _ = await _parse(request)
-    engine: Engine = request.app.state.engine
-    try:
-        page_text = await engine.run(html_report, source, options)
-    except UploadError as error:
-        raise ApiError(400, "bad_file", str(error)) from None
-    finally:
-        if form is not None:
-            await form.close()
+    page_text = await _run(request, form, html_report, source, options)
     name = source.display_name if isinstance(source, Upload) else "text.txt"
     headers = {"content-disposition": _attachment(name, "bericht", ".html")}
     return Response(page_text, media_type="text/html; charset=utf-8", headers=headers)
@@ -418,17 +409,13 @@ def _integer(value) -> bool:
 
 async def fix(request: Request) -> Response:
     source, options, form, extra = await _parse(request, allowed=FIXABLE, extra=("accepted",))
-    engine: Engine = request.app.state.engine
     try:
         accepted = _accepted(extra.get("accepted"), in_form=form is not None)
-        content, suffix, report = await engine.run(fix_source, source, options, accepted)
-    except UploadError as error:
-        raise ApiError(400, "bad_file", str(error)) from None
-    except FixRefused as refused:
-        raise ApiError(422, refused.code, str(refused)) from None
-    finally:
+    except ApiError:
         if form is not None:
             await form.close()
+        raise
+    content, suffix, report = await _run(request, form, fix_source, source, options, accepted)
     name = source.display_name if isinstance(source, Upload) else "text.txt"
     media_type = DOCX_TYPE if suffix == ".docx" else "text/plain; charset=utf-8"
     headers = {
@@ -493,7 +480,7 @@ class AccessLog:
         try:
             await self.app(scope, receive, record)
         finally:
-            path = scope["path"] if _known_path(scope["path"]) else "(andere Adresse)"
+            path = scope["path"] if scope["path"] in LOGGED_PATHS else "(andere Adresse)"
             access_log.info("%s %s %s %.3fs", scope["method"], path, status, time.perf_counter() - started)
 
 
@@ -502,10 +489,6 @@ LOGGED_PATHS = frozenset({
     "/", "/healthz", "/openapi.json", "/api/rules", "/api/check", "/api/annotate", "/api/html", "/api/fix",
     "/static/einfach.js", "/static/einfach.css",
 })
-
-
-def _known_path(path: str) -> bool:
-    return path in LOGGED_PATHS
 
 
 class TokenGuard:

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from ..atomic import OutputError
 from ..edits import Edit, apply_edits, checked_edits
 from ..errors import InputError
+from ..readers import SUPPORTED_SUFFIXES
 
 log = logging.getLogger("einfach.serve")
 
@@ -41,7 +42,7 @@ WARM_UP_TEXT = (
     "Verwaltungsgebühren sind gemäß § 69 AufenthG bis zum 1. Oktober zu entrichten.\n\n"
     "Bitte bringen Sie Ihren Pass mit.\n"
 )
-SUFFIXES = (".docx", ".odt", ".txt", ".md")
+SUFFIXES = SUPPORTED_SUFFIXES  # what the API checks: what the readers read
 #: What ``/api/fix`` writes a plainer copy of (as ``einfach fix``: .odt has no tracked-change writer).
 FIXABLE = (".docx", ".txt", ".md")
 
@@ -89,7 +90,7 @@ class Engine:
 
         try:
             for profile in ["einfach", *(p for p in available_profiles() if p != "einfach")]:
-                result = check_text(WARM_UP_TEXT, Options(profile=profile))
+                result = check_source(WARM_UP_TEXT, Options(profile=profile))
                 if not result["findings"]:
                     raise RuntimeError(f"the warm-up letter gave no finding with profile {profile}")
         except Exception as exc:  # noqa: BLE001 - reported by /healthz and the log, the server keeps running
@@ -171,14 +172,10 @@ def _result(source: Upload | str, options: Options, text_name: str = "<text>"):
     return result
 
 
-def check_text(text: str, options: Options) -> dict:
-    """Check pasted text; the ``files`` entry of the einfach/1 JSON with ``text``."""
-    return _entry(_result(text, options))
-
-
-def check_upload(upload: Upload, options: Options) -> dict:
-    """Check an uploaded file; raises :class:`UploadError` for a broken or unsupported one."""
-    return _entry(_result(upload, options))
+def check_source(source: Upload | str, options: Options) -> dict:
+    """Check pasted text or an upload; the ``files`` entry of the einfach/1 JSON with ``text``
+    (:class:`UploadError` for a broken or unsupported upload)."""
+    return _entry(_result(source, options))
 
 
 def annotate_upload(upload: Upload, options: Options) -> tuple[bytes, dict]:
