@@ -23,8 +23,8 @@ Three layers:
   model's cut points (names and their meaning: :mod:`einfach.bands`).
 
 Neither the figures nor the index depend on the profile or on rule
-selection: the passive share uses the passive kind directly with the
-parameters of ``rules/passiv.yml``.  docs/index.md explains the index.
+selection: the passive share uses the passive finder (:mod:`einfach.nlp.passive`)
+directly with the parameters of ``rules/passiv.yml``.  docs/index.md explains the index.
 
 Word frequencies come from :func:`einfach.nlp.frequency.zipf`, which gives
 exactly wordfreq's ``zipf_frequency`` (tested), so the index does not move

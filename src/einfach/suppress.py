@@ -224,6 +224,7 @@ def block_exclusions(document: Document, styles: tuple[str, ...], headings: tupl
     wanted_styles = {style.lower() for style in styles}
     patterns = [pattern.lower() for pattern in headings]
     block: tuple[int, str] | None = None
+    previous_end = 0  # the end of the paragraph before this one (a block ends there)
     for paragraph in document.paragraphs:
         if paragraph.style and paragraph.style.lower() in wanted_styles:
             exclusions.append(Exclusion(paragraph.start, paragraph.end, f"Formatvorlage „{paragraph.style}“"))

@@ -20,6 +20,11 @@ PART_NAMES = {
 }
 
 
+def fix_label(fix: Mapping) -> str:
+    """How sure a rewrite (``finding.fix``) is, in German: "sicher" or "bitte prüfen"."""
+    return "sicher" if fix["applicability"] == "sure" else "bitte prüfen"
+
+
 def count(number: int, singular: str, plural: str) -> str:
     """``count(1, "Satz", "Sätze")`` -> "1 Satz"; 0 and 2 take the plural."""
     return f"{number} {singular if number == 1 else plural}"

@@ -128,8 +128,8 @@ def install() -> None:
             module.ngettext = _TRANSLATIONS.ngettext
 
 
-class GermanCommand(click.Command):
-    """A click command whose help and errors are German (see the module docstring)."""
+class _German:
+    """German usage metavars, and the translation installed when the command runs."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
@@ -140,16 +140,15 @@ class GermanCommand(click.Command):
         return super().main(*args, **kwargs)
 
 
-class GermanGroup(click.Group):
+class GermanCommand(_German, click.Command):
+    """A click command whose help and errors are German (see the module docstring)."""
+
+
+class GermanGroup(_German, click.Group):
     """The ``einfach`` group: German like :class:`GermanCommand`."""
 
     command_class = GermanCommand
 
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
         kwargs.setdefault("subcommand_metavar", SUBCOMMAND_METAVAR)
         super().__init__(*args, **kwargs)
-
-    def main(self, *args, **kwargs):
-        install()
-        return super().main(*args, **kwargs)

@@ -45,7 +45,7 @@ from pathlib import Path
 from ..atomic import OutputError, _resolved, check_target, refuse_inputs, write_atomic
 from ..findings import FileResult, Finding
 from ..readers.docx import W_COMMENT_START, W_ID
-from ..wording import place
+from ..wording import fix_label, place
 from .docx_anchor import _anchor, _pieces, open_walked
 
 AUTHOR = "einfach"
@@ -152,8 +152,7 @@ def comment_text(finding: Finding) -> str:
     where = "" if finding.location.part in _COMMENTABLE else place(finding.location, paragraph=False)
     lines = [f"{where}: {finding.message}" if where else finding.message, *finding.suggestions]
     if finding.fix:  # the rewritten sentence (docs/rewrites.md)
-        label = "sicher" if finding.fix["applicability"] == "sure" else "bitte prüfen"
-        lines.append(f"Neu ({label}): „{finding.fix['sentence']}“")
+        lines.append(f"Neu ({fix_label(finding.fix)}): „{finding.fix['sentence']}“")
     return "\n".join(lines)
 
 

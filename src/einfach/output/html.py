@@ -24,7 +24,7 @@ from functools import lru_cache
 from .. import __version__
 from ..findings import CheckResult, FileResult, Finding
 from ..document import is_word_processor
-from ..wording import position
+from ..wording import fix_label, position
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
 
@@ -109,6 +109,7 @@ def render(result: CheckResult) -> str:
         version=__version__,
         palette=list(enumerate(PALETTE)),
         text_colour=TEXT_COLOUR,
+        fix_label=fix_label,
     )
 
 

@@ -20,7 +20,7 @@ from collections import Counter
 
 from ..document import is_word_processor
 from ..findings import CheckResult, Chunk, FileStart, FileSummary, Finding, InputFailure, Segment
-from ..wording import count, excluded_text, place
+from ..wording import count, excluded_text, fix_label, place
 from . import stream
 
 SEVERITY_LABEL = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
@@ -174,9 +174,6 @@ def _chunk_lines(path: str, text: str, chunk: Chunk, colour: bool) -> list[str]:
     return lines
 
 
-FIX_LABEL = {"sure": "sicher", "review": "bitte prüfen"}
-
-
 def _fix_lines(text: str, segment: tuple[int, int], findings: list[Finding], colour: bool) -> list[str]:
     """Each rewrite of the sentence (issue 14) once, its new words marked (colour, else [[...]])."""
     lines, seen = [], set()
@@ -194,7 +191,7 @@ def _fix_lines(text: str, segment: tuple[int, int], findings: list[Finding], col
             position = edit["end"]
         pieces.append(text[position:segment[1]])
         rules = ", ".join(sorted({f.rule for f in findings if f.fix == fix}))
-        lines.append(f"    ✎ Neu ({FIX_LABEL.get(fix['applicability'], fix['applicability'])}, {rules}): "
+        lines.append(f"    ✎ Neu ({fix_label(fix)}, {rules}): "
                      + "".join(pieces).replace("\n", " "))
     return lines
 

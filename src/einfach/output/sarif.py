@@ -33,6 +33,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import CheckResult, Chunk, FileResult, FileStart, FileSummary, Finding, Segment
+from ..wording import fix_label
 from . import stream
 from .stream import JsonArray, split_at
 
@@ -291,9 +292,8 @@ def _result(finding: Finding, uri: str, index: dict[str, int], fingerprint: str,
 
 def _fix(fix: dict, uri: str) -> dict:
     """A finding's rewrite (``finding.fix``, docs/rewrites.md) as a SARIF fix."""
-    label = "sicher" if fix["applicability"] == "sure" else "bitte prüfen"
     return {
-        "description": {"text": f"Umformulierung ({label}): {fix['sentence']}"},
+        "description": {"text": f"Umformulierung ({fix_label(fix)}): {fix['sentence']}"},
         "artifactChanges": [{
             "artifactLocation": {"uri": uri},
             "replacements": [

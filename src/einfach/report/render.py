@@ -115,6 +115,8 @@ def build_report(history: History, current: dict, before: dict | None = None, *,
         "warnings": [],
     }
     report["headline"] = _headline(current, before, first, has_index)
+    run_versions_differ = bool(has_index and before is not None and before["index_version"]
+                               and before["index_version"] != current["index_version"])
     if other_folder:
         report["warnings"].append(
             f"Verglichen wird mit {run_label(before)}, einem Lauf über einen anderen Ordner"
@@ -128,7 +130,7 @@ def build_report(history: History, current: dict, before: dict | None = None, *,
                 "Die beiden Läufe wurden mit unterschiedlichen Einstellungen, Regeln oder einfach-Versionen "
                 "geprüft; ein Teil der Unterschiede kann daher kommen."
             )
-        if has_index and before["index_version"] and before["index_version"] != current["index_version"]:
+        if run_versions_differ:
             report["warnings"].append(
                 f"Der Einfach-Index stammt aus verschiedenen Modellversionen ({before['index_version']} und "
                 f"{current['index_version']}); die Werte sind nur bedingt vergleichbar."
@@ -144,7 +146,7 @@ def build_report(history: History, current: dict, before: dict | None = None, *,
     spans = sorted({(d["_before_index_version"], d["_index_version"]) for d in documents
                     if d["_before_index_version"] and d["_index_version"]
                     and d["_before_index_version"] != d["_index_version"]})
-    if spans and not any("Modellversionen" in warning for warning in report["warnings"]):
+    if spans and not run_versions_differ:  # the runs' own warning covers their documents
         versions = sorted({version for pair in spans for version in pair})
         report["warnings"].append(
             f"Der Einfach-Index mancher Dokumente stammt aus verschiedenen Modellversionen ({' und '.join(versions)}); "
