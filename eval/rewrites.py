@@ -20,7 +20,8 @@ Run from the project root:
    the issue's "coverage times pass rate", counted per finding.
 4. **fix --all**: each corpus letter checked, all rewrites applied (sure and review), the
    result checked again with the same profile: findings at warning level or above and the
-   Einfach-Index, before and after.
+   Einfach-Index, before and after (also before clipping to 0..100, so that a letter at the
+   floor shows whether it got plainer).
 """
 
 from __future__ import annotations
@@ -103,8 +104,17 @@ def fix_all(nlp):
         after = check_text(nlp, name, apply_edits(text, edits))
         serious = [sum(f.severity in SERIOUS for f in r.findings) for r in (before, after)]
         index = [r.metrics["index"]["value"] for r in (before, after)]
-        rows.append((name, *serious, *index))
+        rows.append((name, *serious, *index, *map(unclipped_index, (before, after))))
     return rows
+
+
+def unclipped_index(result) -> float:
+    """The Einfach-Index of a check result before clipping to 0..100 (a change shows below the floor too)."""
+    from einfach.metrics import MetricsAccumulator
+
+    accumulator = MetricsAccumulator()
+    accumulator.add(result.segments, result.findings)
+    return accumulator.unclipped_index()
 
 
 def _review_key(item: dict) -> tuple:
@@ -183,15 +193,16 @@ def main() -> int:
                 out.write(json.dumps({"id": item.pop("id"), **item}, ensure_ascii=False) + "\n")
         print(f"\n{len(all_items)} distinct rewrites written to {args.review} (shuffled, seed {args.seed})")
     print("\neinfach fix --all on corpus/original (findings at warning or above; Einfach-Index)")
-    print("| letter | findings before | after | change | index before | after |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| letter | findings before | after | change | index before | after | unclipped before | after |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     rows = fix_all(nlp)
-    for name, before, after, index_before, index_after in rows:
+    for name, before, after, index_before, index_after, raw_before, raw_after in rows:
         change = f"{(after - before) / before:+.0%}" if before else "–"
-        print(f"| {Path(name).stem} | {before} | {after} | {change} | {index_before:.1f} | {index_after:.1f} |")
+        print(f"| {Path(name).stem} | {before} | {after} | {change} | {index_before:.1f} | {index_after:.1f} "
+              f"| {raw_before:.1f} | {raw_after:.1f} |")
     total_before = sum(r[1] for r in rows)
     total_after = sum(r[2] for r in rows)
-    print(f"| all | {total_before} | {total_after} | {(total_after - total_before) / total_before:+.0%} | | |")
+    print(f"| all | {total_before} | {total_after} | {(total_after - total_before) / total_before:+.0%} | | | | |")
     return 0
 
 
