@@ -33,6 +33,7 @@ would have to be conjugated), sentences with a negated sein + zu.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,7 @@ from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
 from .morph import (
-    DATIVE_PRONOUNS, HABEN, HATTEN, POLITE, WERDEN_FUTURE, capitalise, lower_first, modal_form,
+    DATIVE_PRONOUNS, GENITIVE_STARTS, HABEN, HATTEN, POLITE, WERDEN_FUTURE, capitalise, lower_first, modal_form,
     nominative_to_accusative, phrases, present_plural, split_separable,
 )
 
@@ -55,6 +56,10 @@ PLURAL_FINITE = {"werden", "wurden", "sind", "waren", "können", "konnten", "mü
 SINGULAR_FINITE = {"wird", "wurde", "ist", "war", "kann", "konnte", "muss", "musste", "darf", "durfte",
                    "soll", "sollte", "will", "wollte"}
 SUBORDINATORS = {"KOUS"}
+# relative adverbs that open a verb-last clause whose subject follows ("wobei eine Ablehnung ... nicht
+# ausgeschlossen werden kann")
+# ("sodass": HanTa tags it NE)
+VERB_LAST_ADVERBS = {"wobei", "weshalb", "weswegen", "wodurch", "woraufhin", "wonach", "sodass"}
 # relative pronouns whose nominative and accusative are the same word: the subject of the passive
 # relative clause stays as it is and becomes the object ("die geprüft wurden" -> "die wir geprüft
 # haben"); "der"/"welcher" may be a feminine dative ("der nachzukommen ist"), "dem"/"denen" are datives
@@ -69,30 +74,72 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if match is None:
         return None
     letter = is_letter(parameters.get(DOCUMENT_TEXT) or "", tuple(parameters.get("letter_markers") or ()))
-    authority = {v.lower() for v in parameters.get("authority_verbs") or []}
-    reader = {v.lower() for v in parameters.get("reader_verbs") or []}
-    if match.construction == WERDEN and match.verb.lemma_.lower() == "bitten" and match.agent is None:
+    verbs = _Verbs.of(parameters)
+    if match.construction == WERDEN and verbs.lemma(match.verb) == "bitten" and match.agent is None:
         request = _request(doc, match)
         if request is not None:
             return request  # else "wir bitten Sie, ..." below
     clause, sentence_start = _clause(doc, match)
     if clause is None or any(t.lower_ == "es" for t in clause[1:]):
         return None
-    if match.agent is None and _hidden_agent(clause):
+    own = _own_office(clause, verbs.own_office) if match.agent is None else set()
+    if match.agent is None and _hidden_agent([t for t in clause if t.i not in own]):
         return None  # "seitens der Behörde", "durch Ihren Arbeitgeber": an actor the detection does not read
-    actor = _actor(match, authority, reader, clause) if letter or match.agent is not None else None
+    if own:
+        actor = ["wir"], "wir", REVIEW  # "seitens der hiesigen Behörde": the writing authority itself
+    else:
+        actor = _actor(match, verbs, clause) if letter or match.agent is not None else None
     if actor is None:
         return None
     pair = _coordinated(match, clause)
     if pair is not None and match.agent is None and \
-            any(_actor(match, authority, reader, clause, p.lemma_.lower()) != actor for p in pair):
+            any(_actor(match, verbs, clause, verbs.lemma(p)) != actor for p in pair):
         return None  # "geprüft und zugeschickt": both verbs must have the same inferred actor
     words, person, applicability = actor
     if match.construction == WERDEN:
-        return _werden(doc, match, clause, sentence_start, words, person, applicability)
-    if match.construction == SEIN_ZU and person == "Sie":
-        return _sein_zu(doc, match, clause, sentence_start, request=match.verb.lemma_.lower() in reader)
+        return _werden(doc, match, clause, sentence_start, words, person, applicability, verbs, own)
+    if match.construction == SEIN_ZU and (person == "Sie" or words == ["wir"]):
+        request = person == "Sie" and verbs.lemma(match.verb) in verbs.reader | verbs.reader_duties
+        return _sein_zu(doc, match, clause, sentence_start, request, words, verbs, own)
     return None
+
+
+@dataclass(frozen=True)
+class _Verbs:
+    """The verb lists of the rule's parameters (lowercased) and its lemma corrections."""
+
+    authority: frozenset[str]
+    reader: frozenset[str]
+    # sein + zu only: a duty of the reader, though the werden passive is the authority's ("ist zu überweisen")
+    reader_duties: frozenset[str]
+    lemmas: tuple[tuple[str, str], ...]
+    own_office: frozenset[str]
+
+    @staticmethod
+    def of(parameters: dict) -> "_Verbs":
+        def words(key):
+            return frozenset(v.lower() for v in parameters.get(key) or [])
+        lemmas = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("passive_lemmas") or {}).items()))
+        return _Verbs(words("authority_verbs"), words("reader_verbs"), words("reader_duties"), lemmas,
+                      words("own_office_adjectives"))
+
+    def lemma(self, token: "Token") -> str:
+        """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
+        ("angehört": "angehören" -> "anhören")."""
+        lemma = token.lemma_.lower()
+        return dict(self.lemmas).get(lemma, lemma)
+
+
+def _own_office(clause, adjectives: frozenset[str]) -> set[int]:
+    """The tokens of "seitens der hiesigen Behörde" (an adjective of ``adjectives`` naming the writing
+    office), or none."""
+    for position, token in enumerate(clause[:-3]):
+        article, adjective, noun = clause[position + 1 : position + 4]
+        if token.lower_ == "seitens" and article.lower_ == "der" and adjective.tag_ == "ADJA" and \
+                adjective.lemma_.lower() in adjectives and noun.tag_ == "NN" and \
+                (position + 4 == len(clause) or clause[position + 4].lower_ not in GENITIVE_STARTS):
+            return {token.i, article.i, adjective.i, noun.i}
+    return set()
 
 
 @lru_cache(maxsize=8)
@@ -145,15 +192,19 @@ def _coordinated(match: PassiveMatch, clause) -> "tuple[Token, Token] | None":
     return None
 
 
-def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause, lemma: str | None = None):
+def _actor(match: PassiveMatch, verbs: _Verbs, clause, lemma: str | None = None):
     """(subject words, verb person, applicability), or None when the actor is unclear.
 
     A verb on both lists ("mitteilen") is the authority's when the reader is addressed in the
-    dative ("wird Ihnen mitgeteilt"), else the reader's ("sind Änderungen mitzuteilen").
+    dative ("wird Ihnen mitgeteilt"), else the reader's ("sind Änderungen mitzuteilen"). A verb of
+    ``reader_duties`` in sein + zu is the reader's ("ist ... zu überweisen").
     """
     if match.agent is not None:
         return match.agent.split(), match.person, SURE
-    lemma = lemma or match.verb.lemma_.lower()
+    lemma = lemma or verbs.lemma(match.verb)
+    authority, reader = verbs.authority, verbs.reader
+    if match.construction == SEIN_ZU and lemma in verbs.reader_duties:
+        return ["Sie"], "Sie", REVIEW
     if lemma in authority and lemma in reader:
         if any(t.text == "Ihnen" for t in clause):
             return ["wir"], "wir", REVIEW
@@ -211,7 +262,7 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     ``subjectless`` also none at all (([], []): "Es wird darauf hingewiesen",
     "wird Ihnen mitgeteilt", "wird nach Aktenlage entschieden").
     """
-    chunks = phrases(rest)
+    chunks = [chunk for run in _runs(rest) for chunk in phrases(run)]
     nouns = [c for c in chunks if c.kind == "np"]
     pronouns = [c for c in chunks if c.kind == "pron" and c.tokens[0].lower_ != "es"]
     if subjectless and not plural and not nouns and \
@@ -227,9 +278,41 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     return None
 
 
+def _runs(tokens: list["Token"]) -> list[list["Token"]]:
+    """``tokens`` split where words were taken out between them: a noun phrase never reaches over the
+    removed verb ("Das Original ist der Person zu übersenden": "der Person" is no genitive attribute)."""
+    runs: list[list["Token"]] = []
+    for token in tokens:
+        if runs and runs[-1][-1].i + 1 == token.i:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
 def _relative(clause) -> bool:
     """A relative clause opened by its subject ("die von uns geprüft wurden", "welches anzugeben ist")."""
     return clause[0].tag_ == "PRELS" and clause[0].lower_ in SAME_CASE_RELATIVES
+
+
+def _prepositional_relative(clause) -> bool:
+    """A relative clause opened by a preposition and its pronoun ("für die", "zu welcher")."""
+    return len(clause) > 1 and clause[0].tag_ in {"APPR", "APPRART"} and clause[1].tag_ == "PRELS"
+
+
+def _opening(clause) -> list["Token"]:
+    """The words that open a verb-last clause: a conjunction ("dass", "ob", "damit"), a relative
+    adverb ("wobei", "weshalb"), a relative pronoun that is the subject (:func:`_relative`) or a
+    preposition with its relative pronoun ("für die", "in dem": the pronoun is no subject); none
+    in a main clause."""
+    first = clause[0]
+    if first.tag_ in SUBORDINATORS or first.lower_ in VERB_LAST_ADVERBS or _relative(clause):
+        return [first]
+    if _prepositional_relative(clause):
+        return clause[:2]
+    if len(clause) > 1 and first.lower_ in {"und", "oder"} and clause[1].tag_ in SUBORDINATORS:
+        return clause[:2]  # "..., und dass der Verlust ... anzuzeigen ist"
+    return []
 
 
 def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectless: bool = False):
@@ -246,7 +329,10 @@ def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectl
     if any((t.tag_.startswith("V") and not _misread_noun(t)) or t.tag_ == "PTKZU" for t in rest):
         return None  # another verb in the clause ("vorzulegen bzw. zurückzusenden"): not one passive
     tail = [t.text for t in clause if t.is_punct and t.i == clause[-1].i]
-    if _relative(clause):
+    opening = _opening(clause)
+    if opening and not _relative(clause):
+        subject = _subject([t for t in rest if t.i not in {o.i for o in opening}], plural, subjectless)
+    elif _relative(clause):
         subject = _subject([t for t in rest if t.i != clause[0].i], False, subjectless=True)
         if subject != ([], []):
             return None
@@ -275,10 +361,11 @@ def _misread_noun(token: "Token") -> bool:
         previous.lower_ in {"zur", "zum", "der", "die", "das", "dem", "den", "des"}  # "Zur" read as ADV
 
 
-def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability):
+def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability,
+            verbs: _Verbs, own: set[int]):
     finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"}]
     werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}]
-    if not finite and _relative(clause) and len(werden_forms) == 1 and werden_forms[0].lower_ == "werden" and \
+    if not finite and (_relative(clause) or _prepositional_relative(clause)) and len(werden_forms) == 1 and werden_forms[0].lower_ == "werden" and \
             all(t.is_punct for t in clause if t.i > werden_forms[0].i):
         finite = werden_forms  # "welche ... eingezogen werden": HanTa tags the finite verb at the end VAINF
         has_infinitive = False
@@ -290,7 +377,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     has_worden = any(t.lower_ == "worden" for t in werden_forms)
     pair = _coordinated(match, clause)
     first, participle = pair if pair is not None else (None, match.verb)
-    lemma = participle.lemma_.lower()
+    lemma = verbs.lemma(participle)
     if not lemma.endswith("n") or participle.tag_ not in {"VVPP", "VVFIN", "VVINF"}:
         return None
     if first is not None and not has_infinitive and finite.lower_ in {"wird", "werden"}:
@@ -324,7 +411,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     else:
         return None
     if first is not None:  # "gesperrt und vernichtet": both verbs in the same form
-        verbal_first = first.lemma_.lower() if nonfinite == [lemma] else first.text
+        verbal_first = verbs.lemma(first) if nonfinite == [lemma] else first.text
         nonfinite = [verbal_first, "und", *nonfinite]
     if finite.lower_ in PLURAL_FINITE:
         plural = True
@@ -333,8 +420,8 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     else:
         return None
     coordinated = {first.i, first.i + 1} if first is not None else set()
-    parts = _parts(clause, match, {finite.i, participle.i, *coordinated, *(t.i for t in werden_forms)}, plural,
-                   subjectless=True)
+    parts = _parts(clause, match, {finite.i, participle.i, *coordinated, *own, *(t.i for t in werden_forms)},
+                   plural, subjectless=True)
     if parts is None:
         return None
     removed, rest, tail, subject_tokens, accusative = parts
@@ -346,17 +433,19 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             return None
     opener = clause[0]
     at_start = opener.i == sentence_start
+    opening = _opening(clause)
 
     def moved(token: "Token") -> str:
         return lower_first(token) if token.i == sentence_start else token.text
 
-    if opener.tag_ in SUBORDINATORS or _relative(clause):
+    if opening:
         # verb last: opener + actor + middle field + verb cluster
         after_verbs = [t for t in clause if t.i > max(removed) and not t.is_punct]
         if after_verbs:
             return None
-        middle = [t for t in rest if t.i != opener.i]
-        words = [opener.text] + agent_words + _with_accusative(middle, subject_ids, accusative, sentence_start)
+        middle = [t for t in rest if t.i not in {o.i for o in opening}]
+        words = [t.text for t in opening] + agent_words
+        words += _with_accusative(middle, subject_ids, accusative, sentence_start)
         words += ([verb] if present else nonfinite + [finite_word]) + tail
     else:
         vorfeld = [t for t in clause if t.i < finite.i]
@@ -381,12 +470,17 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += pronouns + object_words + others + closing + tail
+        elif len(vorfeld) == 1 and _bare_pronoun(vorfeld[0]) and not subject_ids & {vorfeld[0].i}:
+            # "Ihnen wurde ... erteilt" -> "Wir haben Ihnen ... erteilt"
+            words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
+            words += [vorfeld[0].text] + _with_accusative(middle, subject_ids, accusative, sentence_start)
+            words += closing + tail
         else:
             words = [t.text for t in vorfeld] + [finite_word] + [_inside(w) for w in agent_words]
             words += _with_accusative(middle, subject_ids, accusative, sentence_start) + closing + tail
     if at_start:
         words[0] = capitalise(words[0])
-    return Proposal(clause[0].i, clause[-1].i + 1, words, applicability, replaced=set())
+    return Proposal(clause[0].i, clause[-1].i + 1, words, applicability, replaced=_lemmas(doc, own))
 
 
 def _inside(word: str) -> str:
@@ -425,48 +519,58 @@ def _zu_verb(clause: list["Token"]) -> tuple[set[int], "Token"] | None:
     return None
 
 
-def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: bool) -> Proposal | None:
+def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: bool, actor: list[str],
+             verbs: _Verbs, own: set[int]) -> Proposal | None:
     """``request``: a reader's action that a letter asks for ("Bitte legen Sie ... vor"); other duties
-    become "Sie müssen ..." ("Sie müssen die Kosten tragen")."""
+    become "Sie müssen ..." ("Sie müssen die Kosten tragen"), the authority's "wir müssen ..." ("Die
+    Verpflichtung ist aufzuheben" -> "Wir müssen die Verpflichtung aufheben"); "war ... zu" becomes
+    "mussten" ("sodass nach Aktenlage zu entscheiden war" -> "sodass wir nach Aktenlage entscheiden
+    mussten"). ``actor``: ["Sie"] or ["wir"]."""
     if any(t.tag_ == "PTKNEG" or t.lower_.startswith("kein") for t in clause):
         return None  # "sind nicht vorzulegen" is no request
     found = _zu_verb(clause)
     if found is None:
         return None
     zu_ids, infinitive = found
-    lemma = infinitive.lemma_.lower()
+    lemma = verbs.lemma(infinitive)
     sein = match.auxiliary
     plural = sein.lower_ in {"sind", "waren"}
-    if sein.lower_ not in {"ist", "sind"}:
+    if sein.lower_ not in {"ist", "sind", "war", "waren"}:
         return None
-    parts = _parts(clause, match, {sein.i, *zu_ids}, plural)
+    must = "müssen" if sein.lower_ in {"ist", "sind"} else "mussten"
+    subject = actor[0]
+    parts = _parts(clause, match, {sein.i, *zu_ids, *own}, plural, subjectless=True)
     if parts is None:
         return None
     removed, rest, tail, subject_tokens, accusative = parts
     subject_ids = {t.i for t in subject_tokens}
     opener = clause[0]
-    if opener.tag_ in SUBORDINATORS or _relative(clause):
+    opening = _opening(clause)
+    # a main clause after a semicolon starts like a sentence, in lowercase ("...; bitte buchen Sie ...")
+    after_semicolon = opener.i > sentence_start and doc[opener.i - 1].text == ";"
+    starts = opener.i == sentence_start or after_semicolon
+    if opening:
         if any(t.i > max(removed) and not t.is_punct for t in clause):
             return None
-        middle = [t for t in rest if t.i != opener.i]
-        words = [opener.text, "Sie"] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma, "müssen"]
-        words += tail
+        middle = [t for t in rest if t.i not in {o.i for o in opening}]
+        words = [t.text for t in opening] + [subject] + _with_accusative(middle, subject_ids, accusative, sentence_start)
+        words += [lemma, must] + tail
     elif opener.i == sein.i:
         # verb first after a subordinate clause: "..., sind die Unterlagen vorzulegen."
         middle = [t for t in rest if t.i > sein.i]
-        words = ["müssen", "Sie"] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
-    elif opener.i == sentence_start and not request:
+        words = [must, subject] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
+    elif starts and not (request and must == "müssen"):
         vorfeld = [t for t in clause if t.i < sein.i]
         if any(t.i in removed for t in vorfeld):
             return None
         middle = [t for t in rest if t.i > sein.i]
         if {t.i for t in vorfeld} == subject_ids:
-            words = ["Sie", "müssen"] + _accusative_words(accusative, subject_tokens[0], sentence_start)
+            words = [subject, must] + _accusative_words(accusative, subject_tokens[0], sentence_start)
             words += [t.text for t in middle] + [lemma] + tail
         else:
-            words = [t.text for t in vorfeld] + ["müssen", "Sie"]
+            words = [t.text for t in vorfeld] + [must, subject]
             words += _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
-    elif opener.i == sentence_start:
+    elif starts:
         prefix, stem = split_separable(lemma, infinitive.text)
         vorfeld = [t for t in clause if t.i < sein.i]
         if any(t.i in removed for t in vorfeld):
@@ -474,13 +578,19 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         middle = [t for t in rest if t.i != sein.i]
         pronouns = [t.text for t in middle if _bare_pronoun(t) and t.i not in subject_ids]
         others = [t for t in middle if not (_bare_pronoun(t) and t.i not in subject_ids)]
-        words = ["Bitte", stem, "Sie"] + pronouns + _with_accusative(others, subject_ids, accusative, sentence_start)
-        words += ([prefix] if prefix else []) + tail
+        words = ["bitte" if after_semicolon else "Bitte", stem, "Sie"] + pronouns
+        words += _with_accusative(others, subject_ids, accusative, sentence_start) + ([prefix] if prefix else []) + tail
     else:
         return None
     if opener.i == sentence_start:
         words[0] = capitalise(words[0])
-    return Proposal(clause[0].i, clause[-1].i + 1, words, REVIEW, replaced=set())
+    return Proposal(clause[0].i, clause[-1].i + 1, words, REVIEW, replaced=_lemmas(doc, own))
+
+
+def _lemmas(doc, indices: set[int]) -> set[str]:
+    """The lowercased lemmas of the tokens ``indices`` (an own-office phrase the rewrite drops on purpose:
+    "seitens der hiesigen Behörde" becomes "wir")."""
+    return {(doc[i].lemma_ or doc[i].text).lower() for i in indices}
 
 
 def _request(doc, match: PassiveMatch) -> Proposal | None:
