@@ -169,13 +169,30 @@ def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]
     (after a list marker such as "-": that word is written with a capital)."""
     sentence = doc_view(doc).sentence_of(match.auxiliary.i)
     first_word = next((t.i for t in sentence if t.text[:1].isalnum()), sentence.start)
-    for clause in clauses(sentence):
-        indices = [t.i for t in clause]
-        if match.auxiliary.i in indices and match.verb.i in indices:
-            if indices != list(range(indices[0], indices[-1] + 1)):
-                return None, first_word
-            return clause, first_word
-    return None, first_word
+    parts = clauses(sentence)
+    holding = [n for n, clause in enumerate(parts) if {match.auxiliary.i, match.verb.i} & {t.i for t in clause}]
+    if not holding:
+        return None, first_word
+    low, high = min(holding), max(holding)
+    passive = {match.auxiliary.i, match.verb.i, *(t.i for t in parts[high] if t.lemma_.lower() == "werden"
+                                                 or t.tag_ in {"VMFIN", "PTKZU"})}
+    if low != high and not all(_inserted_phrase(parts[n], passive) for n in range(low + 1, high + 1)):
+        return None, first_word
+    clause = [t for t in doc[parts[low][0].i : parts[high][-1].i + 1] if not t.is_space]
+    indices = [t.i for t in clause]
+    if indices != list(range(indices[0], indices[-1] + 1)):
+        return None, first_word
+    return clause, first_word
+
+
+def _inserted_phrase(chunk: list["Token"], passive: set[int]) -> bool:
+    """A chunk after a comma that goes on the clause before it: no verb except the passive's closing
+    one and no conjunction that opens a clause ("wurde für Montag, den 28.10.2024, um 9 Uhr vorgemerkt",
+    "ist unverzüglich, spätestens bis zum 20.12.2024, vorzulegen"). A relative pronoun without a verb
+    of its own is a tagging fault ("den 28.10.2024" read as a relative pronoun)."""
+    if chunk[0].tag_ in {"KOUS", "KOUI", "KON"} or chunk[0].lower_ in VERB_LAST_ADVERBS:
+        return False
+    return not any((t.tag_.startswith("V") or t.tag_ == "PTKZU") and t.i not in passive for t in chunk)
 
 
 def _coordinated(match: PassiveMatch, clause) -> "tuple[Token, Token] | None":
