@@ -35,7 +35,8 @@ SAME_FORMS = {"die", "das", "eine", "keine", "diese", "dieses", "jede", "jedes",
 BARE_FORMS = {"ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer"}
 GENITIVE_STARTS = {"des", "der", "eines", "einer", "meines", "meiner", "ihres", "ihrer", "seines", "seiner",
                    "unseres", "unserer", "dieses", "dieser"}
-REFERENCE_STARTS = {"§", "§§", "Art.", "Artikel"}
+# a legal reference, or a bank account given as an apposition ("…, IBAN DE00 1234 …,"): no noun phrase of the clause
+REFERENCE_STARTS = {"§", "§§", "Art.", "Artikel", "IBAN"}
 REFERENCE_TAGS = {"CARD", "NN", "NE", "XY", "FM", "ADJA", "KON", "$("}
 DATIVE_PRONOUNS = {"ihnen", "uns", "ihm", "mir", "dir", "euch"}
 # the polite forms: capitalised anywhere in the sentence

@@ -47,7 +47,7 @@ from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
 from .morph import (
-    DATIVE_PRONOUNS, GENITIVE_STARTS, HABEN, HATTEN, POLITE, WERDEN_FUTURE, capitalise, lower_first, modal_form,
+    DATIVE_PRONOUNS, GENITIVE_STARTS, head_noun, HABEN, HATTEN, POLITE, WERDEN_FUTURE, capitalise, lower_first, modal_form,
     nominative_to_accusative, phrases, present_plural, split_separable,
 )
 
@@ -64,6 +64,8 @@ VERB_LAST_ADVERBS = {"wobei", "weshalb", "weswegen", "wodurch", "woraufhin", "wo
 # relative clause stays as it is and becomes the object ("die geprüft wurden" -> "die wir geprüft
 # haben"); "der"/"welcher" may be a feminine dative ("der nachzukommen ist"), "dem"/"denen" are datives
 SAME_CASE_RELATIVES = {"die", "das", "welche", "welches"}
+# words that may open a noun phrase in the nominative (see _after_subordinate)
+NOMINAL_START_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "NN", "NE", "PPER", "PDS", "PIS", "ADJA", "CARD"}
 REQUEST_ADVERBS_DROPPED = {"hiermit", "höflich", "freundlich", "höflichst", "freundlichst"}
 
 
@@ -279,9 +281,12 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     ``subjectless`` also none at all (([], []): "Es wird darauf hingewiesen",
     "wird Ihnen mitgeteilt", "wird nach Aktenlage entschieden").
     """
-    chunks = [chunk for run in _runs(rest) for chunk in phrases(run)]
-    nouns = [c for c in chunks if c.kind == "np"]
+    chunks = [chunk for run in _runs(_outside_brackets(rest)) for chunk in phrases(run)]
+    nouns = [c for c in chunks if c.kind == "np" and not _genitive(c) and not _dative(c)]
     pronouns = [c for c in chunks if c.kind == "pron" and c.tokens[0].lower_ != "es"]
+    if not nouns and len(pronouns) == 1 and pronouns[0].tokens[0].tag_ == "PDS" and \
+            pronouns[0].tokens[0].lower_ in {"diese", "dieses"}:
+        return pronouns[0].tokens, [pronouns[0].tokens[0].text]  # "sofern diese ... entrichtet wurde"
     if subjectless and not plural and not nouns and \
             all(p.tokens[0].lower_ in DATIVE_PRONOUNS and p.tokens[0].text != "Sie" for p in pronouns):
         return [], []
@@ -293,6 +298,45 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     if not nouns and len(pronouns) == 1 and pronouns[0].tokens[0].text == "Sie" and plural:
         return pronouns[0].tokens, ["Sie"]
     return None
+
+
+def _outside_brackets(tokens: list["Token"]) -> list["Token"]:
+    """The tokens outside round brackets ("eine Bescheinigung (Fiktionsbescheinigung)": the bracket
+    names the same thing, it is no second noun phrase); they stay in the sentence as they are."""
+    result, depth = [], 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            result.append(token)
+    return result
+
+
+def _genitive(phrase) -> bool:
+    """A noun phrase opened by "des"/"eines": a genitive attribute cut off by "sowie"/"und" ("der Gründe
+    sowie des Zeitpunkts"), never a subject or an object."""
+    return phrase.tokens[0].lower_ in {"des", "eines"}
+
+
+def _dative(phrase) -> bool:
+    """A noun phrase in the dative: "dem"/"einem" + noun, or "der"/"einer" + a feminine singular noun
+    (its nominative is "die"/"eine"), e.g. "ist der eingeladenen Person zu übersenden"."""
+    first = phrase.tokens[0].lower_
+    if first in {"dem", "einem"}:
+        return True
+    head = head_noun(phrase)
+    return first in {"der", "einer"} and head is not None and gender(head.lemma_ or head.text) == "f" and \
+        not head.text.endswith(("en", "ern"))  # "der Behörden" may be a genitive plural
+
+
+def _dative_ids(rest: list["Token"]) -> set[int]:
+    """The tokens of the dative noun phrases (:func:`_dative`) in ``rest``: they go before the object when
+    the subject moves behind the verb ("Bitte übersenden Sie der Person das Original", not "das Original
+    der Person", which reads as a genitive)."""
+    chunks = [chunk for run in _runs(_outside_brackets(rest)) for chunk in phrases(run)]
+    return {t.i for c in chunks if c.kind == "np" and _dative(c) for t in c.tokens}
 
 
 def _runs(tokens: list["Token"]) -> list[list["Token"]]:
@@ -466,7 +510,8 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
         words += ([verb] if present else nonfinite + [finite_word]) + tail
     else:
         vorfeld = [t for t in clause if t.i < finite.i]
-        if any(t.i in removed for t in vorfeld) or (not vorfeld and (at_start or opener.i != finite.i)):
+        if any(t.i in removed for t in vorfeld) or \
+                (not vorfeld and (at_start or opener.i != finite.i or not _after_subordinate(doc, opener))):
             return None  # verb first only after a subordinate clause: "..., wird nach Aktenlage entschieden"
         middle = [t for t in rest if t.i > finite.i]
         prefix = ""
@@ -482,8 +527,9 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += [t.text for t in middle] + closing + tail
         elif {t.i for t in vorfeld} == subject_ids:
-            pronouns = [t.text for t in middle if _bare_pronoun(t)]
-            others = [moved(t) for t in middle if not _bare_pronoun(t)]
+            datives = _dative_ids(rest)
+            pronouns = [t.text for t in middle if _bare_pronoun(t) or t.i in datives]
+            others = [moved(t) for t in middle if not (_bare_pronoun(t) or t.i in datives)]
             object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += pronouns + object_words + others + closing + tail
@@ -493,11 +539,15 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             words += [vorfeld[0].text] + _with_accusative(middle, subject_ids, accusative, sentence_start)
             words += closing + tail
         else:
+            if subject_ids & {t.i for t in vorfeld}:
+                return None  # the subject shares the Vorfeld with other words: it would stay a nominative
             words = [t.text for t in vorfeld] + [finite_word] + [_inside(w) for w in agent_words]
             words += _with_accusative(middle, subject_ids, accusative, sentence_start) + closing + tail
     if at_start:
         words[0] = capitalise(words[0])
-    return Proposal(clause[0].i, clause[-1].i + 1, words, applicability, replaced=_lemmas(doc, own))
+    if not _antecedent_kept(doc, clause, words):
+        return None
+    return Proposal(clause[0].i, clause[-1].i + 1, _tidy(words), applicability, replaced=_lemmas(doc, own))
 
 
 def _inside(word: str) -> str:
@@ -572,7 +622,7 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         middle = [t for t in rest if t.i not in {o.i for o in opening}]
         words = [t.text for t in opening] + [subject] + _with_accusative(middle, subject_ids, accusative, sentence_start)
         words += [lemma, must] + tail
-    elif opener.i == sein.i:
+    elif opener.i == sein.i and _after_subordinate(doc, opener):
         # verb first after a subordinate clause: "..., sind die Unterlagen vorzulegen."
         middle = [t for t in rest if t.i > sein.i]
         words = [must, subject] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
@@ -582,9 +632,13 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
             return None
         middle = [t for t in rest if t.i > sein.i]
         if {t.i for t in vorfeld} == subject_ids:
-            words = [subject, must] + _accusative_words(accusative, subject_tokens[0], sentence_start)
-            words += [t.text for t in middle] + [lemma] + tail
+            datives = _dative_ids(rest)
+            words = [subject, must] + [t.text for t in middle if t.i in datives]
+            words += _accusative_words(accusative, subject_tokens[0], sentence_start)
+            words += [t.text for t in middle if t.i not in datives] + [lemma] + tail
         else:
+            if subject_ids & {t.i for t in vorfeld}:
+                return None  # the subject shares the Vorfeld with other words: it would stay a nominative
             words = [t.text for t in vorfeld] + [must, subject]
             words += _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
     elif starts:
@@ -593,15 +647,58 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         if any(t.i in removed for t in vorfeld):
             return None
         middle = [t for t in rest if t.i != sein.i]
-        pronouns = [t.text for t in middle if _bare_pronoun(t) and t.i not in subject_ids]
-        others = [t for t in middle if not (_bare_pronoun(t) and t.i not in subject_ids)]
+        datives = _dative_ids(rest) if subject_ids and min(subject_ids) < sein.i else set()
+        pronouns = [t.text for t in middle if (_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids]
+        others = [t for t in middle if not ((_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids)]
         words = ["bitte" if after_semicolon else "Bitte", stem, "Sie"] + pronouns
         words += _with_accusative(others, subject_ids, accusative, sentence_start) + ([prefix] if prefix else []) + tail
     else:
         return None
     if opener.i == sentence_start:
         words[0] = capitalise(words[0])
-    return Proposal(clause[0].i, clause[-1].i + 1, words, REVIEW, replaced=_lemmas(doc, own))
+    if not _antecedent_kept(doc, clause, words):
+        return None
+    return Proposal(clause[0].i, clause[-1].i + 1, _tidy(words), REVIEW, replaced=_lemmas(doc, own))
+
+
+def _after_subordinate(doc, opener: "Token") -> bool:
+    """A clause that opens with its finite verb after a comma has its Vorfeld before that comma: a
+    subordinate clause or a phrase ("Sofern Sie ... beziehen, kann ...", "Mit Antrag vom 02.09.2024, hier
+    eingegangen am 03.09.2024, wurde ..."). Not after a bracket or dash, and not when the sentence (or its
+    part after a semicolon) opens with a noun phrase or pronoun: that may be the subject, which would stay
+    a nominative ("Der Antrag, den Sie gestellt haben, wird geprüft")."""
+    if opener.i == 0 or doc[opener.i - 1].text != ",":
+        return False
+    sentence = doc_view(doc).sentence_of(opener.i)
+    begin = max([t.i + 1 for t in doc[sentence.start : opener.i] if t.text == ";"], default=sentence.start)
+    first = next((t for t in doc[begin : opener.i] if t.text[:1].isalnum()), None)
+    return first is not None and first.tag_ not in NOMINAL_START_TAGS
+
+
+def _antecedent_kept(doc, clause, words: list[str]) -> bool:
+    """When a relative clause follows ("..., die dieses ... vorzulegen hat"), the last noun before it stays
+    the same, so the relative pronoun keeps its antecedent ("ist der eingeladenen Person zu übersenden, die
+    ..." must not become "... das Original der Verpflichtungserklärung, die ...")."""
+    after = clause[-1].i + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].tag_ not in {"PRELS", "PRELAT"}:
+        return True
+    nouns = [t.text for t in clause if t.tag_ in {"NN", "NE"}]
+    if not nouns:
+        return True
+    last_new = next((w for w in reversed(words) if w in nouns), None)
+    return last_new == nouns[-1]
+
+
+def _tidy(words: list[str]) -> list[str]:
+    """Without a comma left before other punctuation or at the end, where the verb it preceded was taken
+    away ("…, IBAN DE00 …, zu überweisen." -> "…, IBAN DE00 …." without ",.")."""
+    result: list[str] = []
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else None
+        if word == "," and (following is None or following in {",", ".", ";", ":", "!", "?"}):
+            continue
+        result.append(word)
+    return result
 
 
 def _lemmas(doc, indices: set[int]) -> set[str]:
