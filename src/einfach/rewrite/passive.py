@@ -159,10 +159,11 @@ def _hidden_agent(clause) -> bool:
         following = clause[position + 1]
         if token.lower_ in {"seitens", "durch"}:
             return True
-        if token.lower_ in {"von", "vom"} and following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"}:
+        if token.lower_ in {"von", "vom"} and following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"} and \
+                following.text[:1].isalpha():  # not a placeholder "vom [Datum]"
             return True
-        if token.lower_ == "vom" and following.tag_ == "NN" and not following.text[:1].isdigit():
-            return True  # "vom Jobcenter", not "vom 09.09.2024"
+        if token.lower_ == "vom" and following.tag_ in {"NN", "NE"} and following.text[:1].isalpha():
+            return True  # "vom Jobcenter", not "vom 09.09.2024" or "vom [Datum]"
     return False
 
 
@@ -176,6 +177,9 @@ def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]
     if not holding:
         return None, first_word
     low, high = min(holding), max(holding)
+    start = _extend_back(parts, low)
+    if start is not None:
+        low = start
     passive = {match.auxiliary.i, match.verb.i, *(t.i for t in parts[high] if t.lemma_.lower() == "werden"
                                                  or t.tag_ in {"VMFIN", "PTKZU"})}
     if low != high and not all(_inserted_phrase(parts[n], passive) for n in range(low + 1, high + 1)):
@@ -185,6 +189,26 @@ def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]
     if indices != list(range(indices[0], indices[-1] + 1)):
         return None, first_word
     return clause, first_word
+
+
+def _extend_back(parts, low: int) -> int | None:
+    """The first chunk of the clause whose passive starts in chunk ``low`` without its opener or subject:
+    earlier chunks without a verb belong to it ("wohingegen ... ein Betrag in Höhe von 992,00 EUR, mithin
+    insgesamt 11.904,00 EUR, nachzuweisen ist", "die binnen drei Wochen, spätestens bis zum 04.11.2024,
+    zu überweisen ist"). None when the chunk ``low`` opens its clause itself (with an opener, or as the
+    sentence's first chunk) or no such start is found."""
+    def opens(chunk) -> bool:
+        return chunk[0].tag_ in SUBORDINATORS | {"PRELS"} or chunk[0].lower_ in VERB_LAST_ADVERBS or \
+            (len(chunk) > 1 and chunk[0].tag_ in {"APPR", "APPRART"} and chunk[1].tag_ == "PRELS")
+    first = next((n for n, part in enumerate(parts) if part[0].text[:1].isalnum()), 0)
+    if low <= first or opens(parts[low]) or parts[low][0].i > 0 and parts[low][0].doc[parts[low][0].i - 1].text == ";":
+        return None
+    for n in range(low - 1, first - 1, -1):
+        if any(t.tag_.startswith("V") or t.tag_ == "PTKZU" for t in parts[n]):
+            return None
+        if opens(parts[n]) or n == first:
+            return n
+    return None
 
 
 def _inserted_phrase(chunk: list["Token"], passive: set[int]) -> bool:
@@ -369,6 +393,9 @@ def _opening(clause) -> list["Token"]:
     first = clause[0]
     if first.tag_ in SUBORDINATORS or first.lower_ in VERB_LAST_ADVERBS or _relative(clause):
         return [first]
+    last = next((t for t in reversed(clause) if not t.is_punct), first)
+    if first.lower_ == "da" and last.tag_ in {"VAFIN", "VMFIN"}:
+        return [first]  # "Da über Ihren Antrag nicht entschieden werden kann": HanTa tags "Da" ADV
     if _prepositional_relative(clause):
         return clause[:2]
     if len(clause) > 1 and first.lower_ in {"und", "oder"} and clause[1].tag_ in SUBORDINATORS:
@@ -544,7 +571,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             words = [t.text for t in vorfeld] + [finite_word] + [_inside(w) for w in agent_words]
             words += _with_accusative(middle, subject_ids, accusative, sentence_start) + closing + tail
     if at_start:
-        words[0] = capitalise(words[0])
+        words[0] = _sentence_case(words[0], opener)
     if not _antecedent_kept(doc, clause, words):
         return None
     return Proposal(clause[0].i, clause[-1].i + 1, _tidy(words), applicability, replaced=_lemmas(doc, own))
@@ -655,7 +682,7 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
     else:
         return None
     if opener.i == sentence_start:
-        words[0] = capitalise(words[0])
+        words[0] = _sentence_case(words[0], opener)
     if not _antecedent_kept(doc, clause, words):
         return None
     return Proposal(clause[0].i, clause[-1].i + 1, _tidy(words), REVIEW, replaced=_lemmas(doc, own))
@@ -687,6 +714,14 @@ def _antecedent_kept(doc, clause, words: list[str]) -> bool:
         return True
     last_new = next((w for w in reversed(words) if w in nouns), None)
     return last_new == nouns[-1]
+
+
+def _sentence_case(word: str, first: "Token") -> str:
+    """The new first word of a sentence, capitalised like the old one: a sentence after the salutation
+    "Sehr geehrte Frau ...," starts in lowercase ("hiermit teilen wir Ihnen mit")."""
+    if first.text[:1].islower() and word not in POLITE:
+        return word[:1].lower() + word[1:]
+    return capitalise(word)
 
 
 def _tidy(words: list[str]) -> list[str]:
