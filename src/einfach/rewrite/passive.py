@@ -116,14 +116,19 @@ class _Verbs:
     reader_duties: frozenset[str]
     lemmas: tuple[tuple[str, str], ...]
     own_office: frozenset[str]
+    # sein + zu of these means "can be", not "must be" ("ist telefonisch zu erreichen"): no rewrite
+    possibility: frozenset[str] = frozenset()
+    # sein + zu of a reader's duty: the verb the rewrite uses instead ("ist anzuzeigen" -> "melden müssen")
+    duty_swaps: tuple[tuple[str, str], ...] = ()
 
     @staticmethod
     def of(parameters: dict) -> "_Verbs":
         def words(key):
             return frozenset(v.lower() for v in parameters.get(key) or [])
         lemmas = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("passive_lemmas") or {}).items()))
+        swaps = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("duty_swaps") or {}).items()))
         return _Verbs(words("authority_verbs"), words("reader_verbs"), words("reader_duties"), lemmas,
-                      words("own_office_adjectives"))
+                      words("own_office_adjectives"), words("possibility_verbs"), swaps)
 
     def lemma(self, token: "Token") -> str:
         """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
@@ -200,13 +205,15 @@ def _extend_back(parts, low: int) -> int | None:
     def opens(chunk) -> bool:
         return chunk[0].tag_ in SUBORDINATORS | {"PRELS"} or chunk[0].lower_ in VERB_LAST_ADVERBS or \
             (len(chunk) > 1 and chunk[0].tag_ in {"APPR", "APPRART"} and chunk[1].tag_ == "PRELS")
+    def after_semicolon(chunk) -> bool:
+        return chunk[0].i > 0 and chunk[0].doc[chunk[0].i - 1].text == ";"
     first = next((n for n, part in enumerate(parts) if part[0].text[:1].isalnum()), 0)
-    if low <= first or opens(parts[low]) or parts[low][0].i > 0 and parts[low][0].doc[parts[low][0].i - 1].text == ";":
+    if low <= first or opens(parts[low]) or after_semicolon(parts[low]):
         return None
     for n in range(low - 1, first - 1, -1):
         if any(t.tag_.startswith("V") or t.tag_ == "PTKZU" for t in parts[n]):
             return None
-        if opens(parts[n]) or n == first:
+        if opens(parts[n]) or n == first or after_semicolon(parts[n]):
             return n
     return None
 
@@ -306,6 +313,7 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     "wird Ihnen mitgeteilt", "wird nach Aktenlage entschieden").
     """
     chunks = [chunk for run in _runs(_outside_brackets(rest)) for chunk in phrases(run)]
+    chunks = [c for n, c in enumerate(chunks) if not _coordinated_in_pp(chunks, n)]
     nouns = [c for c in chunks if c.kind == "np" and not _genitive(c) and not _dative(c)]
     pronouns = [c for c in chunks if c.kind == "pron" and c.tokens[0].lower_ != "es"]
     if not nouns and len(pronouns) == 1 and pronouns[0].tokens[0].tag_ == "PDS" and \
@@ -336,6 +344,13 @@ def _outside_brackets(tokens: list["Token"]) -> list["Token"]:
         elif not depth:
             result.append(token)
     return result
+
+
+def _coordinated_in_pp(chunks, n: int) -> bool:
+    """A noun phrase after "und"/"oder" that follows a prepositional phrase continues it ("bei sämtlichen
+    Rückfragen und Schreiben"): no subject."""
+    return chunks[n].kind == "np" and n >= 2 and chunks[n - 1].tokens[0].lower_ in {"und", "oder", "sowie"} and \
+        chunks[n - 2].kind == "pp" and chunks[n].tokens[0].tag_ not in {"ART", "PPOSAT", "PDAT"}
 
 
 def _genitive(phrase) -> bool:
@@ -526,7 +541,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     def moved(token: "Token") -> str:
         return lower_first(token) if token.i == sentence_start else token.text
 
-    if opening:
+    if opening or _continued_subordinate(doc, clause, finite, participle):
         # verb last: opener + actor + middle field + verb cluster
         after_verbs = [t for t in clause if t.i > max(removed) and not t.is_punct]
         if after_verbs:
@@ -627,11 +642,17 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         return None
     zu_ids, infinitive = found
     lemma = verbs.lemma(infinitive)
-    sein = match.auxiliary
-    plural = sein.lower_ in {"sind", "waren"}
-    if sein.lower_ not in {"ist", "sind", "war", "waren"}:
+    if lemma in verbs.possibility:
         return None
-    must = "müssen" if sein.lower_ in {"ist", "sind"} else "mussten"
+    swapped = dict(verbs.duty_swaps).get(lemma)
+    replaced = {lemma} if swapped else set()
+    lemma, form = (swapped, swapped) if swapped else (lemma, infinitive.text)
+    sein = match.auxiliary
+    plural = sein.lower_ in {"sind", "waren", "wären"}
+    if sein.lower_ not in {"ist", "sind", "war", "waren", "wäre", "wären"}:
+        return None
+    # "wäre ... vorzulegen" (a duty under a condition): "müssten"; a request stays a request
+    must = {"ist": "müssen", "sind": "müssen", "wäre": "müssten", "wären": "müssten"}.get(sein.lower_, "mussten")
     subject = actor[0]
     parts = _parts(clause, match, {sein.i, *zu_ids, *own}, plural, subjectless=True)
     if parts is None:
@@ -653,7 +674,7 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         # verb first after a subordinate clause: "..., sind die Unterlagen vorzulegen."
         middle = [t for t in rest if t.i > sein.i]
         words = [must, subject] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
-    elif starts and not (request and must == "müssen"):
+    elif starts and not (request and must != "mussten"):
         vorfeld = [t for t in clause if t.i < sein.i]
         if any(t.i in removed for t in vorfeld):
             return None
@@ -669,7 +690,7 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
             words = [t.text for t in vorfeld] + [must, subject]
             words += _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
     elif starts:
-        prefix, stem = split_separable(lemma, infinitive.text)
+        prefix, stem = split_separable(lemma, form)
         vorfeld = [t for t in clause if t.i < sein.i]
         if any(t.i in removed for t in vorfeld):
             return None
@@ -685,7 +706,21 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         words[0] = _sentence_case(words[0], opener)
     if not _antecedent_kept(doc, clause, words):
         return None
-    return Proposal(clause[0].i, clause[-1].i + 1, _tidy(words), REVIEW, replaced=_lemmas(doc, own))
+    return Proposal(clause[0].i, clause[-1].i + 1, _tidy(words), REVIEW, replaced=_lemmas(doc, own) | replaced)
+
+
+def _continued_subordinate(doc, clause, finite: "Token", participle: "Token") -> bool:
+    """A verb-last clause without an opener that goes on a subordinate clause after a comma ("Nachdem Sie
+    ... aufgefordert wurden, ..., ein Nachweis bislang nicht vorgelegt wurde, ergeht ..."): the participle
+    before the finite verb at its end (a main clause has the finite verb second), and a clause opened by
+    a conjunction earlier in the sentence."""
+    last = next((t for t in reversed(clause) if not t.is_punct), None)
+    if last is None or last.i != finite.i or participle.i > finite.i or clause[0].i == 0 or \
+            doc[clause[0].i - 1].text != "," or clause[0].tag_ in {"KON", "PTKNEG"}:
+        return False
+    sentence = doc_view(doc).sentence_of(finite.i)
+    earlier = [part for part in clauses(sentence) if part[-1].i < clause[0].i]
+    return bool(earlier) and earlier[0][0].tag_ in SUBORDINATORS
 
 
 def _after_subordinate(doc, opener: "Token") -> bool:
