@@ -82,15 +82,15 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         if request is not None:
             return request  # else "wir bitten Sie, ..." below
     clause, sentence_start = _clause(doc, match)
-    if clause is None or any(t.lower_ == "es" for t in clause[1:]):
+    if clause is None or any(t.lower_ == "es" for t in _core(clause)[1:]):
         return None
     own = _own_office(clause, verbs.own_office) if match.agent is None else set()
-    if match.agent is None and _hidden_agent([t for t in clause if t.i not in own]):
+    if match.agent is None and _hidden_agent([t for t in _core(clause) if t.i not in own]):
         return None  # "seitens der Behörde", "durch Ihren Arbeitgeber": an actor the detection does not read
     if own:
         actor = ["wir"], "wir", REVIEW  # "seitens der hiesigen Behörde": the writing authority itself
     else:
-        actor = _actor(match, verbs, clause) if letter or match.agent is not None else None
+        actor = _actor(match, verbs, _core(clause)) if letter or match.agent is not None else None
     if actor is None:
         return None
     pair = _coordinated(match, clause)
@@ -187,7 +187,8 @@ def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]
         low = start
     passive = {match.auxiliary.i, match.verb.i, *(t.i for t in parts[high] if t.lemma_.lower() == "werden"
                                                  or t.tag_ in {"VMFIN", "PTKZU"})}
-    if low != high and not all(_inserted_phrase(parts[n], passive) for n in range(low + 1, high + 1)):
+    if low != high and not (_inserted_phrase(parts[high], passive) and all(
+            _inserted_phrase(parts[n], passive) or _inserted_clause(parts[n]) for n in range(low + 1, high))):
         return None, first_word
     clause = [t for t in doc[parts[low][0].i : parts[high][-1].i + 1] if not t.is_space]
     indices = [t.i for t in clause]
@@ -202,20 +203,56 @@ def _extend_back(parts, low: int) -> int | None:
     insgesamt 11.904,00 EUR, nachzuweisen ist", "die binnen drei Wochen, spätestens bis zum 04.11.2024,
     zu überweisen ist"). None when the chunk ``low`` opens its clause itself (with an opener, or as the
     sentence's first chunk) or no such start is found."""
-    def opens(chunk) -> bool:
-        return chunk[0].tag_ in SUBORDINATORS | {"PRELS"} or chunk[0].lower_ in VERB_LAST_ADVERBS or \
-            (len(chunk) > 1 and chunk[0].tag_ in {"APPR", "APPRART"} and chunk[1].tag_ == "PRELS")
     def after_semicolon(chunk) -> bool:
         return chunk[0].i > 0 and chunk[0].doc[chunk[0].i - 1].text == ";"
     first = next((n for n, part in enumerate(parts) if part[0].text[:1].isalnum()), 0)
-    if low <= first or opens(parts[low]) or after_semicolon(parts[low]):
+    if low <= first or _opens(parts[low]) or after_semicolon(parts[low]):
         return None
+    skipped = False
     for n in range(low - 1, first - 1, -1):
+        if n > first and _inserted_clause(parts[n]):
+            skipped = True  # "dass Ihnen, sofern Sie ... nicht vornehmen, ... erteilt wird"
+            continue
         if any(t.tag_.startswith("V") or t.tag_ == "PTKZU" for t in parts[n]):
             return None
-        if opens(parts[n]) or n == first or after_semicolon(parts[n]):
+        if _opens(parts[n]):
             return n
+        if n == first or after_semicolon(parts[n]):
+            return None if skipped else n  # over an inserted clause only to the opener of a clause
     return None
+
+
+def _opens(chunk) -> bool:
+    """A chunk opened by a conjunction, a relative pronoun (after its preposition) or a relative adverb."""
+    return chunk[0].tag_ in SUBORDINATORS | {"PRELS"} or chunk[0].lower_ in VERB_LAST_ADVERBS or \
+        (len(chunk) > 1 and chunk[0].tag_ in {"APPR", "APPRART"} and chunk[1].tag_ == "PRELS")
+
+
+def _inserted_clause(chunk) -> bool:
+    """A whole subordinate or relative clause inserted into the passive's clause ("sofern Sie ... nicht
+    vornehmen", "in den Sie einreisen dürfen oder der ... verpflichtet ist"): opened like one and closed by
+    its finite verb. The rewrite leaves it as it is (:func:`_opaque`)."""
+    last = next((t for t in reversed(chunk) if not t.is_punct), None)
+    # its finite verb; HanTa tags a plural one like "vornehmen" as an infinitive
+    return _opens(chunk) and last is not None and last.tag_ in {"VAFIN", "VMFIN", "VVFIN", "VVINF", "VAINF", "VMINF"} \
+        and not any(t.tag_ == "PTKZU" for t in chunk)
+
+
+def _opaque(clause) -> set[int]:
+    """The tokens of the clauses inserted into ``clause`` (after its first comma-separated chunk)."""
+    chunks: list[list["Token"]] = [[]]
+    for token in clause:
+        if token.text in {",", "(", ")"} and token.tag_.startswith("$"):
+            chunks.append([])
+        else:
+            chunks[-1].append(token)
+    return {t.i for chunk in chunks[1:] if chunk and _inserted_clause(chunk) for t in chunk}
+
+
+def _core(clause) -> list["Token"]:
+    """``clause`` without its inserted clauses: the words the rewrite reads."""
+    opaque = _opaque(clause)
+    return [t for t in clause if t.i not in opaque] if opaque else clause
 
 
 def _inserted_phrase(chunk: list["Token"], passive: set[int]) -> bool:
@@ -424,23 +461,25 @@ def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectl
 
     In a relative clause (:func:`_relative`) the relative pronoun is the subject and stays; no other
     noun phrase may stand outside a prepositional phrase (subject tokens and words are then empty)."""
-    agent = _agent_tokens(clause)
+    opaque = _opaque(clause)
+    agent = _agent_tokens(_core(clause))
     if (match.agent is not None) != bool(agent):
         return None  # the agent the detection names is not the phrase found here: leave it
     removed = verbal | agent
     rest = [t for t in clause if t.i not in removed and not (t.is_punct and t.i == clause[-1].i)]
-    if any((t.tag_.startswith("V") and not _misread_noun(t)) or t.tag_ == "PTKZU" for t in rest):
+    if any((t.tag_.startswith("V") and not _misread_noun(t)) or t.tag_ == "PTKZU" for t in rest if t.i not in opaque):
         return None  # another verb in the clause ("vorzulegen bzw. zurückzusenden"): not one passive
     tail = [t.text for t in clause if t.is_punct and t.i == clause[-1].i]
     opening = _opening(clause)
+    core = [t for t in rest if t.i not in opaque]
     if opening and not _relative(clause):
-        subject = _subject([t for t in rest if t.i not in {o.i for o in opening}], plural, subjectless)
+        subject = _subject([t for t in core if t.i not in {o.i for o in opening}], plural, subjectless)
     elif _relative(clause):
-        subject = _subject([t for t in rest if t.i != clause[0].i], False, subjectless=True)
+        subject = _subject([t for t in core if t.i != clause[0].i], False, subjectless=True)
         if subject != ([], []):
             return None
     else:
-        subject = _subject(rest, plural, subjectless)
+        subject = _subject(core, plural, subjectless)
     if subject is None:
         return None
     return removed, rest, tail, *subject
@@ -466,8 +505,10 @@ def _misread_noun(token: "Token") -> bool:
 
 def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability,
             verbs: _Verbs, own: set[int]):
-    finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"}]
-    werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}]
+    opaque = _opaque(clause)
+    finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"} and t.i not in opaque]
+    werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}
+                    and t.i not in opaque]
     if not finite and (_relative(clause) or _prepositional_relative(clause)) and len(werden_forms) == 1 and werden_forms[0].lower_ == "werden" and \
             all(t.is_punct for t in clause if t.i > werden_forms[0].i):
         finite = werden_forms  # "welche ... eingezogen werden": HanTa tags the finite verb at the end VAINF
@@ -552,7 +593,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
         words += ([verb] if present else nonfinite + [finite_word]) + tail
     else:
         vorfeld = [t for t in clause if t.i < finite.i]
-        if any(t.i in removed for t in vorfeld) or \
+        if any(t.i in removed or t.i in opaque for t in vorfeld) or \
                 (not vorfeld and (at_start or opener.i != finite.i or not _after_subordinate(doc, opener))):
             return None  # verb first only after a subordinate clause: "..., wird nach Aktenlage entschieden"
         middle = [t for t in rest if t.i > finite.i]
@@ -569,7 +610,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += [t.text for t in middle] + closing + tail
         elif {t.i for t in vorfeld} == subject_ids:
-            datives = _dative_ids(rest)
+            datives = _dative_ids([t for t in rest if t.i not in opaque])
             pronouns = [t.text for t in middle if _bare_pronoun(t) or t.i in datives]
             others = [moved(t) for t in middle if not (_bare_pronoun(t) or t.i in datives)]
             object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
@@ -635,9 +676,10 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
     Verpflichtung ist aufzuheben" -> "Wir müssen die Verpflichtung aufheben"); "war ... zu" becomes
     "mussten" ("sodass nach Aktenlage zu entscheiden war" -> "sodass wir nach Aktenlage entscheiden
     mussten"). ``actor``: ["Sie"] or ["wir"]."""
-    if any(t.tag_ == "PTKNEG" or t.lower_.startswith("kein") for t in clause):
+    opaque = _opaque(clause)
+    if any(t.tag_ == "PTKNEG" or t.lower_.startswith("kein") for t in clause if t.i not in opaque):
         return None  # "sind nicht vorzulegen" is no request
-    found = _zu_verb(clause)
+    found = _zu_verb(_core(clause))
     if found is None:
         return None
     zu_ids, infinitive = found
@@ -676,11 +718,11 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         words = [must, subject] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
     elif starts and not (request and must != "mussten"):
         vorfeld = [t for t in clause if t.i < sein.i]
-        if any(t.i in removed for t in vorfeld):
+        if any(t.i in removed or t.i in opaque for t in vorfeld):
             return None
         middle = [t for t in rest if t.i > sein.i]
         if {t.i for t in vorfeld} == subject_ids:
-            datives = _dative_ids(rest)
+            datives = _dative_ids([t for t in rest if t.i not in opaque])
             words = [subject, must] + [t.text for t in middle if t.i in datives]
             words += _accusative_words(accusative, subject_tokens[0], sentence_start)
             words += [t.text for t in middle if t.i not in datives] + [lemma] + tail
@@ -695,7 +737,8 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         if any(t.i in removed for t in vorfeld):
             return None
         middle = [t for t in rest if t.i != sein.i]
-        datives = _dative_ids(rest) if subject_ids and min(subject_ids) < sein.i else set()
+        datives = _dative_ids([t for t in rest if t.i not in opaque]) if subject_ids and min(subject_ids) < sein.i \
+            else set()
         pronouns = [t.text for t in middle if (_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids]
         others = [t for t in middle if not ((_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids)]
         words = ["bitte" if after_semicolon else "Bitte", stem, "Sie"] + pronouns
