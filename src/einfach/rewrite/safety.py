@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 VERBATIM = re.compile(
-    r"\S+@\S+\.\w+|https?://\S+|www\.\S+|§+|\d+(?:[.,:/-]\d+)*|\{\{[^}]*\}\}|\[[^\]]*\]|<[^>]*>|«[^»]*»"
+    r"\S+@\S+\.\w+|(?:https?://|www\.)\S*[^\s.,;:!?)]|§+|\d+(?:[.,:/-]\d+)*|\{\{[^}]*\}\}|\[[^\]]*\]|<[^>]*>|«[^»]*»"
 )
 CONTENT_TAGS = ("NN", "NE", "VV", "ADJ")
 
