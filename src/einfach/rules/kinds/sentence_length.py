@@ -1,28 +1,67 @@
 """Kind ``sentence_length``: words per segment against level thresholds.
 
-The suggestion names concrete split points: coordinating conjunctions that
-join two clauses, subordinating conjunctions and relative pronouns after a
-comma, and semicolons.
+The suggestion offers a concrete split only where both parts stand as
+sentences (:func:`splits`): it names the word after which to cut, quotes the
+end of the first sentence and the start of the new one.  A sentence without
+such a place gets no suggestion (the rule's ``why`` keeps the general advice):
+a place that leaves a fragment is worse than none (docs/quality.md, "Split
+advice that fits").
+
+Not every long stretch of words is a sentence: a table row ("Amtshandlung |
+Datum | Gebühr"), a list of names, a run of headings or links has no verb at
+all and is not reported (:func:`not_a_sentence`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from ...nlp.list_sentences import running_sentences
-from ...nlp.syntax import FINITE, is_word_text, word_count
+from ...nlp.syntax import FINITE, clause_structure, is_word_text, word_count
 from ...nlp.view import DocView, doc_view
 from .base import LEVEL_LABELS, Hit, quote
+from .wordinfo import SEPARABLE_PARTICLES
 
 LEVEL_ORDER = ("info", "warning", "error")
-CLAUSE_CONJUNCTIONS = {"und", "aber", "denn", "oder", "sondern", "doch", "jedoch"}
-MAX_SPLIT_POINTS = 3
-PIECE_ENDS = {",", ";", "(", ")", "–", "—"}
+MAX_SPLITS = 2
+MIN_PART_WORDS = 4  # a cut that leaves fewer words on one side shortens nothing
+SHOWN_WORDS = 10  # words of each new sentence quoted in the suggestion
 TERMINAL_TEXT = re.compile(r"^[.!?…]+$")
+CLOSING = {"“", "”", "\"", "'", "’", ")", "»", "«"}
+
+# Coordinating conjunctions between two main clauses and how the second sentence begins
+# ("" = the conjunction is dropped: "…, und wir helfen Ihnen" -> "Wir helfen Ihnen.").
+CLAUSE_CONJUNCTIONS = {"und": "", "aber": "Aber", "denn": "Denn", "oder": "Oder", "doch": "Doch",
+                       "jedoch": "Jedoch"}
+# Tags of words that a conjunction joins into one phrase when it stands between two of a
+# kind: "Kosten und Gebühren", "gelesen und verstanden", "schnell und einfach".
+PHRASE_TAGS = ({"NN", "NE"}, {"ADJA"}, {"ADJD"}, {"ADV"}, {"CARD"}, {"VVPP", "VAPP", "VMPP"},
+               {"VVINF", "VAINF", "VMINF"}, {"VVIZU"})
+# A subordinate clause after the main clause becomes a main clause of its own when its
+# opener has a main-clause twin that takes the verb right after it (verb second):
+# "…, wobei eine Ablehnung nicht ausgeschlossen werden kann" -> "Dabei kann eine Ablehnung
+# nicht ausgeschlossen werden."  Openers not listed ("dass", "ob", "wenn", "falls", "obwohl",
+# "wie", …) belong to the clause before: no split there.
+FRONTED = {"wobei": "Dabei", "was": "Das", "damit": "So", "sodass": "Deshalb", "weshalb": "Deshalb",
+           "weswegen": "Deswegen", "wodurch": "Dadurch"}
+# relative pronouns -> the demonstrative that opens the new sentence
+DEMONSTRATIVES = {"der": "dieser", "die": "diese", "das": "dieses", "den": "diesen", "dem": "diesem",
+                  "denen": "diesen", "welcher": "dieser", "welche": "diese", "welches": "dieses",
+                  "welchen": "diesen", "welchem": "diesem"}
+# "weil"/"da" + a personal pronoun: "…, weil wir Fragen haben" -> "Denn wir haben Fragen."
+CAUSAL = {"weil", "da"}
+# Verbs after which "was", "weshalb" … ask an indirect question ("Teilen Sie uns mit, was
+# Sie brauchen"), which is no clause of its own: no split there.
+QUESTION_VERBS = {"fragen", "wissen", "mitteilen", "sagen", "erklären", "angeben", "klären", "prüfen",
+                  "überlegen", "entscheiden", "zeigen", "beschreiben", "erläutern", "darlegen", "bedenken",
+                  "nachweisen", "schreiben", "hinweisen", "informieren", "verstehen", "beantworten",
+                  "festlegen", "bestimmen", "feststellen", "überprüfen", "ermitteln", "benennen"}
+INFINITE_AT_END = {"VVINF", "VAINF", "VMINF"}  # a clause-final plural finite verb the tagger read as infinitive
 
 
 class SentenceLength:
@@ -46,19 +85,21 @@ class SentenceLength:
             for limit, name in self.thresholds:
                 if count > limit:
                     level = name
-            if level is None:
+            if level is None or not_a_sentence(view, sentence):
                 continue
             tokens = view.non_space(sentence)
+            advice = describe_splits(sentence)
             yield Hit(
                 start=tokens[0].i,
                 end=tokens[-1].i + 1,
                 values={
                     "words": count,
                     "limit": self.thresholds[0][0],
-                    "split_points": describe_split_points(sentence),
+                    "split_points": advice,
                 },
                 level=level,
                 grade=f"; {LEVEL_LABELS[level]} ab {limit_of[level] + 1}",
+                suggest=bool(advice),
             )
 
 
@@ -73,104 +114,238 @@ def _thresholds(parameters: dict) -> list[tuple[int, str]]:
     return sorted(((limit, level) for level, limit in thresholds.items()), key=lambda item: item[0])
 
 
-def _has_finite(view: DocView, indices: list[int]) -> bool:
+def not_a_sentence(view: DocView, sentence: Span) -> bool:
+    """A stretch without any verb (a table row, a list of names or addresses, a run of headings
+    or links), or a row of a text table (cells between "|"), is no sentence to shorten.
+
+    The .docx/.odt readers give every table cell a paragraph of its own, so their rows never
+    join; text tables ("a | b | c") do, and their cells may hold a verb ("Antrag stellen").
+    """
+    indices = range(sentence.start, sentence.end)
+    if sum(1 for i in indices if view.text[i] == "|") >= 2:
+        return True
+    return not any(view.tag[i].startswith("V") for i in indices)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A place to cut a sentence: after ``after`` (a word), giving ``first`` and ``second``."""
+
+    after: str
+    first: str
+    second: str
+
+
+def _has_finite(view: DocView, indices) -> bool:
     return any(view.tag[i] in FINITE for i in indices)
 
 
-# Tags of words that a conjunction joins into one phrase when it stands between two of a
-# kind: "Kosten und Gebühren", "gelesen und verstanden", "schnell und einfach".
-PHRASE_TAGS = ({"NN", "NE"}, {"ADJA"}, {"ADJD"}, {"ADV"}, {"CARD"}, {"VVPP", "VAPP", "VMPP"},
-               {"VVINF", "VAINF", "VMINF"}, {"VVIZU"})
+def _words(view: DocView, indices) -> int:
+    return sum(1 for i in indices if is_word_text(view.text[i]))
 
 
-def _clause_after(view: DocView, indices: list[int], position: int) -> list[int]:
-    """The tokens after ``position`` up to the next comma or semicolon."""
-    right = []
-    for following in indices[position + 1 :]:
-        if view.text[following] in {",", ";"}:
-            break
-        right.append(following)
-    return right
+def _text(view: DocView, indices: list[int]) -> str:
+    """The tokens as written (their own spacing), on one line."""
+    if not indices:
+        return ""
+    joined = "".join(view.text[i] + view.whitespace[i] for i in indices[:-1]) + view.text[indices[-1]]
+    return re.sub(r" ([,;:.!?)])", r"\1", re.sub(r"\s+", " ", joined)).strip()
 
 
-def _coordinated_phrase(view: DocView, indices: list[int], position: int, right: list[int]) -> bool:
+def _strip_end(view: DocView, indices: list[int]) -> tuple[list[int], str]:
+    """The tokens without the sentence-final punctuation, and that punctuation ("." if none)."""
+    end = len(indices)
+    closing = []
+    while end and view.text[indices[end - 1]] in CLOSING:
+        end -= 1
+        closing.append(indices[end])
+    mark = "."
+    if end and TERMINAL_TEXT.match(view.text[indices[end - 1]]):
+        mark = view.text[indices[end - 1]][0]
+        end -= 1
+    else:
+        end = len(indices)  # no final punctuation: keep closing quotes and brackets
+    while end and view.text[indices[end - 1]] in {",", ";", ":", "–", "—"}:
+        end -= 1
+    return indices[:end], mark
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _coordinated_phrase(view: DocView, indices: list[int], position: int) -> bool:
     """The conjunction joins two words of one phrase ("Vor- und Nachname"), not two clauses."""
     before = view.tag[indices[position - 1]]
     if before == "TRUNC":
         return True
-    after = view.tag[right[0]] if right else None
+    after = view.tag[indices[position + 1]] if position + 1 < len(indices) else None
     return any(before in tags and after in tags for tags in PHRASE_TAGS)
 
 
-def _relative_clause(view: DocView, indices: list[int], position: int) -> bool:
-    """A relative pronoun after a comma (", die …", ", mit deren …") that opens a clause with
-    its verb last; "die" as an article (", die Unterlagen einzureichen") and "deren" as a
-    possessive ("und mit deren Hilfe", ", deren Antrag liegt vor") open none.
-
-    The clause may hold commas and brackets (", die binnen …, spätestens …, zu überweisen
-    ist"): the first comma-separated piece that ends in a verb decides.
-    """
-    text, tag = view.text, view.tag
-    previous = position - 1
-    if previous >= 0 and tag[indices[previous]] == "APPR":
-        previous -= 1
-    if previous < 0 or text[indices[previous]] != ",":
-        return False
-    last_word = None
-    for following in indices[position + 1 :]:
-        if text[following] in PIECE_ENDS or TERMINAL_TEXT.match(text[following]):
-            if last_word is not None and tag[last_word].startswith("V"):
-                # the tagger often reads a clause-final finite verb as an infinitive ("die wir haben")
-                return tag[last_word] in FINITE | {"VVINF", "VAINF", "VMINF"}
-            if text[following] not in PIECE_ENDS:
-                return False
-            last_word = None
-        elif is_word_text(text[following]):
-            last_word = following
-    return False
+def _separable(view: DocView, index: int) -> bool:
+    """A verb that may have a separable particle ("anfallen", "zurückschicken"): moving it to
+    second place would need the particle split off ("fallen … an"), which is not done."""
+    word = view.lower[index]
+    return view.tag[index].startswith("VV") and any(
+        word.startswith(particle) and len(word) > len(particle) + 3 for particle in SEPARABLE_PARTICLES
+    )
 
 
-def split_points(sentence: Span) -> list[tuple[int, str]]:
-    """(word number, German description) of places where the sentence can be split.
+def splits(sentence: Span) -> list[Split]:
+    """The places where ``sentence`` can be cut so that both parts stand as sentences.
 
-    Never inside a coordinated phrase (:func:`_coordinated_phrase`) nor before a word that
-    only looks like a relative pronoun (:func:`_relative_clause`).
+    * a semicolon, a comma or a coordinating conjunction ("und", "aber", "denn", …) between
+      two main clauses, each with its finite verb (the second one not left without its
+      subject: "… geprüft und können ihn nicht …" is no place);
+    * a subordinate clause at the end of the sentence whose opener has a main-clause twin
+      (:data:`FRONTED`, a relative pronoun -> "Diese …", "weil wir" -> "Denn wir"): the new
+      sentence moves the finite verb to second place.
+
+    Never inside a coordinated phrase, before a clause that belongs to the clause before
+    ("dass", "ob", "wenn", an indirect question), inside a subordinate clause or before a
+    word that only looks like a relative pronoun ("deren" as a possessive, "die" as an article).
     """
     view = doc_view(sentence.doc)
-    text, tag = view.text, view.tag
+    return view.cached("splits", sentence, lambda s: _splits(view, s))
+
+
+def _splits(view: DocView, sentence: Span) -> list[Split]:
+    text, tag, lower = view.text, view.tag, view.lower
     indices = [t.i for t in view.non_space(sentence)]
-    points: list[tuple[int, str]] = []
-    word_number = 0
-    for position, index in enumerate(indices):
-        if is_word_text(text[index]):
-            word_number += 1
-        previous = indices[position - 1] if position else None
-        after_comma = previous is not None and text[previous] == ","
+    chunks = clause_structure(sentence)
+    depth = {token.i: chunk.depth for chunk in chunks for token in chunk.tokens}  # 0 = main clause
+    starts = {chunk.tokens[0].i: number for number, chunk in enumerate(chunks)}
+    found: list[tuple[int, Split]] = []
+
+    def first_part(cut: int) -> list[int] | None:
+        """The tokens before the cut if they form a sentence: a main clause with its finite
+        verb, and no subordinate clause still waiting for its verb."""
+        left = indices[:cut]
+        words = [i for i in left if i in depth and is_word_text(text[i])]
+        if len(words) < MIN_PART_WORDS or depth[words[-1]] != 0:
+            return None
+        if not any(tag[i] in FINITE and depth[i] == 0 for i in words):
+            return None
+        return left
+
+    def add(cut: int, left: list[int], second: str) -> None:
+        body, _ = _strip_end(view, left)
+        words = [i for i in body if is_word_text(text[i])]
+        shown = words[-SHOWN_WORDS:]
+        prefix = "" if len(shown) == len(words) else "… "
+        first = prefix + _text(view, body[body.index(shown[0]) :]) + "."
+        found.append((cut, Split(after=text[body[-1]], first=first, second=second)))
+
+    # 1. between two main clauses: a semicolon, a conjunction, a comma before pronoun + verb
+    for position, index in enumerate(indices[1:], start=1):
+        if depth.get(index, 0) != 0:
+            continue
+        opener = None
         if text[index] == ";":
-            points.append((word_number, "am Semikolon"))
-        elif tag[index] == "KON" and view.lower[index] in CLAUSE_CONJUNCTIONS and position:
-            right = _clause_after(view, indices, position)
-            if _coordinated_phrase(view, indices, position, right):
+            right_start, opener = position + 1, ""
+        elif tag[index] == "KON" and lower[index] in CLAUSE_CONJUNCTIONS:
+            if _coordinated_phrase(view, indices, position):
                 continue
-            left = indices[:position]
-            commas = [p for p in range(position) if text[indices[p]] in {",", ";"}]
-            clause = left[commas[-1] + 1 :] if commas else left
-            # the clause before closes with its verb (the tagger may read a final "werden" as VAINF)
-            closed = _has_finite(view, clause) or tag[indices[position - 1]] in {"VAINF", "VMINF"}
-            if after_comma or (closed and _has_finite(view, right)):
-                points.append((word_number, f"vor {quote(text[index])}"))
-        elif tag[index] in {"KOUS", "PWAV"} and after_comma:
-            points.append((word_number, f"vor {quote(text[index])}"))
-        elif tag[index] in {"PRELS", "PRELAT"} and _relative_clause(view, indices, position):
-            points.append((word_number, f"vor dem Relativsatz mit {quote(text[index])}"))
-    return points
+            right_start, opener = position + 1, CLAUSE_CONJUNCTIONS[lower[index]]
+        elif (text[indices[position - 1]] == "," and index in starts and chunks[starts[index]].opener is None
+              and tag[index] in {"PPER", "PDS"} and position + 1 < len(indices)
+              and tag[indices[position + 1]] in FINITE):
+            right_start, opener = position, ""  # "…, es sind damit … gemeint"
+        if opener is None:
+            continue
+        clause = []  # the second main clause up to its next break
+        for following in indices[right_start:]:
+            if text[following] in {",", ";", ":"} or TERMINAL_TEXT.match(text[following]):
+                break
+            clause.append(following)
+        if not clause or tag[clause[0]] in FINITE | {"KOUS", "KOUI", "PRELS", "PWS", "PWAV"}:
+            continue  # no subject of its own ("und können …") or a subordinate clause
+        finite = [i for i in clause if tag[i] in FINITE]
+        if not finite or finite[0] == clause[-1] or any(depth.get(i, 0) for i in clause):
+            continue  # the verb last: a subordinate clause ("oder nicht über … verfügt")
+        left = first_part(position)
+        rest = indices[right_start:]
+        if left is None or _words(view, rest) < MIN_PART_WORDS:
+            continue
+        body, mark = _strip_end(view, rest)
+        start = _text(view, body[:1])
+        start = f"{opener} {start}" if opener else _capitalised(start)
+        add(position, left, _sentence(view, start, body[1:], mark))
+
+    # 2. a subordinate clause at the end of the sentence that can become a main clause
+    for number, chunk in enumerate(chunks):
+        if chunk.opener is None or chunk.depth != 1 or chunk.break_before != ",":
+            continue
+        position = indices.index(chunk.tokens[0].i)
+        rest = indices[position:]
+        if any(depth.get(i, 1) == 0 for i in rest):
+            continue  # the main clause goes on after it: an inserted clause
+        left = first_part(position)
+        if left is None or _words(view, rest) < MIN_PART_WORDS:
+            continue
+        second = _restructured(view, chunks[number:], rest, left)
+        if second:
+            add(position, left, second)
+    found.sort(key=lambda item: item[0])
+    return [split for _, split in found]
 
 
-def describe_split_points(sentence: Span) -> str:
-    points = split_points(sentence)
-    if not points:
-        return "dort, wo ein neuer Gedanke beginnt: ein Gedanke pro Satz"
-    described = [f"{text} (Wort {number})" for number, text in points[:MAX_SPLIT_POINTS]]
-    if len(described) == 1:
-        return described[0]
-    return ", ".join(described[:-1]) + " und " + described[-1]
+def _clause_verb(view: DocView, chunks) -> int | None:
+    """The finite verb that closes the clause opened by ``chunks[0]`` (its last word), or None."""
+    clause = chunks[0].clause
+    for chunk in chunks:
+        if chunk.clause != clause:
+            continue
+        words = [t.i for t in chunk.tokens if is_word_text(view.text[t.i])]
+        if words and view.tag[words[-1]].startswith("V"):
+            last = words[-1]
+            if view.tag[last] in FINITE | INFINITE_AT_END and not _separable(view, last):
+                return last
+            return None
+    return None
+
+
+def _restructured(view: DocView, chunks, rest: list[int], left: list[int]) -> str | None:
+    """The subordinate clause ``rest`` as a main clause, or None when no safe restructure is known."""
+    text, tag, lower, lemma = view.text, view.tag, view.lower, view.lemma
+    chunk = chunks[0]
+    opener, first = chunk.opener, chunk.tokens[0]
+    verb = _clause_verb(view, chunks)
+    if verb is None:
+        return None
+    word = lower[opener.i]
+    if tag[opener.i] == "PRELS" and word in DEMONSTRATIVES and (first.i == opener.i or tag[first.i] == "APPR"):
+        fronted = [first.i, opener.i] if first.i != opener.i else [opener.i]
+        lead = " ".join(DEMONSTRATIVES[word] if i == opener.i else text[i] for i in fronted)
+    elif word in FRONTED and first.i == opener.i:
+        words = [i for i in left if is_word_text(text[i])]
+        if word != "wobei" and tag[opener.i] in {"PWS", "PWAV"} and (
+            any(lemma[i] in QUESTION_VERBS for i in words[-4:]) or tag[words[-1]] in {"PIS", "PDS", "PTKVZ"}
+        ):
+            return None  # an indirect question ("Teilen Sie uns mit, was …") or "alles, was …"
+        fronted, lead = [opener.i], FRONTED[word]
+    elif word in CAUSAL and first.i == opener.i and len(chunk.tokens) > 2 and tag[chunk.tokens[1].i] == "PPER":
+        fronted = [opener.i, chunk.tokens[1].i]
+        lead = "Denn " + text[chunk.tokens[1].i]
+    else:
+        return None
+    body, mark = _strip_end(view, rest)
+    remaining = [i for i in body if i not in fronted and i != verb]
+    return _sentence(view, _capitalised(lead) + " " + text[verb], remaining, mark)
+
+
+def _sentence(view: DocView, start: str, remaining: list[int], mark: str) -> str:
+    """The new sentence: ``start`` and the remaining tokens, shortened to :data:`SHOWN_WORDS` words."""
+    words = [i for i in remaining if is_word_text(view.text[i])]
+    if len(words) + len(start.split()) > SHOWN_WORDS + 2:
+        cut = words[SHOWN_WORDS - len(start.split())]
+        return f"{start} {_text(view, remaining[: remaining.index(cut)])} …"
+    return f"{start} {_text(view, remaining)}{mark}"
+
+
+def describe_splits(sentence: Span) -> str:
+    """The suggestion's places to split ("" when there is none that leaves two sentences)."""
+    found = splits(sentence)[:MAX_SPLITS]
+    parts = [f"nach {quote(split.after)}: {quote(split.first)} Neuer Satz: {quote(split.second)}" for split in found]
+    return " Oder ".join(parts)
