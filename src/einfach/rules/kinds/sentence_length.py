@@ -115,16 +115,32 @@ def _thresholds(parameters: dict) -> list[tuple[int, str]]:
 
 
 def not_a_sentence(view: DocView, sentence: Span) -> bool:
-    """A stretch without any verb (a table row, a list of names or addresses, a run of headings
-    or links), or a row of a text table (cells between "|"), is no sentence to shorten.
+    """A row of a text table, a list of names or addresses, or a run of lines without a verb
+    (headings, links, a letterhead) is no sentence to shorten.
 
-    The .docx/.odt readers give every table cell a paragraph of its own, so their rows never
-    join; text tables ("a | b | c") do, and their cells may hold a verb ("Antrag stellen").
+    * a text table row: cells between "|" (the .docx/.odt readers give every table cell a
+      paragraph of its own, so their rows never join);
+    * without any verb: an enumeration without final punctuation (three or more parts joined by
+      commas, "und", "oder": "Gründernetzwerk … der TU Chemnitz, der Hochschule Zwickau und …"),
+      or lines joined into one segment (a line break inside it).
+
+    A long phrase without a verb that ends like a sentence (a list item "Nachweis über …;") or
+    a long subject line stays a sentence (the annotation guide of #17 counts them).
     """
     indices = range(sentence.start, sentence.end)
-    if sum(1 for i in indices if view.text[i] == "|") >= 2:
+    text = view.text
+    if sum(1 for i in indices if text[i] == "|") >= 2:
         return True
-    return not any(view.tag[i].startswith("V") for i in indices)
+    if any(view.tag[i].startswith("V") for i in indices):
+        return False
+    words = [i for i in indices if not view.space[i]]
+    if any(view.space[i] and "\n" in text[i] for i in range(words[0], words[-1])):
+        return True
+    last = words[-1]
+    while last > words[0] and text[last] in CLOSING:
+        last -= 1
+    separators = sum(1 for i in words if text[i] == "," or view.lower[i] in {"und", "oder", "sowie"})
+    return not (TERMINAL_TEXT.match(text[last]) or text[last] in {";", ":"}) and separators >= 3
 
 
 @dataclass(frozen=True)
