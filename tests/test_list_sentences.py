@@ -123,10 +123,12 @@ def test_no_split_inside_coordinated_adverbs_or_numbers(nlp):
                         "erreichbar ist.") == ["buchen"]
 
 
-def test_list_without_a_closing_item_is_not_joined(rules_of):
-    links = ("Hochschule für Musik Carl Maria von Weber Dresden und Hochschule Mittweida\n"
-             "* [International Office: Studium im Ausland, Partnerhochschulen, Förderung](https://example.org/a)\n"
-             "* [Beratung für Studierende aus dem Ausland und für Gäste](https://example.org/b)")
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])  # items in one paragraph, or one paragraph each
+def test_list_without_a_closing_item_is_not_joined(rules_of, separator):
+    links = separator.join([
+        "Hochschule für Musik Carl Maria von Weber Dresden und Hochschule Mittweida",
+        "* [International Office: Studium im Ausland, Partnerhochschulen, Förderung](https://example.org/a)",
+        "* [Beratung für Studierende aus dem Ausland und für Gäste](https://example.org/b)"])
     assert "satzlaenge" not in rules_of(links)
 
 
@@ -159,13 +161,6 @@ def test_nesting_over_item_paragraphs(nlp, tmp_path):
     result = _check(nlp, tmp_path, "brief.txt", NESTED.replace("\n-", "\n\n-"))
     finding = _only(result, "schachtelsatz")
     assert finding.start == 0 and finding.text.endswith("die Gebühr bezahlen.")
-
-
-def test_item_paragraphs_without_a_closing_item_are_not_joined(rules_of):
-    links = ("Hochschule für Musik Carl Maria von Weber Dresden und Hochschule Mittweida\n\n"
-             "* [International Office: Studium im Ausland, Partnerhochschulen, Förderung](https://example.org/a)\n\n"
-             "* [Beratung für Studierende aus dem Ausland und für Gäste](https://example.org/b)")
-    assert "satzlaenge" not in rules_of(links)
 
 
 def test_a_single_full_sentence_item_after_a_colon_stands_alone(check_text):

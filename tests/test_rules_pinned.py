@@ -100,6 +100,15 @@ def test_split_before_subordinate_clause_with_a_main_clause_twin(points):
                   "hätte.")[0][2] == "Das hätte Folgen für Ihren Aufenthalt."
 
 
+def test_causal_clause_with_a_noun_subject(points):
+    """"da Unterlagen … fehlen" -> "Denn Unterlagen fehlen …"; a subject that may go on (a
+    preposition or genitive after the noun) is not guessed."""
+    assert points("Wir können Ihren Antrag auf Verlängerung leider noch nicht bearbeiten, da Unterlagen noch "
+                  "immer fehlen.")[0][2] == "Denn Unterlagen fehlen noch immer."
+    assert points("Wir können Ihren Antrag auf Verlängerung leider noch nicht bearbeiten, weil die Nachweise "
+                  "über Ihr Einkommen fehlen.") == []
+
+
 def test_no_restructure_of_a_separable_verb(points):
     """"…, wobei weitere Gebühren anfallen": "fallen … an" would need the particle split off."""
     assert points("Das Dokument wird nach Ablauf der Frist vernichtet, wobei für eine erneute Herstellung "

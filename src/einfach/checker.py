@@ -240,9 +240,12 @@ def _join_over_paragraphs(nlp, rules, held: list, document: Document, line_start
     begins = [piece[0] for piece in pieces]
 
     def where(offset: int) -> tuple[int, int]:
-        """(paragraph number in ``held``, offset in the document) of an offset of the joined text."""
+        """(paragraph number in ``held``, offset in the document) of an offset of the joined text;
+        an offset between two paragraphs (a line break, an added marker) belongs to the next."""
         number = max(bisect.bisect_right(begins, offset) - 1, 0)
         begin, start, length = pieces[number]
+        if offset > begin + length and number + 1 < len(pieces):
+            return number + 1, pieces[number + 1][1]
         return number, start + min(max(offset - begin, 0), length)
 
     for span in joined.spans.get("einfach", []):

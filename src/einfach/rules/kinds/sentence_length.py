@@ -341,14 +341,40 @@ def _restructured(view: DocView, chunks, rest: list[int], left: list[int]) -> st
         ):
             return None  # an indirect question ("Teilen Sie uns mit, was …") or "alles, was …"
         fronted, lead = [opener.i], FRONTED[word]
-    elif word in CAUSAL and first.i == opener.i and len(chunk.tokens) > 2 and tag[chunk.tokens[1].i] == "PPER":
-        fronted = [opener.i, chunk.tokens[1].i]
-        lead = "Denn " + text[chunk.tokens[1].i]
+    elif word in CAUSAL and first.i == opener.i and (subject := _subject_after(view, chunk.tokens)):
+        fronted = [opener.i, *subject]
+        lead = "Denn " + _text(view, subject)
     else:
         return None
     body, mark = _strip_end(view, rest)
     remaining = [i for i in body if i not in fronted and i != verb]
     return _sentence(view, _capitalised(lead) + " " + text[verb], remaining, mark)
+
+
+DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
+# what may follow a noun phrase that is the whole subject ("weil die Frist abgelaufen ist",
+# "da etwaige Fehler, sofern …"); a genitive, a preposition or a conjunction may go on with it
+AFTER_SUBJECT = {"PTKNEG", "ADV", "ADJD", "PPER", "PRF", "PROAV", "VAFIN", "VMFIN", "VVFIN", "VVPP", "$,"}
+
+
+def _subject_after(view: DocView, tokens) -> list[int] | None:
+    """The subject right after "weil"/"da": a personal pronoun, or a noun phrase (determiner,
+    adjectives, one noun) that plainly ends before the rest; None when unsure."""
+    tag = view.tag
+    if len(tokens) < 3:
+        return None
+    if tag[tokens[1].i] == "PPER":
+        return [tokens[1].i]
+    position = 1
+    if tag[tokens[position].i] in DETERMINERS:
+        position += 1
+    while position < len(tokens) and tag[tokens[position].i] == "ADJA":
+        position += 1
+    if position + 1 >= len(tokens) or tag[tokens[position].i] != "NN":
+        return None
+    if tag[tokens[position + 1].i] not in AFTER_SUBJECT:
+        return None
+    return [t.i for t in tokens[1 : position + 1]]
 
 
 def _sentence(view: DocView, start: str, remaining: list[int], mark: str) -> str:
