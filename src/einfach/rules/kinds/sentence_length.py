@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 from ...nlp.list_sentences import running_sentences
 from ...nlp.syntax import FINITE, clause_structure, is_word_text, word_count
@@ -152,10 +152,6 @@ class Split:
     second: str
 
 
-def _has_finite(view: DocView, indices) -> bool:
-    return any(view.tag[i] in FINITE for i in indices)
-
-
 def _words(view: DocView, indices) -> int:
     return sum(1 for i in indices if is_word_text(view.text[i]))
 
@@ -171,10 +167,8 @@ def _text(view: DocView, indices: list[int]) -> str:
 def _strip_end(view: DocView, indices: list[int]) -> tuple[list[int], str]:
     """The tokens without the sentence-final punctuation, and that punctuation ("." if none)."""
     end = len(indices)
-    closing = []
     while end and view.text[indices[end - 1]] in CLOSING:
         end -= 1
-        closing.append(indices[end])
     mark = "."
     if end and TERMINAL_TEXT.match(view.text[indices[end - 1]]):
         mark = view.text[indices[end - 1]][0]
