@@ -109,6 +109,13 @@ def test_causal_clause_with_a_noun_subject(points):
                   "über Ihr Einkommen fehlen.") == []
 
 
+def test_no_split_before_a_clause_followed_by_another(points):
+    """"…, die … aufgewendet werden, und dass Sie … haften": the relative clause is not the end."""
+    assert not any(split[2].startswith("Diese") for split in points(
+        "Wir weisen darauf hin, dass Sie sich verpflichten, alle öffentlichen Mittel zu erstatten, die für "
+        "den Lebensunterhalt aufgewendet werden, und dass Sie auch für die Kosten haften."))
+
+
 def test_no_restructure_of_a_separable_verb(points):
     """"…, wobei weitere Gebühren anfallen": "fallen … an" would need the particle split off."""
     assert points("Das Dokument wird nach Ablauf der Frist vernichtet, wobei für eine erneute Herstellung "

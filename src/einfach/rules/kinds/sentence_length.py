@@ -289,8 +289,8 @@ def _splits(view: DocView, sentence: Span) -> list[Split]:
             continue
         position = indices.index(chunk.tokens[0].i)
         rest = indices[position:]
-        if any(depth.get(i, 1) == 0 for i in rest):
-            continue  # the main clause goes on after it: an inserted clause
+        if any(later.depth < 2 and later.clause != chunk.clause for later in chunks[number + 1 :]):
+            continue  # the main clause goes on after it (an inserted clause), or another clause follows
         left = first_part(position)
         if left is None or _words(view, rest) < MIN_PART_WORDS:
             continue
