@@ -116,6 +116,33 @@ def test_no_split_before_a_clause_followed_by_another(points):
         "den Lebensunterhalt aufgewendet werden, und dass Sie auch für die Kosten haften."))
 
 
+@pytest.mark.parametrize("text", [
+    # infinitives go on after "und": no subject, no main clause
+    "Daher müssen Sie sich um alle Versorgungsverträge selbst kümmern und fristgerecht kündigen sowie neue "
+    "Verträge abschließen.",
+    # "Entweder …, oder …" is one thought
+    "Entweder Sie nutzen das Internetbanking über die Website der Bank, oder Sie verwenden ein Programm der Bank.",
+    # two coordinated relative clauses: moving one verb leaves the other
+    "Sie können auch in andere EU-Staaten entsendet werden, in denen Ihr Unternehmen eine Niederlassung hat "
+    "oder sich ein Unternehmen der Gruppe befindet.",
+    # "die" as an article before a zu-infinitive
+    "Durch den Eintritt in den Verein unterwirft sich das Mitglied der Satzung und verpflichtet sich, die mit "
+    "der Mitgliedschaft verbundenen Beitragspflichten zu erfüllen.",
+    # "welche" + noun asks a question
+    "Lassen Sie sich von der Fahrerlaubnisbehörde beraten und besprechen Sie, welche Gutachten vorgelegt "
+    "werden müssen.",
+    # "Wer …, dem …": the main clause starts after the comma
+    "Wer keine anderen Sozialleistungen erhalten kann, dem soll im Notfall die Sozialhilfe ein Leben in Würde "
+    "ermöglichen.",
+    # a conjunction inside brackets
+    "Zudem sind bestimmte Kindschaftssachen (zum Beispiel die den Aufenthalt des Kindes oder das Umgangsrecht "
+    "betreffen) vorrangig durchzuführen.",
+])
+def test_no_split_that_leaves_a_fragment(points, text):
+    """Places the first version offered on Amt24 pages, each leaving a fragment."""
+    assert points(text) == []
+
+
 def test_no_restructure_of_a_separable_verb(points):
     """"…, wobei weitere Gebühren anfallen": "fallen … an" would need the particle split off."""
     assert points("Das Dokument wird nach Ablauf der Frist vernichtet, wobei für eine erneute Herstellung "

@@ -157,10 +157,13 @@ def _words(view: DocView, indices) -> int:
 
 
 def _text(view: DocView, indices: list[int]) -> str:
-    """The tokens as written (their own spacing), on one line."""
+    """The tokens as written, on one line: their own spacing, one space where tokens were
+    left out or a whitespace token stood between them."""
     if not indices:
         return ""
-    joined = "".join(view.text[i] + view.whitespace[i] for i in indices[:-1]) + view.text[indices[-1]]
+    text, whitespace = view.text, view.whitespace
+    joined = "".join(text[i] + (whitespace[i] if j == i + 1 else " ") for i, j in zip(indices, indices[1:]))
+    joined += text[indices[-1]]
     return re.sub(r" ([,;:.!?)])", r"\1", re.sub(r"\s+", " ", joined)).strip()
 
 
@@ -175,6 +178,8 @@ def _strip_end(view: DocView, indices: list[int]) -> tuple[list[int], str]:
         end -= 1
     else:
         end = len(indices)  # no final punctuation: keep closing quotes and brackets
+        if view.text[indices[-1]] == ":":
+            mark = ":"  # a lead-in to a list stays one
     while end and view.text[indices[end - 1]] in {",", ";", ":", "–", "—"}:
         end -= 1
     return indices[:end], mark
@@ -230,11 +235,16 @@ def _splits(view: DocView, sentence: Span) -> list[Split]:
 
     def first_part(cut: int) -> list[int] | None:
         """The tokens before the cut if they form a sentence: a main clause with its finite
-        verb, and no subordinate clause still waiting for its verb."""
+        verb, no subordinate clause still waiting for its verb, no bracket left open."""
         left = indices[:cut]
         words = [i for i in left if i in depth and is_word_text(text[i])]
         if len(words) < MIN_PART_WORDS or depth[words[-1]] != 0:
             return None
+        if sum(text[i] == "(" for i in left) > sum(text[i] == ")" for i in left):
+            return None
+        if tag[words[0]] in {"PWS", "PWAV"}:  # "Wer … kann, dem …": the main clause starts after the comma
+            commas = [i for i in left if text[i] == ","]
+            words = [i for i in words if commas and i > commas[0]]
         if not any(tag[i] in FINITE and depth[i] == 0 for i in words):
             return None
         return left
@@ -266,14 +276,13 @@ def _splits(view: DocView, sentence: Span) -> list[Split]:
             continue
         clause = []  # the second main clause up to its next break
         for following in indices[right_start:]:
-            if text[following] in {",", ";", ":"} or TERMINAL_TEXT.match(text[following]):
+            if text[following] in RIGHT_BREAKS or TERMINAL_TEXT.match(text[following]):
                 break
             clause.append(following)
-        if not clause or tag[clause[0]] in FINITE | {"KOUS", "KOUI", "PRELS", "PWS", "PWAV"}:
-            continue  # no subject of its own ("und können …") or a subordinate clause
-        finite = [i for i in clause if tag[i] in FINITE]
-        if not finite or finite[0] == clause[-1] or any(depth.get(i, 0) for i in clause):
-            continue  # the verb last: a subordinate clause ("oder nicht über … verfügt")
+        if not _main_clause(view, clause) or any(depth.get(i, 0) for i in clause):
+            continue
+        if lower[index] == "oder" and any(lower[i] == "entweder" for i in indices[:position]):
+            continue  # "Entweder …, oder …" is one thought
         left = first_part(position)
         rest = indices[right_start:]
         if left is None or _words(view, rest) < MIN_PART_WORDS:
@@ -302,18 +311,47 @@ def _splits(view: DocView, sentence: Span) -> list[Split]:
 
 
 def _clause_verb(view: DocView, chunks) -> int | None:
-    """The finite verb that closes the clause opened by ``chunks[0]`` (its last word), or None."""
+    """The finite verb that closes the clause opened by ``chunks[0]`` (its last word), or None:
+    also when the clause holds a second finite verb ("in denen … hat oder sich … befindet") or
+    ends with a zu-infinitive (", die … Beitragspflichten zu erfüllen": "die" was an article)."""
     clause = chunks[0].clause
+    tag = view.tag
+    finite = 0  # finite verbs before the last word
     for chunk in chunks:
         if chunk.clause != clause:
             continue
         words = [t.i for t in chunk.tokens if is_word_text(view.text[t.i])]
-        if words and view.tag[words[-1]].startswith("V"):
+        finite += sum(1 for i in words[:-1] if tag[i] in FINITE)
+        if words and tag[words[-1]].startswith("V"):
             last = words[-1]
-            if view.tag[last] in FINITE | INFINITE_AT_END and not _separable(view, last):
-                return last
-            return None
+            if tag[last] not in FINITE | INFINITE_AT_END or _separable(view, last) or finite:
+                return None
+            if len(words) > 1 and tag[words[-2]] == "PTKZU":
+                return None
+            return last
     return None
+
+
+RIGHT_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
+SUBJECT_TAGS = {"PPER", "PDS", "PIS", "NN", "NE"}
+OPENERS_OF_SUBORDINATE = {"KOUS", "KOUI", "PRELS", "PWS", "PWAV"}
+
+
+def _main_clause(view: DocView, clause: list[int]) -> bool:
+    """A main clause of its own: the finite verb in second place (after one part, before any
+    other verb or conjunction, not last) and a subject near it; not "und können …" (no
+    subject), "oder nicht über … verfügt" (verb last), "oder Ihr Studium abgeschlossen und sind …"
+    or "… kümmern und fristgerecht kündigen sowie …" (infinitives and participles)."""
+    tag = view.tag
+    if not clause or tag[clause[0]] in FINITE | OPENERS_OF_SUBORDINATE:
+        return False
+    finite = next((p for p, i in enumerate(clause) if tag[i] in FINITE), None)
+    if finite is None or finite == len(clause) - 1:
+        return False
+    before = clause[:finite]
+    if any(tag[i].startswith("V") or tag[i] == "KON" for i in before):
+        return False
+    return any(tag[i] in SUBJECT_TAGS for i in before + clause[finite + 1 : finite + 3])
 
 
 def _restructured(view: DocView, chunks, rest: list[int], left: list[int]) -> str | None:
@@ -325,6 +363,11 @@ def _restructured(view: DocView, chunks, rest: list[int], left: list[int]) -> st
     if verb is None:
         return None
     word = lower[opener.i]
+    after = chunk.tokens[chunk.tokens.index(opener) + 1] if opener.i != chunk.tokens[-1].i else None
+    if after is None or tag[after.i] == "KON":
+        return None  # "…, die oder der Betroffene …": an article
+    if word.startswith("welch") and tag[after.i] in {"NN", "ADJA"}:
+        return None  # "besprechen Sie, welche Gutachten …": a question
     if tag[opener.i] == "PRELS" and word in DEMONSTRATIVES and (first.i == opener.i or tag[first.i] == "APPR"):
         fronted = [first.i, opener.i] if first.i != opener.i else [opener.i]
         lead = " ".join(DEMONSTRATIVES[word] if i == opener.i else text[i] for i in fronted)
@@ -377,7 +420,8 @@ def _sentence(view: DocView, start: str, remaining: list[int], mark: str) -> str
     if len(words) + len(start.split()) > SHOWN_WORDS + 2:
         cut = words[SHOWN_WORDS - len(start.split())]
         return f"{start} {_text(view, remaining[: remaining.index(cut)])} …"
-    return f"{start} {_text(view, remaining)}{mark}"
+    body = _text(view, remaining)
+    return f"{start} {body}{'' if body.endswith(mark) else mark}"
 
 
 def describe_splits(sentence: Span) -> str:
