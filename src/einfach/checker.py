@@ -123,7 +123,9 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
                     paragraph=chunk.index,
                 )
             )
-        release(doc)  # the rules' token view, kept for the counts above (nlp/view.py)
+        # the rules' token view (nlp/view.py) stays for the counts above and the rewrites below
+        # (what the rules derived, e.g. the passives, is what the rewriters ask for again);
+        # released when this piece is done
         sources: dict[int, object] = {}  # id(finding) -> its span, for the rewrites
         for span in doc.spans.get("einfach", []):
             data = span._.einfach
@@ -146,6 +148,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
             )
             sources[id(findings[-1])] = span
         if not segments and not findings:
+            release(doc)
             continue
         # pieces do not overlap and come in text order: sorting and annotating each piece
         # gives the same as sorting and annotating the whole file
@@ -155,6 +158,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
 
             protected = [(s.start, s.end) for s in suppressions] + [(e.start, e.end) for e in exclusions]
             attach_fixes(doc, offset, findings, [sources[id(f)] for f in findings], nlp, protected, document.text)
+        release(doc)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         annotate_segments(segments, findings)
         metrics.add(segments, findings)
