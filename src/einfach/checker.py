@@ -133,7 +133,9 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
                     paragraph=chunk.index,
                 )
             )
-        release(doc)  # the rules' token view, kept for the counts above (nlp/view.py)
+        # the rules' token view (nlp/view.py) stays for the counts above and the rewrites below
+        # (what the rules derived, e.g. the passives, is what the rewriters ask for again);
+        # released when this piece is done
         sources: dict[int, object] = {}  # id(finding) -> its span, for the rewrites
         for span in doc.spans.get("einfach", []):
             start = offset + span.start_char
@@ -147,6 +149,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
 
     def finish(doc, chunk, segments, findings, sources):
         if not segments and not findings:
+            release(doc)
             return None
         # pieces do not overlap and come in text order: sorting and annotating each piece
         # gives the same as sorting and annotating the whole file
@@ -158,6 +161,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
             protected = [(s.start, s.end) for s in suppressions] + [(e.start, e.end) for e in exclusions]
             attach_fixes(doc, chunk.start, fixable, [sources[id(f)] for f in fixable], nlp, protected,
                          document.text)
+        release(doc)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         annotate_segments(segments, findings)
         metrics.add(segments, findings)

@@ -15,6 +15,7 @@ See ``docs/rewrites.md``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ REWRITERS = {
 }
 
 
+@lru_cache(maxsize=None)
 def rewriter(kind: str):
     target = REWRITERS.get(kind)
     if target is None:
@@ -87,7 +89,7 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), te
         key = (proposal.start, proposal.end, tuple(proposal.words))
         if key not in fixes:
             fixes[key] = _fix(doc, offset, proposal, finding.rule, nlp, protected,
-                              lambda *args, rules: verify(*args, cache=analysed, rules=rules),
+                              lambda *args, **options: verify(*args, cache=analysed, **options),
                               lambda edits: _asked(runner, finding.rule, edits, findings))
         if fixes[key] is not None:
             fix, after = fixes[key]
@@ -128,10 +130,13 @@ def _fix(doc, offset: int, proposal: Proposal, rule: str, nlp, protected, verify
     if any(p_start < e.end and e.start < p_end or p_start <= e.start < p_end
            for e in absolute for p_start, p_end in protected):
         return None
-    original = doc.text[begin:end]
+    paragraph = doc.text
+    original = paragraph[begin:end]
     rewritten = apply_edits(original, [Edit(e.start - begin, e.end - begin, e.text) for e in edits])
+    # a paragraph that is this one sentence was analysed by the same pipeline already (safety.verify)
+    analysed = doc if begin == 0 and end == len(paragraph) else None
     after = verify(nlp, original, rewritten, rule, proposal.replaced, [(e.start - begin, e.end - begin) for e in edits],
-                   rules=asked(absolute))
+                   rules=asked(absolute), analysed=analysed)
     if after is None:
         return None
     fix = {"sentence": rewritten, "edits": [e._asdict() for e in absolute], "applicability": proposal.applicability}

@@ -89,7 +89,7 @@ def _lexicon_hit(doc, start: int, end: int, kind):
     for (s, e, _rule), item in data.items():
         if s == start and e == end and "entry" in item["values"] and getattr(kind, "lexicon", None) is not None:
             entry = item["values"]["entry"]
-            if any(entry is p.entry for p in kind.patterns):
+            if id(entry) in kind.entry_ids:  # one of this rule's entries
                 return entry, sorted(item["values"]["tokens"])
     return None, None
 
