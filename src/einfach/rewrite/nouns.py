@@ -298,6 +298,12 @@ def genitive_to_dative(doc, entry, tokens: list[int], replaced) -> Proposal | No
     from ..rules.kinds.wordinfo import accusative_like_nominative, gender
 
     end = doc_view(doc).sentence_of(tokens[0]).end
+    bare = tokens[-1] + 1
+    if bare + 1 < end and doc[bare].tag_ in {"NN", "NE"} and doc[bare + 1].tag_ in {"KON", "$.", "$,", "APPR"} \
+            and entry.rewrite in {"mit", "durch"}:
+        # a bare noun shows no case ("mittels Girocard oder Kreditkarte" -> "mit Girocard ...")
+        words = [capitalise(entry.rewrite) if doc[tokens[0]].text[:1].isupper() else entry.rewrite]
+        return Proposal(tokens[0], tokens[-1] + 1, words, REVIEW, replaced=replaced(tokens))
     phrase = _genitive_phrase(doc, tokens[-1] + 1, end, {"ADJA", "ADV", "ADJD"})  # "Ihres oben genannten"
     if phrase is None or phrase[0].lower_ not in MASCULINE_NEUTER_GENITIVE:
         return None
