@@ -54,6 +54,8 @@ WEAK_ADJECTIVE = {("m", "nom"): "e", ("m", "acc"): "en", ("n", "nom"): "e", ("n"
 MIXED_ADJECTIVE = {("m", "nom"): "er", ("m", "acc"): "en", ("n", "nom"): "es", ("n", "acc"): "es"}
 # contractions of a preposition with the feminine dative article, and with the masculine/neuter one
 CONTRACTED = {"zur": "zum"}
+# preposition + dative article -> the usual contraction ("zu dem Bescheid" -> "zum Bescheid")
+DATIVE_CONTRACTIONS = {"zu": "zum", "von": "vom", "bei": "beim", "in": "im", "an": "am"}
 COUNTRY_CONTRACTIONS = {"im": "in", "ins": "nach", "vom": "von", "zum": "zu", "beim": "bei"}
 
 
@@ -182,13 +184,20 @@ def swap_noun(doc, entry, tokens: list[int], replaced) -> Proposal | None:
         if word is None:
             return None
         words.append(word)
+    start = determiner.i
+    preposition = doc[start - 1] if start > 0 else None
+    if words[0] == "dem" and preposition is not None and preposition.tag_ == "APPR" and \
+            preposition.lower_ in DATIVE_CONTRACTIONS:
+        start = preposition.i  # "bei der Antragstellung" -> "beim Antrag", not "bei dem Antrag"
+        contracted = DATIVE_CONTRACTIONS[preposition.lower_]
+        words[0] = capitalise(contracted) if preposition.text[:1].isupper() else contracted
     new_noun = entry.rewrite
     if case == "gen":
         if new_noun.endswith(("s", "ß", "x", "z")):
             return None  # "-es" or "-" : not sure
         new_noun += "s"
     words.append(new_noun)
-    return Proposal(determiner.i, noun.i + 1, words, REVIEW, replaced=replaced([noun.i]))
+    return Proposal(start, noun.i + 1, words, REVIEW, replaced=replaced([noun.i]))
 
 
 def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:
@@ -282,10 +291,6 @@ def drop(doc, entry, tokens: list[int], replaced, at_start) -> Proposal | None:
             words[0] = capitalise(words[0])
         return Proposal(word.i, word.i + 1, words, REVIEW, replaced=replaced([word.i]))
     return Proposal(previous.i, word.i + 1, [previous.text], REVIEW, replaced=replaced([word.i]))
-
-
-# preposition + dative article -> the usual contraction ("zu dem Bescheid" -> "zum Bescheid")
-DATIVE_CONTRACTIONS = {"zu": "zum", "von": "vom", "bei": "beim", "in": "im", "an": "am"}
 
 
 def genitive_to_dative(doc, entry, tokens: list[int], replaced) -> Proposal | None:

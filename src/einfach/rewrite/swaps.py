@@ -113,6 +113,8 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         return None  # "der hiesigen Behörde" is ours, "der hiesige Arbeitsmarkt" is not
     if entry.rewrite_if_words and not _sentence_has(doc, tokens[0], entry.rewrite_if_words):
         return None  # "Gebühren erheben" -> "fordern", but "Widerspruch erheben" stays
+    if entry.rewrite_not_near and _near(doc, tokens, entry.rewrite_not_near):
+        return None  # "A und B sowie C" -> "A und B und C" loses the grouping
     if entry.rewrite_preceded_by and _word_before(doc, tokens[0]) not in {w.lower() for w in entry.rewrite_preceded_by}:
         return None  # "Antrag auf Erteilung einer Erlaubnis", but not "die Erteilung dauert"
     mode = entry.rewrite_as or "word"
@@ -179,6 +181,18 @@ def _noun_mode(doc, entry, tokens: list[int], mode: str) -> Proposal | None:
     if proposal is not None and _at_start(doc, proposal.start) and doc[proposal.start].text[:1].isupper():
         proposal.words = [capitalise(proposal.words[0]), *proposal.words[1:]]
     return proposal
+
+
+NEAR = 6  # words either side that rewrite_not_near looks at
+
+
+def _near(doc, tokens: list[int], words) -> bool:
+    """One of ``words`` stands within NEAR words of the term, in its sentence."""
+    sentence = doc_view(doc).sentence_of(tokens[0])
+    wanted = {w.lower() for w in words}
+    start, end = max(sentence.start, tokens[0] - NEAR), min(sentence.end, tokens[-1] + 1 + NEAR)
+    return any(doc[i].lower_ in wanted and not doc[i - 1].text.endswith("-")  # "Rechts- und Gesellschaftsordnung"
+               for i in range(start, end) if i not in tokens)
 
 
 def _word_before(doc, index: int) -> str:

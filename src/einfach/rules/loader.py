@@ -28,7 +28,7 @@ APPLICABILITIES = ("sure", "review")
 # optional keys of the rewrites (issue 14, docs/lexicons.md): what replaces the term in the
 # sentence, how it is fitted in, and when it is not swapped
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap",
-                "rewrite_if_words", "rewrite_preceded_by"}
+                "rewrite_if_words", "rewrite_preceded_by", "rewrite_not_near"}
 REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "noun", "dissolve", "name", "drop")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
 SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside"}
@@ -108,6 +108,7 @@ class LexiconEntry:
     rewrite_after: tuple[str, ...] = ()
     rewrite_if_words: tuple[str, ...] = ()  # the swap only if one of these lemmas or forms is in the sentence
     rewrite_preceded_by: tuple[str, ...] = ()  # the swap only after one of these words (an article between)
+    rewrite_not_near: tuple[str, ...] = ()  # no swap with one of these words nearby (NEAR words either side)
     swap: bool = True  # False: the term is never swapped, only advice is given
     source: str = ""  # optional: where the entry is attested (issue #17)
     senses: tuple[Sense, ...] = ()  # optional: alternatives by sense (issue #17)
@@ -372,7 +373,7 @@ def _rewrite_keys(entry: dict, path: Path, label: str) -> dict:
             raise RuleFileError(str(path), f"{label}.rewrite_as", f"muss eine von {', '.join(REWRITE_MODES)} sein")
         result["rewrite_as"] = entry["rewrite_as"]
     for key in ("rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "rewrite_if_words",
-                "rewrite_preceded_by"):
+                "rewrite_preceded_by", "rewrite_not_near"):
         if key in entry:
             result[key] = _as_strings(entry[key], path, f"{label}.{key}")
     if "swap" in entry:
