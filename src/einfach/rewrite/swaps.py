@@ -130,8 +130,6 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             return None  # "gegebenenfalls anfallende Kosten": "wenn nötig" cannot stand before an adjective
         words = _fit_start(doc, tokens[0], entry.rewrite.split())
         return Proposal(tokens[0], tokens[-1] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
-    if mode == "verb" and len(tokens) == 1 and first.tag_ in {"ADJA", "ADJD"}:
-        return _participle_adjective(doc, entry, first)
     if mode == "verb" and first.tag_.startswith("VV"):
         sentence = doc_view(doc).sentence_of(first.i)
         clause = next((c for c in clauses(sentence) if first in c), None)
@@ -201,23 +199,6 @@ def _word_before(doc, index: int) -> str:
     if position >= 0 and doc[position].tag_ == "ART":
         position -= 1
     return doc[position].lower_ if position >= 0 else ""
-
-
-def _participle_adjective(doc, entry, word) -> Proposal | None:
-    """A participle used as an adjective takes the new verb's participle with its ending
-    ("der gesondert übersandte Brief" -> "der gesondert geschickte Brief", "ist weiterhin
-    gestattet" -> "ist weiterhin erlaubt"); only a regular new participle (``participle_of``)."""
-    from ..rules.kinds.wordinfo import participle_of
-
-    lemma = (word.lemma_ or "").lower()
-    new = participle_of(entry.rewrite)
-    if new is None or not lemma.endswith("t") or not word.lower_.startswith(lemma):
-        return None
-    ending = word.lower_[len(lemma):]
-    if ending not in {"", "e", "en", "er", "em", "es"} or (ending and word.tag_ != "ADJA"):
-        return None
-    return Proposal(word.i, word.i + 1, _fit_start(doc, word.i, [new + ending]), REVIEW,
-                    replaced=_lemmas(doc, [word.i]))
 
 
 def _sentence_has(doc, index: int, words) -> bool:
