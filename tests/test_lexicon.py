@@ -191,3 +191,17 @@ def test_rare_word_between_the_words_of_a_split_finding_is_still_reported(check_
     result = check_text("Wir holen eine Auskunft über die Apostille ein.")
     assert "funktionsverbgefuege" in [f.rule for f in result.findings]
     assert "Apostille" in [f.text for f in result.findings if f.rule == "seltenes-wort"]
+
+
+def test_rewrite_condition_keys_are_optional_and_need_a_rewrite():
+    entry = {"term": "erheben", "alternatives": ["fordern"], "reason": "r", "rewrite": "fordern",
+             "rewrite_as": "verb", "rewrite_if_words": ["Gebühr"], "rewrite_preceded_by": ["auf"],
+             "rewrite_not_near": ["und"]}
+    parsed = parse_lexicon({"lexicon": "amtsdeutsch", "entries": [entry]}, Path("eigen.yml")).entries[0]
+    assert (parsed.rewrite_if_words, parsed.rewrite_preceded_by, parsed.rewrite_not_near) == (("Gebühr",), ("auf",), ("und",))
+    for mode in ("noun", "dissolve", "name", "drop"):
+        assert parse_lexicon({"lexicon": "x", "entries": [{**entry, "rewrite_as": mode}]}, Path("e.yml")).entries
+    without = {key: value for key, value in entry.items() if key not in {"rewrite", "rewrite_as"}}
+    with pytest.raises(RuleFileError) as error:
+        parse_lexicon({"lexicon": "amtsdeutsch", "entries": [without]}, Path("eigen.yml"))
+    assert error.value.key.endswith("rewrite")
