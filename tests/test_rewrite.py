@@ -350,3 +350,16 @@ def test_noun_swap_paradigms_follow_the_determiner_type():
     assert _determiner("jeglicher", "m", "dat") is None  # not a determiner the tables know
     assert (_adjective_ending("article", "m", "nom"), _adjective_ending("ein-word", "m", "nom")) == ("e", "er")
     assert (_adjective_ending("ein-word", "n", "acc"), _adjective_ending("dies-word", "m", "dat")) == ("es", "en")
+
+
+def test_compose_prefers_the_restructuring_over_a_word_swap_inside_it():
+    from types import SimpleNamespace
+
+    def finding(edits):
+        return SimpleNamespace(fix={"sentence": "", "applicability": "review",
+                                    "edits": [{"start": s, "end": e, "text": t} for s, e, t in edits]})
+
+    swap = finding([(0, 14, "Zum Besuch")])  # "Zur Vorsprache" -> "Zum Besuch"
+    passive = finding([(0, 3, "Bitte bringen Sie zur"), (19, 23, ""), (40, 54, "mit")])
+    edits, count = compose([swap, passive], include_review=True)
+    assert count == 1 and [e.text for e in edits] == ["Bitte bringen Sie zur", "", "mit"]
