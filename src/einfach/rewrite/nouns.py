@@ -186,8 +186,9 @@ def swap_noun(doc, entry, tokens: list[int], replaced) -> Proposal | None:
         words.append(word)
     start = determiner.i
     preposition = doc[start - 1] if start > 0 else None
+    coordinated = noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ == "KON"  # "bei dem Antrag und der Abrechnung"
     if words[0] == "dem" and preposition is not None and preposition.tag_ == "APPR" and \
-            preposition.lower_ in DATIVE_CONTRACTIONS:
+            preposition.lower_ in DATIVE_CONTRACTIONS and not coordinated:
         start = preposition.i  # "bei der Antragstellung" -> "beim Antrag", not "bei dem Antrag"
         contracted = DATIVE_CONTRACTIONS[preposition.lower_]
         words[0] = capitalise(contracted) if preposition.text[:1].isupper() else contracted

@@ -139,6 +139,9 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJD", "ADV"}:
         return Proposal(tokens[0], tokens[0] + 1, _fit_start(doc, tokens[0], [entry.rewrite]), REVIEW,
                         replaced=_lemmas(doc, tokens))
+    if mode == "adjective" and (first.tag_ == "PIAT" or entry.rewrite == "all") and _next_word(doc, tokens[-1] + 1) \
+            and doc[tokens[-1] + 1].tag_ == "ADJA" and not doc[tokens[-1] + 1].lower_.endswith("en"):
+        return None  # "sämtlicher verwandtschaftlicher Beziehungen": after "aller" it would be "-en"
     if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJA", "PIAT"}:  # "sämtliche" -> "alle"
         lemma = (first.lemma_ or "").lower()
         if not first.lower_.startswith(lemma):
