@@ -244,3 +244,17 @@ def test_dev2_amtsdeutsch_entries_found(check_text, text, expected):
 )
 def test_dev2_amtsdeutsch_entries_quiet_on_plain_text(check_text, text):
     assert amtsdeutsch(check_text, text) == [], text
+
+
+def test_rewrite_condition_keys_are_optional_and_need_a_rewrite():
+    entry = {"term": "erheben", "alternatives": ["fordern"], "reason": "r", "rewrite": "fordern",
+             "rewrite_as": "verb", "rewrite_if_words": ["Gebühr"], "rewrite_preceded_by": ["auf"],
+             "rewrite_not_near": ["und"]}
+    parsed = parse_lexicon({"lexicon": "amtsdeutsch", "entries": [entry]}, Path("eigen.yml")).entries[0]
+    assert (parsed.rewrite_if_words, parsed.rewrite_preceded_by, parsed.rewrite_not_near) == (("Gebühr",), ("auf",), ("und",))
+    for mode in ("noun", "dissolve", "name", "drop"):
+        assert parse_lexicon({"lexicon": "x", "entries": [{**entry, "rewrite_as": mode}]}, Path("e.yml")).entries
+    without = {key: value for key, value in entry.items() if key not in {"rewrite", "rewrite_as"}}
+    with pytest.raises(RuleFileError) as error:
+        parse_lexicon({"lexicon": "amtsdeutsch", "entries": [without]}, Path("eigen.yml"))
+    assert error.value.key.endswith("rewrite")

@@ -148,7 +148,8 @@ def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
     sure ones first, never two that overlap.
 
     Where two fixes touch the same words the sure one wins, then the one that
-    resolves more findings, then the earlier one; a fix is applied whole or not at all.
+    resolves more findings, then the one reaching further (:func:`_reach`), then the
+    earlier one; a fix is applied whole or not at all.
     """
     candidates: dict[tuple, tuple[dict, int]] = {}
     for finding in findings:
@@ -159,7 +160,7 @@ def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
         fix_, count = candidates.get(key, (fix, 0))
         candidates[key] = (fix_, count + 1)
     ordered = sorted(candidates.items(),
-                     key=lambda item: (item[1][0]["applicability"] != SURE, -item[1][1], item[0][0][0]))
+                     key=lambda item: (item[1][0]["applicability"] != SURE, -item[1][1], -_reach(item[0]), item[0][0][0]))
     chosen: list[Edit] = []
     count = 0
     for key, _ in ordered:
@@ -168,3 +169,11 @@ def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
             chosen += edits
             count += 1
     return sorted(chosen, key=lambda e: (e.start, e.end)), count
+
+
+def _reach(edits: tuple) -> int:
+    """How far a fix reaches in its sentence (first to last edited character): on a tie the
+    restructuring rewrite wins over a word swap inside it ("Zur Vorsprache sind … mitzubringen" ->
+    "Bitte bringen Sie zur Vorsprache … mit" over "Zum Besuch sind … mitzubringen"), since the
+    swap can be made again on the rewritten sentence by the next check, the restructuring not."""
+    return max(e[1] for e in edits) - min(e[0] for e in edits)

@@ -52,7 +52,9 @@ def _at_start(doc: "Doc", index: int) -> bool:
 
 
 def _fit_start(doc, index: int, words: list[str]) -> list[str]:
-    if words and _at_start(doc, index):
+    """Capitalised at the start of a sentence, or where the replaced word was ("- Sämtliche …")."""
+    capital = doc[index].text[:1].isupper() and doc[index].tag_ not in {"NN", "NE"}
+    if words and (capital or _at_start(doc, index)):
         return [capitalise(words[0]), *words[1:]]
     return words
 
@@ -109,9 +111,17 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         return None
     if entry.rewrite_before and not following.endswith(tuple(w.lower() for w in entry.rewrite_before)):
         return None  # "der hiesigen Behörde" is ours, "der hiesige Arbeitsmarkt" is not
+    if entry.rewrite_if_words and not _sentence_has(doc, tokens[0], entry.rewrite_if_words):
+        return None  # "Gebühren erheben" -> "fordern", but "Widerspruch erheben" stays
+    if entry.rewrite_not_near and _near(doc, tokens, entry.rewrite_not_near):
+        return None  # "A und B sowie C" -> "A und B und C" loses the grouping
+    if entry.rewrite_preceded_by and _word_before(doc, tokens[0]) not in {w.lower() for w in entry.rewrite_preceded_by}:
+        return None  # "Antrag auf Erteilung einer Erlaubnis", but not "die Erteilung dauert"
     mode = entry.rewrite_as or "word"
+    if mode in NOUN_MODES:
+        return _noun_mode(doc, entry, tokens, mode)
     if mode == "preposition":
-        return _swap_preposition(doc, entry, tokens)
+        return _swap_preposition(doc, entry, tokens) or _noun_mode(doc, entry, tokens, "dative")
     if mode == "word":
         noun = first.tag_ in {"NN", "NE"} or (entry.term[:1].isupper() and len(tokens) == 1)  # or read as a verb
         if noun and not _noun_swap_fits(doc, first, entry):
@@ -129,7 +139,10 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJD", "ADV"}:
         return Proposal(tokens[0], tokens[0] + 1, _fit_start(doc, tokens[0], [entry.rewrite]), REVIEW,
                         replaced=_lemmas(doc, tokens))
-    if mode == "adjective" and len(tokens) == 1 and first.tag_ == "ADJA":
+    if mode == "adjective" and (first.tag_ == "PIAT" or entry.rewrite == "all") and _next_word(doc, tokens[-1] + 1) \
+            and doc[tokens[-1] + 1].tag_ == "ADJA" and not doc[tokens[-1] + 1].lower_.endswith("en"):
+        return None  # "sämtlicher verwandtschaftlicher Beziehungen": after "aller" it would be "-en"
+    if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJA", "PIAT"}:  # "sämtliche" -> "alle"
         lemma = (first.lemma_ or "").lower()
         if not first.lower_.startswith(lemma):
             return None
@@ -149,6 +162,52 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         words = _fit_start(doc, article.i, [entry.rewrite + ending])
         return Proposal(article.i, tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
     return None
+
+
+NOUN_MODES = {"noun", "dissolve", "name", "drop"}
+
+
+def _noun_mode(doc, entry, tokens: list[int], mode: str) -> Proposal | None:
+    """The swaps that re-inflect a noun phrase (``einfach.rewrite.nouns``)."""
+    from . import nouns
+
+    def replaced(indices):
+        return _lemmas(doc, indices)
+
+    if mode == "drop":
+        return nouns.drop(doc, entry, tokens, replaced, lambda i: _at_start(doc, i))
+    function = {"noun": nouns.swap_noun, "dissolve": nouns.dissolve, "name": nouns.swap_name,
+                "dative": nouns.genitive_to_dative}[mode]
+    proposal = function(doc, entry, tokens, replaced)
+    if proposal is not None and _at_start(doc, proposal.start) and doc[proposal.start].text[:1].isupper():
+        proposal.words = [capitalise(proposal.words[0]), *proposal.words[1:]]
+    return proposal
+
+
+NEAR = 6  # words either side that rewrite_not_near looks at
+
+
+def _near(doc, tokens: list[int], words) -> bool:
+    """One of ``words`` stands within NEAR words of the term, in its sentence."""
+    sentence = doc_view(doc).sentence_of(tokens[0])
+    wanted = {w.lower() for w in words}
+    start, end = max(sentence.start, tokens[0] - NEAR), min(sentence.end, tokens[-1] + 1 + NEAR)
+    return any(doc[i].lower_ in wanted and not doc[i - 1].text.endswith("-")  # "Rechts- und Gesellschaftsordnung"
+               for i in range(start, end) if i not in tokens)
+
+
+def _word_before(doc, index: int) -> str:
+    """The word before token ``index``, skipping an article ("für die Erteilung" -> "für")."""
+    position = index - 1
+    if position >= 0 and doc[position].tag_ == "ART":
+        position -= 1
+    return doc[position].lower_ if position >= 0 else ""
+
+
+def _sentence_has(doc, index: int, words) -> bool:
+    """One of ``words`` (lemmas or forms, lowercase) stands in the sentence of token ``index``."""
+    wanted = {w.lower() for w in words}
+    return any(t.lower_ in wanted or (t.lemma_ or "").lower() in wanted for t in doc_view(doc).sentence_of(index))
 
 
 # determiners whose feminine singular genitive and dative are the same word ("der Behörde")
@@ -271,9 +330,10 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
         else:
             word, particle = new_stem, new_prefix
     elif verb.tag_ == "VVINF" and form == light:
-        if new_prefix and verb.i > 0 and doc[verb.i - 1].tag_ == "PTKZU":
-            return None  # "zu setzen" -> "mitzuteilen" would need the zu moved
         word = entry.rewrite
+        if new_prefix and verb.i > 0 and doc[verb.i - 1].tag_ == "PTKZU":
+            removed = removed | {verb.i - 1}  # "zu erstatten" -> "zurückzuzahlen": the zu moves inside
+            word = f"{new_prefix}zu{new_stem}"
     elif verb.tag_ == "VVIZU":
         word = f"{new_prefix}zu{new_stem}" if new_prefix else f"zu {entry.rewrite}"
     elif verb.tag_ == "VVPP":
