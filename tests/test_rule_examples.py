@@ -43,11 +43,16 @@ def test_rule_has_enough_examples(rule_id):
 
 
 def test_every_finding_has_message_and_suggestion():
+    """Every finding has a message; a suggestion is concrete or absent (issue 17), never an empty
+    text, and every rule offers one for at least one of its bad examples."""
     for rule_id, rule in RULES.items():
+        suggested = False
         for example in rule.examples["bad"]:
             for finding in findings_of(rule_id, example):
-                assert finding.message.strip() and finding.suggestions and all(s.strip() for s in finding.suggestions)
-                assert "{" not in finding.message and "{" not in finding.suggestions[0]
+                assert finding.message.strip() and "{" not in finding.message
+                assert all(s.strip() and "{" not in s for s in finding.suggestions)
+                suggested = suggested or bool(finding.suggestions)
+        assert suggested, f"{rule_id}: no bad example gets a suggestion"
 
 
 # -- rewrites (issue 14): each rewriting rule's `rewrites:` examples --------------------------------
