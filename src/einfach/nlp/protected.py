@@ -51,6 +51,11 @@ def fixed_names() -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+def _plain_name_word(word: str) -> bool:
+    """A capitalised word of letters, no abbreviation ("Sachsen", not "AufenthG", "i.")."""
+    return len(word) >= 3 and word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
 def protected_indices(view: DocView) -> frozenset[int]:
     """Indices of the tokens of ``view``'s Doc inside a URL, a short quotation or a fixed name."""
     doc = view.doc
@@ -67,8 +72,9 @@ def protected_indices(view: DocView) -> frozenset[int]:
             first = max(0, bisect_right(starts, match.start()) - 1)
             last = bisect_left(starts, match.end())
             indices.update(range(first, last))
-    tag, whitespace = view.tag, view.whitespace
+    tag, whitespace, words = view.tag, view.whitespace, view.word
     for index in range(len(starts) - 1):
-        if tag[index] == "NN" and tag[index + 1] == "NE" and whitespace[index]:
+        if tag[index] == "NN" and tag[index + 1] == "NE" and whitespace[index] \
+                and _plain_name_word(words[index]) and _plain_name_word(words[index + 1]):
             indices.update((index, index + 1))
     return frozenset(indices)
