@@ -21,6 +21,7 @@ def _of(check_text, rule: str, text: str):
     ("nominalstil", "Gesellschaften mit beschränkter Haftung, deren Gegenstand die Beratung und Vertretung ist, "
                     "dürfen den Namen führen."),
     ("funktionsverbgefuege", "Die Broschüre „Zeit, das Richtige zu tun, zur Verfügung gestellt“ ist kostenlos."),
+    ("amtsdeutsch", "* [Verwaltungsvorschrift über die Erteilung von Apostillen](https://www.revosax.sachsen.de/12574)"),
 ])
 def test_protected_words_are_not_reported(check_text, rule, text):
     assert not _of(check_text, rule, text)
@@ -46,6 +47,13 @@ def test_rare_word_typo_keeps_its_concrete_suggestion(check_text):
     assert found and found[0].suggestions == ["Meinen Sie „Unterlagen“? Prüfen Sie die Schreibweise."]
 
 
+def test_no_typo_or_rare_word_in_an_english_sentence(check_text):
+    text = "After the amout of 45,900.00 euros, there is the possibility of voluntary insurance in this case."
+    assert not _of(check_text, "seltenes-wort", text)
+    assert _of(check_text, "seltenes-wort", "Nach dem Betrag von 45.900 Euro gibt es die Möglichkeit der Versicherung "
+                                             "für die Unterlagn.")
+
+
 def test_adjective_compound_of_frequent_parts_is_not_rare(check_text):
     assert not _of(check_text, "seltenes-wort", "Bitte prüfen Sie, ob die Ware originalverpackt sein muss.")
 
@@ -57,6 +65,14 @@ def test_legal_reference_in_the_middle_of_a_clause_gets_moved(check_text):
                 "Ihnen wird hiermit gemäß § 81 Abs. 5 AufenthG eine Bescheinigung ausgestellt.")
     assert found[0].suggestions == [
         "Nehmen Sie „gemäß § 81 Abs. 5 AufenthG“ aus dem Satz und setzen Sie „(§ 81 Abs. 5 AufenthG)“ an das Satzende."
+    ]
+
+
+def test_legal_reference_after_a_noun_stays_with_it(check_text):
+    found = _of(check_text, "rechtsverweis",
+                "Etwaige Nachweise, z. B. eine Verpflichtungserklärung gemäß § 68 AufenthG, sind zu übersenden.")
+    assert found[0].suggestions == [
+        "Schreiben Sie „Verpflichtungserklärung (§ 68 AufenthG)“ statt „Verpflichtungserklärung gemäß § 68 AufenthG“."
     ]
 
 

@@ -8,6 +8,8 @@ quoted name („Rechtsanwaltsgesellschaft“) split with a hyphen.  A token is
 
 * in a URL (``http://``, ``https://``, ``www.``; spaCy's tokenizer splits a
   URL at slashes when a Markdown link is glued to it);
+* in the text of a Markdown link to a URL (the title of the page or
+  document it points to);
 * in a quotation of at most :data:`MAX_QUOTED` characters between paired
   marks („…“, "…", “…”, »…«): a term or name the text mentions, a title, a
   citation — not the writer's own words;
@@ -32,6 +34,9 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 MAX_QUOTED = 120
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”„»«]+", re.IGNORECASE)
+# the text of a Markdown link names the page or document it points to ("[Gemeinsame
+# Verwaltungsvorschrift … über die Erteilung von Apostillen](https://…)")
+LINK_TEXT = re.compile(r"\[[^\[\]\n]{1,300}\]\((?:https?://|www\.)")
 QUOTATION = re.compile(
     rf'„[^„“”"\n]{{1,{MAX_QUOTED}}}[“”"]|"[^"„“”\n]{{1,{MAX_QUOTED}}}"|“[^“”\n]{{1,{MAX_QUOTED}}}”|»[^»«\n]{{1,{MAX_QUOTED}}}«'
 )
@@ -62,7 +67,7 @@ def protected_indices(view: DocView) -> frozenset[int]:
     text = doc.text
     starts = [token.idx for token in view.tokens]
     indices: set[int] = set()
-    patterns = [URL, QUOTATION]
+    patterns = [URL, LINK_TEXT, QUOTATION]
     names = fixed_names()
     if names is not None:
         patterns.append(names)

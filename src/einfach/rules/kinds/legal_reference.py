@@ -227,6 +227,9 @@ class LegalReference:
 def _move_advice(view: DocView, sentence: Span, start: int, text: str) -> str:
     """"Nehmen Sie „gemäß § 10 StAG“ aus dem Satz …" where that is all the sentence needs, else "".
 
+    Right after a noun the reference belongs to it („eine Verpflichtungserklärung gemäß § 68
+    AufenthG“): it stays there, in brackets („eine Verpflichtungserklärung (§ 68 AufenthG)“).
+
     Only a reference inside its clause that a preposition introduces („…, wird Ihnen hiermit
     gemäß § 81 Abs. 5 AufenthG eine Bescheinigung ausgestellt“): such a phrase can leave the
     clause without any other change.  At the start of a sentence or clause („Gemäß § 3 AufenthG
@@ -243,6 +246,10 @@ def _move_advice(view: DocView, sentence: Span, start: int, text: str) -> str:
     if not before or not is_word_text(view.text[before[-1]]):
         return ""  # the first words of a sentence, or after a comma: the verb would have to move
     phrase = view.span_text(intro, start) + view.whitespace[start - 1] + text
+    noun = before[-1]
+    if view.tag[noun] == "NN":  # "eine Verpflichtungserklärung gemäß § 68 AufenthG": it belongs to the noun
+        word = view.text[noun]
+        return f"Schreiben Sie {quote(f'{word} ({text})')} statt {quote(f'{word} {phrase}')}."
     return f"Nehmen Sie {quote(phrase)} aus dem Satz und setzen Sie {quote('(' + text + ')')} an das Satzende."
 
 

@@ -20,6 +20,8 @@ Not reported:
 * compounds whose parts are all frequent (``Versicherungs|verlauf``,
   ``original|verpackt``): the reader knows the parts; ``wortlaenge`` deals
   with their length;
+* words of a sentence in another language (a third of its words, at least
+  three, tagged FM: "After the amout of ..." has no typo "about");
 * words in a URL, a short quotation (a term the text introduces, a title) or
   a fixed name ("Buß- und Bettag"): :mod:`einfach.nlp.protected`;
 * feminine forms of frequent words ("Arbeitgeberin");
@@ -142,6 +144,8 @@ class RareWord:
         for sentence in view.sents:
             if not has_finite(sentence) and word_count(sentence) < 4:
                 continue  # address lines, dates, signatures
+            if _foreign(view, sentence):
+                continue  # an English sentence: its words are no rare German words, "amout" no typo of "about"
             joined = particle_verbs(sentence)
             for index in range(sentence.start, sentence.end):
                 if self.typos and view.tag[index] in TYPO_TAGS:
@@ -263,6 +267,13 @@ class RareWord:
 def _capital_inside(text: str) -> bool:
     """A capital after the first letter ("AufenthG", "eAT"); memoised, as word forms repeat."""
     return any(ch.isupper() for ch in text[1:])
+
+
+def _foreign(view: DocView, sentence) -> bool:
+    """At least a third of the sentence's words (and at least three) tagged foreign material (FM)."""
+    tags = [view.tag[i] for i in range(sentence.start, sentence.end) if view.tag[i][:1] != "$" and not view.space[i]]
+    foreign = sum(1 for tag in tags if tag == "FM")
+    return foreign >= 3 and 3 * foreign >= len(tags)
 
 
 def _noun_read_as_verb(view: DocView, index: int) -> bool:
