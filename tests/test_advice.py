@@ -115,3 +115,30 @@ def test_plural_keit_noun_is_no_nominalisation(check_text):
 def test_erwerben_advice_fits_the_object(check_text, text, advice):
     found = [f for f in _of(check_text, "amtsdeutsch", text) if f.text.startswith("erw")]
     assert found and found[0].suggestions == [f"Schreiben Sie stattdessen {advice}."]
+
+
+# -- amtsdeutsch „beziehungsweise“: "respectively" gets no "oder" -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Die Zahlen gehen aus den Monatsberichten (Bau) beziehungsweise den Quartalsberichten (Ausbau) hervor.",
+    "Die Grenze liegt bei 14 beziehungsweise 18 Jahren für Kinder beziehungsweise Jugendliche.",
+    "Kinder und Jugendliche zahlen jeweils 5 beziehungsweise 8 Euro.",
+])
+def test_respectively_gets_no_oder(check_text, text):
+    found = [f for f in _of(check_text, "amtsdeutsch", text) if f.text == "beziehungsweise"]
+    assert found and all(f.suggestions == [] for f in found)
+
+
+def test_beziehungsweise_as_or_keeps_oder(check_text):
+    found = _of(check_text, "amtsdeutsch", "Bitte bringen Sie Ihren Ausweis beziehungsweise Ihren Pass mit.")
+    assert [f.suggestions for f in found if f.text == "beziehungsweise"] == [["Schreiben Sie stattdessen „oder“."]]
+
+
+def test_sense_without_alternatives_loads(tmp_path):
+    from einfach.rules.loader import parse_lexicon
+
+    lexicon = parse_lexicon({"lexicon": "amtsdeutsch", "entries": [
+        {"term": "beziehungsweise", "alternatives": ["oder"], "reason": "r",
+         "senses": [{"if_parallel": True, "alternatives": []}]},
+    ]}, tmp_path / "x.yml")
+    assert lexicon.entries[0].senses[0].alternatives == () and lexicon.entries[0].senses[0].if_parallel

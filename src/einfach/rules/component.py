@@ -76,7 +76,7 @@ class RuleRunner:
                     "severity": hit.level if graded else active.level,
                     "message": rule.message_for(texts),
                     # a kind that has nothing concrete to say fills the template with "": no suggestion
-                    "suggestions": [suggestion] if suggestion.strip() else [],
+                    "suggestions": [suggestion] if hit.suggest and suggestion.strip() else [],
                     "values": hit.values,
                 }
         spans = _drop_yielding(spans, data, self.yields_to)

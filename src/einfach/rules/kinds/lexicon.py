@@ -185,18 +185,20 @@ class LexiconMatch:
             start = min(indices)
             end = max(indices) + 1
             entry = pattern.entry
+            alternatives = fitting_alternatives(entry, words, matched)
             yield Hit(
                 start=start,
                 end=end,
                 values={
                     "text": _text_of(doc, sorted(matched, key=lambda t: t.i)),
                     "term": entry.term,
-                    "alternatives": join_alternatives(fitting_alternatives(entry, words, matched)),
+                    "alternatives": join_alternatives(alternatives),
                     "reason": entry.reason,
                     # for the rewrites (einfach.rewrite.swaps); not plain values, so not in the JSON
                     "entry": entry,
                     "tokens": tuple(sorted(indices)),
                 },
+                suggest=bool(alternatives),
             )
 
 
