@@ -22,6 +22,8 @@ def _of(check_text, rule: str, text: str):
                     "dürfen den Namen führen."),
     ("funktionsverbgefuege", "Die Broschüre „Zeit, das Richtige zu tun, zur Verfügung gestellt“ ist kostenlos."),
     ("amtsdeutsch", "* [Verwaltungsvorschrift über die Erteilung von Apostillen](https://www.revosax.sachsen.de/12574)"),
+    ("abkuerzung", "* [Übersicht](https://www.bmvi.de/SharedDocs/DE/Artikel/StV/uebersicht.html \"Übersicht\")"),
+    ("abkuerzung", "* [Europäische Aktiengesellschaft (SE / Europa-AG) eintragen](https://amt24.sachsen.de/6000732)"),
 ])
 def test_protected_words_are_not_reported(check_text, rule, text):
     assert not _of(check_text, rule, text)
