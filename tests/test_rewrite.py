@@ -110,6 +110,20 @@ def test_safety_drops_a_rewrite_that_loses_a_number_or_a_word(nlp):
     assert verbatim_items("E-Mail an a@b.de, § 5, {{Name}}") == verbatim_items("{{Name}} § 5 a@b.de")
 
 
+def test_safety_keeps_a_word_the_tagger_reads_differently(nlp):
+    """HanTa tags "sodass" as a name ("Sodas") here and as a verb ("sodassen") in the rewrite: the word
+    is still there, so the rewrite stays; a name or content word that is really gone still drops it."""
+    original = ("Zu der beabsichtigten Maßnahme wurden Sie mit Schreiben vom 16.09.2024 angehört, wobei eine "
+                "Stellungnahme innerhalb der gesetzten Frist nicht eingegangen ist, sodass nach Aktenlage zu "
+                "entscheiden war.")
+    kept = original.replace("sodass nach Aktenlage zu entscheiden war", "sodass wir nach Aktenlage entscheiden mussten")
+    assert verify(nlp, original, kept, "passiv", set(), [(len(original) - 40, len(original))])
+    lost = kept.replace("sodass wir nach Aktenlage", "sodass wir")
+    assert verify(nlp, original, lost, "passiv", set(), [(len(original) - 40, len(original))]) is None
+    named = "Die zuständige Sachbearbeiterin, Frau Vogel, prüft den Antrag."
+    assert verify(nlp, named, named.replace(" Vogel", ""), "passiv", set(), [(0, 10)]) is None
+
+
 def test_suppressed_and_excluded_text_is_never_rewritten():
     text = "Ihr Antrag wurde von uns abgelehnt. <!-- einfach: ignore passiv -->\n\nBitte bringen Sie z. B. Ihren Pass mit.\n"
     result = einfach.check(text)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 from ..nlp.passive import SEIN_ZU, WERDEN, PassiveMatch, find_passives
 from ..nlp.passive import _article_after_vom as article_after_vom
+from ..nlp.passive import attributive
 from ..rules.kinds.wordinfo import gender
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
@@ -120,6 +121,9 @@ class _Verbs:
     possibility: frozenset[str] = frozenset()
     # sein + zu of a reader's duty: the verb the rewrite uses instead ("ist anzuzeigen" -> "melden müssen")
     duty_swaps: tuple[tuple[str, str], ...] = ()
+    # sein + zu of these is a duty only with one of these words in the clause ("von ... ist abzusehen";
+    # "Das Ende ist abzusehen" means it can be foreseen)
+    duty_requires: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @staticmethod
     def of(parameters: dict) -> "_Verbs":
@@ -127,8 +131,10 @@ class _Verbs:
             return frozenset(v.lower() for v in parameters.get(key) or [])
         lemmas = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("passive_lemmas") or {}).items()))
         swaps = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("duty_swaps") or {}).items()))
+        requires = tuple(sorted((str(k).lower(), frozenset(str(w).lower() for w in v))
+                                for k, v in (parameters.get("duty_requires") or {}).items()))
         return _Verbs(words("authority_verbs"), words("reader_verbs"), words("reader_duties"), lemmas,
-                      words("own_office_adjectives"), words("possibility_verbs"), swaps)
+                      words("own_office_adjectives"), words("possibility_verbs"), swaps, requires)
 
     def lemma(self, token: "Token") -> str:
         """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
@@ -162,6 +168,8 @@ def _hidden_agent(clause) -> bool:
     """A phrase that may name the actor: "seitens ...", "durch ...", "von" + article, possessive or name."""
     for position, token in enumerate(clause[:-1]):
         following = clause[position + 1]
+        if attributive(clause, position):
+            continue  # "der von Ihnen beantragte Aufenthaltstitel" names who applied, not who acts
         if token.lower_ in {"seitens", "durch"}:
             return True
         if token.lower_ in {"von", "vom"} and following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"} and \
@@ -307,6 +315,8 @@ def _agent_tokens(clause: list["Token"]) -> set[int]:
     """The tokens of "von Ihnen" / "von der Behörde" / "durch den Arzt" (as nlp.passive reads them)."""
     for position, token in enumerate(clause[:-1]):
         following = clause[position + 1]
+        if attributive(clause, position):
+            continue
         if token.lower_ == "vom" and following.tag_ in {"NN", "NE"}:
             return _noun_agent(clause, position + 1, {token.i, following.i})  # "vom Bundesamt"
         if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
@@ -499,7 +509,7 @@ def _misread_noun(token: "Token") -> bool:
     if token.i == 0 or not token.text[:1].isupper():
         return False
     previous = token.doc[token.i - 1]
-    return previous.tag_ in {"ART", "APPRART", "PPOSAT", "PDAT", "PIAT", "ADJA"} or \
+    return previous.tag_ in {"ART", "APPRART", "PPOSAT", "PDAT", "PIAT", "PIS", "ADJA"} or \
         previous.lower_ in {"zur", "zum", "der", "die", "das", "dem", "den", "des"}  # "Zur" read as ADV
 
 
@@ -686,6 +696,10 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
     lemma = verbs.lemma(infinitive)
     if lemma in verbs.possibility:
         return None
+    core = _core(clause)
+    required = dict(verbs.duty_requires).get(lemma)
+    if any(t.lower_ == "es" for t in core) or (required and not any(t.lower_ in required for t in core)):
+        return None  # "Es ist abzusehen, dass ...", "Das Ende ist abzusehen": no duty of the reader
     swapped = dict(verbs.duty_swaps).get(lemma)
     replaced = {lemma} if swapped else set()
     lemma, form = (swapped, swapped) if swapped else (lemma, infinitive.text)
