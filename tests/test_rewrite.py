@@ -107,6 +107,15 @@ def test_safety_drops_a_rewrite_that_loses_a_number_or_a_word(nlp):
     assert verify(nlp, original, "Wir haben Ihren Antrag abgelehnt.", "passiv", set(), [(0, 10)]) is None
     # the rule still firing on the changed words: dropped
     assert verify(nlp, original, "Ihr Antrag wurde vom 1. Mai von uns abgelehnt.", "passiv", set(), [(11, 27)]) is None
+    assert verify(nlp, original, "Ihr Antrag wurde vom 1. Mai von uns abgelehnt.", "passiv", set(),
+                  [(11, 27, "wurde vom 1. Mai")]) is None
+    # ... but not a passive that stands unchanged between two edits (an inserted clause)
+    inserted = "Die Gebühr ist, sofern sie nicht bezahlt wurde, bei Abholung zu entrichten."
+    request = "Bitte entrichten Sie die Gebühr, sofern sie nicht bezahlt wurde, bei Abholung."
+    edits = [(0, 14, "Bitte entrichten Sie die Gebühr"), (60, 74, "")]
+    assert inserted[60:74] == " zu entrichten"
+    assert verify(nlp, inserted, request, "passiv", set(), edits)
+    assert verify(nlp, inserted, request, "passiv", set(), [(0, 14), (60, 74)]) is None
     assert verbatim_items("E-Mail an a@b.de, § 5, {{Name}}") == verbatim_items("{{Name}} § 5 a@b.de")
 
 

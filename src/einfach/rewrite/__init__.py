@@ -130,7 +130,7 @@ def _fix(doc, offset: int, proposal: Proposal, rule: str, nlp, protected, verify
         return None
     original = doc.text[begin:end]
     rewritten = apply_edits(original, [Edit(e.start - begin, e.end - begin, e.text) for e in edits])
-    after = verify(nlp, original, rewritten, rule, proposal.replaced, [(e.start - begin, e.end - begin) for e in edits],
+    after = verify(nlp, original, rewritten, rule, proposal.replaced, [(e.start - begin, e.end - begin, e.text) for e in edits],
                    rules=asked(absolute))
     if after is None:
         return None

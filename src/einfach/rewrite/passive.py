@@ -621,8 +621,9 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             words += [t.text for t in middle] + closing + tail
         elif {t.i for t in vorfeld} == subject_ids:
             datives = _dative_ids([t for t in rest if t.i not in opaque])
-            pronouns = [t.text for t in middle if _bare_pronoun(t) or t.i in datives]
-            others = [moved(t) for t in middle if not (_bare_pronoun(t) or t.i in datives)]
+            front = {t.i for t in middle if (_bare_pronoun(t) or t.i in datives) and t.i not in opaque}
+            pronouns = [t.text for t in middle if t.i in front]
+            others = [moved(t) for t in middle if t.i not in front]
             object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += pronouns + object_words + others + closing + tail
@@ -753,8 +754,10 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         middle = [t for t in rest if t.i != sein.i]
         datives = _dative_ids([t for t in rest if t.i not in opaque]) if subject_ids and min(subject_ids) < sein.i \
             else set()
-        pronouns = [t.text for t in middle if (_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids]
-        others = [t for t in middle if not ((_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids)]
+        # a pronoun of an inserted clause stays in it ("sofern sie nicht bezahlt wurde")
+        front = {t.i for t in middle if (_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids | opaque}
+        pronouns = [t.text for t in middle if t.i in front]
+        others = [t for t in middle if t.i not in front]
         words = ["bitte" if after_semicolon else "Bitte", stem, "Sie"] + pronouns
         words += _with_accusative(others, subject_ids, accusative, sentence_start) + ([prefix] if prefix else []) + tail
     else:

@@ -78,13 +78,14 @@ def _kept_verbatim(words: Counter, forms: Counter) -> bool:
     return not words - forms
 
 
-def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]],
+def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple],
            cache: dict | None = None, rules: frozenset[str] | None = None):
     """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
     doc), else None.
 
-    ``changed`` are the edited ranges in ``original``; the rule must not fire
-    on the words that now stand there.  ``cache`` keeps what the original's
+    ``changed`` are the edits in ``original`` (``(start, end, text)``, or bare
+    ``(start, end)`` ranges); the rule must not fire on the words that now
+    stand there.  ``cache`` keeps what the original's
     analysis gave, for the next rewrite of the same sentence.  ``rules`` are
     the rules run on the rewritten sentence (None: all of the pipeline's;
     ``rule`` must be among them); the original's analysis runs none.
@@ -118,10 +119,20 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     return after
 
 
-def _new_regions(original: str, rewritten: str, changed: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretch of ``rewritten`` from the first to the last change (at least one character)."""
+def _new_regions(original: str, rewritten: str, changed: list[tuple]) -> list[tuple[int, int]]:
+    """Where ``rewritten`` holds new words (each at least one character): for edits given as
+    ``(start, end, text)`` each inserted text, so a finding that stands between two edits on words the
+    rewrite left as they were (the passive of an inserted clause, "sofern sie nicht bezahlt wurde")
+    does not count as firing again; for bare ``(start, end)`` ranges the stretch from the first to the
+    last change."""
     if not changed:
         return []
-    first = min(start for start, _ in changed)
-    tail = len(original) - max(end for _, end in changed)
+    if all(len(change) == 3 for change in changed):
+        regions, shift = [], 0
+        for start, end, text in sorted(changed):
+            regions.append((start + shift, start + shift + max(1, len(text))))
+            shift += len(text) - (end - start)
+        return regions
+    first = min(change[0] for change in changed)
+    tail = len(original) - max(change[1] for change in changed)
     return [(first, max(first + 1, len(rewritten) - tail))]
