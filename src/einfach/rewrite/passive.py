@@ -25,8 +25,12 @@ Built on :func:`einfach.nlp.passive.find_passives`.  Covered:
 * "Sie werden gebeten, ... mitzubringen." / "Es wird gebeten, ..." ->
   "Bitte bringen Sie ... mit." (``sure``).
 
-Not covered (no rewrite, the advice stays): relative clauses, Konjunktiv
-forms ("würde ... geprüft"), passives with "es" or without a subject (except
+Konjunktiv II with "würde" becomes "würden" + infinitive ("dass Ihr Antrag
+abgelehnt würde" -> "dass wir Ihren Antrag ablehnen würden").
+
+Not covered (no rewrite, the advice stays): relative clauses, other
+Konjunktiv forms ("würde ... geprüft worden sein", "könnte ... geprüft
+werden"), passives with "es" or without a subject (except
 the request above), present tense with a third-person actor (its verb form
 would have to be conjugated), sentences with a negated sein + zu.
 """
@@ -49,12 +53,12 @@ from ..nlp.view import doc_view
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
 from .morph import (
     DATIVE_PRONOUNS, GENITIVE_STARTS, head_noun, HABEN, HATTEN, POLITE, WERDEN_FUTURE, capitalise, lower_first, modal_form,
-    nominative_to_accusative, phrases, present_plural, split_separable,
+    nominative_to_accusative, phrases, present_plural, split_separable, WERDEN_SUBJUNCTIVE,
 )
 
-PLURAL_FINITE = {"werden", "wurden", "sind", "waren", "können", "konnten", "müssen", "mussten", "dürfen",
+PLURAL_FINITE = {"werden", "wurden", "würden", "sind", "waren", "können", "konnten", "müssen", "mussten", "dürfen",
                  "durften", "sollen", "sollten", "wollen", "wollten"}
-SINGULAR_FINITE = {"wird", "wurde", "ist", "war", "kann", "konnte", "muss", "musste", "darf", "durfte",
+SINGULAR_FINITE = {"wird", "wurde", "würde", "ist", "war", "kann", "konnte", "muss", "musste", "darf", "durfte",
                    "soll", "sollte", "will", "wollte"}
 SUBORDINATORS = {"KOUS"}
 # relative adverbs that open a verb-last clause whose subject follows ("wobei eine Ablehnung ... nicht
@@ -553,6 +557,9 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
                 finite_word, nonfinite = None, []
         elif finite.lower_ in {"wurde", "wurden"}:
             finite_word, nonfinite = HABEN.get(person), [participle.text]
+        elif finite.lower_ in {"würde", "würden"} and not has_worden:
+            # Konjunktiv II ("würde ... abgelehnt (werden)"): "würden ... ablehnen"
+            finite_word, nonfinite = WERDEN_SUBJUNCTIVE.get(person), [lemma]
         else:
             return None
     elif finite.lemma_.lower() == "sein" and has_worden:
