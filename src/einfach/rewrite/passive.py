@@ -610,6 +610,13 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
         words += ([verb] if present else nonfinite + [finite_word]) + tail
     else:
         vorfeld = [t for t in clause if t.i < finite.i]
+        if not vorfeld and not at_start and opener.i == finite.i and not subject_ids and present and \
+                not split_separable(lemma, participle.text)[0] and not plural:
+            front = _plural_dative_front(doc, sentence_start, opener)
+            if front:  # "Antragsteller:innen, die ... sind, wird empfohlen, ..." -> "Wir empfehlen Antragsteller:innen, ..."
+                words = [capitalise(agent_words[0]), *agent_words[1:], verb]
+                words += [t.text for t in front] + [t.text for t in rest if t.i > finite.i] + tail
+                return Proposal(front[0].i, clause[-1].i + 1, _tidy(words), applicability, replaced=_lemmas(doc, own))
         if any(t.i in removed or t.i in opaque for t in vorfeld) or \
                 (not vorfeld and (at_start or opener.i != finite.i or not _after_subordinate(doc, opener))):
             return None  # verb first only after a subordinate clause: "..., wird nach Aktenlage entschieden"
@@ -802,6 +809,27 @@ def _after_subordinate(doc, opener: "Token") -> bool:
     begin = max([t.i + 1 for t in doc[sentence.start : opener.i] if t.text == ";"], default=sentence.start)
     first = next((t for t in doc[begin : opener.i] if t.text[:1].isalnum()), None)
     return first is not None and first.tag_ not in NOMINAL_START_TAGS
+
+
+def _plural_dative_front(doc, sentence_start: int, opener: "Token") -> list["Token"]:
+    """The words before a subjectless "wird ..." that opens its clause, when they are a plural noun
+    without an article and its relative clause ("Antragsteller:innen, die der deutschen Sprache nicht
+    mächtig sind, wird empfohlen, ..."): a plural before the singular "wird" is no subject, so it is
+    the dative object and follows the new verb ("Wir empfehlen Antragsteller:innen, die ..., ...").
+    The plural is read from the relative clause's finite verb; the comma before "wird" is left out."""
+    words = [t for t in doc[sentence_start : opener.i] if not t.is_space]
+    if len(words) < 5 or words[-1].text != "," or words[0].i != sentence_start:
+        return []
+    try:
+        comma = next(n for n, t in enumerate(words) if t.text == ",")
+    except StopIteration:
+        return []
+    noun, relative = words[:comma], words[comma + 1 : -1]
+    if [t.tag_ for t in noun] != ["NN"] or not relative or relative[0].lower_ != "die" or \
+            relative[0].tag_ != "PRELS" or relative[-1].lower_ not in PLURAL_FINITE | {"haben"} or \
+            any(t.text in {",", ";", "(", ")"} for t in relative):
+        return []
+    return words[:-1]
 
 
 def _antecedent_kept(doc, clause, words: list[str]) -> bool:
