@@ -113,3 +113,16 @@ def test_word_ending_in_a_star_as_one_token_is_a_footnote_mark():
 @pytest.mark.parametrize("word", ["a*", "5a*", "**"])
 def test_short_or_non_letter_word_with_a_star_as_one_token_is_quiet(word):
     assert _kind_on_words(["Der", word, "gilt", "."]) == []
+
+
+def test_three_letter_word_with_a_star_as_one_token_is_a_footnote_mark():
+    assert _kind_on_words(["Der", "Ab*", "gilt", "."]) == ["Ab*"]
+
+
+def test_star_glued_to_both_words_is_quiet():
+    """"Preis*gilt": a star between two words is no footnote mark (gender forms are the other rule's)."""
+    assert _kind_on_words(["Der", "Preis", "*", "gilt", "."], [True, False, False, False, False]) == []
+
+
+def test_star_opening_the_text_is_quiet():
+    assert _kind_on_words(["*", "Der", "Preis", "gilt", "."]) == []
