@@ -71,3 +71,8 @@ def test_whitespace_between_nicht_and_the_word_is_skipped():
 
 def test_nicht_in_capitals_is_a_negation_too():
     assert [t for t, _ in positiv("Er ist NICHT krank.")] == ["NICHT krank"]
+
+
+def test_negation_ending_a_text_without_full_stop():
+    """"nicht krank" as the last two words (a list item, a heading): the word after "nicht" is the last."""
+    assert [t for t, _ in positiv("Peter ist nicht krank")] == ["nicht krank"]
