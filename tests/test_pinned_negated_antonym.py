@@ -5,7 +5,7 @@ opposite, what it marks and the opposite it suggests; one named behaviour per te
 from __future__ import annotations
 
 import pytest
-from pinned_support import findings
+from pinned_support import annotated_doc, findings, kind_hits
 
 
 def positiv(text: str) -> list[tuple[str, str]]:
@@ -76,3 +76,12 @@ def test_nicht_in_capitals_is_a_negation_too():
 def test_negation_ending_a_text_without_full_stop():
     """"nicht krank" as the last two words (a list item, a heading): the word after "nicht" is the last."""
     assert [t for t, _ in positiv("Peter ist nicht krank")] == ["nicht krank"]
+
+
+def test_nicht_not_tagged_as_negation_particle_is_quiet():
+    """Only "nicht" tagged PTKNEG is a negation: a tagger that reads it as an adverb reports nothing."""
+    words = [("Das", "PDS", "der"), ("ist", "VAFIN", "sein"), ("nicht", "ADV", "nicht"), ("teuer", "ADJD", "teuer"),
+             (".", "$.", ".")]
+    assert kind_hits("negated_antonym", annotated_doc(words)) == []
+    words[2] = ("nicht", "PTKNEG", "nicht")
+    assert [text for text, _ in kind_hits("negated_antonym", annotated_doc(words))] == ["nicht teuer"]
