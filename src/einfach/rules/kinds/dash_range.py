@@ -94,14 +94,15 @@ class DashRange:
             return None
         second = following[1]
         after = following[2] if len(following) > 2 else None
-        if re.fullmatch(NUMBER, token.text) and re.fullmatch(NUMBER, second.text.rstrip(".")):
+        end = second.text.rstrip(".")  # "bis 16.00." : the full stop may stay on the number
+        if re.fullmatch(NUMBER, token.text) and re.fullmatch(NUMBER, end):
             if after is not None and after.text in DASHES:
                 return None  # ISO date "2024-10-01"
             if previous is not None and previous.text in DASHES:
                 return None
-            if not _numbers_fit(token.text, second.text):
+            if not _numbers_fit(token.text, end):
                 return None
-            return _hit(token, second, token.text, second.text.rstrip("."), following[2:])
+            return _hit(token, second, token.text, end, following[2:])
         first_name, second_name = day_or_month(token.text.rstrip(".")), day_or_month(second.text.rstrip("."))
         if first_name and second_name and (token.text[:1].isupper() and second.text[:1].isupper()):
             return _hit(token, second, first_name, second_name, [])

@@ -1,0 +1,68 @@
+"""rules/kinds/preterite.py (rule ``praeteritum``, profile leicht): which verbs are a Präteritum, the
+Perfekt suggested in the right person, and what stays allowed; one named behaviour per test
+(docs/quality.md, "Mutation testing")."""
+
+from __future__ import annotations
+
+import pytest
+from pinned_support import annotated_doc, findings, kind_hits
+
+
+def praeteritum(text: str, **parameters) -> list[tuple[str, str]]:
+    """(marked verb, suggestion) per finding."""
+    return [(f.text, f.suggestions[0]) for f in findings("praeteritum", text, "leicht", **parameters)]
+
+
+@pytest.mark.parametrize(("text", "verb", "perfect"), [
+    ("Er ging nach Hause.", "ging", "ist … gegangen"),
+    ("Ich ging nach Hause.", "ging", "bin … gegangen"),
+    ("Die Kinder gingen nach Hause.", "gingen", "sind … gegangen"),
+    ("Du gingst nach Hause.", "gingst", "bist … gegangen"),
+    ("Ihr gingt nach Hause.", "gingt", "seid … gegangen"),
+    ("Wir kauften Brot.", "kauften", "haben … gekauft"),
+    ("Er rief seine Mutter an.", "rief", "hat … angerufen"),
+])
+def test_perfekt_in_the_person_of_the_verb(text, verb, perfect):
+    assert praeteritum(text) == [(verb, f"Schreiben Sie das Perfekt: „{perfect}“.")]
+
+
+def test_first_person_only_in_the_clause_with_ich():
+    assert praeteritum("Ich kaufte Brot, er ging nach Hause.") == [
+        ("kaufte", "Schreiben Sie das Perfekt: „habe … gekauft“."),
+        ("ging", "Schreiben Sie das Perfekt: „ist … gegangen“."),
+    ]
+
+
+def test_message_names_the_form_and_its_lemma():
+    (found,) = findings("praeteritum", "Er rief seine Mutter an.", "leicht")
+    assert found.message == "Präteritum: „rief“ (von „anrufen“) ist in Leichter Sprache schwer zu verstehen"
+
+
+def test_capitalised_verb_opening_the_sentence_is_reported():
+    assert [verb for verb, _ in praeteritum("Ging er nach Hause?")] == ["Ging"]
+
+
+def test_clause_final_preterite_in_en_without_a_modal_is_reported():
+    assert [verb for verb, _ in praeteritum("Die Kinder kauften.")] == ["kauften"]
+
+
+def test_every_preterite_of_a_sentence_is_reported():
+    assert [verb for verb, _ in praeteritum("Er kaufte Brot und sie ging nach Hause.")] == ["kaufte", "ging"]
+
+
+def test_allowed_lemmas_are_read_from_the_parameters():
+    assert praeteritum("Er ging nach Hause.", allowed=["Gehen"]) == []
+
+
+# --- the kind on a Doc annotated like a tagger that reads "hatte" as a full verb ------------------------------
+
+HATTE = [("Er", "PPER", "er"), ("hatte", "VVFIN", "haben"), ("Glück", "NN", "Glück"), (".", "$.", ".")]
+
+
+def test_haben_allowed_by_default():
+    assert kind_hits("preterite", annotated_doc(HATTE)) == []
+
+
+def test_nothing_allowed_reports_hatte():
+    assert kind_hits("preterite", annotated_doc(HATTE), {"allowed": []}) == \
+        [("hatte", {"text": "„hatte“", "lemma": "„haben“", "perfect": "„hat … gehabt“"})]
