@@ -48,9 +48,13 @@ GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "dieses", "dieser", "ihr
 
 
 def fit_start(doc, index: int, words: list[str]) -> list[str]:
-    """Capitalise the first word at a sentence start, unless the original word there was written
-    in lower case (a sentence going on after the salutation: "bezüglich Ihres Antrags ...")."""
-    if words and doc_view(doc).at_sentence_start(index) and doc[index].text[:1].isupper():
+    """Capitalise the first new word where the replaced word opened the sentence: at the start of
+    a sentence or of a list item ("- Für den Fall, dass ..." -> "- Falls ..."), read from its
+    capital (not for a noun); a sentence going on in lower case after the salutation
+    ("bezüglich Ihres Antrags ...") stays in lower case."""
+    old = doc[index]
+    opens = old.text[:1].isupper() and (doc_view(doc).at_sentence_start(index) or old.tag_ not in {"NN", "NE"})
+    if words and opens:
         return [capitalise(words[0]), *words[1:]]
     return words
 
@@ -127,8 +131,8 @@ def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str],
         if noun.text not in {new_noun + "s", new_noun + "es"} or new_noun.lower() != lemma.lower():
             return None  # not a strong genitive singular ("des Kunden", a lemma HanTa got wrong)
         known = gender(lemma)
-        if known == "f" or (case == "acc" and known != form):
-            return None  # the accusative of the masculine and neuter differ: the gender must be known
+        if known == "f" or (case != "dat" and known != form):
+            return None  # only the dative of the masculine and neuter is the same: else the gender must be known
         if known == "m" and accusative_like_nominative(lemma) is False:
             return None  # a weak masculine noun
     elif form == "f":
@@ -191,27 +195,35 @@ def _number_gender(determiner, noun, lemma: str) -> str | None:
     return "pl"
 
 
+# the definite article and the endings of "dies-"/"Ihr-" by (gender or plural, case)
+ARTICLE = {("m", "dat"): "dem", ("n", "dat"): "dem", ("f", "dat"): "der", ("pl", "dat"): "den",
+           ("m", "acc"): "den", ("n", "acc"): "das", ("f", "acc"): "die", ("pl", "acc"): "die",
+           ("m", "nom"): "der", ("n", "nom"): "das", ("f", "nom"): "die", ("pl", "nom"): "die"}
+ENDING = {("m", "dat"): "em", ("n", "dat"): "em", ("f", "dat"): "er", ("pl", "dat"): "en",
+          ("m", "acc"): "en", ("n", "acc"): "es", ("f", "acc"): "e", ("pl", "acc"): "e",
+          ("m", "nom"): "er", ("n", "nom"): "es", ("f", "nom"): "e", ("pl", "nom"): "e"}
+
+
 def _determiner(word: str, form: str, case: str) -> str | None:
     if word in {"des", "der"}:
-        return {("m", "dat"): "dem", ("n", "dat"): "dem", ("f", "dat"): "der", ("pl", "dat"): "den",
-                ("m", "acc"): "den", ("n", "acc"): "das", ("f", "acc"): "die", ("pl", "acc"): "die"}[(form, case)]
+        return ARTICLE[(form, case)]
     stem = word[:-2]
     if stem not in EIN_WORDS | DER_WORDS:
         return None
-    if stem == "eur":
-        stem = "euer" if (form, case) == ("n", "acc") else "eur"
-    ending = {("m", "dat"): "em", ("n", "dat"): "em", ("f", "dat"): "er", ("pl", "dat"): "en",
-              ("m", "acc"): "en", ("n", "acc"): "" if stem in EIN_WORDS | {"euer"} else "es", ("f", "acc"): "e",
-              ("pl", "acc"): "e"}[(form, case)]
+    ending = ENDING[(form, case)]
+    if stem in EIN_WORDS and form in {"m", "n"} and case != "dat" and (form, case) != ("m", "acc"):
+        ending = ""  # "ein Schreiben", "Ihr Antrag" (nominative), not "eines"
+    if stem == "eur" and not ending:
+        stem = "euer"
     return stem + ending
 
 
 def _adjective_ending(form: str, case: str, ein_word: bool) -> str:
-    if case == "dat" or form in {"m", "pl"}:
+    if case == "dat" or form == "pl" or (form, case) == ("m", "acc"):
         return "en"
-    if form == "n":
-        return "es" if ein_word else "e"
-    return "e"  # feminine accusative
+    if ein_word and form in {"m", "n"}:
+        return "er" if form == "m" else "es"  # "ein neuer Antrag", "Ihr neues Schreiben"
+    return "e"
 
 
 def swap_amount(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
@@ -237,3 +249,52 @@ def swap_conjunction(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
         return None
     words = fit_start(doc, tokens[0], entry.rewrite.split())
     return Proposal(tokens[0], that + 1, words, _applicability(entry), replaced=replaced)
+
+
+def swap_duration(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
+    """``rewrite_as: duration``: "für einen Zeitraum von fünf Jahren" -> "für fünf Jahre": a number
+    and a plural noun follow; the noun's dative plural becomes the accusative plural ("Jahren"
+    -> "Jahre", "Wochen" stays); any other form ("von einem Jahr", "Semestern") stops it."""
+    number, position = tokens[-1] + 1, tokens[-1] + 2
+    if position >= len(doc) or not (doc[number].like_num or doc[number].tag_ == "CARD"):
+        return None
+    noun = doc[position]
+    lemma = noun.lemma_ or ""
+    if noun.tag_ != "NN" or not lemma:
+        return None
+    if noun.text == lemma + "en":
+        plural = noun.text[:-1]  # "Jahren" -> "Jahre", "Monaten" -> "Monate"
+    elif noun.text == lemma + "n" and lemma.endswith("e"):
+        plural = noun.text  # "Wochen"
+    else:
+        return None
+    words = fit_start(doc, tokens[0], [*entry.rewrite.split(), doc[number].text, plural])
+    return Proposal(tokens[0], position + 1, words, _applicability(entry), replaced=replaced)
+
+
+def swap_clause(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
+    """``rewrite_as: clause``: the term and the genitive noun phrase after it become a clause,
+    ``rewrite`` with the noun phrase in the nominative for ``{np}``: "binnen drei Wochen nach
+    Zugang dieses Schreibens, spätestens ..." -> "binnen drei Wochen, nachdem dieses Schreiben
+    bei Ihnen angekommen ist, spätestens ...".  Only inside a sentence and where a comma closes
+    the noun phrase, so the new clause is closed by it too."""
+    first = tokens[0]
+    sentence = doc_view(doc).sentence_of(first)
+    if first == sentence.start or doc[first - 1].is_punct or "{np}" not in entry.rewrite:
+        return None
+    recased = recase_genitive(doc, tokens[-1] + 1, sentence.end, "nom")
+    if recased is None:
+        return None
+    phrase_words, last = recased
+    if last + 1 >= sentence.end or doc[last + 1].text != ",":
+        return None
+    words = []
+    for word in entry.rewrite.split():
+        words.extend(phrase_words if word == "{np}" else [word])
+    # the word before goes into the proposal, so the comma joins it ("Wochen, nachdem")
+    return Proposal(first - 1, last + 1, [doc[first - 1].text, ",", *words], _applicability(entry), replaced=replaced)
+
+
+# rewrite_as modes of lexicon entries handled here (called by einfach.rewrite.swaps.rewrite_lexicon)
+PHRASE_MODES = {"preposition": swap_preposition, "amount": swap_amount, "conjunction": swap_conjunction,
+                "duration": swap_duration, "clause": swap_clause}

@@ -38,11 +38,8 @@ if TYPE_CHECKING:
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import REVIEW, SURE, Proposal
-from .morph import GENITIVE_STARTS, capitalise, present_plural, split_separable
-from .phrases import after_listed, swap_amount, swap_conjunction, swap_preposition
-
-# rewrite_as modes for phrases (einfach.rewrite.phrases)
-PHRASE_MODES = {"preposition": swap_preposition, "amount": swap_amount, "conjunction": swap_conjunction}
+from .morph import GENITIVE_STARTS, present_plural, split_separable
+from .phrases import PHRASE_MODES, after_listed, fit_start
 
 # article form + adjective ending (of the swapped adjective) -> possessive determiner ending
 POSSESSIVE_ENDINGS = {
@@ -56,9 +53,7 @@ def _at_start(doc: "Doc", index: int) -> bool:
 
 
 def _fit_start(doc, index: int, words: list[str]) -> list[str]:
-    if words and _at_start(doc, index):
-        return [capitalise(words[0]), *words[1:]]
-    return words
+    return fit_start(doc, index, words)
 
 
 def _next_word(doc, index: int) -> str:

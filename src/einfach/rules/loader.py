@@ -29,7 +29,8 @@ APPLICABILITIES = ("sure", "review")
 # sentence, how it is fitted in, and when it is not swapped
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap",
                 "rewrite_if_after", "rewrite_sure"}
-REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "amount", "conjunction")
+REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "amount", "conjunction", "duration",
+                 "clause")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
 SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside"}
 LEXICON_ENTRY_KEYS = {
