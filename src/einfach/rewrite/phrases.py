@@ -74,7 +74,7 @@ def swap_preposition(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
     recased = recase_genitive(doc, tokens[-1] + 1, end, case)
     if recased is None:
         return None
-    phrase_words, last = recased
+    phrase_words, last, _form = recased
     head = entry.rewrite.split()
     if phrase_words and (preposition, phrase_words[0].lower()) in CONTRACTIONS:
         head = [*head[:-1], CONTRACTIONS[(preposition, phrase_words[0].lower())]]
@@ -99,9 +99,10 @@ def _bare_gender(doc, noun_index: int) -> str | None:
     return gender(noun.lemma_ or noun.text)
 
 
-def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str], int] | None:
-    """The genitive noun phrase starting at ``position`` in ``case`` ("dat" or "acc"): (its new
-    words, the index of its noun), or None where its form cannot be worked out safely."""
+def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str], int, str] | None:
+    """The genitive noun phrase starting at ``position`` in ``case`` ("dat", "acc" or "nom"): (its
+    new words, the index of its noun, "m"/"n"/"f"/"pl"), or None where its form cannot be worked
+    out safely."""
     from ..rules.kinds.wordinfo import accusative_like_nominative, gender
 
     determiner = doc[position] if _has_determiner(doc, position) else None
@@ -152,7 +153,7 @@ def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str],
         else:
             words.append(token.text)
     words.append(new_noun)
-    return words, index
+    return words, index, form
 
 
 def _noun(token, after_determiner: bool) -> bool:
@@ -272,25 +273,36 @@ def swap_duration(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> P
     return Proposal(tokens[0], position + 1, words, _applicability(entry), replaced=replaced)
 
 
+# the placeholders of ``rewrite_as: clause``: the noun phrase as subject or as object
+CLAUSE_PLACEHOLDERS = {"{np}": "nom", "{np_acc}": "acc"}
+# a clause's verb with a plural subject
+PLURAL_VERBS = {"ist": "sind", "hat": "haben", "wird": "werden", "kommt": "kommen", "liegt": "liegen"}
+
+
 def swap_clause(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
     """``rewrite_as: clause``: the term and the genitive noun phrase after it become a clause,
-    ``rewrite`` with the noun phrase in the nominative for ``{np}``: "binnen drei Wochen nach
+    ``rewrite`` with the noun phrase in the nominative for ``{np}`` (in the accusative for
+    ``{np_acc}``: "nach Erhalt des Bescheides," -> ", nachdem Sie den Bescheid bekommen haben,"):
+    "binnen drei Wochen nach
     Zugang dieses Schreibens, spätestens ..." -> "binnen drei Wochen, nachdem dieses Schreiben
     bei Ihnen angekommen ist, spätestens ...".  Only inside a sentence and where a comma closes
     the noun phrase, so the new clause is closed by it too."""
     first = tokens[0]
     sentence = doc_view(doc).sentence_of(first)
-    if first == sentence.start or doc[first - 1].is_punct or "{np}" not in entry.rewrite:
+    placeholder = next((p for p in CLAUSE_PLACEHOLDERS if p in entry.rewrite.split()), None)
+    if first == sentence.start or doc[first - 1].is_punct or placeholder is None:
         return None
-    recased = recase_genitive(doc, tokens[-1] + 1, sentence.end, "nom")
+    recased = recase_genitive(doc, tokens[-1] + 1, sentence.end, CLAUSE_PLACEHOLDERS[placeholder])
     if recased is None:
         return None
-    phrase_words, last = recased
+    phrase_words, last, form = recased
     if last + 1 >= sentence.end or doc[last + 1].text != ",":
         return None
     words = []
     for word in entry.rewrite.split():
-        words.extend(phrase_words if word == "{np}" else [word])
+        if form == "pl" and CLAUSE_PLACEHOLDERS[placeholder] == "nom":
+            word = PLURAL_VERBS.get(word, word)  # "nachdem Ihre Unterlagen ... angekommen sind"
+        words.extend(phrase_words if word == placeholder else [word])
     # the word before goes into the proposal, so the comma joins it ("Wochen, nachdem")
     return Proposal(first - 1, last + 1, [doc[first - 1].text, ",", *words], _applicability(entry), replaced=replaced)
 
