@@ -175,8 +175,21 @@ def _coordinated_after(doc, index: int, end: int) -> bool:
     after = doc[index + 2] if index + 2 < end else None
     if after is None or not (following.lower_ in COORDINATORS or following.tag_ == "KON" or following.text == ","):
         return False
-    # a second noun phrase after it ("sowie des Zeitpunkts", "und Kosten"), not "oder über das Portal"
-    return after.lower_ in GENITIVE_DETERMINERS or after.tag_ in {"NN", "ADJA"} and following.text != ","
+    second = after.lower_ in GENITIVE_DETERMINERS or after.tag_ in {"NN", "ADJA"} | DETERMINER_TAGS
+    if not second:
+        return False  # "oder über das Portal": no second noun phrase
+    if following.text != ",":
+        return True  # "sowie des Zeitpunkts", "und Kosten"
+    # after a comma: a list if a conjunction comes before the next verb, preposition or other
+    # punctuation ("einer Untersuchung, Prüfung oder einer Messung"), not an apposition
+    # ("Ihrer Mutter, Frau Anna Muster, für ...")
+    for token in doc[index + 2:end]:
+        if token.lower_ in COORDINATORS or token.tag_ == "KON":
+            return True
+        if token.tag_.startswith("V") or token.tag_ in {"APPR", "APPRART", "KOUS"} or \
+                (token.is_punct and token.text != ","):
+            return False
+    return False
 
 
 def _number_gender(determiner, noun, lemma: str) -> str | None:
