@@ -71,7 +71,12 @@ def swap_preposition(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
     if case is None:
         return None
     end = doc_view(doc).sentence_of(tokens[0]).end
-    recased = recase_genitive(doc, tokens[-1] + 1, end, case)
+    after = tokens[-1] + 1
+    if after < end and doc[after].lower_ == "von" and case == "dat" and len(tokens) > 1:
+        # "im Rahmen von Veranstaltungen" -> "bei Veranstaltungen": "von" already took the dative
+        words = fit_start(doc, tokens[0], entry.rewrite.split())
+        return Proposal(tokens[0], after + 1, words, _applicability(entry), replaced=replaced)
+    recased = recase_genitive(doc, after, end, case)
     if recased is None:
         return None
     phrase_words, last, _form = recased
@@ -240,10 +245,16 @@ def _adjective_ending(form: str, case: str, ein_word: bool) -> str:
     return "e"
 
 
+CURRENCIES = {"EUR", "Euro", "€"}
+
+
 def swap_amount(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
     """``rewrite_as: amount``: "eine Gebühr in Höhe von 13,00 EUR" -> "eine Gebühr von 13,00 EUR"."""
     after = tokens[-1] + 1
-    if after + 1 >= len(doc) or doc[after].lower_ != entry.rewrite.lower() or not doc[after + 1].like_num:
+    number = after + 1
+    if number < len(doc) and doc[number].text in CURRENCIES:
+        number += 1  # "in Höhe von EUR 2,50"
+    if number >= len(doc) or doc[after].lower_ != entry.rewrite.lower() or not doc[number].like_num:
         return None
     return Proposal(tokens[0], after + 1, [doc[after].text], _applicability(entry), replaced=replaced)
 
