@@ -64,7 +64,7 @@ def test_plural_genitive_becomes_dative_plural():
     assert "von den Ämtern keine" in fix["sentence"]
 
 
-def test_feminine_accusative_after_für_keeps_an_apposition():
+def test_feminine_accusative_after_fuer_keeps_an_apposition():
     text = SALUTATION + "Sie geben die Erklärung zugunsten Ihrer Mutter, Frau Anna Muster, ab.\n"
     (fix,) = _fixes(text, "zugunsten")
     assert "für Ihre Mutter, Frau Anna Muster, ab" in fix["sentence"]

@@ -36,7 +36,7 @@ from .morph import DETERMINER_TAGS, capitalise
 
 # the case a preposition governs, for the prepositions a rewrite may put in
 PREPOSITION_CASE = {"mit": "dat", "zu": "dat", "von": "dat", "bei": "dat", "nach": "dat", "aus": "dat",
-                    "seit": "dat", "durch": "acc", "für": "acc", "ohne": "acc", "um": "acc", "gegen": "acc"}
+                    "seit": "dat", "vor": "dat", "durch": "acc", "für": "acc", "ohne": "acc", "um": "acc", "gegen": "acc"}
 # preposition + "dem" -> the contraction ("zu dem Abgleich" -> "zum Abgleich")
 CONTRACTIONS = {("zu", "dem"): "zum", ("von", "dem"): "vom", ("bei", "dem"): "beim"}
 # stems of the determiners declined like "ein" (no ending in the neuter accusative: "Ihr Schreiben")
