@@ -47,13 +47,19 @@ GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "dieses", "dieser", "ihr
                         "unseres", "unserer", "meines", "meiner", "jedes", "jeder", "keines", "keiner"}
 
 
+# what may stand before a list item or heading that opens with a capital
+ITEM_MARKS = {"-", "–", "—", "*", "•", ":"}
+
+
 def fit_start(doc, index: int, words: list[str]) -> list[str]:
     """Capitalise the first new word where the replaced word opened the sentence: at the start of
     a sentence or of a list item ("- Für den Fall, dass ..." -> "- Falls ..."), read from its
     capital (not for a noun); a sentence going on in lower case after the salutation
     ("bezüglich Ihres Antrags ...") stays in lower case."""
     old = doc[index]
-    opens = old.text[:1].isupper() and (doc_view(doc).at_sentence_start(index) or old.tag_ not in {"NN", "NE"})
+    previous = next((t for t in reversed(doc[:index]) if not t.is_space), None)
+    item = previous is not None and previous.text in ITEM_MARKS and old.tag_ not in {"NN", "NE"}
+    opens = old.text[:1].isupper() and (doc_view(doc).at_sentence_start(index) or item)
     if words and opens:
         return [capitalise(words[0]), *words[1:]]
     return words
