@@ -30,7 +30,13 @@ def test_phrase_keys_are_read():
 
 def test_phrase_keys_default_to_no_condition_and_review():
     entry = parse_lexicon(_entry(rewrite="von"), Path("eigen.yml")).entries[0]
-    assert (entry.rewrite_sure, entry.rewrite_if_after) == (False, ())
+    assert (entry.rewrite_sure, entry.rewrite_if_after, entry.rewrite_if_noun) == (False, (), ())
+
+
+def test_noun_condition_is_read():
+    entry = parse_lexicon(_entry(rewrite="bei", rewrite_as="preposition", rewrite_if_noun=["prüfung"]),
+                          Path("eigen.yml")).entries[0]
+    assert entry.rewrite_if_noun == ("prüfung",)
 
 
 @pytest.mark.parametrize(
@@ -38,6 +44,7 @@ def test_phrase_keys_default_to_no_condition_and_review():
     [
         ({"rewrite": "von", "rewrite_sure": "ja"}, "rewrite_sure"),
         ({"rewrite_if_after": ["gebühr"]}, "rewrite"),
+        ({"rewrite_if_noun": ["prüfung"]}, "rewrite"),
         ({"rewrite": "von", "rewrite_as": "satz"}, "rewrite_as"),
     ],
 )

@@ -80,12 +80,17 @@ def swap_preposition(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
     after = tokens[-1] + 1
     if after < end and doc[after].lower_ == "von" and case == "dat" and len(tokens) > 1:
         # "im Rahmen von Veranstaltungen" -> "bei Veranstaltungen": "von" already took the dative
+        noun = next((t for t in doc[after + 1:min(end, after + 5)] if t.tag_ in {"NN", "NE"}), None)
+        if noun is None or not noun_allowed(entry, noun):
+            return None
         words = fit_start(doc, tokens[0], entry.rewrite.split())
         return Proposal(tokens[0], after + 1, words, _applicability(entry), replaced=replaced)
     recased = recase_genitive(doc, after, end, case)
     if recased is None:
         return None
     phrase_words, last, _form = recased
+    if not noun_allowed(entry, doc[last]):
+        return None
     head = entry.rewrite.split()
     if phrase_words and (preposition, phrase_words[0].lower()) in CONTRACTIONS:
         head = [*head[:-1], CONTRACTIONS[(preposition, phrase_words[0].lower())]]
@@ -97,6 +102,16 @@ def swap_preposition(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
         head = [*head[:-1], "zur" if gender_letter == "f" else "zum"]  # "zwecks Abgleichs" -> "zum Abgleich"
     words = fit_start(doc, tokens[0], head + phrase_words)
     return Proposal(tokens[0], last + 1, words, _applicability(entry), replaced=replaced)
+
+
+def noun_allowed(entry, noun) -> bool:
+    """The noun of the phrase fits the entry's sense: its form or lemma ends in one of
+    ``rewrite_if_noun`` (none listed: any noun). "im Rahmen der Prüfung" is "bei der Prüfung";
+    "im Rahmen ihrer Leistungsfähigkeit" is a limit, not an occasion, and keeps its advice."""
+    if not entry.rewrite_if_noun:
+        return True
+    endings = tuple(w.lower() for w in entry.rewrite_if_noun)
+    return noun.text.lower().endswith(endings) or (noun.lemma_ or "").lower().endswith(endings)
 
 
 def _has_determiner(doc, position: int) -> bool:

@@ -28,7 +28,7 @@ APPLICABILITIES = ("sure", "review")
 # optional keys of the rewrites (issue 14, docs/lexicons.md): what replaces the term in the
 # sentence, how it is fitted in, and when it is not swapped
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap",
-                "rewrite_if_after", "rewrite_sure"}
+                "rewrite_if_after", "rewrite_sure", "rewrite_if_noun"}
 REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "amount", "conjunction", "duration",
                  "clause")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
@@ -109,6 +109,7 @@ class LexiconEntry:
     rewrite_after: tuple[str, ...] = ()
     rewrite_if_after: tuple[str, ...] = ()  # the word before the term ends in one of these
     rewrite_sure: bool = False  # the swap certainly keeps the meaning (applied by fix without --all)
+    rewrite_if_noun: tuple[str, ...] = ()  # phrase modes: the noun after the term ends in one of these
     swap: bool = True  # False: the term is never swapped, only advice is given
     source: str = ""  # optional: where the entry is attested (issue #17)
     senses: tuple[Sense, ...] = ()  # optional: alternatives by sense (issue #17)
@@ -372,7 +373,8 @@ def _rewrite_keys(entry: dict, path: Path, label: str) -> dict:
         if entry["rewrite_as"] not in REWRITE_MODES:
             raise RuleFileError(str(path), f"{label}.rewrite_as", f"muss eine von {', '.join(REWRITE_MODES)} sein")
         result["rewrite_as"] = entry["rewrite_as"]
-    for key in ("rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "rewrite_if_after"):
+    for key in ("rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "rewrite_if_after",
+                "rewrite_if_noun"):
         if key in entry:
             result[key] = _as_strings(entry[key], path, f"{label}.{key}")
     if "rewrite_sure" in entry:
