@@ -232,6 +232,8 @@ def _number_gender(determiner, noun, lemma: str) -> str | None:
         return gender(lemma) if gender(lemma) in {"m", "n"} else "m"  # m and n share the dative
     if noun.text == lemma:
         return "f" if gender(lemma) == "f" else None
+    if determiner.lower_ == "einer" or "-" in noun.text or gender(lemma) is None:
+        return None  # "einer" is singular; a hyphenated compound or an unknown noun: HanTa's lemma is no proof
     return "pl"
 
 
