@@ -88,18 +88,15 @@ def swap_preposition(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
     recased = recase_genitive(doc, after, end, case)
     if recased is None:
         return None
-    phrase_words, last, _form = recased
+    phrase_words, last, form = recased
     if not noun_allowed(entry, doc[last]):
         return None
     head = entry.rewrite.split()
     if phrase_words and (preposition, phrase_words[0].lower()) in CONTRACTIONS:
         head = [*head[:-1], CONTRACTIONS[(preposition, phrase_words[0].lower())]]
         phrase_words = phrase_words[1:]
-    elif preposition == "zu" and not _has_determiner(doc, tokens[-1] + 1):
-        gender_letter = _bare_gender(doc, last)
-        if gender_letter is None:
-            return None
-        head = [*head[:-1], "zur" if gender_letter == "f" else "zum"]  # "zwecks Abgleichs" -> "zum Abgleich"
+    elif preposition == "zu" and not _has_determiner(doc, after):
+        head = [*head[:-1], "zur" if form == "f" else "zum"]  # "zwecks Abgleichs" -> "zum Abgleich"
     words = fit_start(doc, tokens[0], head + phrase_words)
     return Proposal(tokens[0], last + 1, words, _applicability(entry), replaced=replaced)
 
@@ -116,13 +113,6 @@ def noun_allowed(entry, noun) -> bool:
 
 def _has_determiner(doc, position: int) -> bool:
     return position < len(doc) and doc[position].tag_ in DETERMINER_TAGS
-
-
-def _bare_gender(doc, noun_index: int) -> str | None:
-    from ..rules.kinds.wordinfo import gender
-
-    noun = doc[noun_index]
-    return gender(noun.lemma_ or noun.text)
 
 
 def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str], int, str] | None:
