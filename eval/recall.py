@@ -1,9 +1,9 @@
 """Recall and precision of amtsdeutsch, passiv and satzlaenge on the annotated set of #17.
 
-Run from the project root:  python eval/recall.py [--profile einfach] [--missed N]
+Run from the project root:  python eval/recall.py [--profile einfach] [--missed N] [--half H ...]
 
 Checks every text of ``eval/annotation/texts.jsonl`` with einfach (default profile)
-and matches its findings against the hand annotations in ``eval/annotation/{dev,test}.jsonl``
+and matches its findings against the hand annotations in ``eval/annotation/{dev,dev2,test}.jsonl``
 by the rule of ``eval/annotation/GUIDE.md``:
 
 * an annotation is *found* when a finding of its rule(s) overlaps it (at least one
@@ -13,13 +13,16 @@ by the rule of ``eval/annotation/GUIDE.md``:
 * a finding is *correct* when it overlaps an annotation of its label.
 
 Prints, per label and half (and per source), annotations, found, recall, findings,
-correct, precision, with 95 % Wilson intervals; then, per label and half, how many
+correct, precision, with 95 % Wilson intervals (``dev+dev2`` is the whole development
+data: the dev half and the 20 Amt24 pages drawn later); then, per label and half, how many
 missed annotations lie in text einfach excludes by design (the Rechtsbehelfsbelehrung
 and data-protection blocks, ``result.excluded``) or are reported by ``abkuerzung``
 ("bzw.", "ggf."); then the most frequent missed
-Amtsdeutsch annotations of the dev half, grouped by lemma (surface phrases only for
+Amtsdeutsch annotations of the development data, grouped by lemma (surface phrases only for
 the corpus letters: the Amt24 pages are not ours to quote).  The Amt24 pages are read
 from ``../shared/data``; when that folder is absent only the corpus letters are checked.
+``--half dev --half dev2`` checks only the development texts (for tuning: the test half
+is looked at only for the final figures).
 """
 
 from __future__ import annotations
@@ -43,6 +46,13 @@ RULES = {
 }
 LABEL_OF = {rule: label for label, rules in RULES.items() for rule in rules}
 LEVELS = {"satzlaenge": ("warning", "error")}
+DEV = ("dev", "dev2")
+DEV_ALL = "dev+dev2"
+
+
+def report_halves(half: str) -> tuple[str, ...]:
+    """The rows a text of ``half`` counts in: its half, and the development total for dev texts."""
+    return (half, DEV_ALL) if half in DEV else (half,)
 
 
 def counted(finding) -> bool:
@@ -109,18 +119,21 @@ def lemmas(nlp, phrase: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", default="einfach")
-    parser.add_argument("--missed", type=int, default=20, help="how many missed Amtsdeutsch lemmas of the dev half to list")
+    parser.add_argument("--missed", type=int, default=20, help="how many missed Amtsdeutsch lemmas of the development data to list")
+    parser.add_argument("--half", choices=HALVES, action="append", help="check only the texts of this half (repeatable; default: all)")
     args = parser.parse_args()
+    chosen = tuple(args.half or HALVES)
 
     from einfach.checker import check_document, make_pipeline
     from einfach.readers import read_document
 
-    entries = [e for e in texts() if path_of(e["file"]).is_file()]
-    absent = len(texts()) - len(entries)
+    selected = [e for e in texts() if e["half"] in chosen]
+    entries = [e for e in selected if path_of(e["file"]).is_file()]
+    absent = len(selected) - len(entries)
     if absent:
         print(f"note: {absent} texts skipped, ../shared/data is absent (only the corpus letters are checked)\n")
     annotations = defaultdict(list)
-    for half in HALVES:
+    for half in chosen:
         for row in load(half):
             annotations[row["file"]].append(row)
 
@@ -134,36 +147,40 @@ def main() -> int:
         findings = [f for f in result.findings if counted(f)]
         rows = annotations[entry["file"]]
         found, correct = match(rows, findings)
+        halves = report_halves(entry["half"])
         for row, hit in zip(rows, found):
-            for source in (entry["source"], "all"):
-                tally = tallies[(row["label"], entry["half"], source)]
-                tally.annotations += 1
-                tally.found += hit
-            if not hit:
-                reasons[(row["label"], entry["half"])][miss_reason(row, result)] += 1
-            if not hit and row["label"] == "amtsdeutsch" and entry["half"] == "dev":
+            for half in halves:
+                for source in (entry["source"], "all"):
+                    tally = tallies[(row["label"], half, source)]
+                    tally.annotations += 1
+                    tally.found += hit
+                if not hit:
+                    reasons[(row["label"], half)][miss_reason(row, result)] += 1
+            if not hit and row["label"] == "amtsdeutsch" and entry["half"] in DEV:
                 phrase = " ".join(result.text[row["start"]:row["end"]].split())
                 key = lemmas(nlp, phrase).lower()
                 missed[key][entry["source"]] += 1
                 if entry["source"] == "corpus":
                     surfaces[key][phrase] += 1
         for finding, ok in zip(findings, correct):
-            for source in (entry["source"], "all"):
-                tally = tallies[(LABEL_OF[finding.rule], entry["half"], source)]
-                tally.findings += 1
-                tally.correct += ok
+            for half in halves:
+                for source in (entry["source"], "all"):
+                    tally = tallies[(LABEL_OF[finding.rule], half, source)]
+                    tally.findings += 1
+                    tally.correct += ok
 
-    keys = [(label, half, source) for label in RULES for half in HALVES for source in ("all", "corpus", "amt24")]
+    shown_halves = [h for h in (*HALVES[:2], DEV_ALL, *HALVES[2:]) if any(h in report_halves(c) for c in chosen)]
+    keys = [(label, half, source) for label in RULES for half in shown_halves for source in ("all", "corpus", "amt24")]
     print(f"profile: {args.profile}; texts: {len(entries)}\n")
     print(table(tallies, keys))
     print("\nMissed annotations by reason (excluded: in text einfach does not check by design):\n")
     print("| label | half | missed | in excluded text | reported by abkuerzung | other |\n|---|---|---|---|---|---|")
     for label in RULES:
-        for half in HALVES:
+        for half in shown_halves:
             count = reasons.get((label, half), Counter())
             print(f"| {label} | {half} | {sum(count.values())} | {count['excluded']} | {count['abkuerzung']} | {count['other']} |")
     ranked = sorted(missed.items(), key=lambda item: (-sum(item[1].values()), item[0]))[: args.missed]
-    print(f"\nMost frequent missed Amtsdeutsch annotations, dev half ({sum(sum(c.values()) for c in missed.values())} missed):\n")
+    print(f"\nMost frequent missed Amtsdeutsch annotations, development data ({sum(sum(c.values()) for c in missed.values())} missed):\n")
     print("| lemmas | missed | corpus | amt24 | phrases in the corpus letters |\n|---|---|---|---|---|")
     for key, count in ranked:
         shown = key if len(key.split()) <= 4 else " ".join(key.split()[:3]) + " …"

@@ -6,11 +6,13 @@ generic / wrong, written by a reviewer who saw only the items and the rubric in
 written by ``eval/suggestions.py``) and prints the shares overall, per rule and per
 source.  Targets of issue 17: at most 20 % generic and at most 2 % wrong.
 
-    python eval/review_suggestions.py
+    python eval/review_suggestions.py             # the first review
+    python eval/review_suggestions.py --round 2   # eval/review/suggestions-2*.jsonl (a new sample)
 """
 
 from __future__ import annotations
 
+import argparse
 from collections import defaultdict
 
 from _common import ROOT
@@ -22,7 +24,12 @@ VERDICT_NAMES = ("fitting", "generic", "wrong")
 
 
 def main() -> int:
-    items, verdicts = load(ITEMS), load(VERDICTS)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--round", default="", help="review round: '' for the first, '2' for suggestions-2*.jsonl")
+    suffix = parser.parse_args().round
+    suffix = f"-{suffix}" if suffix else ""
+    items = load(ITEMS.with_name(f"suggestions{suffix}.jsonl"))
+    verdicts = load(VERDICTS.with_name(f"suggestions{suffix}-verdicts.jsonl"))
     missing = sorted(set(items) - set(verdicts))
     if missing:
         print(f"{len(missing)} items have no verdict: {', '.join(missing[:10])}")

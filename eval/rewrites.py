@@ -2,7 +2,7 @@
 
 Run from the project root:
 
-    python eval/rewrites.py [--pages 30] [--seed 14] [--review eval/review/rewrites.jsonl] [--only-new EARLIER]
+    python eval/rewrites.py [--pages 30] [--seed 14] [--review eval/review/rewrites.jsonl] [--only-new EARLIER ...]
 
 1. **Coverage**: over the letters of ``corpus/original`` (the .txt versions) and
    ``--pages`` Amt24 pages from ``../shared/data/amt24/docs`` sampled with a fixed seed, the
@@ -14,9 +14,14 @@ Run from the project root:
    ``file``, ``start``, ``end`` (the sentence in the page) and ``edit_span`` (where the edits
    lie), never text: ``python eval/rewrites.py --show FILE`` prints the pairs of a review file
    for the reviewer, checking the Amt24 pages locally again to rebuild their rewrites.
-3. **fix --all**: each corpus letter checked, all rewrites applied (sure and review), the
+3. **Passing review**: per rule, the findings in the letters whose rewrite a blind reviewer
+   passed in any review round (``eval/review/rewrites*.jsonl`` with their ``-verdicts``
+   files; a rewrite counts only when the reviewed pair is exactly the one offered now).  This is
+   the issue's "coverage times pass rate", counted per finding.
+4. **fix --all**: each corpus letter checked, all rewrites applied (sure and review), the
    result checked again with the same profile: findings at warning level or above and the
-   Einfach-Index, before and after.
+   Einfach-Index, before and after (also before clipping to 0..100, so that a letter at the
+   floor shows whether it got plainer).
 """
 
 from __future__ import annotations
@@ -28,15 +33,36 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from _common import AMT24, DATA, ROOT, amt24_texts, check_text, corpus_texts, sentence_of
+from _common import AMT24, DATA, ROOT, amt24_texts, check_text, corpus_texts, load_jsonl, sentence_of
 
 RULES = ("passiv", "amtsdeutsch", "funktionsverbgefuege", "abkuerzung", "konjunktiv", "verneinung")
 SERIOUS = ("warning", "error")
 
 
-def coverage(nlp, sources):
-    """(findings per rule, with fix, sure; review items)."""
-    found, fixed, sure = Counter(), Counter(), Counter()
+REVIEW = ROOT / "eval" / "review"
+
+
+def reviewed_verdicts() -> dict[tuple, bool]:
+    """Pass/fail of every reviewed rewrite of every round, by its review key (later rounds win)."""
+    from review_rewrites import passes
+
+    verdicts: dict[tuple, bool] = {}
+    for pairs_path in sorted(REVIEW.glob("rewrites*.jsonl")):
+        if pairs_path.stem.endswith("-verdicts"):
+            continue
+        verdict_path = pairs_path.with_name(f"{pairs_path.stem}-verdicts.jsonl")
+        if not verdict_path.exists():
+            continue
+        pairs, judged = load_jsonl(pairs_path), load_jsonl(verdict_path)
+        for pair_id, pair in pairs.items():
+            if pair_id in judged:
+                verdicts[_review_key(pair)] = passes(judged[pair_id])
+    return verdicts
+
+
+def coverage(nlp, sources, verdicts=None):
+    """(findings per rule, with fix, sure, passed review; review items)."""
+    found, fixed, sure, passed = Counter(), Counter(), Counter(), Counter()
     items: list[dict] = []
     seen: set[tuple] = set()
     for source, name, text in sources:
@@ -50,10 +76,6 @@ def coverage(nlp, sources):
                 continue
             fixed[finding.rule] += 1
             sure[finding.rule] += fix["applicability"] == "sure"
-            key = (name, tuple((e["start"], e["end"], e["text"]) for e in fix["edits"]))
-            if key in seen:
-                continue
-            seen.add(key)
             start, end = sentence_of(result, finding)
             item = {"source": source, "rule": finding.rule, "applicability": fix["applicability"]}
             if source == "corpus":
@@ -61,8 +83,13 @@ def coverage(nlp, sources):
             else:  # no text of the page, not even the edits' words: --show recomputes them
                 item.update(file=name, start=start, end=end,
                             edit_span=[min(e["start"] for e in fix["edits"]), max(e["end"] for e in fix["edits"])])
+            passed[finding.rule] += bool(verdicts and verdicts.get(_review_key(item)))
+            key = (name, tuple((e["start"], e["end"], e["text"]) for e in fix["edits"]))
+            if key in seen:
+                continue
+            seen.add(key)
             items.append(item)
-    return found, fixed, sure, items
+    return found, fixed, sure, passed, items
 
 
 def fix_all(nlp):
@@ -77,8 +104,17 @@ def fix_all(nlp):
         after = check_text(nlp, name, apply_edits(text, edits))
         serious = [sum(f.severity in SERIOUS for f in r.findings) for r in (before, after)]
         index = [r.metrics["index"]["value"] for r in (before, after)]
-        rows.append((name, *serious, *index))
+        rows.append((name, *serious, *index, *map(unclipped_index, (before, after))))
     return rows
+
+
+def unclipped_index(result) -> float:
+    """The Einfach-Index of a check result before clipping to 0..100 (a change shows below the floor too)."""
+    from einfach.metrics import MetricsAccumulator
+
+    accumulator = MetricsAccumulator()
+    accumulator.add(result.segments, result.findings)
+    return accumulator.unclipped_index()
 
 
 def _review_key(item: dict) -> tuple:
@@ -119,8 +155,8 @@ def main() -> int:
     parser.add_argument("--profile", default="einfach")
     parser.add_argument("--review", default=None, help="write the shuffled review file here (JSON lines)")
     parser.add_argument("--show", default=None, help="print the pairs of a review file and stop")
-    parser.add_argument("--only-new", default=None, metavar="REVIEWED",
-                        help="write to --review only the rewrites not in this earlier review file")
+    parser.add_argument("--only-new", nargs="+", default=None, metavar="REVIEWED",
+                        help="write to --review only the rewrites not in these earlier review files")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     if args.show:
@@ -131,22 +167,21 @@ def main() -> int:
     nlp = make_pipeline(args.profile)
     if not AMT24.is_dir():
         print(f"(no {AMT24}: Amt24 part skipped)")
-    totals = {}
+    verdicts = reviewed_verdicts()
     all_items = []
     for label, sources in (("corpus/original", corpus_texts()), (f"Amt24 ({args.pages} pages, seed {args.seed})",
                                                                 amt24_texts(args.pages, args.seed))):
-        found, fixed, sure, items = coverage(nlp, sources)
+        found, fixed, sure, passed, items = coverage(nlp, sources, verdicts)
         all_items += items
-        totals[label] = (found, fixed, sure)
-        print(f"\n{label}: findings with a rewrite (of them sure)")
-        print("| rule | findings | with rewrite | share | sure |")
-        print("|---|---:|---:|---:|---:|")
+        print(f"\n{label}: findings with a rewrite (of them sure), and with a rewrite a reviewer passed")
+        print("| rule | findings | with rewrite | share | sure | passed review | share |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for rule in RULES:
             if found[rule]:
-                print(f"| {rule} | {found[rule]} | {fixed[rule]} | {fixed[rule] / found[rule]:.0%} | {sure[rule]} |")
+                print(f"| {rule} | {found[rule]} | {fixed[rule]} | {fixed[rule] / found[rule]:.0%} | {sure[rule]} "
+                      f"| {passed[rule]} | {passed[rule] / found[rule]:.0%} |")
     if args.only_new:
-        earlier = {_review_key(json.loads(line)) for line in
-                   Path(args.only_new).read_text(encoding="utf-8").splitlines() if line.strip()}
+        earlier = {_review_key(item) for path in args.only_new for item in load_jsonl(Path(path)).values()}
         all_items = [item for item in all_items if _review_key(item) not in earlier]
     random.Random(args.seed).shuffle(all_items)
     for number, item in enumerate(all_items, start=1):
@@ -158,15 +193,16 @@ def main() -> int:
                 out.write(json.dumps({"id": item.pop("id"), **item}, ensure_ascii=False) + "\n")
         print(f"\n{len(all_items)} distinct rewrites written to {args.review} (shuffled, seed {args.seed})")
     print("\neinfach fix --all on corpus/original (findings at warning or above; Einfach-Index)")
-    print("| letter | findings before | after | change | index before | after |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| letter | findings before | after | change | index before | after | unclipped before | after |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     rows = fix_all(nlp)
-    for name, before, after, index_before, index_after in rows:
+    for name, before, after, index_before, index_after, raw_before, raw_after in rows:
         change = f"{(after - before) / before:+.0%}" if before else "–"
-        print(f"| {Path(name).stem} | {before} | {after} | {change} | {index_before:.1f} | {index_after:.1f} |")
+        print(f"| {Path(name).stem} | {before} | {after} | {change} | {index_before:.1f} | {index_after:.1f} "
+              f"| {raw_before:.1f} | {raw_after:.1f} |")
     total_before = sum(r[1] for r in rows)
     total_after = sum(r[2] for r in rows)
-    print(f"| all | {total_before} | {total_after} | {(total_after - total_before) / total_before:+.0%} | | |")
+    print(f"| all | {total_before} | {total_after} | {(total_after - total_before) / total_before:+.0%} | | | | |")
     return 0
 
 

@@ -32,6 +32,12 @@ LETTER = (
 )
 
 
+def shown(finding) -> str:
+    """What the panel shows of a finding: its suggestion, or its message when it has none
+    (satzlaenge without a place to split)."""
+    return finding.suggestions[0] if finding.suggestions else finding.message
+
+
 @pytest.fixture(scope="module")
 def page(check_text, tmp_path_factory):
     file = check_text(LETTER)
@@ -93,7 +99,7 @@ def test_page_marks_and_click_shows_the_suggestion(page, browser):
         assert own and all(mark.is_displayed() for mark in own)
         background = own[0].value_of_css_property("background-color")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "a mark must be highlighted"
-        suggestion = finding.suggestions[0]
+        suggestion = shown(finding)
         # the shortest mark of a finding: click it, the panel shows this finding's suggestion
         target = min(own, key=lambda m: len(m.get_attribute("data-findings").split()))
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
@@ -110,7 +116,7 @@ def test_keyboard_enter_shows_the_details(page, browser):
     path, file = page
     browser.get(path.as_uri())
     panel = browser.find_element(By.CSS_SELECTOR, ".panel-body")
-    assert file.findings[0].suggestions[0] not in panel.text
+    assert shown(file.findings[0]) not in panel.text
     body = browser.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.TAB)  # first the "Details" of the figures (issue 19), then the first mark
     assert browser.switch_to.active_element.tag_name == "summary"
@@ -121,10 +127,10 @@ def test_keyboard_enter_shows_the_details(page, browser):
     ids = focused.get_attribute("data-findings").split()
     for finding_id in ids:
         finding = file.findings[int(finding_id.rsplit("-f", 1)[1]) - 1]
-        assert finding.suggestions[0] in panel.text
+        assert shown(finding) in panel.text
     # the list of all findings leads to each passage too
     browser.find_element(By.CSS_SELECTOR, "details.all summary").click()
     last = len(file.findings)
     browser.find_element(By.CSS_SELECTOR, f"button[data-goto='d1-f{last}']").click()
-    assert file.findings[-1].suggestions[0] in panel.text
+    assert shown(file.findings[-1]) in panel.text
     assert browser.switch_to.active_element.tag_name == "mark"

@@ -191,3 +191,70 @@ def test_rare_word_between_the_words_of_a_split_finding_is_still_reported(check_
     result = check_text("Wir holen eine Auskunft über die Apostille ein.")
     assert "funktionsverbgefuege" in [f.rule for f in result.findings]
     assert "Apostille" in [f.text for f in result.findings if f.rule == "seltenes-wort"]
+
+
+# -- issue #17, third step: entries found in 20 more Amt24 pages (dev2); one sentence per entry --
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hierzu brauchen wir Ihren Pass.", "Hierzu"),
+        ("Hierfür gibt es ein Formular.", "Hierfür"),
+        ("Hierbei helfen wir Ihnen.", "Hierbei"),
+        ("Der Vermieter muss davon Kenntnis haben.", "Kenntnis haben"),
+        ("Alle Kinder mit Ausnahme der Jüngsten zahlen.", "mit Ausnahme"),
+        ("Das ist ein Kind im Sinne des Gesetzes.", "im Sinne"),
+        ("Bitte kommen Sie nach Möglichkeit pünktlich.", "nach Möglichkeit"),
+        ("Der Vorstand muss Rechenschaft ablegen.", "Rechenschaft ablegen"),
+        ("Das Recht wird zu Ihren Gunsten eingetragen.", "zu Ihren Gunsten"),
+        ("Es gilt der Wert zum Zeitpunkt der Antragstellung.", "zum Zeitpunkt"),
+        ("Die Sitzung findet unter Ausschluss der Öffentlichkeit statt.", "unter Ausschluss"),
+        ("Aufgrund der Krankheit kann er nicht arbeiten.", "Aufgrund"),
+        ("Sie können ohne Angabe von Gründen kündigen.", "ohne Angabe"),
+        ("Wir entscheiden mit Rücksicht auf Ihre Lage.", "mit Rücksicht auf"),
+        ("Wenn Sie das Geld nicht aufzubringen vermögen, helfen wir.", "vermögen"),
+        ("Wir helfen, soweit dem keine Gründe entgegen stehen.", "entgegen stehen"),
+        ("Der Ausweis gilt für die Dauer von zehn Jahren.", "für die Dauer"),
+        ("Sie müssen Aufzeichnungen fertigen.", "fertigen"),
+        ("Die Helfer sind zur Verschwiegenheit verpflichtet.", "Verschwiegenheit"),
+        ("Die Wohnung dient eigenen Wohnzwecken.", "Wohnzwecken"),
+        ("Die Leistungen sind zurückzugewähren.", "zurückzugewähren"),
+        ("Die Frist beginnt mit dem Vertragsschluss.", "Vertragsschluss"),
+        ("Die Frist beginnt mit Erhalt der Ware.", "mit Erhalt"),
+        ("Wir zahlen aus Mitteln des Landes.", "aus Mitteln"),
+        ("Zur Überprüfung brauchen wir den Bericht.", "Zur Überprüfung"),
+        ("Auch Sie leisten einen finanziellen Beitrag.", "leisten einen finanziellen Beitrag"),
+        ("Die Rechnung kommt nach Ausführung der Arbeiten.", "nach Ausführung"),
+        ("Nach Schließung der Wahllokale zählen wir die Stimmen.", "Nach Schließung"),
+        ("Wir kümmern uns um Ihre Belange.", "Belange"),
+    ],
+)
+def test_dev2_amtsdeutsch_entries_found(check_text, text, expected):
+    assert any(expected in found or found in expected for found in amtsdeutsch(check_text, text)), (text, amtsdeutsch(check_text, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Kind hat ein Vermögen geerbt.",
+        "Die fertigen Unterlagen liegen auf dem Tisch.",
+        "Wir schicken Ihnen das Geld zurück.",
+        "Es ist bald so weit.",
+        "Kommen Sie gern vorbei, wenn es möglich ist.",
+    ],
+)
+def test_dev2_amtsdeutsch_entries_quiet_on_plain_text(check_text, text):
+    assert amtsdeutsch(check_text, text) == [], text
+
+
+def test_rewrite_condition_keys_are_optional_and_need_a_rewrite():
+    entry = {"term": "erheben", "alternatives": ["fordern"], "reason": "r", "rewrite": "fordern",
+             "rewrite_as": "verb", "rewrite_if_words": ["Gebühr"], "rewrite_preceded_by": ["auf"],
+             "rewrite_not_near": ["und"]}
+    parsed = parse_lexicon({"lexicon": "amtsdeutsch", "entries": [entry]}, Path("eigen.yml")).entries[0]
+    assert (parsed.rewrite_if_words, parsed.rewrite_preceded_by, parsed.rewrite_not_near) == (("Gebühr",), ("auf",), ("und",))
+    for mode in ("noun", "dissolve", "name", "drop"):
+        assert parse_lexicon({"lexicon": "x", "entries": [{**entry, "rewrite_as": mode}]}, Path("e.yml")).entries
+    without = {key: value for key, value in entry.items() if key not in {"rewrite", "rewrite_as"}}
+    with pytest.raises(RuleFileError) as error:
+        parse_lexicon({"lexicon": "amtsdeutsch", "entries": [without]}, Path("eigen.yml"))
+    assert error.value.key.endswith("rewrite")

@@ -257,3 +257,20 @@ def test_importing_metrics_does_not_load_wordfreq():
     code = "import sys, einfach.metrics; print('wordfreq' in sys.modules, 'spacy' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["False", "False"]
+
+
+def test_unclipped_index_goes_below_the_floor_where_the_index_stops_at_0(check_text):
+    result = check_text(BUREAUCRATIC * 3)
+    accumulator = metrics.MetricsAccumulator()
+    accumulator.add(result.segments, result.findings)
+    raw = accumulator.unclipped_index()
+    assert raw < 0 and result.metrics["index"]["value"] == 0.0
+    plain = check_text(PLAIN)
+    accumulator = metrics.MetricsAccumulator()
+    accumulator.add(plain.segments, plain.findings)
+    assert accumulator.unclipped_index() > raw
+    assert plain.metrics["index"]["value"] == round(min(100.0, max(0.0, accumulator.unclipped_index())), 1)
+
+
+def test_unclipped_index_is_none_without_indexed_words():
+    assert metrics.MetricsAccumulator().unclipped_index() is None

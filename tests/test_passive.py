@@ -159,3 +159,25 @@ def test_named_third_party_is_the_only_actor(check_text, text, actor):
 )
 def test_recipient_passive_quiet_when_the_participle_belongs_elsewhere(check_text, text):
     assert not [f for f in passives(check_text, text) if f.message.startswith("Rezipientenpassiv")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Im Rahmen der Prüfung wird seitens der Bank Ihr Einkommen geprüft.", "seitens der Bank"),
+        ("Leider können seitens der Mitarbeiter der Ausländerbehörde keine Auskünfte erteilt werden.",
+         "seitens der Mitarbeiter der Ausländerbehörde"),
+    ],
+)
+def test_third_party_after_seitens_gets_no_made_up_actor(check_text, text, phrase):
+    """Issue 17: a third party named with "seitens" is neither "wir" nor "Sie"; the advice names it."""
+    (finding,) = passives(check_text, text)
+    assert "unklar" not in finding.message and f"„{phrase}“" in finding.message
+    assert f"„{phrase}“" in finding.suggestions[0]
+    assert "„Wir" not in finding.suggestions[0] and "„Sie" not in finding.suggestions[0]
+
+
+def test_own_office_after_seitens_is_wir(check_text):
+    (finding,) = passives(check_text, "Im Rahmen der Vorsprache wird seitens der hiesigen Behörde Ihr Einkommen geprüft.")
+    assert "also wir" in finding.message
+    assert "„Wir prüfen …“" in finding.suggestions[0] and "„Sie" not in finding.suggestions[0]

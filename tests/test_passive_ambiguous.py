@@ -44,3 +44,30 @@ def test_future_stays_quiet(check_text, text):
 def test_unambiguous_participle_preferred(check_text):
     text = "Früher wurde dies auch „Aufgebot bestellen“ genannt."
     assert passives(check_text, text) == ["wurde dies auch „Aufgebot bestellen“ genannt"]
+
+
+# -- issue #17, third step: patterns of the dev2 Amt24 pages -------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Wahlleiter werden vom Ministerium berufen.",  # agent phrase: no future reading
+        "Die Helfer werden durch die Gemeinde berufen.",
+        "Angezeigt wird der Verbrauch auf einer Skala.",  # fronted participle tagged ADJD
+        "Die Regel wird mit dem Gesetz (EnEV) 2006 (novelliert 2013) umgesetzt.",  # verb in brackets
+    ],
+)
+def test_dev2_passives_found(check_text, text):
+    assert passives(check_text, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie werden von uns erfahren, wann der Termin ist.",  # "von" names a source
+        "Wir werden von der Stadt beraten und entscheiden dann.",  # first person: a promise
+        "Das wird ausgezeichnet schmecken.",  # participle-shaped adverb before an infinitive
+        "Er wird den Anforderungen gerecht.",
+    ],
+)
+def test_dev2_lookalikes_stay_quiet(check_text, text):
+    assert not passives(check_text, text), text

@@ -23,3 +23,11 @@ def test_placeholder_is_one_opaque_token(nlp, placeholder):
 def test_placeholder_is_never_flagged(check_text):
     result = check_text("Bitte kommen Sie am «Termin_gemäß_Bescheid» zu uns.")
     assert all("«" not in f.text for f in result.findings)
+
+
+def test_markdown_link_target_is_never_flagged(check_text):
+    # the URL and its title are not read: "dienststellen" inside them is no Amtsdeutsch (#17)
+    text = '* [Studium](https://example.org/suche/dienststellen?ort=Sachsen "Dienststellen in Sachsen")\n\nDas ist gut.'
+    result = check_text(text)
+    target = text.index("](") + 1
+    assert not [f for f in result.findings if f.start >= target and f.end <= text.index(")\n") + 1]

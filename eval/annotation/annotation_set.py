@@ -3,6 +3,7 @@
 Run from the project root:
 
     python eval/annotation/annotation_set.py NOTES_DIR [NOTES_DIR ...]   # write dev.jsonl / test.jsonl
+    python eval/annotation/annotation_set.py --half dev2 NOTES_DIR      # write only dev2.jsonl
     python eval/annotation/annotation_set.py --verify                     # check the stored spans
     python eval/annotation/annotation_set.py --show FILE NOTES_DIR        # print the spans of one text
 
@@ -39,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DATA = ROOT.parent / "shared" / "data"
 TEXTS = HERE / "texts.jsonl"
-HALVES = ("dev", "test")
+HALVES = ("dev", "dev2", "test")
 LABELS = {"A": "amtsdeutsch", "P": "passiv", "S": "satzlaenge"}
 LONG = 20
 GAP = 1500
@@ -131,13 +132,15 @@ def load(half: str) -> list[dict]:
     return [json.loads(line) for line in annotation_path(half).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def build(notes_dirs: list[Path]) -> int:
+def build(notes_dirs: list[Path], halves: tuple[str, ...] = HALVES) -> int:
     if not DATA.is_dir():
         print(f"cannot build: {DATA} is absent (the Amt24 pages are needed)", file=sys.stderr)
         return 1
-    out: dict[str, list[dict]] = {half: [] for half in HALVES}
+    out: dict[str, list[dict]] = {half: [] for half in halves}
     errors = []
     for entry in texts():
+        if entry["half"] not in halves:
+            continue
         name = Path(entry["file"]).name
         candidates = [d / f"{name}.ann" for d in notes_dirs if (d / f"{name}.ann").is_file()]
         if not candidates:
@@ -206,14 +209,15 @@ def show(file: str, notes_dir: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="*", type=Path, help="folders with the notes files")
-    parser.add_argument("--verify", action="store_true", help="check dev.jsonl and test.jsonl")
+    parser.add_argument("--verify", action="store_true", help="check dev.jsonl, dev2.jsonl and test.jsonl")
+    parser.add_argument("--half", choices=HALVES, action="append", help="build only this half (repeatable)")
     parser.add_argument("--show", metavar="FILE", help="print the spans of one text (e.g. amt24/docs/Steuern.md)")
     args = parser.parse_args()
     if args.verify:
         return verify()
     if args.show:
         return show(args.show, args.notes[0])
-    return build(args.notes)
+    return build(args.notes, tuple(args.half or HALVES))
 
 
 if __name__ == "__main__":

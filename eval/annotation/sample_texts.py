@@ -14,6 +14,9 @@ compares it with eval/annotation/texts.jsonl and exits 1 on a difference).
   feasible; the lower bound drops the many pages that are only a list of links.
 * halves: within each source, the sorted names are shuffled with
   ``random.Random(SEED)`` and the first half is ``dev``, the second ``test``.
+* ``dev2`` (added later, when the 20 dev texts proved too small): 20 more eligible Amt24
+  pages, drawn with ``random.Random(SEED_DEV2)`` from the eligible pages not yet selected,
+  sorted by name.  They are development data like ``dev``; ``test`` stays untouched.
 
 The selection is stored in texts.jsonl (names only, never the text), so the
 annotations stay valid when the shared data is absent.
@@ -32,6 +35,8 @@ DOCS = ROOT.parent / "shared" / "data" / "amt24" / "docs"
 TEXTS = Path(__file__).with_name("texts.jsonl")
 SEED = 17
 N_AMT24 = 28
+SEED_DEV2 = 1703
+N_DEV2 = 20
 MIN_WORDS, MAX_WORDS = 120, 450
 
 GERMAN = {"und", "der", "die", "das", "ist", "sie", "mit", "für", "von", "nicht", "werden", "ein", "eine"}
@@ -68,6 +73,8 @@ def selection() -> list[dict]:
     for source, names in (("corpus", letters), ("amt24", [f"amt24/docs/{n}" for n in sample])):
         halves = split(names)
         rows += [{"file": n, "source": source, "half": halves[n]} for n in names]
+    rest = sorted(set(pages) - set(sample))
+    rows += [{"file": f"amt24/docs/{n}", "source": "amt24", "half": "dev2"} for n in sorted(random.Random(SEED_DEV2).sample(rest, N_DEV2))]
     return rows
 
 

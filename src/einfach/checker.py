@@ -74,6 +74,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
     """
     from .config import Settings
     from .metrics import MetricsAccumulator, annotate_segments, counts_in, passive_sentences
+    from .nlp.list_sentences import paragraph_runs
     from .nlp.view import doc_view, release
     from .suppress import block_exclusions, comment_directives, merge, text_directives
 
@@ -90,10 +91,19 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
     line_starts = _line_starts(document.text)
     part_numbers = _part_numbers(document)
     chunks = (chunk for chunk in _chunks(document) if not _inside(chunk, exclusions))
+    # a sentence over list items in paragraphs of their own: its paragraphs are held back until
+    # its last item is analysed, then the sentence-level rules judge them joined (issue 17)
+    joining = _sentence_rules(nlp)
+    run_last = {}  # paragraph index of a run's lead-in -> that of its last item
+    if joining:
+        shown = [p for p in document.paragraphs if not _inside(p, exclusions)]
+        run_last = {shown[first].index: shown[last].index for first, last in paragraph_runs(shown)
+                    if all(len(p.text) <= MAX_CHUNK_CHARS for p in shown[first : last + 1])}
     key = DocumentState()  # one per document: rules remember what they said in it (not on themselves)
     docs = nlp.pipe(((_make_doc(nlp, chunk.text, key), chunk) for chunk in chunks), batch_size=BATCH_SIZE,
                     as_tuples=True)
-    for doc, chunk in docs:
+
+    def analyse(doc, chunk):
         offset = chunk.start
         passive = None
         segments: list[Segment] = []
@@ -123,43 +133,57 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
                     paragraph=chunk.index,
                 )
             )
-        release(doc)  # the rules' token view, kept for the counts above (nlp/view.py)
+        # the rules' token view (nlp/view.py) stays for the counts above and the rewrites below
+        # (what the rules derived, e.g. the passives, is what the rewriters ask for again);
+        # released when this piece is done
         sources: dict[int, object] = {}  # id(finding) -> its span, for the rewrites
         for span in doc.spans.get("einfach", []):
-            data = span._.einfach
             start = offset + span.start_char
             end = offset + span.end_char
             if _inside_range(start, end, exclusions):
                 continue
-            findings.append(
-                Finding(
-                    rule=span.label_,
-                    severity=data["severity"],
-                    message=data["message"],
-                    start=start,
-                    end=end,
-                    text=document.text[start:end],
-                    suggestions=list(data["suggestions"]),
-                    location=_locate(line_starts, chunk, start, part_numbers),
-                    data=_plain(data["values"]),
-                )
-            )
+            findings.append(_finding(span._.einfach, span.label_, start, end, document, line_starts, chunk,
+                                     part_numbers))
             sources[id(findings[-1])] = span
+        return segments, findings, sources
+
+    def finish(doc, chunk, segments, findings, sources):
         if not segments and not findings:
-            continue
+            release(doc)
+            return None
         # pieces do not overlap and come in text order: sorting and annotating each piece
         # gives the same as sorting and annotating the whole file
         findings = _apply_suppressions(findings, suppressions)
-        if settings.rewrite and findings:
+        fixable = [f for f in findings if id(f) in sources]  # a sentence joined over paragraphs has none
+        if settings.rewrite and fixable:
             from .rewrite import attach_fixes
 
             protected = [(s.start, s.end) for s in suppressions] + [(e.start, e.end) for e in exclusions]
-            attach_fixes(doc, offset, findings, [sources[id(f)] for f in findings], nlp, protected, document.text)
+            attach_fixes(doc, chunk.start, fixable, [sources[id(f)] for f in fixable], nlp, protected,
+                         document.text)
+        release(doc)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         annotate_segments(segments, findings)
         metrics.add(segments, findings)
         severities.update(f.severity for f in findings)
-        yield Chunk(segments=segments, findings=findings)
+        return Chunk(segments=segments, findings=findings)
+
+    held: list[tuple] = []
+    held_until = -1
+    for doc, chunk in docs:
+        held_until = run_last.get(chunk.index, held_until)
+        if chunk.index <= held_until:
+            held.append((doc, chunk, *analyse(doc, chunk)))
+            if chunk.index < held_until:
+                continue
+            _join_over_paragraphs(nlp, joining, held, document, line_starts, part_numbers, exclusions)
+            pieces, held = held, []
+        else:
+            pieces = [(doc, chunk, *analyse(doc, chunk))]
+        for piece in pieces:
+            result = finish(*piece)
+            if result is not None:
+                yield result
     notes = list(document.notes)
     if not metrics.segments and not exclusions:
         notes.append("Die Datei enthält keinen Text; nichts zu prüfen.")
@@ -176,6 +200,66 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
         min_index=settings.min_index,
         profile=settings.profile,
     )
+
+
+def _finding(data: dict, rule: str, start: int, end: int, document: Document, line_starts, chunk,
+             part_numbers) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=data["severity"],
+        message=data["message"],
+        start=start,
+        end=end,
+        text=document.text[start:end],
+        suggestions=list(data["suggestions"]),
+        location=_locate(line_starts, chunk, start, part_numbers),
+        data=_plain(data["values"]),
+    )
+
+
+def _sentence_rules(nlp) -> frozenset[str]:
+    """The active rules that judge a whole sentence (kinds ``sentence_length`` and ``nesting``)."""
+    from .rewrite import rules_pipe
+
+    runner = rules_pipe(nlp)
+    if runner is None:
+        return frozenset()
+    return frozenset(active.rule.id for active in runner.rules if active.rule.kind in {"sentence_length", "nesting"})
+
+
+def _join_over_paragraphs(nlp, rules, held: list, document: Document, line_starts, part_numbers, exclusions) -> None:
+    """Judge a lead-in and the list-item paragraphs after it as one text (issue 17).
+
+    ``held`` holds ``(doc, chunk, segments, findings, sources)`` per paragraph.  The joined
+    text (one line per paragraph, :func:`einfach.nlp.list_sentences.joined_text`) runs through
+    the sentence-level rules only; a finding that spans more than one paragraph replaces that
+    rule's findings inside its range and goes to the paragraph where it starts.  Segments stay
+    as they are: the items remain sentences of their own in ``sentences[]`` and the metrics.
+    """
+    from .nlp.list_sentences import joined_text
+
+    text, pieces = joined_text([item[1] for item in held])
+    joined = nlp(text, component_cfg={"einfach_rules": {"only": rules}})
+
+    begins = [piece[0] for piece in pieces]
+
+    def where(offset: int) -> tuple[int, int]:
+        """(paragraph number in ``held``, offset in the document) of an offset of the joined text;
+        an offset between two paragraphs (a line break, an added marker) belongs to the next."""
+        number = max(bisect.bisect_right(begins, offset) - 1, 0)
+        begin, start, length = pieces[number]
+        if offset > begin + length and number + 1 < len(pieces):
+            return number + 1, pieces[number + 1][1]
+        return number, start + min(max(offset - begin, 0), length)
+
+    for span in joined.spans.get("einfach", []):
+        (first, start), (last, end) = where(span.start_char), where(span.end_char)
+        if first == last or _inside_range(start, end, exclusions):
+            continue
+        for item in held:
+            item[3][:] = [f for f in item[3] if not (f.rule == span.label_ and start <= f.start and f.end <= end)]
+        held[first][3].append(_finding(span._.einfach, span.label_, start, end, document, line_starts,
+                                       held[first][1], part_numbers))
 
 
 def _make_doc(nlp, text: str, key: "DocumentState"):

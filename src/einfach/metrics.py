@@ -339,10 +339,15 @@ def document_index(counts: dict[str, Any], rating: float, model: dict[str, Any] 
     The document model predicts a level on the scale of the fitting classes
     (1 = Leichte Sprache ... 5 = laws), mapped linearly to 100 ... 0 and clipped.
     """
+    return min(100.0, max(0.0, document_scale_value(counts, rating, model)))
+
+
+def document_scale_value(counts: dict[str, Any], rating: float, model: dict[str, Any] | None = None) -> float:
+    """The document index before clipping to 0..100: evaluations use it to see a change below the floor."""
     part = (model or index_model())["document"]
     level = linear(part, document_features(counts, rating))
     easiest, hardest = part["mapping"]["easiest"], part["mapping"]["hardest"]
-    return min(100.0, max(0.0, 100.0 * (hardest - level) / (hardest - easiest)))
+    return 100.0 * (hardest - level) / (hardest - easiest)
 
 
 def bands(model: dict[str, Any] | None = None) -> list[tuple[float, str]]:
@@ -446,6 +451,12 @@ class MetricsAccumulator:
                 self.index_words += segment.words
                 self.rating_weighted += segment.words * predict_rating(segment.counts)
         self.rules.update(finding.rule for finding in findings)
+
+    def unclipped_index(self) -> float | None:
+        """The document index before clipping (:func:`document_scale_value`); None without indexed words."""
+        if not self.index_words:
+            return None
+        return document_scale_value(self.counts, self.rating_weighted / self.index_words)
 
     def result(self) -> dict[str, Any]:
         sentences = self.sentences

@@ -23,9 +23,9 @@ The joining rule:
   punctuation; a list whose items never end the sentence (links under a heading,
   "Öffnungszeiten\n- Montag 8 bis 12 Uhr") is not joined (precision first);
 * a lead-in that ends with a colon announces a list, which is what plain-language
-  guides recommend: it is joined only when its items are punctuated as parts of
-  one sentence (every item but the last ends with a comma, a semicolon, "und",
-  "oder" or "sowie", and the last with final punctuation).  A checklist after a
+  guides recommend: it is joined only when its items (two or more) are punctuated
+  as parts of one sentence (every item but the last ends with a comma, a semicolon,
+  "und", "oder" or "sowie", and the last with final punctuation).  A checklist after a
   colon ("Bitte bringen Sie mit:\\n- Ihren Pass\\n- ein Foto") stays apart
   (precision first).
 
@@ -36,6 +36,8 @@ other lead-in.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .view import doc_view
@@ -98,6 +100,66 @@ def _is_item(doc: Doc, sentence: Span) -> bool:
 
 
 def _punctuated_as_sentence(items: list[list[Token]]) -> bool:
-    if not items or not _ends_sentence(items[-1]):
+    """Two or more items, each but the last ending as a part of a sentence; a single item after
+    a colon ("folgende Anordnung:\n- Sie werden verpflichtet, … zu beantragen.") stands alone."""
+    if len(items) < 2 or not _ends_sentence(items[-1]):
         return False
     return all(item[-1].lower_ in RUN_ON_ENDS for item in items[:-1])
+
+
+# -- Sentences over list items in paragraphs of their own ------------------------------------
+# A .txt/.md with blank lines between the items, or the list paragraphs of a .docx/.odt, gives
+# each item a paragraph (and a Doc) of its own.  The checker joins such paragraphs for the kinds
+# that judge a whole sentence (:func:`paragraph_runs`, :func:`joined_text`): the same joining
+# rule as above, run on the lead-in and its items written one per line.
+
+ITEM_LINE = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)]|[a-zA-Z][)])\s")
+FINAL = re.compile(r"[.!?…][\"'“”’»«)]*$")
+
+
+def _item_paragraph(paragraph) -> bool:
+    return paragraph.kind == "list" or bool(ITEM_LINE.match(paragraph.text))
+
+
+def paragraph_runs(paragraphs: Sequence) -> list[tuple[int, int]]:
+    """(first, last) positions of paragraphs that may hold one sentence over list items.
+
+    The first is a lead-in: no list item, heading or table cell, its text ends without final
+    punctuation; the list-item paragraphs after it (kind "list", or a list marker at the start)
+    run up to the first one that ends with final punctuation.  Items that never end a sentence
+    (links under a heading) make no run (precision first).  Whether the run is one sentence
+    is decided on the joined text (:func:`running_sentences`: after a colon only when the items
+    are punctuated as one sentence).
+    """
+    runs = []
+    position = 0
+    while position < len(paragraphs):
+        lead = paragraphs[position]
+        text = lead.text.rstrip()
+        if (lead.kind is None and not _item_paragraph(lead) and text and not FINAL.search(text)
+                and lead.part in ("body", "footnote", "endnote", "textbox")):
+            last = position
+            while last + 1 < len(paragraphs) and _item_paragraph(paragraphs[last + 1]) \
+                    and paragraphs[last + 1].part == lead.part:
+                last += 1
+                if FINAL.search(paragraphs[last].text.rstrip()):
+                    break
+            if last > position and FINAL.search(paragraphs[last].text.rstrip()):
+                runs.append((position, last))
+                position = last + 1
+                continue
+        position += 1
+    return runs
+
+
+def joined_text(paragraphs: Sequence) -> tuple[str, list[tuple[int, int, int]]]:
+    """The paragraphs one per line (a "- " marker before an item whose marker is numbering,
+    not text), and (start in the joined text, start in the document, length) per paragraph."""
+    parts, pieces = [], []
+    offset = 0
+    for number, paragraph in enumerate(paragraphs):
+        marker = "- " if number and not ITEM_LINE.match(paragraph.text) else ""
+        pieces.append((offset + len(marker), paragraph.start, len(paragraph.text)))
+        parts.append(marker + paragraph.text)
+        offset += len(parts[-1]) + 1
+    return "\n".join(parts), pieces

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
+from ..rules.kinds.wordinfo import SEPARABLE_PARTICLES
 from .syntax import clauses
 from .view import doc_view
 
@@ -49,6 +50,12 @@ ADVERBIAL_TAGS = {"ADV", "ADJD", "PTKNEG"}
 # Words that can be (or contain) the subject of a clause.
 SUBJECT_TAGS = {"NN", "NE", "PPER", "PDS", "PIS", "PPOSS", "PRELS", "PWS", "PRF", "PIAT", "ART", "CARD"}
 IMPERSONAL_VERBS = {"bitten", "hinweisen", "verweisen", "ersuchen", "auffordern"}
+# Agent prepositions: "werden vom Ministerium berufen" cannot be the future tense.
+AGENT_PREPOSITIONS = {"von", "vom", "durch"}
+# Verbs whose "von" names a source, not an agent: "Sie werden von uns erfahren / erhalten".
+SOURCE_VERBS = {"erfahren", "erhalten", "empfangen", "bekommen", "verlangen", "erbitten", "erwarten", "behalten"}
+# Participle-shaped adjectives (ge-...-t) that are adjectives after werden ("wird ... gerecht").
+ADJECTIVES_LIKE_PARTICIPLES = {"gerecht", "geeignet", "gewohnt", "gesamt", "gescheit", "gewandt", "geraten"}
 # Nominative of pronoun agents after "von"/"durch", with the matching verb person.
 PRONOUN_AGENTS = {"ihnen": "Sie", "uns": "wir", "mir": "ich", "ihm": "er", "ihr": "sie", "dir": "du", "euch": "ihr"}
 DATIVE_TO_NOMINATIVE = {"der": "die"}  # "von der Behörde" -> "die Behörde"
@@ -416,6 +423,12 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
             if _perfect_infinitive(token):
                 continue
             result.append(token)
+        elif (
+            token.tag_ == "ADJD" and _participle_shaped(token.lower_) and _closes_or_touches(clause, position, anchor)
+            and not _has_infinitive(clause)
+        ):
+            # HanTa tags some participles ADJD ("Angezeigt wird ...", "wurden ... vorgetragen")
+            result.append(token)
         elif token.tag_ == "VVFIN" and token.lower_.endswith("t") and anchor.tag_ == "VAFIN":
             last = position == len(clause) - 1 or clause[position + 1].is_punct
             before_werden = position + 1 < len(clause) and clause[position + 1].i == anchor.i
@@ -456,6 +469,8 @@ def _ambiguous_is_participle(clause: list[Token], position: int, anchor: Token) 
         return False
     if anchor.lower_ in PAST_FORMS:
         return True
+    if _agent_between(clause, anchor, token):
+        return True
     if anchor.lower_ not in PRESENT_WERDEN or clause[0].i == anchor.i:
         return False
     if any(t.tag_ not in ADVERBIAL_TAGS for t in clause[clause.index(anchor) + 1 : position]):
@@ -464,6 +479,40 @@ def _ambiguous_is_participle(clause: list[Token], position: int, anchor: Token) 
     if following is not None and following.tag_ != "KON" and not following.is_punct:
         return False  # the form closes the clause (or a coordination follows)
     return not any(t.tag_ in SUBJECT_TAGS and t.lower_ != "man" for t in clause[:position])
+
+
+def _agent_between(clause: list[Token], anchor: Token, token: Token) -> bool:
+    """"werden vom Staatsministerium berufen": an agent phrase between werden and the form.
+
+    The future tense reads "von" as a source ("Sie werden von uns erfahren"), so
+    verbs that take such a source are left out, and so is a first-person subject
+    ("wir werden von ... berufen" is rare; "wir werden ... beraten" is a promise).
+    """
+    if token.lemma_.lower() in SOURCE_VERBS or token.lower_ in SOURCE_VERBS:
+        return False
+    if any(t.lower_ in {"wir", "ich"} for t in clause):
+        return False
+    return any(t.lower_ in AGENT_PREPOSITIONS and t.tag_ in {"APPR", "APPRART"} and anchor.i < t.i < token.i for t in clause)
+
+
+def _participle_shaped(form: str) -> bool:
+    """A participle tagged as adjective: particle + ge- + ...-t/-en ("angezeigt", "vorgetragen"),
+    or ge- + ...-t ("gezahlt"); plain ge-...-en forms are left out ("gelegen", "gewogen")."""
+    if form in ADJECTIVES_LIKE_PARTICIPLES or len(form) < 6:
+        return False
+    for particle in SEPARABLE_PARTICLES:
+        if form.startswith(particle + "ge") and len(form) > len(particle) + 4:
+            return form.endswith(("t", "en"))
+    return form.startswith("ge") and form.endswith("t")
+
+
+def _closes_or_touches(clause: list[Token], position: int, anchor: Token) -> bool:
+    """The form stands right before or after werden, or closes the clause (or its first conjunct)."""
+    token = clause[position]
+    if abs(token.i - anchor.i) == 1:
+        return True
+    following = clause[position + 1] if position + 1 < len(clause) else None
+    return following is None or following.is_punct or following.tag_ == "KON"
 
 
 def _participle_for(anchor: Token, clause: list[Token], auxiliaries: list[Token]) -> Token | None:
@@ -500,8 +549,18 @@ MAX_INSERTED_CLAUSES = 3
 
 
 def _participle_after_insertion(anchor: Token, following: list[list[Token]]):
-    """"wird, sobald ... vorliegen, geprüft": find the participle after inserted clauses."""
-    for clause in following[:MAX_INSERTED_CLAUSES]:
+    """"wird, sobald ... vorliegen, geprüft": find the participle after inserted clauses.
+
+    Bracketed asides do not count as inserted clauses ("wird mit der EnEV (EnEV) 2006
+    (novelliert 2013) umgesetzt").
+    """
+    inserted = 0
+    for clause in following:
+        if _bracketed(clause):
+            continue
+        inserted += 1
+        if inserted > MAX_INSERTED_CLAUSES:
+            break
         if clause[0].tag_ in INSERTION_STARTS or _explaining(clause) or _relative_after_preposition(clause):
             continue
         if any(t.tag_ in {"VAFIN", "VVFIN", "VMFIN", "VVIMP"} for t in clause):
@@ -513,6 +572,13 @@ def _participle_after_insertion(anchor: Token, following: list[list[Token]]):
         if participles:
             return participles[-1], clause
     return None, None
+
+
+def _bracketed(clause: list[Token]) -> bool:
+    """A clause that is the content of round brackets."""
+    doc = clause[0].doc
+    before, after = clause[0].i - 1, clause[-1].i + 1
+    return before >= 0 and doc[before].text == "(" and after < len(doc) and doc[after].text == ")"
 
 
 def _relative_after_preposition(clause: list[Token]) -> bool:

@@ -109,13 +109,14 @@ def sentence_starts(doc: Doc) -> list[bool]:
     i = 0
     while i < n:
         token = tokens[i]
+        text = token.text  # read once: each token.text builds a new str
         boundary_after: int | None = None  # index of the last token of the segment
         if token.is_space:
-            if "\n" in token.text and i > sentence_begin:
+            if "\n" in text and i > sentence_begin:
                 following = next_word(i + 1)
                 if following is not None and _newline_ends_segment(tokens, sentence_begin, i, following):
                     boundary_after = i
-        elif TERMINAL.match(token.text):
+        elif TERMINAL.match(text):
             last = i
             # "!!!", "?!" and closing quotes or brackets attached to the mark stay with the sentence
             while last + 1 < n and (
@@ -127,7 +128,7 @@ def sentence_starts(doc: Doc) -> list[bool]:
             following = next_word(last + 1)
             if following is not None and not _starts_lower(tokens[following]):
                 boundary_after = last
-        elif DOTTED_NUMBER_END.match(token.text):
+        elif DOTTED_NUMBER_END.match(text):
             following = next_word(i + 1)
             if (
                 following is not None
@@ -135,13 +136,13 @@ def sentence_starts(doc: Doc) -> list[bool]:
                 and tokens[following].lower_ not in MONTHS
             ):
                 boundary_after = i
-        elif token.text in may_end:
+        elif text in may_end:
             following = next_word(i + 1)
             if following is not None and tokens[following].text[:1].isupper():
                 boundary_after = i
-        elif token.text == "," and _is_salutation_comma(tokens, sentence_begin, i):
+        elif text == "," and _is_salutation_comma(tokens, sentence_begin, i):
             boundary_after = i
-        elif EMOTICON.match(token.text) and i > 0 and tokens[i - 1].whitespace_:
+        elif EMOTICON.match(text) and i > 0 and tokens[i - 1].whitespace_:
             # ":-)" closes a sentence like a period when a capitalised word follows
             following = next_word(i + 1)
             if following is not None and tokens[following].text[:1].isupper():

@@ -20,8 +20,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
-# Placeholder syntaxes of letter templates (Word merge fields are shown as «Name»).
-PLACEHOLDER = re.compile(r"«[^«»\n]{1,80}»|<<[^<>\n]{1,80}>>|\{\{[^{}\n]{1,80}\}\}|\[[^\[\]\n]{1,60}\]")
+# Placeholder syntaxes of letter templates (Word merge fields are shown as «Name»), and the
+# target of a Markdown link with its optional title ("](https://… "Titel")"): not text a reader
+# reads, and spaCy splits such a URL at "?" and "/" into words that rules would flag (#17).
+PLACEHOLDER = re.compile(
+    r"«[^«»\n]{1,80}»|<<[^<>\n]{1,80}>>|\{\{[^{}\n]{1,80}\}\}|\[[^\[\]\n]{1,60}\]"
+    r"|(?<=\])\((?:https?://|www\.|mailto:)[^()\s]{1,500}(?:\s+\"[^\"\n]{0,300}\")?\)"
+)
 # Gender-inclusive forms joined by colon, asterisk, underscore or slash.
 GENDER_FORM = re.compile(r"\b\w+[:*_/](?:innen|in)\b")
 

@@ -120,16 +120,7 @@ def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> Ann
             report.skipped_story += 1
             unanchored.append(finding)
             continue
-        runs = None
-        if 0 <= number < len(walked):
-            paragraph, start = walked[number], starts[number]
-            if (
-                paragraph.main
-                and result.text[start : start + len(paragraph.text)] == paragraph.text
-                and start <= finding.start < finding.end <= start + len(paragraph.text)
-            ):
-                runs = _anchor(paragraph.element, paragraph.text, finding.start - start, finding.end - start,
-                               paragraph.formatting, paragraph.style_id)
+        runs = _runs_of(result.text, walked, starts, number, finding.start, finding.end)
         if runs is None:
             report.skipped_unmapped += 1
             unanchored.append(finding)
@@ -144,6 +135,29 @@ def annotate(result: FileResult, target: str, inputs: Iterable[str] = ()) -> Ann
     document.save(buffer)
     write_atomic(target, buffer.getvalue(), inputs=protected, what=_WHAT)
     return report
+
+
+def _runs_of(text: str, walked, starts, number: int, start: int, end: int):
+    """The first and last run of ``text[start:end]``, which starts in paragraph ``number`` and may
+    end in a later one (a sentence over list paragraphs, issue 17); None when it cannot be mapped."""
+    last = number
+    while last + 1 < len(walked) and starts[last + 1] < end:
+        last += 1
+    if not 0 <= number <= last < len(walked):
+        return None
+    ends = []
+    for position in dict.fromkeys((number, last)):
+        paragraph, offset = walked[position], starts[position]
+        if not paragraph.main or text[offset : offset + len(paragraph.text)] != paragraph.text:
+            return None
+        begin = start - offset if position == number else 0
+        stop = end - offset if position == last else len(paragraph.text)
+        if not 0 <= begin < stop <= len(paragraph.text):
+            return None
+        ends.append(_anchor(paragraph.element, paragraph.text, begin, stop, paragraph.formatting, paragraph.style_id))
+    if None in ends:
+        return None
+    return ends[0][0], ends[-1][1]
 
 
 def comment_text(finding: Finding) -> str:

@@ -15,6 +15,7 @@ See ``docs/rewrites.md``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ REWRITERS = {
 }
 
 
+@lru_cache(maxsize=None)
 def rewriter(kind: str):
     target = REWRITERS.get(kind)
     if target is None:
@@ -87,7 +89,7 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), te
         key = (proposal.start, proposal.end, tuple(proposal.words))
         if key not in fixes:
             fixes[key] = _fix(doc, offset, proposal, finding.rule, nlp, protected,
-                              lambda *args, rules: verify(*args, cache=analysed, rules=rules),
+                              lambda *args, **options: verify(*args, cache=analysed, **options),
                               lambda edits: _asked(runner, finding.rule, edits, findings))
         if fixes[key] is not None:
             fix, after = fixes[key]
@@ -128,10 +130,13 @@ def _fix(doc, offset: int, proposal: Proposal, rule: str, nlp, protected, verify
     if any(p_start < e.end and e.start < p_end or p_start <= e.start < p_end
            for e in absolute for p_start, p_end in protected):
         return None
-    original = doc.text[begin:end]
+    paragraph = doc.text
+    original = paragraph[begin:end]
     rewritten = apply_edits(original, [Edit(e.start - begin, e.end - begin, e.text) for e in edits])
+    # a paragraph that is this one sentence was analysed by the same pipeline already (safety.verify)
+    analysed = doc if begin == 0 and end == len(paragraph) else None
     after = verify(nlp, original, rewritten, rule, proposal.replaced, [(e.start - begin, e.end - begin) for e in edits],
-                   rules=asked(absolute))
+                   rules=asked(absolute), analysed=analysed)
     if after is None:
         return None
     fix = {"sentence": rewritten, "edits": [e._asdict() for e in absolute], "applicability": proposal.applicability}
@@ -143,7 +148,8 @@ def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
     sure ones first, never two that overlap.
 
     Where two fixes touch the same words the sure one wins, then the one that
-    resolves more findings, then the earlier one; a fix is applied whole or not at all.
+    resolves more findings, then the one reaching further (:func:`_reach`), then the
+    earlier one; a fix is applied whole or not at all.
     """
     candidates: dict[tuple, tuple[dict, int]] = {}
     for finding in findings:
@@ -154,7 +160,7 @@ def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
         fix_, count = candidates.get(key, (fix, 0))
         candidates[key] = (fix_, count + 1)
     ordered = sorted(candidates.items(),
-                     key=lambda item: (item[1][0]["applicability"] != SURE, -item[1][1], item[0][0][0]))
+                     key=lambda item: (item[1][0]["applicability"] != SURE, -item[1][1], -_reach(item[0]), item[0][0][0]))
     chosen: list[Edit] = []
     count = 0
     for key, _ in ordered:
@@ -163,3 +169,11 @@ def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
             chosen += edits
             count += 1
     return sorted(chosen, key=lambda e: (e.start, e.end)), count
+
+
+def _reach(edits: tuple) -> int:
+    """How far a fix reaches in its sentence (first to last edited character): on a tie the
+    restructuring rewrite wins over a word swap inside it ("Zur Vorsprache sind … mitzubringen" ->
+    "Bitte bringen Sie zur Vorsprache … mit" over "Zum Besuch sind … mitzubringen"), since the
+    swap can be made again on the rewritten sentence by the next check, the restructuring not."""
+    return max(e[1] for e in edits) - min(e[0] for e in edits)

@@ -35,8 +35,11 @@ SAME_FORMS = {"die", "das", "eine", "keine", "diese", "dieses", "jede", "jedes",
 BARE_FORMS = {"ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer"}
 GENITIVE_STARTS = {"des", "der", "eines", "einer", "meines", "meiner", "ihres", "ihrer", "seines", "seiner",
                    "unseres", "unserer", "dieses", "dieser"}
-REFERENCE_STARTS = {"§", "§§", "Art.", "Artikel"}
+# a legal reference, or a bank account given as an apposition ("…, IBAN DE00 1234 …,"): no noun phrase of the clause
+REFERENCE_STARTS = {"§", "§§", "Art.", "Artikel", "IBAN"}
 REFERENCE_TAGS = {"CARD", "NN", "NE", "XY", "FM", "ADJA", "KON", "$("}
+REFERENCE_WORDS = {"Satz", "Absatz", "Nummer", "Buchstabe", "Halbsatz", "Alternative", "Anlage", "Ziffer", "Teil",
+                   "Artikel", "Kapitel", "Abschnitt"}
 DATIVE_PRONOUNS = {"ihnen", "uns", "ihm", "mir", "dir", "euch"}
 # the polite forms: capitalised anywhere in the sentence
 POLITE = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
@@ -62,7 +65,7 @@ def phrases(clause: list["Token"]) -> list[Phrase]:
                                               and clause[position + 1].text in REFERENCE_STARTS):
             # a legal reference ("gemäß § 28 Abs. 1 VwVfG") is no noun phrase of the clause
             end = position + (1 if token.text in REFERENCE_STARTS else 2)
-            while end < len(clause) and clause[end].tag_ in REFERENCE_TAGS:
+            while end < len(clause) and clause[end].tag_ in REFERENCE_TAGS and not _plain_noun(clause[end]):
                 end += 1
             result.append(Phrase("pp", clause[position:end]))
             position = end
@@ -86,6 +89,14 @@ def phrases(clause: list["Token"]) -> list[Phrase]:
         result.append(Phrase("other", [token]))
         position += 1
     return result
+
+
+def _plain_noun(token: "Token") -> bool:
+    """A noun that ends a legal reference ("gemäß §§ 45 und 47 AufenthV Gebühren"): capitalised, the
+    rest lowercase, no dot; not a law's abbreviation ("AufenthG", "SGB") nor a part of a reference."""
+    text = token.text
+    return token.tag_ in NOUN_TAGS and len(text) > 2 and text[:1].isupper() and text[1:].islower() and \
+        text.isalpha() and text not in REFERENCE_WORDS
 
 
 def _np_end(clause: list["Token"], start: int) -> int:

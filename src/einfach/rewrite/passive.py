@@ -33,6 +33,7 @@ would have to be conjugated), sentences with a negated sein + zu.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,7 @@ from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
 from .morph import (
-    DATIVE_PRONOUNS, HABEN, HATTEN, POLITE, WERDEN_FUTURE, capitalise, lower_first, modal_form,
+    DATIVE_PRONOUNS, GENITIVE_STARTS, head_noun, HABEN, HATTEN, POLITE, WERDEN_FUTURE, capitalise, lower_first, modal_form,
     nominative_to_accusative, phrases, present_plural, split_separable,
 )
 
@@ -55,10 +56,16 @@ PLURAL_FINITE = {"werden", "wurden", "sind", "waren", "können", "konnten", "mü
 SINGULAR_FINITE = {"wird", "wurde", "ist", "war", "kann", "konnte", "muss", "musste", "darf", "durfte",
                    "soll", "sollte", "will", "wollte"}
 SUBORDINATORS = {"KOUS"}
+# relative adverbs that open a verb-last clause whose subject follows ("wobei eine Ablehnung ... nicht
+# ausgeschlossen werden kann")
+# ("sodass": HanTa tags it NE)
+VERB_LAST_ADVERBS = {"wobei", "weshalb", "weswegen", "wodurch", "woraufhin", "wonach", "sodass"}
 # relative pronouns whose nominative and accusative are the same word: the subject of the passive
 # relative clause stays as it is and becomes the object ("die geprüft wurden" -> "die wir geprüft
 # haben"); "der"/"welcher" may be a feminine dative ("der nachzukommen ist"), "dem"/"denen" are datives
 SAME_CASE_RELATIVES = {"die", "das", "welche", "welches"}
+# words that may open a noun phrase in the nominative (see _after_subordinate)
+NOMINAL_START_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "NN", "NE", "PPER", "PDS", "PIS", "ADJA", "CARD"}
 REQUEST_ADVERBS_DROPPED = {"hiermit", "höflich", "freundlich", "höflichst", "freundlichst"}
 
 
@@ -69,30 +76,77 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if match is None:
         return None
     letter = is_letter(parameters.get(DOCUMENT_TEXT) or "", tuple(parameters.get("letter_markers") or ()))
-    authority = {v.lower() for v in parameters.get("authority_verbs") or []}
-    reader = {v.lower() for v in parameters.get("reader_verbs") or []}
-    if match.construction == WERDEN and match.verb.lemma_.lower() == "bitten" and match.agent is None:
+    verbs = _Verbs.of(parameters)
+    if match.construction == WERDEN and verbs.lemma(match.verb) == "bitten" and match.agent is None:
         request = _request(doc, match)
         if request is not None:
             return request  # else "wir bitten Sie, ..." below
     clause, sentence_start = _clause(doc, match)
-    if clause is None or any(t.lower_ == "es" for t in clause[1:]):
+    if clause is None or any(t.lower_ == "es" for t in _core(clause)[1:]):
         return None
-    if match.agent is None and _hidden_agent(clause):
+    own = _own_office(clause, verbs.own_office) if match.agent is None else set()
+    if match.agent is None and _hidden_agent([t for t in _core(clause) if t.i not in own]):
         return None  # "seitens der Behörde", "durch Ihren Arbeitgeber": an actor the detection does not read
-    actor = _actor(match, authority, reader, clause) if letter or match.agent is not None else None
+    if own:
+        actor = ["wir"], "wir", REVIEW  # "seitens der hiesigen Behörde": the writing authority itself
+    else:
+        actor = _actor(match, verbs, _core(clause)) if letter or match.agent is not None else None
     if actor is None:
         return None
     pair = _coordinated(match, clause)
     if pair is not None and match.agent is None and \
-            any(_actor(match, authority, reader, clause, p.lemma_.lower()) != actor for p in pair):
+            any(_actor(match, verbs, clause, verbs.lemma(p)) != actor for p in pair):
         return None  # "geprüft und zugeschickt": both verbs must have the same inferred actor
     words, person, applicability = actor
     if match.construction == WERDEN:
-        return _werden(doc, match, clause, sentence_start, words, person, applicability)
-    if match.construction == SEIN_ZU and person == "Sie":
-        return _sein_zu(doc, match, clause, sentence_start, request=match.verb.lemma_.lower() in reader)
+        return _werden(doc, match, clause, sentence_start, words, person, applicability, verbs, own)
+    if match.construction == SEIN_ZU and (person == "Sie" or words == ["wir"]):
+        request = person == "Sie" and verbs.lemma(match.verb) in verbs.reader | verbs.reader_duties
+        return _sein_zu(doc, match, clause, sentence_start, request, words, verbs, own)
     return None
+
+
+@dataclass(frozen=True)
+class _Verbs:
+    """The verb lists of the rule's parameters (lowercased) and its lemma corrections."""
+
+    authority: frozenset[str]
+    reader: frozenset[str]
+    # sein + zu only: a duty of the reader, though the werden passive is the authority's ("ist zu überweisen")
+    reader_duties: frozenset[str]
+    lemmas: tuple[tuple[str, str], ...]
+    own_office: frozenset[str]
+    # sein + zu of these means "can be", not "must be" ("ist telefonisch zu erreichen"): no rewrite
+    possibility: frozenset[str] = frozenset()
+    # sein + zu of a reader's duty: the verb the rewrite uses instead ("ist anzuzeigen" -> "melden müssen")
+    duty_swaps: tuple[tuple[str, str], ...] = ()
+
+    @staticmethod
+    def of(parameters: dict) -> "_Verbs":
+        def words(key):
+            return frozenset(v.lower() for v in parameters.get(key) or [])
+        lemmas = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("passive_lemmas") or {}).items()))
+        swaps = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("duty_swaps") or {}).items()))
+        return _Verbs(words("authority_verbs"), words("reader_verbs"), words("reader_duties"), lemmas,
+                      words("own_office_adjectives"), words("possibility_verbs"), swaps)
+
+    def lemma(self, token: "Token") -> str:
+        """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
+        ("angehört": "angehören" -> "anhören")."""
+        lemma = token.lemma_.lower()
+        return dict(self.lemmas).get(lemma, lemma)
+
+
+def _own_office(clause, adjectives: frozenset[str]) -> set[int]:
+    """The tokens of "seitens der hiesigen Behörde" (an adjective of ``adjectives`` naming the writing
+    office), or none."""
+    for position, token in enumerate(clause[:-3]):
+        article, adjective, noun = clause[position + 1 : position + 4]
+        if token.lower_ == "seitens" and article.lower_ == "der" and adjective.tag_ == "ADJA" and \
+                adjective.lemma_.lower() in adjectives and noun.tag_ == "NN" and \
+                (position + 4 == len(clause) or clause[position + 4].lower_ not in GENITIVE_STARTS):
+            return {token.i, article.i, adjective.i, noun.i}
+    return set()
 
 
 @lru_cache(maxsize=8)
@@ -110,10 +164,11 @@ def _hidden_agent(clause) -> bool:
         following = clause[position + 1]
         if token.lower_ in {"seitens", "durch"}:
             return True
-        if token.lower_ in {"von", "vom"} and following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"}:
+        if token.lower_ in {"von", "vom"} and following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"} and \
+                following.text[:1].isalpha():  # not a placeholder "vom [Datum]"
             return True
-        if token.lower_ == "vom" and following.tag_ == "NN" and not following.text[:1].isdigit():
-            return True  # "vom Jobcenter", not "vom 09.09.2024"
+        if token.lower_ == "vom" and following.tag_ in {"NN", "NE"} and following.text[:1].isalpha():
+            return True  # "vom Jobcenter", not "vom 09.09.2024" or "vom [Datum]"
     return False
 
 
@@ -122,13 +177,92 @@ def _clause(doc: "Doc", match: PassiveMatch) -> tuple[list["Token"] | None, int]
     (after a list marker such as "-": that word is written with a capital)."""
     sentence = doc_view(doc).sentence_of(match.auxiliary.i)
     first_word = next((t.i for t in sentence if t.text[:1].isalnum()), sentence.start)
-    for clause in clauses(sentence):
-        indices = [t.i for t in clause]
-        if match.auxiliary.i in indices and match.verb.i in indices:
-            if indices != list(range(indices[0], indices[-1] + 1)):
-                return None, first_word
-            return clause, first_word
-    return None, first_word
+    parts = clauses(sentence)
+    holding = [n for n, clause in enumerate(parts) if {match.auxiliary.i, match.verb.i} & {t.i for t in clause}]
+    if not holding:
+        return None, first_word
+    low, high = min(holding), max(holding)
+    start = _extend_back(parts, low)
+    if start is not None:
+        low = start
+    passive = {match.auxiliary.i, match.verb.i, *(t.i for t in parts[high] if t.lemma_.lower() == "werden"
+                                                 or t.tag_ in {"VMFIN", "PTKZU"})}
+    if low != high and not (_inserted_phrase(parts[high], passive) and all(
+            _inserted_phrase(parts[n], passive) or _inserted_clause(parts[n]) for n in range(low + 1, high))):
+        return None, first_word
+    clause = [t for t in doc[parts[low][0].i : parts[high][-1].i + 1] if not t.is_space]
+    indices = [t.i for t in clause]
+    if indices != list(range(indices[0], indices[-1] + 1)):
+        return None, first_word
+    return clause, first_word
+
+
+def _extend_back(parts, low: int) -> int | None:
+    """The first chunk of the clause whose passive starts in chunk ``low`` without its opener or subject:
+    earlier chunks without a verb belong to it ("wohingegen ... ein Betrag in Höhe von 992,00 EUR, mithin
+    insgesamt 11.904,00 EUR, nachzuweisen ist", "die binnen drei Wochen, spätestens bis zum 04.11.2024,
+    zu überweisen ist"). None when the chunk ``low`` opens its clause itself (with an opener, or as the
+    sentence's first chunk) or no such start is found."""
+    def after_semicolon(chunk) -> bool:
+        return chunk[0].i > 0 and chunk[0].doc[chunk[0].i - 1].text == ";"
+    first = next((n for n, part in enumerate(parts) if part[0].text[:1].isalnum()), 0)
+    if low <= first or _opens(parts[low]) or after_semicolon(parts[low]):
+        return None
+    skipped = False
+    for n in range(low - 1, first - 1, -1):
+        if n > first and _inserted_clause(parts[n]):
+            skipped = True  # "dass Ihnen, sofern Sie ... nicht vornehmen, ... erteilt wird"
+            continue
+        if any(t.tag_.startswith("V") or t.tag_ == "PTKZU" for t in parts[n]):
+            return None
+        if _opens(parts[n]):
+            return n
+        if n == first or after_semicolon(parts[n]):
+            return None if skipped else n  # over an inserted clause only to the opener of a clause
+    return None
+
+
+def _opens(chunk) -> bool:
+    """A chunk opened by a conjunction, a relative pronoun (after its preposition) or a relative adverb."""
+    return chunk[0].tag_ in SUBORDINATORS | {"PRELS"} or chunk[0].lower_ in VERB_LAST_ADVERBS or \
+        (len(chunk) > 1 and chunk[0].tag_ in {"APPR", "APPRART"} and chunk[1].tag_ == "PRELS")
+
+
+def _inserted_clause(chunk) -> bool:
+    """A whole subordinate or relative clause inserted into the passive's clause ("sofern Sie ... nicht
+    vornehmen", "in den Sie einreisen dürfen oder der ... verpflichtet ist"): opened like one and closed by
+    its finite verb. The rewrite leaves it as it is (:func:`_opaque`)."""
+    last = next((t for t in reversed(chunk) if not t.is_punct), None)
+    # its finite verb; HanTa tags a plural one like "vornehmen" as an infinitive
+    return _opens(chunk) and last is not None and last.tag_ in {"VAFIN", "VMFIN", "VVFIN", "VVINF", "VAINF", "VMINF"} \
+        and not any(t.tag_ == "PTKZU" for t in chunk)
+
+
+def _opaque(clause) -> set[int]:
+    """The tokens of the clauses inserted into ``clause`` (after its first comma-separated chunk)."""
+    chunks: list[list["Token"]] = [[]]
+    for token in clause:
+        if token.text in {",", "(", ")"} and token.tag_.startswith("$"):
+            chunks.append([])
+        else:
+            chunks[-1].append(token)
+    return {t.i for chunk in chunks[1:] if chunk and _inserted_clause(chunk) for t in chunk}
+
+
+def _core(clause) -> list["Token"]:
+    """``clause`` without its inserted clauses: the words the rewrite reads."""
+    opaque = _opaque(clause)
+    return [t for t in clause if t.i not in opaque] if opaque else clause
+
+
+def _inserted_phrase(chunk: list["Token"], passive: set[int]) -> bool:
+    """A chunk after a comma that goes on the clause before it: no verb except the passive's closing
+    one and no conjunction that opens a clause ("wurde für Montag, den 28.10.2024, um 9 Uhr vorgemerkt",
+    "ist unverzüglich, spätestens bis zum 20.12.2024, vorzulegen"). A relative pronoun without a verb
+    of its own is a tagging fault ("den 28.10.2024" read as a relative pronoun)."""
+    if chunk[0].tag_ in {"KOUS", "KOUI", "KON"} or chunk[0].lower_ in VERB_LAST_ADVERBS:
+        return False
+    return not any((t.tag_.startswith("V") or t.tag_ == "PTKZU") and t.i not in passive for t in chunk)
 
 
 def _coordinated(match: PassiveMatch, clause) -> "tuple[Token, Token] | None":
@@ -145,15 +279,19 @@ def _coordinated(match: PassiveMatch, clause) -> "tuple[Token, Token] | None":
     return None
 
 
-def _actor(match: PassiveMatch, authority: set[str], reader: set[str], clause, lemma: str | None = None):
+def _actor(match: PassiveMatch, verbs: _Verbs, clause, lemma: str | None = None):
     """(subject words, verb person, applicability), or None when the actor is unclear.
 
     A verb on both lists ("mitteilen") is the authority's when the reader is addressed in the
-    dative ("wird Ihnen mitgeteilt"), else the reader's ("sind Änderungen mitzuteilen").
+    dative ("wird Ihnen mitgeteilt"), else the reader's ("sind Änderungen mitzuteilen"). A verb of
+    ``reader_duties`` in sein + zu is the reader's ("ist ... zu überweisen").
     """
     if match.agent is not None:
         return match.agent.split(), match.person, SURE
-    lemma = lemma or match.verb.lemma_.lower()
+    lemma = lemma or verbs.lemma(match.verb)
+    authority, reader = verbs.authority, verbs.reader
+    if match.construction == SEIN_ZU and lemma in verbs.reader_duties:
+        return ["Sie"], "Sie", REVIEW
     if lemma in authority and lemma in reader:
         if any(t.text == "Ihnen" for t in clause):
             return ["wir"], "wir", REVIEW
@@ -211,9 +349,13 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     ``subjectless`` also none at all (([], []): "Es wird darauf hingewiesen",
     "wird Ihnen mitgeteilt", "wird nach Aktenlage entschieden").
     """
-    chunks = phrases(rest)
-    nouns = [c for c in chunks if c.kind == "np"]
+    chunks = [chunk for run in _runs(_outside_brackets(rest)) for chunk in phrases(run)]
+    chunks = [c for n, c in enumerate(chunks) if not _coordinated_in_pp(chunks, n)]
+    nouns = [c for c in chunks if c.kind == "np" and not _genitive(c) and not _dative(c)]
     pronouns = [c for c in chunks if c.kind == "pron" and c.tokens[0].lower_ != "es"]
+    if not nouns and len(pronouns) == 1 and pronouns[0].tokens[0].tag_ == "PDS" and \
+            pronouns[0].tokens[0].lower_ in {"diese", "dieses"}:
+        return pronouns[0].tokens, [pronouns[0].tokens[0].text]  # "sofern diese ... entrichtet wurde"
     if subjectless and not plural and not nouns and \
             all(p.tokens[0].lower_ in DATIVE_PRONOUNS and p.tokens[0].text != "Sie" for p in pronouns):
         return [], []
@@ -227,9 +369,90 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     return None
 
 
+def _outside_brackets(tokens: list["Token"]) -> list["Token"]:
+    """The tokens outside round brackets ("eine Bescheinigung (Fiktionsbescheinigung)": the bracket
+    names the same thing, it is no second noun phrase); they stay in the sentence as they are."""
+    result, depth = [], 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            result.append(token)
+    return result
+
+
+def _coordinated_in_pp(chunks, n: int) -> bool:
+    """A noun phrase after "und"/"oder" that follows a prepositional phrase continues it ("bei sämtlichen
+    Rückfragen und Schreiben"): no subject."""
+    return chunks[n].kind == "np" and n >= 2 and chunks[n - 1].tokens[0].lower_ in {"und", "oder", "sowie"} and \
+        chunks[n - 2].kind == "pp" and chunks[n].tokens[0].tag_ not in {"ART", "PPOSAT", "PDAT"}
+
+
+def _genitive(phrase) -> bool:
+    """A noun phrase opened by "des"/"eines": a genitive attribute cut off by "sowie"/"und" ("der Gründe
+    sowie des Zeitpunkts"), never a subject or an object."""
+    return phrase.tokens[0].lower_ in {"des", "eines"}
+
+
+def _dative(phrase) -> bool:
+    """A noun phrase in the dative: "dem"/"einem" + noun, or "der"/"einer" + a feminine singular noun
+    (its nominative is "die"/"eine"), e.g. "ist der eingeladenen Person zu übersenden"."""
+    first = phrase.tokens[0].lower_
+    if first in {"dem", "einem"}:
+        return True
+    head = head_noun(phrase)
+    return first in {"der", "einer"} and head is not None and gender(head.lemma_ or head.text) == "f" and \
+        not head.text.endswith(("en", "ern"))  # "der Behörden" may be a genitive plural
+
+
+def _dative_ids(rest: list["Token"]) -> set[int]:
+    """The tokens of the dative noun phrases (:func:`_dative`) in ``rest``: they go before the object when
+    the subject moves behind the verb ("Bitte übersenden Sie der Person das Original", not "das Original
+    der Person", which reads as a genitive)."""
+    chunks = [chunk for run in _runs(_outside_brackets(rest)) for chunk in phrases(run)]
+    return {t.i for c in chunks if c.kind == "np" and _dative(c) for t in c.tokens}
+
+
+def _runs(tokens: list["Token"]) -> list[list["Token"]]:
+    """``tokens`` split where words were taken out between them: a noun phrase never reaches over the
+    removed verb ("Das Original ist der Person zu übersenden": "der Person" is no genitive attribute)."""
+    runs: list[list["Token"]] = []
+    for token in tokens:
+        if runs and runs[-1][-1].i + 1 == token.i:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
 def _relative(clause) -> bool:
     """A relative clause opened by its subject ("die von uns geprüft wurden", "welches anzugeben ist")."""
     return clause[0].tag_ == "PRELS" and clause[0].lower_ in SAME_CASE_RELATIVES
+
+
+def _prepositional_relative(clause) -> bool:
+    """A relative clause opened by a preposition and its pronoun ("für die", "zu welcher")."""
+    return len(clause) > 1 and clause[0].tag_ in {"APPR", "APPRART"} and clause[1].tag_ == "PRELS"
+
+
+def _opening(clause) -> list["Token"]:
+    """The words that open a verb-last clause: a conjunction ("dass", "ob", "damit"), a relative
+    adverb ("wobei", "weshalb"), a relative pronoun that is the subject (:func:`_relative`) or a
+    preposition with its relative pronoun ("für die", "in dem": the pronoun is no subject); none
+    in a main clause."""
+    first = clause[0]
+    if first.tag_ in SUBORDINATORS or first.lower_ in VERB_LAST_ADVERBS or _relative(clause):
+        return [first]
+    last = next((t for t in reversed(clause) if not t.is_punct), first)
+    if first.lower_ == "da" and last.tag_ in {"VAFIN", "VMFIN"}:
+        return [first]  # "Da über Ihren Antrag nicht entschieden werden kann": HanTa tags "Da" ADV
+    if _prepositional_relative(clause):
+        return clause[:2]
+    if len(clause) > 1 and first.lower_ in {"und", "oder"} and clause[1].tag_ in SUBORDINATORS:
+        return clause[:2]  # "..., und dass der Verlust ... anzuzeigen ist"
+    return []
 
 
 def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectless: bool = False):
@@ -238,20 +461,25 @@ def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectl
 
     In a relative clause (:func:`_relative`) the relative pronoun is the subject and stays; no other
     noun phrase may stand outside a prepositional phrase (subject tokens and words are then empty)."""
-    agent = _agent_tokens(clause)
+    opaque = _opaque(clause)
+    agent = _agent_tokens(_core(clause))
     if (match.agent is not None) != bool(agent):
         return None  # the agent the detection names is not the phrase found here: leave it
     removed = verbal | agent
     rest = [t for t in clause if t.i not in removed and not (t.is_punct and t.i == clause[-1].i)]
-    if any((t.tag_.startswith("V") and not _misread_noun(t)) or t.tag_ == "PTKZU" for t in rest):
+    if any((t.tag_.startswith("V") and not _misread_noun(t)) or t.tag_ == "PTKZU" for t in rest if t.i not in opaque):
         return None  # another verb in the clause ("vorzulegen bzw. zurückzusenden"): not one passive
     tail = [t.text for t in clause if t.is_punct and t.i == clause[-1].i]
-    if _relative(clause):
-        subject = _subject([t for t in rest if t.i != clause[0].i], False, subjectless=True)
+    opening = _opening(clause)
+    core = [t for t in rest if t.i not in opaque]
+    if opening and not _relative(clause):
+        subject = _subject([t for t in core if t.i not in {o.i for o in opening}], plural, subjectless)
+    elif _relative(clause):
+        subject = _subject([t for t in core if t.i != clause[0].i], False, subjectless=True)
         if subject != ([], []):
             return None
     else:
-        subject = _subject(rest, plural, subjectless)
+        subject = _subject(core, plural, subjectless)
     if subject is None:
         return None
     return removed, rest, tail, *subject
@@ -275,10 +503,13 @@ def _misread_noun(token: "Token") -> bool:
         previous.lower_ in {"zur", "zum", "der", "die", "das", "dem", "den", "des"}  # "Zur" read as ADV
 
 
-def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability):
-    finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"}]
-    werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}]
-    if not finite and _relative(clause) and len(werden_forms) == 1 and werden_forms[0].lower_ == "werden" and \
+def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability,
+            verbs: _Verbs, own: set[int]):
+    opaque = _opaque(clause)
+    finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"} and t.i not in opaque]
+    werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}
+                    and t.i not in opaque]
+    if not finite and (_relative(clause) or _prepositional_relative(clause)) and len(werden_forms) == 1 and werden_forms[0].lower_ == "werden" and \
             all(t.is_punct for t in clause if t.i > werden_forms[0].i):
         finite = werden_forms  # "welche ... eingezogen werden": HanTa tags the finite verb at the end VAINF
         has_infinitive = False
@@ -290,7 +521,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     has_worden = any(t.lower_ == "worden" for t in werden_forms)
     pair = _coordinated(match, clause)
     first, participle = pair if pair is not None else (None, match.verb)
-    lemma = participle.lemma_.lower()
+    lemma = verbs.lemma(participle)
     if not lemma.endswith("n") or participle.tag_ not in {"VVPP", "VVFIN", "VVINF"}:
         return None
     if first is not None and not has_infinitive and finite.lower_ in {"wird", "werden"}:
@@ -324,7 +555,7 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     else:
         return None
     if first is not None:  # "gesperrt und vernichtet": both verbs in the same form
-        verbal_first = first.lemma_.lower() if nonfinite == [lemma] else first.text
+        verbal_first = verbs.lemma(first) if nonfinite == [lemma] else first.text
         nonfinite = [verbal_first, "und", *nonfinite]
     if finite.lower_ in PLURAL_FINITE:
         plural = True
@@ -333,8 +564,8 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
     else:
         return None
     coordinated = {first.i, first.i + 1} if first is not None else set()
-    parts = _parts(clause, match, {finite.i, participle.i, *coordinated, *(t.i for t in werden_forms)}, plural,
-                   subjectless=True)
+    parts = _parts(clause, match, {finite.i, participle.i, *coordinated, *own, *(t.i for t in werden_forms)},
+                   plural, subjectless=True)
     if parts is None:
         return None
     removed, rest, tail, subject_tokens, accusative = parts
@@ -346,21 +577,24 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             return None
     opener = clause[0]
     at_start = opener.i == sentence_start
+    opening = _opening(clause)
 
     def moved(token: "Token") -> str:
         return lower_first(token) if token.i == sentence_start else token.text
 
-    if opener.tag_ in SUBORDINATORS or _relative(clause):
+    if opening or _continued_subordinate(doc, clause, finite, participle):
         # verb last: opener + actor + middle field + verb cluster
         after_verbs = [t for t in clause if t.i > max(removed) and not t.is_punct]
         if after_verbs:
             return None
-        middle = [t for t in rest if t.i != opener.i]
-        words = [opener.text] + agent_words + _with_accusative(middle, subject_ids, accusative, sentence_start)
+        middle = [t for t in rest if t.i not in {o.i for o in opening}]
+        words = [t.text for t in opening] + agent_words
+        words += _with_accusative(middle, subject_ids, accusative, sentence_start)
         words += ([verb] if present else nonfinite + [finite_word]) + tail
     else:
         vorfeld = [t for t in clause if t.i < finite.i]
-        if any(t.i in removed for t in vorfeld) or (not vorfeld and (at_start or opener.i != finite.i)):
+        if any(t.i in removed or t.i in opaque for t in vorfeld) or \
+                (not vorfeld and (at_start or opener.i != finite.i or not _after_subordinate(doc, opener))):
             return None  # verb first only after a subordinate clause: "..., wird nach Aktenlage entschieden"
         middle = [t for t in rest if t.i > finite.i]
         prefix = ""
@@ -376,17 +610,27 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += [t.text for t in middle] + closing + tail
         elif {t.i for t in vorfeld} == subject_ids:
-            pronouns = [t.text for t in middle if _bare_pronoun(t)]
-            others = [moved(t) for t in middle if not _bare_pronoun(t)]
+            datives = _dative_ids([t for t in rest if t.i not in opaque])
+            pronouns = [t.text for t in middle if _bare_pronoun(t) or t.i in datives]
+            others = [moved(t) for t in middle if not (_bare_pronoun(t) or t.i in datives)]
             object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += pronouns + object_words + others + closing + tail
+        elif len(vorfeld) == 1 and _bare_pronoun(vorfeld[0]) and not subject_ids & {vorfeld[0].i}:
+            # "Ihnen wurde ... erteilt" -> "Wir haben Ihnen ... erteilt"
+            words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
+            words += [vorfeld[0].text] + _with_accusative(middle, subject_ids, accusative, sentence_start)
+            words += closing + tail
         else:
+            if subject_ids & {t.i for t in vorfeld}:
+                return None  # the subject shares the Vorfeld with other words: it would stay a nominative
             words = [t.text for t in vorfeld] + [finite_word] + [_inside(w) for w in agent_words]
             words += _with_accusative(middle, subject_ids, accusative, sentence_start) + closing + tail
     if at_start:
-        words[0] = capitalise(words[0])
-    return Proposal(clause[0].i, clause[-1].i + 1, words, applicability, replaced=set())
+        words[0] = _sentence_case(words[0], opener)
+    if not _antecedent_kept(doc, clause, words):
+        return None
+    return Proposal(clause[0].i, clause[-1].i + 1, _tidy(words), applicability, replaced=_lemmas(doc, own))
 
 
 def _inside(word: str) -> str:
@@ -425,62 +669,155 @@ def _zu_verb(clause: list["Token"]) -> tuple[set[int], "Token"] | None:
     return None
 
 
-def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: bool) -> Proposal | None:
+def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: bool, actor: list[str],
+             verbs: _Verbs, own: set[int]) -> Proposal | None:
     """``request``: a reader's action that a letter asks for ("Bitte legen Sie ... vor"); other duties
-    become "Sie müssen ..." ("Sie müssen die Kosten tragen")."""
-    if any(t.tag_ == "PTKNEG" or t.lower_.startswith("kein") for t in clause):
+    become "Sie müssen ..." ("Sie müssen die Kosten tragen"), the authority's "wir müssen ..." ("Die
+    Verpflichtung ist aufzuheben" -> "Wir müssen die Verpflichtung aufheben"); "war ... zu" becomes
+    "mussten" ("sodass nach Aktenlage zu entscheiden war" -> "sodass wir nach Aktenlage entscheiden
+    mussten"). ``actor``: ["Sie"] or ["wir"]."""
+    opaque = _opaque(clause)
+    if any(t.tag_ == "PTKNEG" or t.lower_.startswith("kein") for t in clause if t.i not in opaque):
         return None  # "sind nicht vorzulegen" is no request
-    found = _zu_verb(clause)
+    found = _zu_verb(_core(clause))
     if found is None:
         return None
     zu_ids, infinitive = found
-    lemma = infinitive.lemma_.lower()
-    sein = match.auxiliary
-    plural = sein.lower_ in {"sind", "waren"}
-    if sein.lower_ not in {"ist", "sind"}:
+    lemma = verbs.lemma(infinitive)
+    if lemma in verbs.possibility:
         return None
-    parts = _parts(clause, match, {sein.i, *zu_ids}, plural)
+    swapped = dict(verbs.duty_swaps).get(lemma)
+    replaced = {lemma} if swapped else set()
+    lemma, form = (swapped, swapped) if swapped else (lemma, infinitive.text)
+    sein = match.auxiliary
+    plural = sein.lower_ in {"sind", "waren", "wären"}
+    if sein.lower_ not in {"ist", "sind", "war", "waren", "wäre", "wären"}:
+        return None
+    # "wäre ... vorzulegen" (a duty under a condition): "müssten"; a request stays a request
+    must = {"ist": "müssen", "sind": "müssen", "wäre": "müssten", "wären": "müssten"}.get(sein.lower_, "mussten")
+    subject = actor[0]
+    parts = _parts(clause, match, {sein.i, *zu_ids, *own}, plural, subjectless=True)
     if parts is None:
         return None
     removed, rest, tail, subject_tokens, accusative = parts
     subject_ids = {t.i for t in subject_tokens}
     opener = clause[0]
-    if opener.tag_ in SUBORDINATORS or _relative(clause):
+    opening = _opening(clause)
+    # a main clause after a semicolon starts like a sentence, in lowercase ("...; bitte buchen Sie ...")
+    after_semicolon = opener.i > sentence_start and doc[opener.i - 1].text == ";"
+    starts = opener.i == sentence_start or after_semicolon
+    if opening:
         if any(t.i > max(removed) and not t.is_punct for t in clause):
             return None
-        middle = [t for t in rest if t.i != opener.i]
-        words = [opener.text, "Sie"] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma, "müssen"]
-        words += tail
-    elif opener.i == sein.i:
+        middle = [t for t in rest if t.i not in {o.i for o in opening}]
+        words = [t.text for t in opening] + [subject] + _with_accusative(middle, subject_ids, accusative, sentence_start)
+        words += [lemma, must] + tail
+    elif opener.i == sein.i and _after_subordinate(doc, opener):
         # verb first after a subordinate clause: "..., sind die Unterlagen vorzulegen."
         middle = [t for t in rest if t.i > sein.i]
-        words = ["müssen", "Sie"] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
-    elif opener.i == sentence_start and not request:
+        words = [must, subject] + _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
+    elif starts and not (request and must != "mussten"):
         vorfeld = [t for t in clause if t.i < sein.i]
-        if any(t.i in removed for t in vorfeld):
+        if any(t.i in removed or t.i in opaque for t in vorfeld):
             return None
         middle = [t for t in rest if t.i > sein.i]
         if {t.i for t in vorfeld} == subject_ids:
-            words = ["Sie", "müssen"] + _accusative_words(accusative, subject_tokens[0], sentence_start)
-            words += [t.text for t in middle] + [lemma] + tail
+            datives = _dative_ids([t for t in rest if t.i not in opaque])
+            words = [subject, must] + [t.text for t in middle if t.i in datives]
+            words += _accusative_words(accusative, subject_tokens[0], sentence_start)
+            words += [t.text for t in middle if t.i not in datives] + [lemma] + tail
         else:
-            words = [t.text for t in vorfeld] + ["müssen", "Sie"]
+            if subject_ids & {t.i for t in vorfeld}:
+                return None  # the subject shares the Vorfeld with other words: it would stay a nominative
+            words = [t.text for t in vorfeld] + [must, subject]
             words += _with_accusative(middle, subject_ids, accusative, sentence_start) + [lemma] + tail
-    elif opener.i == sentence_start:
-        prefix, stem = split_separable(lemma, infinitive.text)
+    elif starts:
+        prefix, stem = split_separable(lemma, form)
         vorfeld = [t for t in clause if t.i < sein.i]
         if any(t.i in removed for t in vorfeld):
             return None
         middle = [t for t in rest if t.i != sein.i]
-        pronouns = [t.text for t in middle if _bare_pronoun(t) and t.i not in subject_ids]
-        others = [t for t in middle if not (_bare_pronoun(t) and t.i not in subject_ids)]
-        words = ["Bitte", stem, "Sie"] + pronouns + _with_accusative(others, subject_ids, accusative, sentence_start)
-        words += ([prefix] if prefix else []) + tail
+        datives = _dative_ids([t for t in rest if t.i not in opaque]) if subject_ids and min(subject_ids) < sein.i \
+            else set()
+        pronouns = [t.text for t in middle if (_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids]
+        others = [t for t in middle if not ((_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids)]
+        words = ["bitte" if after_semicolon else "Bitte", stem, "Sie"] + pronouns
+        words += _with_accusative(others, subject_ids, accusative, sentence_start) + ([prefix] if prefix else []) + tail
     else:
         return None
     if opener.i == sentence_start:
-        words[0] = capitalise(words[0])
-    return Proposal(clause[0].i, clause[-1].i + 1, words, REVIEW, replaced=set())
+        words[0] = _sentence_case(words[0], opener)
+    if not _antecedent_kept(doc, clause, words):
+        return None
+    return Proposal(clause[0].i, clause[-1].i + 1, _tidy(words), REVIEW, replaced=_lemmas(doc, own) | replaced)
+
+
+def _continued_subordinate(doc, clause, finite: "Token", participle: "Token") -> bool:
+    """A verb-last clause without an opener that goes on a subordinate clause after a comma ("Nachdem Sie
+    ... aufgefordert wurden, ..., ein Nachweis bislang nicht vorgelegt wurde, ergeht ..."): the participle
+    before the finite verb at its end (a main clause has the finite verb second), and a clause opened by
+    a conjunction earlier in the sentence."""
+    last = next((t for t in reversed(clause) if not t.is_punct), None)
+    if last is None or last.i != finite.i or participle.i > finite.i or clause[0].i == 0 or \
+            doc[clause[0].i - 1].text != "," or clause[0].tag_ in {"KON", "PTKNEG"}:
+        return False
+    sentence = doc_view(doc).sentence_of(finite.i)
+    earlier = [part for part in clauses(sentence) if part[-1].i < clause[0].i]
+    return bool(earlier) and earlier[0][0].tag_ in SUBORDINATORS
+
+
+def _after_subordinate(doc, opener: "Token") -> bool:
+    """A clause that opens with its finite verb after a comma has its Vorfeld before that comma: a
+    subordinate clause or a phrase ("Sofern Sie ... beziehen, kann ...", "Mit Antrag vom 02.09.2024, hier
+    eingegangen am 03.09.2024, wurde ..."). Not after a bracket or dash, and not when the sentence (or its
+    part after a semicolon) opens with a noun phrase or pronoun: that may be the subject, which would stay
+    a nominative ("Der Antrag, den Sie gestellt haben, wird geprüft")."""
+    if opener.i == 0 or doc[opener.i - 1].text != ",":
+        return False
+    sentence = doc_view(doc).sentence_of(opener.i)
+    begin = max([t.i + 1 for t in doc[sentence.start : opener.i] if t.text == ";"], default=sentence.start)
+    first = next((t for t in doc[begin : opener.i] if t.text[:1].isalnum()), None)
+    return first is not None and first.tag_ not in NOMINAL_START_TAGS
+
+
+def _antecedent_kept(doc, clause, words: list[str]) -> bool:
+    """When a relative clause follows ("..., die dieses ... vorzulegen hat"), the last noun before it stays
+    the same, so the relative pronoun keeps its antecedent ("ist der eingeladenen Person zu übersenden, die
+    ..." must not become "... das Original der Verpflichtungserklärung, die ...")."""
+    after = clause[-1].i + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].tag_ not in {"PRELS", "PRELAT"}:
+        return True
+    nouns = [t.text for t in clause if t.tag_ in {"NN", "NE"}]
+    if not nouns:
+        return True
+    last_new = next((w for w in reversed(words) if w in nouns), None)
+    return last_new == nouns[-1]
+
+
+def _sentence_case(word: str, first: "Token") -> str:
+    """The new first word of a sentence, capitalised like the old one: a sentence after the salutation
+    "Sehr geehrte Frau ...," starts in lowercase ("hiermit teilen wir Ihnen mit")."""
+    if first.text[:1].islower() and word not in POLITE:
+        return word[:1].lower() + word[1:]
+    return capitalise(word)
+
+
+def _tidy(words: list[str]) -> list[str]:
+    """Without a comma left before other punctuation or at the end, where the verb it preceded was taken
+    away ("…, IBAN DE00 …, zu überweisen." -> "…, IBAN DE00 …." without ",.")."""
+    result: list[str] = []
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else None
+        if word == "," and (following is None or following in {",", ".", ";", ":", "!", "?"}):
+            continue
+        result.append(word)
+    return result
+
+
+def _lemmas(doc, indices: set[int]) -> set[str]:
+    """The lowercased lemmas of the tokens ``indices`` (an own-office phrase the rewrite drops on purpose:
+    "seitens der hiesigen Behörde" becomes "wir")."""
+    return {(doc[i].lemma_ or doc[i].text).lower() for i in indices}
 
 
 def _request(doc, match: PassiveMatch) -> Proposal | None:

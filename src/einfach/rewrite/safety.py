@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 VERBATIM = re.compile(
-    r"\S+@\S+\.\w+|https?://\S+|www\.\S+|§+|\d+(?:[.,:/-]\d+)*|\{\{[^}]*\}\}|\[[^\]]*\]|<[^>]*>|«[^»]*»"
+    r"\S+@\S+\.\w+|(?:https?://|www\.)\S*[^\s.,;:!?)]|§+|\d+(?:[.,:/-]\d+)*|\{\{[^}]*\}\}|\[[^\]]*\]|<[^>]*>|«[^»]*»"
 )
 CONTENT_TAGS = ("NN", "NE", "VV", "ADJ")
 
@@ -63,7 +63,7 @@ def _words(doc) -> tuple[int, Counter, Counter]:
 
 
 def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]],
-           cache: dict | None = None, rules: frozenset[str] | None = None):
+           cache: dict | None = None, rules: frozenset[str] | None = None, analysed=None):
     """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
     doc), else None.
 
@@ -72,17 +72,27 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     analysis gave, for the next rewrite of the same sentence.  ``rules`` are
     the rules run on the rewritten sentence (None: all of the pipeline's;
     ``rule`` must be among them); the original's analysis runs none.
+    ``analysed``: a Doc of ``nlp`` whose whole text is ``original`` (the
+    checked paragraph, when it is this one sentence), used instead of
+    analysing ``original`` again: the pipeline gives the same tokens, tags,
+    lemmas and sentences for the same text, and the rules, which the
+    original's analysis leaves out, change none of them.
     """
     if rewritten == original or not rewritten.strip():
         return None
-    if verbatim_items(original) - verbatim_items(rewritten):
+    if cache is None:
+        cache = {}
+    before = cache.get(("verbatim", original))
+    if before is None:
+        before = cache[("verbatim", original)] = verbatim_items(original)
+    if before - verbatim_items(rewritten):
         return None
-    if cache is not None and original in cache:
+    if original in cache:
         sentences, names, lemmas = cache[original]
     else:
-        sentences, names, lemmas = _words(_analyse(nlp, original))
-        if cache is not None:
-            cache[original] = sentences, names, lemmas
+        if analysed is not None and analysed.text != original:
+            raise ValueError("analysed must be a Doc of the original sentence")
+        sentences, names, lemmas = cache[original] = _words(analysed if analysed is not None else _analyse(nlp, original))
     after = _analyse(nlp, rewritten, rules)
     after_sentences, after_names, after_lemmas = _words(after)
     if after_sentences != sentences:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import REVIEW, SURE, Proposal
-from .morph import GENITIVE_STARTS, present_plural, split_separable
+from .morph import GENITIVE_STARTS, capitalise, present_plural, split_separable
 from .phrases import PHRASE_MODES, after_listed, fit_start
 
 # article form + adjective ending (of the swapped adjective) -> possessive determiner ending
@@ -88,7 +88,7 @@ def _lexicon_hit(doc, start: int, end: int, kind):
     for (s, e, _rule), item in data.items():
         if s == start and e == end and "entry" in item["values"] and getattr(kind, "lexicon", None) is not None:
             entry = item["values"]["entry"]
-            if any(entry is p.entry for p in kind.patterns):
+            if id(entry) in kind.entry_ids:  # one of this rule's entries
                 return entry, sorted(item["values"]["tokens"])
     return None, None
 
@@ -111,7 +111,17 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         return None  # "der hiesigen Behörde" is ours, "der hiesige Arbeitsmarkt" is not
     if not after_listed(doc, tokens[0], entry):
         return None  # "eine Gebühr in Höhe von", not "die Aufenthaltserlaubnis in Höhe von"
+    if entry.rewrite_if_words and not _sentence_has(doc, tokens[0], entry.rewrite_if_words):
+        return None  # "Gebühren erheben" -> "fordern", but "Widerspruch erheben" stays
+    if entry.rewrite_not_near and _near(doc, tokens, entry.rewrite_not_near):
+        return None  # "A und B sowie C" -> "A und B und C" loses the grouping
+    if entry.rewrite_preceded_by and _word_before(doc, tokens[0]) not in {w.lower() for w in entry.rewrite_preceded_by}:
+        return None  # "Antrag auf Erteilung einer Erlaubnis", but not "die Erteilung dauert"
     mode = entry.rewrite_as or "word"
+    if mode in NOUN_MODES:
+        return _noun_mode(doc, entry, tokens, mode)
+    if mode == "preposition":  # a bare noun shows no case: "mittels Girocard oder Kreditkarte" (nouns.py)
+        return PHRASE_MODES[mode](doc, entry, tokens, _lemmas(doc, tokens)) or _bare_dative(doc, entry, tokens)
     if mode in PHRASE_MODES:
         return PHRASE_MODES[mode](doc, entry, tokens, _lemmas(doc, tokens))
     if mode == "word":
@@ -132,7 +142,10 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJD", "ADV"}:
         return Proposal(tokens[0], tokens[0] + 1, _fit_start(doc, tokens[0], [entry.rewrite]), REVIEW,
                         replaced=_lemmas(doc, tokens))
-    if mode == "adjective" and len(tokens) == 1 and first.tag_ == "ADJA":
+    if mode == "adjective" and (first.tag_ == "PIAT" or entry.rewrite == "all") and _next_word(doc, tokens[-1] + 1) \
+            and doc[tokens[-1] + 1].tag_ == "ADJA" and not doc[tokens[-1] + 1].lower_.endswith("en"):
+        return None  # "sämtlicher verwandtschaftlicher Beziehungen": after "aller" it would be "-en"
+    if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJA", "PIAT"}:  # "sämtliche" -> "alle"
         lemma = (first.lemma_ or "").lower()
         if not first.lower_.startswith(lemma):
             return None
@@ -160,6 +173,60 @@ def _with_articles(doc, tokens: list[int]) -> list[int]:
     if gaps and all(doc[i].tag_ == "ART" for i in gaps):
         return list(range(tokens[0], tokens[-1] + 1))
     return tokens
+
+
+NOUN_MODES = {"noun", "dissolve", "name", "drop"}
+
+
+def _noun_mode(doc, entry, tokens: list[int], mode: str) -> Proposal | None:
+    """The swaps that re-inflect a noun phrase (``einfach.rewrite.nouns``)."""
+    from . import nouns
+
+    def replaced(indices):
+        return _lemmas(doc, indices)
+
+    if mode == "drop":
+        return nouns.drop(doc, entry, tokens, replaced, lambda i: _at_start(doc, i))
+    function = {"noun": nouns.swap_noun, "dissolve": nouns.dissolve, "name": nouns.swap_name,
+                "dative": nouns.genitive_to_dative}[mode]
+    proposal = function(doc, entry, tokens, replaced)
+    if proposal is not None and _at_start(doc, proposal.start) and doc[proposal.start].text[:1].isupper():
+        proposal.words = [capitalise(proposal.words[0]), *proposal.words[1:]]
+    return proposal
+
+
+NEAR = 6  # words either side that rewrite_not_near looks at
+
+
+def _near(doc, tokens: list[int], words) -> bool:
+    """One of ``words`` stands within NEAR words of the term, in its sentence."""
+    sentence = doc_view(doc).sentence_of(tokens[0])
+    wanted = {w.lower() for w in words}
+    start, end = max(sentence.start, tokens[0] - NEAR), min(sentence.end, tokens[-1] + 1 + NEAR)
+    return any(doc[i].lower_ in wanted and not doc[i - 1].text.endswith("-")  # "Rechts- und Gesellschaftsordnung"
+               for i in range(start, end) if i not in tokens)
+
+
+def _word_before(doc, index: int) -> str:
+    """The word before token ``index``, skipping an article ("für die Erteilung" -> "für")."""
+    position = index - 1
+    if position >= 0 and doc[position].tag_ == "ART":
+        position -= 1
+    return doc[position].lower_ if position >= 0 else ""
+
+
+def _sentence_has(doc, index: int, words) -> bool:
+    """One of ``words`` (lemmas or forms, lowercase) stands in the sentence of token ``index``."""
+    wanted = {w.lower() for w in words}
+    return any(t.lower_ in wanted or (t.lemma_ or "").lower() in wanted for t in doc_view(doc).sentence_of(index))
+
+
+def _bare_dative(doc, entry, tokens: list[int]) -> Proposal | None:
+    """A genitive preposition before a bare noun (no determiner) -> ``rewrite`` (nouns.py)."""
+    after = tokens[-1] + 1
+    if after < len(doc) and doc[after].tag_ in {"NN", "NE"}:
+        return _noun_mode(doc, entry, tokens, "dative")
+    return None
 
 
 def _noun_swap_fits(doc, noun, entry) -> bool:
@@ -241,9 +308,10 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
         else:
             word, particle = new_stem, new_prefix
     elif verb.tag_ == "VVINF" and form == light:
-        if new_prefix and verb.i > 0 and doc[verb.i - 1].tag_ == "PTKZU":
-            return None  # "zu setzen" -> "mitzuteilen" would need the zu moved
         word = entry.rewrite
+        if new_prefix and verb.i > 0 and doc[verb.i - 1].tag_ == "PTKZU":
+            removed = removed | {verb.i - 1}  # "zu erstatten" -> "zurückzuzahlen": the zu moves inside
+            word = f"{new_prefix}zu{new_stem}"
     elif verb.tag_ == "VVIZU":
         word = f"{new_prefix}zu{new_stem}" if new_prefix else f"zu {entry.rewrite}"
     elif verb.tag_ == "VVPP":

@@ -74,7 +74,7 @@ class RuleRunner:
                 data[key] = {
                     "severity": hit.level if graded else active.level,
                     "message": rule.message_for(texts),
-                    "suggestions": [rule.suggestion_for(texts)],
+                    "suggestions": [rule.suggestion_for(texts)] if hit.suggest else [],
                     "values": hit.values,
                 }
         spans = _drop_yielding(spans, data, self.yields_to)

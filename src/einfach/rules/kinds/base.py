@@ -30,6 +30,8 @@ class Hit:
     ``{grade}`` placeholder ("; Warnung ab 21").  A level set in the
     configuration or on the command line replaces graded levels: the rule
     component then ignores ``level`` and fills ``{grade}`` with "".
+    ``suggest`` is False when the kind has no advice that fits this finding
+    (better none than a generic one): the finding then has no suggestion.
     """
 
     start: int
@@ -37,6 +39,7 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)
     level: str | None = None
     grade: str = ""
+    suggest: bool = True
 
 
 class DocumentState:

@@ -92,6 +92,9 @@ class LexiconMatch:
         for path in parameters.get("extra_lexicons") or []:
             entries += load_lexicon(path).entries  # an authority's own words, same format
         self.patterns = [compile_entry(entry) for entry in entries]
+        # id() of every entry of the patterns (they keep the entries alive): which entries are
+        # this rule's, for the rewrites (einfach.rewrite.swaps), without a walk over the patterns
+        self.entry_ids = frozenset(id(pattern.entry) for pattern in self.patterns)
         self.by_first: dict[str, list[Pattern]] = {}
         self.by_verb: dict[str, list[Pattern]] = {}
         for pattern in self.patterns:

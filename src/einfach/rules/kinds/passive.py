@@ -5,7 +5,8 @@ readability counts); this kind turns each match into a finding whose
 suggestion builds an active sentence skeleton with the agent named in the
 sentence ("von Ihnen" -> "Sie", "von Ihrem Arbeitgeber" -> "Ihr Arbeitgeber") or,
 in an authority's letter, "wir". When a third party is named, only that actor is
-offered (never "wir" or "Sie"). A Rezipientenpassiv ("Sie bekommen den Bescheid
+offered (never "wir" or "Sie"); so when "seitens ..." names someone other than the writing office
+("seitens der Bank"; "seitens der hiesigen Behörde" is "wir"). A Rezipientenpassiv ("Sie bekommen den Bescheid
 zugeschickt") turns the receiver into the dative: "Wir schicken Ihnen … zu."
 """
 
@@ -33,29 +34,67 @@ HABEN_FORMS = {"Sie": "haben", "wir": "haben", "ich": "habe", "3sg": "hat", "du"
 
 
 class Passive:
-    parameters = {"sein_zu", "zu_blockers", "authority_verbs", "reader_verbs", "letter_markers"}
+    parameters = {"sein_zu", "zu_blockers", "authority_verbs", "reader_verbs", "letter_markers", "reader_duties",
+                  "passive_lemmas", "own_office_adjectives", "duty_swaps", "possibility_verbs"}
     values = {"text", "form", "active", "agent", "problem"}
 
     def __init__(self, parameters: dict):
         self.sein_zu = bool(parameters.get("sein_zu", True))
         self.zu_blockers = frozenset(word.lower() for word in parameters.get("zu_blockers", []))
+        self.own_office = frozenset(word.lower() for word in parameters.get("own_office_adjectives", []))
 
     def find(self, doc: Doc):
         for match in find_passives(doc, self.sein_zu, self.zu_blockers):
+            seitens = _seitens(match) if match.agent is None else None
+            third_party = seitens is not None and not any(t.lemma_.lower() in self.own_office for t in seitens)
+            phrase = " ".join(t.text for t in seitens) if seitens else ""
             yield Hit(
                 start=match.start,
                 end=match.end,
                 values={
                     "text": doc[match.start : match.end].text,
                     "form": match.form,
-                    "active": _active(match),
+                    "active": _active(match, third_party=phrase if third_party else None, own=bool(seitens)),
                     "agent": match.agent or "",
-                    "problem": _problem(match.agent),
+                    "problem": _problem(match.agent, phrase if third_party else None, phrase if not third_party else None),
                 },
             )
 
 
-def _active(match: PassiveMatch) -> str:
+def _seitens(match: PassiveMatch) -> "list[Token] | None":
+    """"seitens der Bank" in the passive's clause (the preposition and its noun phrase, with a genitive
+    attribute): it names who acts, though not as an agent the detection reads; or None."""
+    clause = _clause_of(match.auxiliary)
+    for position, token in enumerate(clause):
+        if token.lower_ != "seitens":
+            continue
+        end = position + 1
+        while end < len(clause) and clause[end].tag_ in {"ART", "PPOSAT", "PDAT", "PIAT", "ADJA"}:
+            end += 1
+        if end >= len(clause) or clause[end].tag_ not in {"NN", "NE"}:
+            return None
+        end += 1
+        if end + 1 < len(clause) and clause[end].lower_ in {"des", "der"} and clause[end + 1].tag_ in {"NN", "NE"}:
+            end += 2  # "seitens der Mitarbeiter der Ausländerbehörde"
+        return clause[position:end]
+    return None
+
+
+def _clause_of(anchor: "Token") -> list["Token"]:
+    for clause in clauses(anchor.sent):
+        if any(t.i == anchor.i for t in clause):
+            return clause
+    return []
+
+
+def _active(match: PassiveMatch, third_party: str | None = None, own: bool = False) -> str:
+    """The active skeleton the advice offers. ``third_party``: a "seitens ..." phrase that names someone
+    other than the writing office and the reader: neither "wir" nor "Sie" is offered, only that phrase
+    as the subject; ``own``: "seitens der hiesigen Behörde", the writing office: "wir" only."""
+    if third_party is not None:
+        return f"die Handelnden aus „{third_party}“ als Subjekt des Satzes"
+    if own and match.construction == WERDEN:
+        return _active_werden(match.auxiliary, match.verb, match.modal, None, "wir", reader_is_object=True)
     if match.construction == RECIPIENT:
         return _active_recipient(match)
     if match.construction == WERDEN:
@@ -63,7 +102,11 @@ def _active(match: PassiveMatch) -> str:
     return _active_sein_zu(match.verb, match.agent, match.person)
 
 
-def _problem(agent: str | None) -> str:
+def _problem(agent: str | None, third_party: str | None = None, own: str | None = None) -> str:
+    if third_party is not None:
+        return f"die Handelnden („{third_party}“) stehen versteckt in der Mitte des Satzes"
+    if own:
+        return f"die Handelnden („{own}“, also wir) stehen versteckt in der Mitte des Satzes"
     if agent is None:
         return "es bleibt unklar, wer handelt"
     return f"die Handelnden ({agent}) stehen versteckt in der Mitte des Satzes"
@@ -90,9 +133,10 @@ def _present(subject: str, person: str, lemma: str, participle: str) -> str:
     return f"{_capitalise(subject)} wird … {lemma}"
 
 
-def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent: str | None, person: str) -> str:
+def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent: str | None, person: str,
+                   reader_is_object: bool = False) -> str:
     subject = agent or "wir"
-    reader = _reader_is_object(anchor)
+    reader = reader_is_object or _reader_is_object(anchor)
     lemma = participle.lemma_.lower()
     if lemma == "bitten" and agent is None:
         return quote("Bitte …")
@@ -129,10 +173,7 @@ def _either(subject: str, agent: str | None, build, person: str, reader_is_objec
 
 def _reader_is_object(anchor: Token) -> bool:
     """"Sie" or "Ihnen" in the passive clause of ``anchor``: the reader is acted upon."""
-    for clause in clauses(anchor.sent):
-        if any(t.i == anchor.i for t in clause):
-            return any(t.text in {"Sie", "Ihnen"} for t in clause)
-    return False
+    return any(t.text in {"Sie", "Ihnen"} for t in _clause_of(anchor))
 
 
 def _active_sein_zu(infinitive: Token, agent: str | None, person: str) -> str:

@@ -1,0 +1,118 @@
+"""The server's CPU savings (issue 15) give the same results as the plain way.
+
+Each saving has a test that computes the result both ways on varied texts
+and compares them: the JSON of a finding, and the safety check of the
+rewrites (``einfach.rewrite.safety.verify``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import pytest
+
+from einfach.checker import check_document, make_pipeline
+from einfach.findings import Finding, Location
+from einfach.readers.text import document_from_text
+from einfach.rewrite import safety
+
+# One-sentence paragraphs (the shortcut's case) between longer ones (the plain way), with
+# passives, abbreviations, Amtsdeutsch, Funktionsverbgefüge, names, numbers, § references,
+# placeholders, gender forms, a list and a heading.
+LETTER = """Sehr geehrte Frau Muster,
+
+Ihr Antrag vom 12.03.2026 wurde von uns abgelehnt.
+
+Die Unterlagen sind bis zum 1. Oktober vorzulegen. Bitte bringen Sie z. B. Ihren Pass mit.
+
+Rechtsbehelfsbelehrung
+
+Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden.
+
+Die Aushändigung des Aufenthaltstitels erfolgt nach Terminvereinbarung gem. § 5 Abs. 2 AufenthG.
+
+Wir setzen Sie hiermit in Kenntnis, dass Ihr Antrag durch die Ausländerbehörde Berlin geprüft wird.
+
+Sollten Sie Fragen haben, wenden Sie sich bitte an {{Sachbearbeiter}} unter info@amt.example.de.
+
+Die Antragsteller:innen werden gebeten, die Gebühr von 100,00 EUR ggf. zu überweisen, da der Antrag sonst nicht bearbeitet werden kann.
+
+Bitte beachten Sie:
+- Der Nachweis ist vorzulegen.
+- Die Bescheinigung wurde Ihnen übersandt.
+
+Es wird darauf hingewiesen, dass eine Verlängerung nicht unmöglich ist.
+
+Mit freundlichen Grüßen
+Ihre Ausländerbehörde
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def _plain_to_dict(finding: Finding) -> dict:
+    """Finding.to_dict as it was written before issue 15's saving (dataclasses.asdict)."""
+    result = asdict(finding)
+    result["location"] = finding.location.to_dict()
+    if finding.fix is None:
+        del result["fix"]
+    return result
+
+
+def test_finding_json_is_the_same_as_asdict_gives(nlp):
+    result = check_document(document_from_text("<test>", LETTER), nlp)
+    assert any(f.fix for f in result.findings) and any(not f.fix for f in result.findings)
+    for finding in result.findings:
+        assert json.dumps(finding.to_dict()) == json.dumps(_plain_to_dict(finding))
+    nested = Finding(rule="r", severity="info", message="m", start=0, end=1, text="x", suggestions=["a", "b"],
+                     location=Location(part="table", paragraph=2, line=3, column=4, table=1, row=2, cell=3),
+                     data={"n": 1, "f": 1.5, "b": True, "none": None, "list": [1, (2, 3)], "dict": {"k": [4]},
+                           "location": Location("body", 1, 1, 1)},
+                     fix={"sentence": "s", "edits": [{"start": 0, "end": 1, "text": "y"}], "applicability": "sure"})
+    assert nested.to_dict() == _plain_to_dict(nested)
+    copied = nested.to_dict()
+    copied["data"]["list"].append(5)
+    copied["fix"]["edits"][0]["text"] = "z"
+    assert nested.data["list"] == [1, (2, 3)] and nested.fix["edits"][0]["text"] == "y"  # a deep copy
+
+
+def test_a_one_sentence_paragraph_gives_the_words_of_its_own_analysis(nlp):
+    """What verify reads from the checked paragraph (``analysed``) equals what a fresh analysis
+    of the sentence without rules gives: sentences, names and content-word lemmas."""
+    checked = 0
+    for paragraph in LETTER.split("\n\n"):
+        text = paragraph.strip()
+        doc = nlp(text)  # with every rule, as the checker runs it
+        if len(list(doc.sents)) != 1:
+            continue
+        assert safety._words(doc) == safety._words(safety._analyse(nlp, text)), text
+        checked += 1
+    assert checked >= 8
+
+
+def test_rewrites_are_the_same_without_the_shortcut(nlp, monkeypatch):
+    """The whole check with rewrites, once reading one-sentence paragraphs from the checked Doc
+    and once analysing every original sentence afresh: the same JSON, byte for byte."""
+    document = document_from_text("<test>", LETTER)
+    shortcut = json.dumps(check_document(document, nlp).to_dict(), ensure_ascii=False)
+    used = []
+    real = safety.verify
+
+    def plain(*args, analysed=None, **options):
+        used.append(analysed is not None)
+        return real(*args, **options)
+
+    monkeypatch.setattr(safety, "verify", plain)
+    assert json.dumps(check_document(document, nlp).to_dict(), ensure_ascii=False) == shortcut
+    assert any(used) and not all(used)  # both cases occur in the letter
+
+
+def test_verify_refuses_a_doc_of_another_sentence(nlp):
+    original = "Ihr Antrag wurde von uns abgelehnt."
+    with pytest.raises(ValueError):
+        safety.verify(nlp, original, "Wir haben Ihren Antrag abgelehnt.", "passiv", set(), [(0, 10)],
+                      analysed=nlp("Ein anderer Satz wurde geschrieben."))
