@@ -63,6 +63,14 @@ def test_agent_from_sentence_is_used(check_text):
     assert "„Die Ausländerbehörde hat … abgelehnt.“" in finding.suggestions[0]
 
 
+def test_von_phrase_in_an_attributive_participle_is_no_agent(check_text):
+    """"der von Ihnen beantragte Aufenthaltstitel": "von Ihnen" names who applied, not who acts."""
+    (finding,) = passives(check_text, "Der von Ihnen am 22.08.2024 beantragte Aufenthaltstitel wurde hergestellt.")
+    assert "(Sie)" not in finding.message and "unklar" in finding.message
+    (finding,) = passives(check_text, "Der Aufenthaltstitel wurde von Ihnen am 22.08.2024 beantragt.")
+    assert "(Sie)" in finding.message
+
+
 def test_suggestion_without_agent_offers_wir_and_sie(check_text):
     (finding,) = passives(check_text, "Ihr Antrag wird geprüft.")
     assert "„Wir prüfen …“" in finding.suggestions[0]

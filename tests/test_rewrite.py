@@ -107,7 +107,30 @@ def test_safety_drops_a_rewrite_that_loses_a_number_or_a_word(nlp):
     assert verify(nlp, original, "Wir haben Ihren Antrag abgelehnt.", "passiv", set(), [(0, 10)]) is None
     # the rule still firing on the changed words: dropped
     assert verify(nlp, original, "Ihr Antrag wurde vom 1. Mai von uns abgelehnt.", "passiv", set(), [(11, 27)]) is None
+    assert verify(nlp, original, "Ihr Antrag wurde vom 1. Mai von uns abgelehnt.", "passiv", set(),
+                  [(11, 27, "wurde vom 1. Mai")]) is None
+    # ... but not a passive that stands unchanged between two edits (an inserted clause)
+    inserted = "Die Gebühr ist, sofern sie nicht bezahlt wurde, bei Abholung zu entrichten."
+    request = "Bitte entrichten Sie die Gebühr, sofern sie nicht bezahlt wurde, bei Abholung."
+    edits = [(0, 14, "Bitte entrichten Sie die Gebühr"), (60, 74, "")]
+    assert inserted[60:74] == " zu entrichten"
+    assert verify(nlp, inserted, request, "passiv", set(), edits)
+    assert verify(nlp, inserted, request, "passiv", set(), [(0, 14), (60, 74)]) is None
     assert verbatim_items("E-Mail an a@b.de, § 5, {{Name}}") == verbatim_items("{{Name}} § 5 a@b.de")
+
+
+def test_safety_keeps_a_word_the_tagger_reads_differently(nlp):
+    """HanTa tags "sodass" as a name ("Sodas") here and as a verb ("sodassen") in the rewrite: the word
+    is still there, so the rewrite stays; a name or content word that is really gone still drops it."""
+    original = ("Zu der beabsichtigten Maßnahme wurden Sie mit Schreiben vom 16.09.2024 angehört, wobei eine "
+                "Stellungnahme innerhalb der gesetzten Frist nicht eingegangen ist, sodass nach Aktenlage zu "
+                "entscheiden war.")
+    kept = original.replace("sodass nach Aktenlage zu entscheiden war", "sodass wir nach Aktenlage entscheiden mussten")
+    assert verify(nlp, original, kept, "passiv", set(), [(len(original) - 40, len(original))])
+    lost = kept.replace("sodass wir nach Aktenlage", "sodass wir")
+    assert verify(nlp, original, lost, "passiv", set(), [(len(original) - 40, len(original))]) is None
+    named = "Die zuständige Sachbearbeiterin, Frau Vogel, prüft den Antrag."
+    assert verify(nlp, named, named.replace(" Vogel", ""), "passiv", set(), [(0, 10)]) is None
 
 
 def test_suppressed_and_excluded_text_is_never_rewritten():

@@ -603,10 +603,28 @@ def _perfect_infinitive(participle: Token) -> bool:
     return following.tag_ == "VAINF" and following.lemma_.lower() in {"haben", "sein"}
 
 
+ATTRIBUTE_OPENERS = {"ART", "PDAT", "PPOSAT", "PIAT"}
+
+
+def attributive(clause: list[Token], position: int) -> bool:
+    """The preposition at ``clause[position]`` opens an attributive participle phrase: a determiner
+    stands before it (over adverbs), as in "der von Ihnen am 22.08.2024 beantragte Aufenthaltstitel"
+    or "die bereits vom Bundesamt erteilte Erlaubnis". Its "von Ihnen" names who applied, not the
+    agent of the clause's passive."""
+    for token in reversed(clause[:position]):
+        if token.tag_ in {"ADV", "ADJD"}:
+            continue
+        return token.tag_ in ATTRIBUTE_OPENERS
+    return False
+
+
 def _agent(clause: list[Token]) -> tuple[str | None, str]:
-    """(agent in the nominative, verb person) if "von/durch X" names who acts."""
+    """(agent in the nominative, verb person) if "von/durch X" names who acts (not inside an attributive
+    participle phrase, :func:`attributive`)."""
     for position, token in enumerate(clause[:-1]):
         following = clause[position + 1]
+        if attributive(clause, position):
+            continue
         if token.lower_ == "vom" and following.tag_ in {"NN", "NE"} and following.text[:1].isalpha():
             return f"{_article_after_vom(following.text)} {following.text}", "3sg"
         if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":

@@ -89,6 +89,14 @@ class DocView:
         return placeholder_indices(self.doc, self.tokens)
 
     @cached_property
+    def protected(self) -> frozenset[int]:
+        """Indices of tokens in a URL, a short quotation or a fixed name, which no rule asks to
+        change (:mod:`einfach.nlp.protected`)."""
+        from .protected import protected_indices
+
+        return protected_indices(self)
+
+    @cached_property
     def sents(self) -> list[Span]:
         return list(self.doc.sents)
 

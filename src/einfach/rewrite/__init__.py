@@ -135,8 +135,8 @@ def _fix(doc, offset: int, proposal: Proposal, rule: str, nlp, protected, verify
     rewritten = apply_edits(original, [Edit(e.start - begin, e.end - begin, e.text) for e in edits])
     # a paragraph that is this one sentence was analysed by the same pipeline already (safety.verify)
     analysed = doc if begin == 0 and end == len(paragraph) else None
-    after = verify(nlp, original, rewritten, rule, proposal.replaced, [(e.start - begin, e.end - begin) for e in edits],
-                   rules=asked(absolute), analysed=analysed)
+    after = verify(nlp, original, rewritten, rule, proposal.replaced,
+                   [(e.start - begin, e.end - begin, e.text) for e in edits], rules=asked(absolute), analysed=analysed)
     if after is None:
         return None
     fix = {"sentence": rewritten, "edits": [e._asdict() for e in absolute], "applicability": proposal.applicability}

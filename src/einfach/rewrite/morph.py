@@ -221,6 +221,8 @@ MODALS = {
 HABEN = {"wir": "haben", "Sie": "haben", "ich": "habe", "3sg": "hat"}
 HATTEN = {"wir": "hatten", "Sie": "hatten", "ich": "hatte", "3sg": "hatte"}
 WERDEN_FUTURE = {"wir": "werden", "Sie": "werden", "ich": "werde", "3sg": "wird"}
+# Konjunktiv II with "würde": "Ihr Antrag würde abgelehnt" -> "wir würden Ihren Antrag ablehnen"
+WERDEN_SUBJUNCTIVE = {"wir": "würden", "Sie": "würden", "ich": "würde", "3sg": "würde"}
 
 
 def modal_form(lemma: str, person: str, preterite: bool) -> str | None:

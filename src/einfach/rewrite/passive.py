@@ -25,8 +25,12 @@ Built on :func:`einfach.nlp.passive.find_passives`.  Covered:
 * "Sie werden gebeten, ... mitzubringen." / "Es wird gebeten, ..." ->
   "Bitte bringen Sie ... mit." (``sure``).
 
-Not covered (no rewrite, the advice stays): relative clauses, Konjunktiv
-forms ("würde ... geprüft"), passives with "es" or without a subject (except
+Konjunktiv II with "würde" becomes "würden" + infinitive ("dass Ihr Antrag
+abgelehnt würde" -> "dass wir Ihren Antrag ablehnen würden").
+
+Not covered (no rewrite, the advice stays): relative clauses, other
+Konjunktiv forms ("würde ... geprüft worden sein", "könnte ... geprüft
+werden"), passives with "es" or without a subject (except
 the request above), present tense with a third-person actor (its verb form
 would have to be conjugated), sentences with a negated sein + zu.
 """
@@ -42,18 +46,19 @@ if TYPE_CHECKING:
 
 from ..nlp.passive import SEIN_ZU, WERDEN, PassiveMatch, find_passives
 from ..nlp.passive import _article_after_vom as article_after_vom
+from ..nlp.passive import attributive
 from ..rules.kinds.wordinfo import gender
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal
 from .morph import (
     DATIVE_PRONOUNS, GENITIVE_STARTS, head_noun, HABEN, HATTEN, POLITE, WERDEN_FUTURE, capitalise, lower_first, modal_form,
-    nominative_to_accusative, phrases, present_plural, split_separable,
+    nominative_to_accusative, phrases, present_plural, split_separable, WERDEN_SUBJUNCTIVE,
 )
 
-PLURAL_FINITE = {"werden", "wurden", "sind", "waren", "können", "konnten", "müssen", "mussten", "dürfen",
+PLURAL_FINITE = {"werden", "wurden", "würden", "sind", "waren", "können", "konnten", "müssen", "mussten", "dürfen",
                  "durften", "sollen", "sollten", "wollen", "wollten"}
-SINGULAR_FINITE = {"wird", "wurde", "ist", "war", "kann", "konnte", "muss", "musste", "darf", "durfte",
+SINGULAR_FINITE = {"wird", "wurde", "würde", "ist", "war", "kann", "konnte", "muss", "musste", "darf", "durfte",
                    "soll", "sollte", "will", "wollte"}
 SUBORDINATORS = {"KOUS"}
 # relative adverbs that open a verb-last clause whose subject follows ("wobei eine Ablehnung ... nicht
@@ -120,6 +125,9 @@ class _Verbs:
     possibility: frozenset[str] = frozenset()
     # sein + zu of a reader's duty: the verb the rewrite uses instead ("ist anzuzeigen" -> "melden müssen")
     duty_swaps: tuple[tuple[str, str], ...] = ()
+    # sein + zu of these is a duty only with one of these words in the clause ("von ... ist abzusehen";
+    # "Das Ende ist abzusehen" means it can be foreseen)
+    duty_requires: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @staticmethod
     def of(parameters: dict) -> "_Verbs":
@@ -127,8 +135,10 @@ class _Verbs:
             return frozenset(v.lower() for v in parameters.get(key) or [])
         lemmas = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("passive_lemmas") or {}).items()))
         swaps = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("duty_swaps") or {}).items()))
+        requires = tuple(sorted((str(k).lower(), frozenset(str(w).lower() for w in v))
+                                for k, v in (parameters.get("duty_requires") or {}).items()))
         return _Verbs(words("authority_verbs"), words("reader_verbs"), words("reader_duties"), lemmas,
-                      words("own_office_adjectives"), words("possibility_verbs"), swaps)
+                      words("own_office_adjectives"), words("possibility_verbs"), swaps, requires)
 
     def lemma(self, token: "Token") -> str:
         """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
@@ -162,6 +172,8 @@ def _hidden_agent(clause) -> bool:
     """A phrase that may name the actor: "seitens ...", "durch ...", "von" + article, possessive or name."""
     for position, token in enumerate(clause[:-1]):
         following = clause[position + 1]
+        if attributive(clause, position):
+            continue  # "der von Ihnen beantragte Aufenthaltstitel" names who applied, not who acts
         if token.lower_ in {"seitens", "durch"}:
             return True
         if token.lower_ in {"von", "vom"} and following.tag_ in {"ART", "PPOSAT", "NE", "PPER", "PRF"} and \
@@ -307,6 +319,8 @@ def _agent_tokens(clause: list["Token"]) -> set[int]:
     """The tokens of "von Ihnen" / "von der Behörde" / "durch den Arzt" (as nlp.passive reads them)."""
     for position, token in enumerate(clause[:-1]):
         following = clause[position + 1]
+        if attributive(clause, position):
+            continue
         if token.lower_ == "vom" and following.tag_ in {"NN", "NE"}:
             return _noun_agent(clause, position + 1, {token.i, following.i})  # "vom Bundesamt"
         if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
@@ -499,7 +513,7 @@ def _misread_noun(token: "Token") -> bool:
     if token.i == 0 or not token.text[:1].isupper():
         return False
     previous = token.doc[token.i - 1]
-    return previous.tag_ in {"ART", "APPRART", "PPOSAT", "PDAT", "PIAT", "ADJA"} or \
+    return previous.tag_ in {"ART", "APPRART", "PPOSAT", "PDAT", "PIAT", "PIS", "ADJA"} or \
         previous.lower_ in {"zur", "zum", "der", "die", "das", "dem", "den", "des"}  # "Zur" read as ADV
 
 
@@ -543,6 +557,9 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
                 finite_word, nonfinite = None, []
         elif finite.lower_ in {"wurde", "wurden"}:
             finite_word, nonfinite = HABEN.get(person), [participle.text]
+        elif finite.lower_ in {"würde", "würden"} and not has_worden:
+            # Konjunktiv II ("würde ... abgelehnt (werden)"): "würden ... ablehnen"
+            finite_word, nonfinite = WERDEN_SUBJUNCTIVE.get(person), [lemma]
         else:
             return None
     elif finite.lemma_.lower() == "sein" and has_worden:
@@ -593,6 +610,13 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
         words += ([verb] if present else nonfinite + [finite_word]) + tail
     else:
         vorfeld = [t for t in clause if t.i < finite.i]
+        if not vorfeld and not at_start and opener.i == finite.i and not subject_ids and present and \
+                not split_separable(lemma, participle.text)[0] and not plural:
+            front = _plural_dative_front(doc, sentence_start, opener)
+            if front:  # "Antragsteller:innen, die ... sind, wird empfohlen, ..." -> "Wir empfehlen Antragsteller:innen, ..."
+                words = [capitalise(agent_words[0]), *agent_words[1:], verb]
+                words += [t.text for t in front] + [t.text for t in rest if t.i > finite.i] + tail
+                return Proposal(front[0].i, clause[-1].i + 1, _tidy(words), applicability, replaced=_lemmas(doc, own))
         if any(t.i in removed or t.i in opaque for t in vorfeld) or \
                 (not vorfeld and (at_start or opener.i != finite.i or not _after_subordinate(doc, opener))):
             return None  # verb first only after a subordinate clause: "..., wird nach Aktenlage entschieden"
@@ -611,8 +635,9 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
             words += [t.text for t in middle] + closing + tail
         elif {t.i for t in vorfeld} == subject_ids:
             datives = _dative_ids([t for t in rest if t.i not in opaque])
-            pronouns = [t.text for t in middle if _bare_pronoun(t) or t.i in datives]
-            others = [moved(t) for t in middle if not (_bare_pronoun(t) or t.i in datives)]
+            front = {t.i for t in middle if (_bare_pronoun(t) or t.i in datives) and t.i not in opaque}
+            pronouns = [t.text for t in middle if t.i in front]
+            others = [moved(t) for t in middle if t.i not in front]
             object_words = _accusative_words(accusative, subject_tokens[0], sentence_start)
             words = [capitalise(agent_words[0]) if at_start else agent_words[0], *agent_words[1:], finite_word]
             words += pronouns + object_words + others + closing + tail
@@ -686,6 +711,10 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
     lemma = verbs.lemma(infinitive)
     if lemma in verbs.possibility:
         return None
+    core = _core(clause)
+    required = dict(verbs.duty_requires).get(lemma)
+    if any(t.lower_ == "es" for t in core) or (required and not any(t.lower_ in required for t in core)):
+        return None  # "Es ist abzusehen, dass ...", "Das Ende ist abzusehen": no duty of the reader
     swapped = dict(verbs.duty_swaps).get(lemma)
     replaced = {lemma} if swapped else set()
     lemma, form = (swapped, swapped) if swapped else (lemma, infinitive.text)
@@ -739,8 +768,10 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
         middle = [t for t in rest if t.i != sein.i]
         datives = _dative_ids([t for t in rest if t.i not in opaque]) if subject_ids and min(subject_ids) < sein.i \
             else set()
-        pronouns = [t.text for t in middle if (_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids]
-        others = [t for t in middle if not ((_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids)]
+        # a pronoun of an inserted clause stays in it ("sofern sie nicht bezahlt wurde")
+        front = {t.i for t in middle if (_bare_pronoun(t) or t.i in datives) and t.i not in subject_ids | opaque}
+        pronouns = [t.text for t in middle if t.i in front]
+        others = [t for t in middle if t.i not in front]
         words = ["bitte" if after_semicolon else "Bitte", stem, "Sie"] + pronouns
         words += _with_accusative(others, subject_ids, accusative, sentence_start) + ([prefix] if prefix else []) + tail
     else:
@@ -778,6 +809,27 @@ def _after_subordinate(doc, opener: "Token") -> bool:
     begin = max([t.i + 1 for t in doc[sentence.start : opener.i] if t.text == ";"], default=sentence.start)
     first = next((t for t in doc[begin : opener.i] if t.text[:1].isalnum()), None)
     return first is not None and first.tag_ not in NOMINAL_START_TAGS
+
+
+def _plural_dative_front(doc, sentence_start: int, opener: "Token") -> list["Token"]:
+    """The words before a subjectless "wird ..." that opens its clause, when they are a plural noun
+    without an article and its relative clause ("Antragsteller:innen, die der deutschen Sprache nicht
+    mächtig sind, wird empfohlen, ..."): a plural before the singular "wird" is no subject, so it is
+    the dative object and follows the new verb ("Wir empfehlen Antragsteller:innen, die ..., ...").
+    The plural is read from the relative clause's finite verb; the comma before "wird" is left out."""
+    words = [t for t in doc[sentence_start : opener.i] if not t.is_space]
+    if len(words) < 5 or words[-1].text != "," or words[0].i != sentence_start:
+        return []
+    try:
+        comma = next(n for n, t in enumerate(words) if t.text == ",")
+    except StopIteration:
+        return []
+    noun, relative = words[:comma], words[comma + 1 : -1]
+    if [t.tag_ for t in noun] != ["NN"] or not relative or relative[0].lower_ != "die" or \
+            relative[0].tag_ != "PRELS" or relative[-1].lower_ not in PLURAL_FINITE | {"haben"} or \
+            any(t.text in {",", ";", "(", ")"} for t in relative):
+        return []
+    return words[:-1]
 
 
 def _antecedent_kept(doc, clause, words: list[str]) -> bool:

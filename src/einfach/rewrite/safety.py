@@ -8,6 +8,9 @@ segmenter, tagger and the rules of the run).  The rewrite is dropped unless
   placeholder and name (STTS ``NE``) of the original is still there, verbatim;
 * every content-word lemma (nouns, names, full verbs, adjectives) of the
   original is still there, except those the rewrite replaces on purpose;
+  a name or lemma the tagger reads differently in the rewritten sentence
+  counts as kept when its word forms all stand there verbatim ("sodass",
+  tagged as a name in one sentence and as a verb in the other);
 * the rule that asked for the rewrite does not fire again on the changed words.
 """
 
@@ -42,33 +45,47 @@ def _analyse(nlp, text: str, rules: frozenset[str] | None = frozenset()):
     return doc
 
 
-def _words(doc) -> tuple[int, Counter, Counter]:
-    """(the number of sentences, the names (``NE``), the content-word lemmas) of ``doc``, in one
-    pass over its tokens (building spaCy's Token objects is a good part of the check's cost)."""
+def _words(doc) -> tuple[int, Counter, Counter, dict[str, Counter], Counter]:
+    """(the number of sentences, the names (``NE``), the content-word lemmas, the word forms of each
+    such lemma, all word forms) of ``doc``, in one pass over its tokens (building spaCy's Token
+    objects is a good part of the check's cost)."""
     from ..nlp.syntax import lemma_of, particle_verbs
 
     sentences = 0
     names: Counter = Counter()
     lemmas: Counter = Counter()
+    forms_of: dict[str, Counter] = {}
+    forms: Counter = Counter()
     for sentence in doc.sents:
         sentences += 1
         joined = particle_verbs(sentence)
         for token in sentence:
             tag = token.tag_
+            forms[token.text] += 1
             if tag.startswith(CONTENT_TAGS):
-                lemmas[lemma_of(token, joined)] += 1
+                lemma = lemma_of(token, joined)
+                lemmas[lemma] += 1
+                forms_of.setdefault(lemma, Counter())[token.text] += 1
                 if tag == "NE":
                     names[token.text] += 1
-    return sentences, names, lemmas
+    return sentences, names, lemmas, forms_of, forms
 
 
-def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple[int, int]],
+def _kept_verbatim(words: Counter, forms: Counter) -> bool:
+    """Every word of ``words`` still stands in the rewritten sentence as often, read however the tagger
+    reads it there: HanTa tags "sodass" a name (lemma "Sodas") in one sentence and a verb ("sodassen")
+    in the next, so a name or lemma that only changed its analysis is still kept."""
+    return not words - forms
+
+
+def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple],
            cache: dict | None = None, rules: frozenset[str] | None = None, analysed=None):
     """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
     doc), else None.
 
-    ``changed`` are the edited ranges in ``original``; the rule must not fire
-    on the words that now stand there.  ``cache`` keeps what the original's
+    ``changed`` are the edits in ``original`` (``(start, end, text)``, or bare
+    ``(start, end)`` ranges); the rule must not fire on the words that now
+    stand there.  ``cache`` keeps what the original's
     analysis gave, for the next rewrite of the same sentence.  ``rules`` are
     the rules run on the rewritten sentence (None: all of the pipeline's;
     ``rule`` must be among them); the original's analysis runs none.
@@ -88,19 +105,21 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     if before - verbatim_items(rewritten):
         return None
     if original in cache:
-        sentences, names, lemmas = cache[original]
+        sentences, names, lemmas, forms_of = cache[original]
     else:
         if analysed is not None and analysed.text != original:
             raise ValueError("analysed must be a Doc of the original sentence")
-        sentences, names, lemmas = cache[original] = _words(analysed if analysed is not None else _analyse(nlp, original))
+        sentences, names, lemmas, forms_of, _ = _words(analysed if analysed is not None else _analyse(nlp, original))
+        cache[original] = sentences, names, lemmas, forms_of
     after = _analyse(nlp, rewritten, rules)
-    after_sentences, after_names, after_lemmas = _words(after)
+    after_sentences, after_names, after_lemmas, _, after_forms = _words(after)
     if after_sentences != sentences:
         return None
-    if any(name.lower() not in replaced for name in names - after_names):
+    lost = Counter({name: n for name, n in (names - after_names).items() if name.lower() not in replaced})
+    if lost and not _kept_verbatim(lost, after_forms):
         return None
-    missing = lemmas - after_lemmas
-    if any(lemma not in replaced for lemma in missing):
+    missing = [lemma for lemma in lemmas - after_lemmas if lemma not in replaced]
+    if missing and not _kept_verbatim(sum((forms_of[lemma] for lemma in missing), Counter()), after_forms):
         return None
     regions = _new_regions(original, rewritten, changed)
     for span in after.spans.get("einfach", []):
@@ -111,10 +130,20 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     return after
 
 
-def _new_regions(original: str, rewritten: str, changed: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretch of ``rewritten`` from the first to the last change (at least one character)."""
+def _new_regions(original: str, rewritten: str, changed: list[tuple]) -> list[tuple[int, int]]:
+    """Where ``rewritten`` holds new words (each at least one character): for edits given as
+    ``(start, end, text)`` each inserted text, so a finding that stands between two edits on words the
+    rewrite left as they were (the passive of an inserted clause, "sofern sie nicht bezahlt wurde")
+    does not count as firing again; for bare ``(start, end)`` ranges the stretch from the first to the
+    last change."""
     if not changed:
         return []
-    first = min(start for start, _ in changed)
-    tail = len(original) - max(end for _, end in changed)
+    if all(len(change) == 3 for change in changed):
+        regions, shift = [], 0
+        for start, end, text in sorted(changed):
+            regions.append((start + shift, start + shift + max(1, len(text))))
+            shift += len(text) - (end - start)
+        return regions
+    first = min(change[0] for change in changed)
+    tail = len(original) - max(change[1] for change in changed)
     return [(first, max(first + 1, len(rewritten) - tail))]

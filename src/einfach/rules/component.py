@@ -71,10 +71,12 @@ class RuleRunner:
                 spans.append(Span(doc, hit.start, hit.end, label=rule.id))
                 graded = hit.level is not None and not active.configured
                 texts = {**hit.values, "grade": hit.grade if graded else ""}
+                suggestion = rule.suggestion_for(texts)
                 data[key] = {
                     "severity": hit.level if graded else active.level,
                     "message": rule.message_for(texts),
-                    "suggestions": [rule.suggestion_for(texts)] if hit.suggest else [],
+                    # a kind that has nothing concrete to say fills the template with "": no suggestion
+                    "suggestions": [suggestion] if hit.suggest and suggestion.strip() else [],
                     "values": hit.values,
                 }
         spans = _drop_yielding(spans, data, self.yields_to)

@@ -26,8 +26,10 @@ m.": the rule ``rechtsverweis`` reports the whole reference), law
 abbreviations (``rules/lexikon/gesetze.yml``, "AufenthG"), acronyms
 everybody knows (``known_acronyms``: EU, PDF, IBAN ...), Roman numerals
 ("SGB II"), all-caps headings (half the words or more in capitals), words
-with digits or hyphens (file numbers "32.2-AT-2024/1033", "PIN-Brief") and
-template placeholders.
+with digits or hyphens (file numbers "32.2-AT-2024/1033", "PIN-Brief"),
+template placeholders, and words a writer cannot change: a URL
+("…/SharedDocs/DE/Artikel/…"), the text of a Markdown link, a short
+quotation or a fixed name (:mod:`einfach.nlp.protected`).
 
 Decision on scope: einfach analyses each paragraph as a Doc of its own, so a
 kind cannot see an explanation in an earlier paragraph of the same letter.
@@ -91,7 +93,8 @@ class Abbreviation:
 
     def find(self, doc: Doc):
         view = doc_view(doc)
-        covered: set[int] = set()
+        # a URL ("/DE/Presse/"), a link text, a quotation or a fixed name: the writer cannot change them
+        covered: set[int] = set(view.protected)
         for sentence in view.sents:
             for start, end in reference_chains(sentence, self.laws):
                 covered.update(range(start, end))

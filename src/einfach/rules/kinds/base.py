@@ -27,11 +27,10 @@ class Hit:
     fill the rule's message and suggestion templates; ``level`` overrides the
     rule's level when the kind maps a measured value to a level (a graded
     level), and ``grade`` then names the threshold of that level for the
-    ``{grade}`` placeholder ("; Warnung ab 21").  A level set in the
+    ``{grade}`` placeholder ("; Warnung ab 21").  ``suggest`` False (or a suggestion
+    template that comes out empty) leaves the finding without a suggestion.  A level set in the
     configuration or on the command line replaces graded levels: the rule
     component then ignores ``level`` and fills ``{grade}`` with "".
-    ``suggest`` is False when the kind has no advice that fits this finding
-    (better none than a generic one): the finding then has no suggestion.
     """
 
     start: int
@@ -39,7 +38,7 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)
     level: str | None = None
     grade: str = ""
-    suggest: bool = True
+    suggest: bool = True  # False: nothing concrete fits this sentence, the finding gets no suggestion
 
 
 class DocumentState:

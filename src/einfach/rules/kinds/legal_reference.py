@@ -11,6 +11,14 @@ Aufenthaltsgesetzes", "Zweites Buch Sozialgesetzbuch (SGB II)").  So "nach
 § 81 Abs. 4 Satz 1 AufenthG i. V. m. § 5 AufenthV" is one finding.  The kind
 reads only token texts and STTS tags (sentence boundaries for the context).
 
+The suggestion is concrete or absent: a reference that a preposition brings into the
+middle of its clause („… wird Ihnen hiermit gemäß § 81 Abs. 5 AufenthG eine Bescheinigung
+ausgestellt“) is to leave the clause and stand in brackets at the sentence end, which
+changes nothing else; at the start of a sentence or clause, or without a preposition, the
+sentence has to be rewritten, which only the writer can do: no suggestion, the message
+names the reference and the law (issue 17's blind review found the one template for all
+references generic).
+
 Not flagged (decisions documented in ``rules/rechtsverweis.yml``):
 
 * a reference that stands in brackets at the end of its sentence ("Sie
@@ -60,6 +68,9 @@ LEGAL_BASES = (
     "rechtsgrundlage", "rechtsgrundlagen", "gesetzliche grundlage", "gesetzliche grundlagen", "grundlage", "grundlagen",
 )
 SENTENCE_END = {".", "!", "?", "…"}
+# prepositions that introduce a reference phrase which can leave its clause as it is (_move_advice)
+MOVABLE_INTROS = {"gemäß", "gem.", "nach", "laut", "lt.", "entsprechend"}
+ARTICLES_AFTER_INTRO = {"den", "dem", "des"}
 
 
 @lru_cache(maxsize=8)
@@ -177,7 +188,7 @@ def _chains(sentence: Span, known: dict[str, str]) -> list[tuple[int, int]]:
 
 class LegalReference:
     parameters = {"laws", "bracketed_at_end"}
-    values = {"text", "law_note"}
+    values = {"text", "law_note", "advice"}
 
     def __init__(self, parameters: dict):
         self.laws = laws(parameters.get("laws", "gesetze"))
@@ -197,7 +208,10 @@ class LegalReference:
                 text = view.span_text(start, end)
                 if view.text[end - 1].endswith(".") and is_law(view.tokens[end - 1], self.laws):
                     text = text[:-1]  # "AufenthV." keeps the sentence's period
-                yield Hit(start=start, end=end, values={"text": text, "law_note": self._note(view, start, end)})
+                yield Hit(start=start, end=end, values={
+                    "text": text, "law_note": self._note(view, start, end),
+                    "advice": _move_advice(view, sentence, start, text),
+                })
 
     def _note(self, view: DocView, start: int, end: int) -> str:
         named = []
@@ -208,6 +222,35 @@ class LegalReference:
             if name and abbreviation not in named and name.lower() not in chain_text:
                 named.append(abbreviation)
         return "".join(f" {quote(abbreviation)} steht für {quote(self.laws[abbreviation])}." for abbreviation in named)
+
+
+def _move_advice(view: DocView, sentence: Span, start: int, text: str) -> str:
+    """"Nehmen Sie „gemäß § 10 StAG“ aus dem Satz …" where that is all the sentence needs, else "".
+
+    Right after a noun the reference belongs to it („eine Verpflichtungserklärung gemäß § 68
+    AufenthG“): it stays there, in brackets („eine Verpflichtungserklärung (§ 68 AufenthG)“).
+
+    Only a reference inside its clause that a preposition introduces („…, wird Ihnen hiermit
+    gemäß § 81 Abs. 5 AufenthG eine Bescheinigung ausgestellt“): such a phrase can leave the
+    clause without any other change.  At the start of a sentence or clause („Gemäß § 3 AufenthG
+    unterliegen Sie …“) the verb would have to move too, and a reference without a preposition
+    („§ 10 StAG regelt …“) is part of what the sentence says: there the message alone stands.
+    """
+    words = [i for i in range(sentence.start, start) if not view.space[i]]
+    if words and view.lower[words[-1]] in ARTICLES_AFTER_INTRO:
+        words.pop()
+    if not words or view.lower[words[-1]] not in MOVABLE_INTROS:
+        return ""
+    intro = words[-1]
+    before = words[:-1]
+    if not before or not is_word_text(view.text[before[-1]]):
+        return ""  # the first words of a sentence, or after a comma: the verb would have to move
+    phrase = view.span_text(intro, start) + view.whitespace[start - 1] + text
+    noun = before[-1]
+    if view.tag[noun] == "NN":  # "eine Verpflichtungserklärung gemäß § 68 AufenthG": it belongs to the noun
+        word = view.text[noun]
+        return f"Schreiben Sie {quote(f'{word} ({text})')} statt {quote(f'{word} {phrase}')}."
+    return f"Nehmen Sie {quote(phrase)} aus dem Satz und setzen Sie {quote('(' + text + ')')} an das Satzende."
 
 
 def _lists_legal_bases(view: DocView, sentence: Span, chains: list[tuple[int, int]]) -> bool:

@@ -14,7 +14,10 @@ How a lexicon term becomes a pattern (documented for lexicon authors in
   is optional, because German often replaces it with a pronominal adverb
   ("davon absehen").
 
-``match`` in an entry replaces the derived word list.
+``match`` in an entry replaces the derived word list.  A match with a word
+in a URL, a short quotation or a fixed name („Gesellschaft mit beschränkter
+Haftung“, a quoted programme name: :mod:`einfach.nlp.protected`) is dropped:
+a name is never swapped.
 """
 
 from __future__ import annotations
@@ -176,26 +179,29 @@ class LexiconMatch:
     def _best(self, candidates, doc: Doc, words: Words):
         """Keep the longest match where matches overlap; one hit per token set."""
         taken: set[int] = set()
+        protected = doc_view(doc).protected
         for pattern, matched in sorted(candidates, key=lambda c: (-c[0].size, c[1][0].i)):
             indices = {t.i for t in matched}
-            if indices & taken:
-                continue
+            if indices & taken or not protected.isdisjoint(indices):
+                continue  # overlaps a longer term, or lies in a quoted or fixed name: never swapped
             taken |= indices
             start = min(indices)
             end = max(indices) + 1
             entry = pattern.entry
+            alternatives = fitting_alternatives(entry, words, matched)
             yield Hit(
                 start=start,
                 end=end,
                 values={
                     "text": _text_of(doc, sorted(matched, key=lambda t: t.i)),
                     "term": entry.term,
-                    "alternatives": join_alternatives(fitting_alternatives(entry, words, matched)),
+                    "alternatives": join_alternatives(alternatives),
                     "reason": entry.reason,
                     # for the rewrites (einfach.rewrite.swaps); not plain values, so not in the JSON
                     "entry": entry,
                     "tokens": tuple(sorted(indices)),
                 },
+                suggest=bool(alternatives),
             )
 
 

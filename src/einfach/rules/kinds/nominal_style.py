@@ -5,7 +5,10 @@ A nominalisation is a noun (STTS ``NN``) whose lemma ends in -ung, -heit,
 vowel ("Prüfung", not "Sprung"), or a substantivised infinitive ("das
 Einreichen": HanTa's NNI class, ``morph`` ``NounType=Inf``; an installed
 spaCy pipeline gives no such feature, so there only the suffixes count).
-Not counted: protected legal terms (``rules/lexikon/fachbegriffe.yml``:
+Not counted: plurals of -heit/-keit/-tät nouns ("Räumlichkeiten",
+"Sehenswürdigkeiten": things, whose adjective "räumlich" says something else),
+words of a URL, a short quotation or a fixed name ("Gesellschaft mit beschränkter
+Haftung": :mod:`einfach.nlp.protected`), protected legal terms (``rules/lexikon/fachbegriffe.yml``:
 Einbürgerung, Duldung, ...), which must stay, and everyday nouns that nobody
 feels as nominal style (parameter ``everyday``, matched on the end of the
 lemma so that compounds are covered: "Mietwohnung" ends in "wohnung").
@@ -44,6 +47,8 @@ from .base import Hit, quote
 from .wordinfo import SEPARABLE, gender, is_known_adjective, is_known_verb, legal_explanation, participle_of
 
 SUFFIXES = ("ung", "heit", "keit", "ion", "nis", "tät")
+# a plural of these names things or occasions, not a quality ("Räumlichkeiten" are rooms, not "räumlich")
+PLURAL_CONCRETE = ("heit", "keit", "tät")
 VOWELS = set("aeiouäöüy")
 GENITIVE_DETERMINERS = {"des", "der", "eines", "einer"}
 POSSESSIVE_STEMS = ("ihr", "sein", "unser", "mein", "dein", "euer", "eur")
@@ -70,7 +75,8 @@ class NominalStyle:
             # the tag test first: it rules out most words without a call
             nouns = [
                 view.tokens[i] for i in range(sentence.start, sentence.end)
-                if view.tag[i] == "NN" and i not in names and self.is_nominalisation(view, i)
+                if view.tag[i] == "NN" and i not in names and i not in view.protected
+                and self.is_nominalisation(view, i)
             ]
             if len(nouns) <= self.limit and not (len(nouns) >= 2 and _chained(view, sentence, nouns)):
                 continue
@@ -110,6 +116,8 @@ class NominalStyle:
             return True
         for suffix in SUFFIXES:
             if lowered.endswith(suffix):
+                if suffix in PLURAL_CONCRETE and view.lower[index].endswith(suffix + "en"):
+                    return False  # "Räumlichkeiten", "Sehenswürdigkeiten": things, not a hidden adjective
                 stem = lowered[: -len(suffix)]
                 return len(stem) >= 3 and bool(VOWELS & set(stem))
         return False

@@ -35,7 +35,7 @@ HABEN_FORMS = {"Sie": "haben", "wir": "haben", "ich": "habe", "3sg": "hat", "du"
 
 class Passive:
     parameters = {"sein_zu", "zu_blockers", "authority_verbs", "reader_verbs", "letter_markers", "reader_duties",
-                  "passive_lemmas", "own_office_adjectives", "duty_swaps", "possibility_verbs"}
+                  "passive_lemmas", "own_office_adjectives", "duty_swaps", "possibility_verbs", "duty_requires"}
     values = {"text", "form", "active", "agent", "problem"}
 
     def __init__(self, parameters: dict):

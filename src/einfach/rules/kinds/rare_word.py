@@ -17,8 +17,13 @@ Not reported:
   or ``funktionsverbgefuege`` finding (``yields_to``);
 * zu-participles of frequent verbs ("die einzureichenden Nachweise"): the
   frequency of the verb counts (:func:`wordinfo.zu_participle_verb`);
-* compounds whose parts are all frequent (``Versicherungs|verlauf``): the
-  reader knows the parts; ``wortlaenge`` deals with their length;
+* compounds whose parts are all frequent (``Versicherungs|verlauf``,
+  ``original|verpackt``): the reader knows the parts; ``wortlaenge`` deals
+  with their length;
+* words of a sentence in another language (a third of its words, at least
+  three, tagged FM: "After the amout of ..." has no typo "about");
+* words in a URL, a short quotation (a term the text introduces, a title) or
+  a fixed name ("Buß- und Bettag"): :mod:`einfach.nlp.protected`;
 * feminine forms of frequent words ("Arbeitgeberin");
 * names of laws ("Asylbewerberleistungsgesetz"): a title cannot be replaced.
 
@@ -36,6 +41,11 @@ know ("Unterlagn", "Bescheinigunng") one edit away from a frequent word is
 reported as a probable typo with that word (:mod:`.typos`), whatever tag the
 tagger guessed; never a word after "Herr", "Frau" or a title (a surname), a
 word with a capital inside, digits or a hyphen.
+
+The suggestion is concrete or absent (issue 17): a typo's intended word, a
+legal term's explanation, a synonym, or the plain word for an Amtsdeutsch
+part; a rare word without any of these gets no suggestion (the message says
+it is rare), not a template that could stand under every finding.
 
 Synonyms: ``rules/data/synonyme.yml`` (rare words of letters with everyday
 alternatives), and for a compound whose last part is an Amtsdeutsch word,
@@ -57,9 +67,12 @@ from ..loader import load_lexicon, read_yaml
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, quote
 from .typos import likely_typo
-from .wordinfo import is_law_title, is_street_name, legal_explanation, split_compound, zu_participle_verb
+from .wordinfo import (
+    is_law_title, is_street_name, legal_explanation, split_adjective, split_compound, zu_participle_verb,
+)
 
 CONTENT_TAGS = {"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVPP", "VVIZU", "VVIMP"}
+ADJECTIVE_TAGS = {"ADJA", "ADJD", "VVPP"}
 DEFINING_LEMMAS = {"sein", "bedeuten", "heißen", "meinen"}
 MIN_LETTERS = 4
 TYPO_TAGS = CONTENT_TAGS | {"NE", "FM", "XY"}
@@ -131,6 +144,8 @@ class RareWord:
         for sentence in view.sents:
             if not has_finite(sentence) and word_count(sentence) < 4:
                 continue  # address lines, dates, signatures
+            if _foreign(view, sentence):
+                continue  # an English sentence: its words are no rare German words, "amout" no typo of "about"
             joined = particle_verbs(sentence)
             for index in range(sentence.start, sentence.end):
                 if self.typos and view.tag[index] in TYPO_TAGS:
@@ -171,13 +186,16 @@ class RareWord:
                     or split_compound(token.lemma_ or word, self.min_zipf) is not None
                 ):
                     continue
+                if token.tag_ in ADJECTIVE_TAGS and split_adjective(word, self.min_zipf) is not None:
+                    continue  # "originalverpackt": a frequent noun and a frequent participle
                 seen.add(key)
                 yield self._hit(token, value, "Seltenes Wort", self._advice(token, key, skip))
 
     def _typo(self, view: DocView, index: int, seen: set[str]) -> Hit | None:
         """A likely typo at ``index`` (once per document), or None."""
         text = view.word[index]
-        if index in view.placeholder or not text.isalpha() or _capital_inside(text) or text.lower() in seen:
+        if index in view.placeholder or index in view.protected or not text.isalpha() or _capital_inside(text) \
+                or text.lower() in seen:
             return None
         if index > 0 and view.lower[index - 1].rstrip(".") in NAME_OPENERS:
             return None
@@ -225,13 +243,13 @@ class RareWord:
                     f"Im Wort steckt {quote(term[:1].upper() + term[1:] if token.tag_ == 'NN' else term)}; "
                     f"einfacher ist {join_alternatives(list(alternatives))}. Oder erklären Sie das Wort."
                 )
-        return "Schreiben Sie ein bekanntes Wort oder erklären Sie dieses Wort."
+        return ""  # nothing concrete to offer: the message alone ("Seltenes Wort: …"), no template advice
 
     @staticmethod
     def _candidate(view: DocView, index: int) -> bool:
         tag = view.tag[index]
-        if tag not in CONTENT_TAGS or index in view.placeholder:
-            return False
+        if tag not in CONTENT_TAGS or index in view.placeholder or index in view.protected:
+            return False  # a URL, a quoted term or a fixed name: the writer cannot change it
         text = view.word[index]
         if len(text) < MIN_LETTERS or not text.isalpha():
             return False
@@ -249,6 +267,13 @@ class RareWord:
 def _capital_inside(text: str) -> bool:
     """A capital after the first letter ("AufenthG", "eAT"); memoised, as word forms repeat."""
     return any(ch.isupper() for ch in text[1:])
+
+
+def _foreign(view: DocView, sentence) -> bool:
+    """At least a third of the sentence's words (and at least three) tagged foreign material (FM)."""
+    tags = [view.tag[i] for i in range(sentence.start, sentence.end) if view.tag[i][:1] != "$" and not view.space[i]]
+    foreign = sum(1 for tag in tags if tag == "FM")
+    return foreign >= 3 and 3 * foreign >= len(tags)
 
 
 def _noun_read_as_verb(view: DocView, index: int) -> bool:

@@ -6,7 +6,10 @@ whose conditions hold in the sentence gives the alternatives, else the
 entry's own ``alternatives`` are used.  Conditions: ``if_words`` (one of
 these lemmas or forms stands in the sentence), ``if_before`` (the word
 just before the term is one of these) and ``if_inside`` (one of these words
-stands within the matched words: "dem Antrag nicht zu entsprechen").  An alternative may name two
+stands within the matched words: "dem Antrag nicht zu entsprechen") and
+``if_parallel`` (pairs matched up, "respectively": :func:`_parallel`).  A
+sense with no alternatives (``alternatives: []``) means that no word fits
+there: the finding keeps its message and gets no suggestion.  An alternative may name two
 placeholders, filled from the sentence; a sense whose placeholder finds
 nothing is skipped:
 
@@ -53,10 +56,26 @@ def fitting_alternatives(entry: LexiconEntry, words: Words, matched: list[Token]
         inside = set(words.lower[positions[0] : positions[-1] + 1]) if positions else set()
         if sense.if_inside and inside.isdisjoint(sense.if_inside):
             continue
+        if sense.if_parallel and not _parallel(words, positions, matched):
+            continue
         filled = [_fill(text, words, positions) for text in sense.alternatives]
         if all(text is not None for text in filled):
             return tuple(filled)  # type: ignore[arg-type]
     return entry.alternatives
+
+
+def _parallel(words: Words, positions: list[int], matched: list[Token]) -> bool:
+    """Pairs matched up ("respectively"): the term's word stands twice in the sentence ("14 bzw. 18
+    Jahre für Kinder bzw. Jugendliche"), or a bracket closes right before the term and another
+    opens soon after it ("Monatsberichten (Bau) beziehungsweise Quartalsberichten (Ausbau)")."""
+    if positions and sum(1 for lemma in words.lemmas if lemma == words.lemmas[positions[0]]) > 1:
+        return True
+    doc = matched[0].doc
+    first = min(t.i for t in matched)
+    last = max(t.i for t in matched)
+    before = next((doc[i] for i in range(first - 1, -1, -1) if not doc[i].is_space), None)
+    after = [doc[i].text for i in range(last + 1, min(len(doc), last + 8))]
+    return before is not None and before.text == ")" and "(" in after
 
 
 def _fill(text: str, words: Words, positions: list[int]) -> str | None:

@@ -11,7 +11,10 @@ polite German and is never flagged.
 Flagged, one finding per clause (:func:`einfach.nlp.syntax.clauses`):
 
 * **"Sollten Sie ..."**: "sollte(n)" opening a clause that is not a question
-  ("Sollten Sie Fragen haben, ..." -> "Wenn Sie Fragen haben, ...");
+  ("Sollten Sie Fragen haben, ..." -> "Wenn Sie Fragen haben, ..."), unless
+  a subordinate or zu-infinitive clause comes right before it: then it is
+  the main clause's verb and a recommendation ("Wenn Sie gründen wollen,
+  sollten Sie vorher überlegen, ...");
 * **"..., falls Sie Fragen haben sollten"**: "sollte(n)" as the last verb
   of a clause opened by "wenn", "falls", "sofern" or "soweit";
 * **polite questions**: "Könnten Sie", "Würden Sie", "Wären Sie", "Hätten
@@ -132,10 +135,13 @@ class Subjunctive:
             conditional = any(form in CONDITION_WORDS for form in lower)
             # "Wir würden gern helfen, aber ...": a real counterfactual, not a hedge
             contrast = any(form in CONTRAST_WORDS for form in lower)
+            previous: list[Token] | None = None
             for number, clause in enumerate(clauses(sentence)):
-                hit = reported.get(number) or self._in_clause(clause, sentence, question, conditional or contrast)
+                hit = reported.get(number) or self._in_clause(
+                    clause, sentence, question, conditional or contrast, _subordinate(previous))
                 if hit is not None:
                     yield hit
+                previous = clause
 
     def _reported(self, sentence: Span) -> dict[int, Hit]:
         """Findings for clauses in reported speech, by the clause's number in the sentence."""
@@ -153,13 +159,17 @@ class Subjunctive:
                 speaker = _speaker(clause, verb)
         return found
 
-    def _in_clause(self, clause: list[Token], sentence: Span, question: bool, conditional: bool) -> Hit | None:
+    def _in_clause(
+        self, clause: list[Token], sentence: Span, question: bool, conditional: bool, after_subordinate: bool = False
+    ) -> Hit | None:
         first = clause[0]
         following = clause[1] if len(clause) > 1 else None
         finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"}]
         main = first.tag_ not in SUBORDINATE_OPENERS
         # "Sollten Sie Fragen haben, ..."
-        if first.lower_ in SOLLEN and first.tag_ == "VMFIN" and not question:
+        # (after a subordinate clause "sollten Sie" is the main clause's verb: "Wenn Sie gründen wollen,
+        # sollten Sie vorher überlegen, ..." is a recommendation, no condition)
+        if first.lower_ in SOLLEN and first.tag_ == "VMFIN" and not question and not after_subordinate:
             span = [first, following] if following is not None and following.tag_ == "PPER" else [first]
             return _hit(span, *TEXTS["sollten_sie"])
         # "..., falls Sie Fragen haben sollten"
@@ -253,6 +263,22 @@ def _zu_infinitive(clause: list[Token], verb: Token) -> Token | None:
         if token.tag_ == "VVIZU" or (token.tag_ in INFINITIVES and token.doc[token.i - 1].tag_ == "PTKZU"):
             return token
     return None
+
+
+def _subordinate(clause: list[Token] | None) -> bool:
+    """A subordinate clause ("wenn …", "bevor …", "die …"; or more than two words with all verbs
+    at the end: "Damit alle Interessen gewahrt bleiben", whose "Damit" the tagger reads as an adverb)
+    or a zu-infinitive ("… zu gründen")."""
+    if not clause:
+        return False
+    words = [t for t in clause if not t.is_punct]
+    if not words:
+        return False
+    verbs = [n for n, t in enumerate(words) if t.tag_.startswith("V")]
+    # every verb at the end, none in second place: "Damit alle Interessen gewahrt bleiben"
+    verb_final = len(words) > 2 and bool(verbs) and verbs[0] > 1 and verbs == list(range(verbs[0], len(words)))
+    return (words[0].tag_ in SUBORDINATE_OPENERS or verb_final  # "Damit alle Interessen gewahrt bleiben"
+            or any(t.tag_ in {"VVIZU", "PTKZU"} for t in words))
 
 
 def _hedge(clause: list[Token]) -> Token | None:

@@ -105,6 +105,8 @@ class WordLength:
         text = view.word[index]
         if len(text) <= self.max_letters:
             return False  # no part of it can be longer than max_letters (most nouns: stop here)
+        if index in view.protected:
+            return False  # a quoted name („Rechtsanwaltsgesellschaft“), a URL or a fixed name keeps its spelling
         if "@" in text or "://" in text or text.lower().startswith("www.") or any(ch.isdigit() for ch in text):
             return False
         letters = [ch for ch in text if ch.isalpha()]

@@ -271,6 +271,28 @@ def split_compound(word: str, min_zipf: float = 2.5, candidates: int = 3, depth:
     return None
 
 
+ADJECTIVE_HEAD_TAGS = {"ADJ(A)", "ADJ(D)", "VV(PP)"}
+
+
+@lru_cache(maxsize=20_000)
+def split_adjective(word: str, min_zipf: float = 2.5, candidates: int = 3) -> tuple[str, str] | None:
+    """(body, head) of an adjective or participle compound of known words ("original|verpackt",
+    "innovations|unterstützende"), or None: CharSplit's best ``candidates`` splits of the
+    capitalised word, the head a frequent adjective or participle HanTa knows (its form or
+    lemma at least ``min_zipf``), the body a known part as in :func:`split_compound`."""
+    from ...nlp.frequency import zipf
+
+    if len(word) < 8 or not word.isalpha():
+        return None
+    for _score, body, head in split_scores(word[:1].upper() + word[1:])[:candidates]:
+        lowered = head.lower()
+        if len(lowered) < MIN_PART or known_tag(lowered) not in ADJECTIVE_HEAD_TAGS:
+            continue
+        if max(zipf(lowered), zipf(_lemma(lowered).lower())) >= min_zipf and _part_ok(body, False, min_zipf):
+            return word[: len(body)], word[len(body):]
+    return None
+
+
 def _part_splits(part: str, head: bool, min_zipf: float, depth: int) -> bool:
     """A known part (:func:`_part_ok`), or with ``depth`` left one that is a compound of known parts."""
     if _part_ok(part, head, min_zipf):
