@@ -64,6 +64,8 @@ def minimal_edits(doc: "Doc", proposal: Proposal) -> list[Edit]:
         inserted = join_words(new[j1:j2])
         if tag == "replace":
             start = tokens[i1].idx
+            if new[j1] in NO_SPACE_BEFORE and i1 > 0:  # ", nachdem ...": no space before the comma
+                start = tokens[i1 - 1].idx + len(tokens[i1 - 1].text)
             end = tokens[i2 - 1].idx + len(tokens[i2 - 1].text)
             edits.append(Edit(start, end, inserted))
         elif tag == "delete":

@@ -39,6 +39,7 @@ from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import REVIEW, SURE, Proposal
 from .morph import GENITIVE_STARTS, capitalise, present_plural, split_separable
+from .phrases import PHRASE_MODES, after_listed, fit_start
 
 # article form + adjective ending (of the swapped adjective) -> possessive determiner ending
 POSSESSIVE_ENDINGS = {
@@ -52,11 +53,7 @@ def _at_start(doc: "Doc", index: int) -> bool:
 
 
 def _fit_start(doc, index: int, words: list[str]) -> list[str]:
-    """Capitalised at the start of a sentence, or where the replaced word was ("- Sämtliche …")."""
-    capital = doc[index].text[:1].isupper() and doc[index].tag_ not in {"NN", "NE"}
-    if words and (capital or _at_start(doc, index)):
-        return [capitalise(words[0]), *words[1:]]
-    return words
+    return fit_start(doc, index, words)
 
 
 def _next_word(doc, index: int) -> str:
@@ -100,6 +97,7 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     entry, tokens = _lexicon_hit(doc, start, end, kind)
     if entry is None or not entry.rewrite or not entry.swap:
         return None
+    tokens = _with_articles(doc, tokens)
     first = doc[tokens[0]]
     contiguous = tokens == list(range(tokens[0], tokens[-1] + 1))
     if not contiguous and not ((entry.rewrite_as or "word") == "verb" and first.tag_.startswith("VV")):
@@ -111,6 +109,8 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         return None
     if entry.rewrite_before and not following.endswith(tuple(w.lower() for w in entry.rewrite_before)):
         return None  # "der hiesigen Behörde" is ours, "der hiesige Arbeitsmarkt" is not
+    if not after_listed(doc, tokens[0], entry):
+        return None  # "eine Gebühr in Höhe von", not "die Aufenthaltserlaubnis in Höhe von"
     if entry.rewrite_if_words and not _sentence_has(doc, tokens[0], entry.rewrite_if_words):
         return None  # "Gebühren erheben" -> "fordern", but "Widerspruch erheben" stays
     if entry.rewrite_not_near and _near(doc, tokens, entry.rewrite_not_near):
@@ -120,8 +120,10 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     mode = entry.rewrite_as or "word"
     if mode in NOUN_MODES:
         return _noun_mode(doc, entry, tokens, mode)
-    if mode == "preposition":
-        return _swap_preposition(doc, entry, tokens) or _noun_mode(doc, entry, tokens, "dative")
+    if mode == "preposition":  # a bare noun shows no case: "mittels Girocard oder Kreditkarte" (nouns.py)
+        return PHRASE_MODES[mode](doc, entry, tokens, _lemmas(doc, tokens)) or _bare_dative(doc, entry, tokens)
+    if mode in PHRASE_MODES:
+        return PHRASE_MODES[mode](doc, entry, tokens, _lemmas(doc, tokens))
     if mode == "word":
         noun = first.tag_ in {"NN", "NE"} or (entry.term[:1].isupper() and len(tokens) == 1)  # or read as a verb
         if noun and not _noun_swap_fits(doc, first, entry):
@@ -129,7 +131,8 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         if entry.rewrite.startswith("wenn ") and tokens[-1] + 1 < len(doc) and doc[tokens[-1] + 1].tag_ == "ADJA":
             return None  # "gegebenenfalls anfallende Kosten": "wenn nötig" cannot stand before an adjective
         words = _fit_start(doc, tokens[0], entry.rewrite.split())
-        return Proposal(tokens[0], tokens[-1] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
+        applicability = SURE if entry.rewrite_sure else REVIEW
+        return Proposal(tokens[0], tokens[-1] + 1, words, applicability, replaced=_lemmas(doc, tokens))
     if mode == "verb" and first.tag_.startswith("VV"):
         sentence = doc_view(doc).sentence_of(first.i)
         clause = next((c for c in clauses(sentence) if first in c), None)
@@ -162,6 +165,14 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         words = _fit_start(doc, article.i, [entry.rewrite + ending])
         return Proposal(article.i, tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
     return None
+
+
+def _with_articles(doc, tokens: list[int]) -> list[int]:
+    """The matched tokens with the articles the matcher skips between them ("für [den] Fall")."""
+    gaps = [i for i in range(tokens[0], tokens[-1] + 1) if i not in tokens]
+    if gaps and all(doc[i].tag_ == "ART" for i in gaps):
+        return list(range(tokens[0], tokens[-1] + 1))
+    return tokens
 
 
 NOUN_MODES = {"noun", "dissolve", "name", "drop"}
@@ -210,45 +221,12 @@ def _sentence_has(doc, index: int, words) -> bool:
     return any(t.lower_ in wanted or (t.lemma_ or "").lower() in wanted for t in doc_view(doc).sentence_of(index))
 
 
-# determiners whose feminine singular genitive and dative are the same word ("der Behörde")
-FEMININE_GENITIVE_DATIVE = {"der", "einer", "dieser", "jener", "jeder", "keiner", "meiner", "deiner", "seiner",
-                            "ihrer", "unserer", "eurer"}
-
-
-def _swap_preposition(doc, entry, tokens: list[int]) -> Proposal | None:
-    """A preposition with the genitive -> one with the dative (``rewrite_as: preposition``), only
-    before a feminine singular noun, whose genitive and dative look the same: "seitens der
-    hiesigen Behörde" -> "von der hiesigen Behörde", "im Rahmen der Prüfung" -> "bei der
-    Prüfung"; "zu" before a bare feminine noun becomes "zur" ("zwecks Verwahrung" -> "zur
-    Verwahrung").  Any other case (masculine, neuter, plural, an adjective without article)
-    stays as it is: its article and endings would change."""
-    from ..rules.kinds.wordinfo import gender
-
-    end = doc_view(doc).sentence_of(tokens[0]).end
-    position = tokens[-1] + 1
-    determiner = position < end and doc[position].lower_ in FEMININE_GENITIVE_DATIVE and \
-        doc[position].tag_ in {"ART", "PPOSAT", "PDAT", "PIAT"}
-    if determiner:
-        position += 1
-        while position < end and doc[position].tag_ == "ADJA" and doc[position].lower_.endswith("en"):
-            position += 1
-    if position >= end:
-        return None
-    noun = doc[position]
-    if noun.tag_ == "NN":
-        singular = noun.text == (noun.lemma_ or "")
-    else:  # a noun the tagger read as a verb ("der Vorsprache"): capitalised after the determiner
-        singular = determiner and noun.text[:1].isupper() and noun.is_alpha and not noun.text.endswith("n")
-    if not singular or gender(noun.text) != "f":
-        return None  # a plural ("der Unterlagen") or not certainly feminine
-    if determiner:
-        words = entry.rewrite.split()
-    elif entry.rewrite == "zu":
-        words = ["zur"]
-    else:
-        return None
-    return Proposal(tokens[0], tokens[-1] + 1, _fit_start(doc, tokens[0], words), REVIEW,
-                    replaced=_lemmas(doc, tokens))
+def _bare_dative(doc, entry, tokens: list[int]) -> Proposal | None:
+    """A genitive preposition before a bare noun (no determiner) -> ``rewrite`` (nouns.py)."""
+    after = tokens[-1] + 1
+    if after < len(doc) and doc[after].tag_ in {"NN", "NE"}:
+        return _noun_mode(doc, entry, tokens, "dative")
+    return None
 
 
 def _noun_swap_fits(doc, noun, entry) -> bool:

@@ -28,8 +28,10 @@ APPLICABILITIES = ("sure", "review")
 # optional keys of the rewrites (issue 14, docs/lexicons.md): what replaces the term in the
 # sentence, how it is fitted in, and when it is not swapped
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap",
-                "rewrite_if_words", "rewrite_preceded_by", "rewrite_not_near"}
-REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "noun", "dissolve", "name", "drop")
+                "rewrite_if_words", "rewrite_preceded_by", "rewrite_not_near", "rewrite_if_after", "rewrite_sure",
+                "rewrite_if_noun"}
+REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "noun", "dissolve", "name", "drop", "amount",
+                 "conjunction", "duration", "clause")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
 SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside", "if_parallel"}
 LEXICON_ENTRY_KEYS = {
@@ -110,6 +112,9 @@ class LexiconEntry:
     rewrite_if_words: tuple[str, ...] = ()  # the swap only if one of these lemmas or forms is in the sentence
     rewrite_preceded_by: tuple[str, ...] = ()  # the swap only after one of these words (an article between)
     rewrite_not_near: tuple[str, ...] = ()  # no swap with one of these words nearby (NEAR words either side)
+    rewrite_if_after: tuple[str, ...] = ()  # the word before the term ends in one of these
+    rewrite_sure: bool = False  # the swap certainly keeps the meaning (applied by fix without --all)
+    rewrite_if_noun: tuple[str, ...] = ()  # phrase modes: the noun after the term ends in one of these
     swap: bool = True  # False: the term is never swapped, only advice is given
     source: str = ""  # optional: where the entry is attested (issue #17)
     senses: tuple[Sense, ...] = ()  # optional: alternatives by sense (issue #17)
@@ -379,9 +384,13 @@ def _rewrite_keys(entry: dict, path: Path, label: str) -> dict:
             raise RuleFileError(str(path), f"{label}.rewrite_as", f"muss eine von {', '.join(REWRITE_MODES)} sein")
         result["rewrite_as"] = entry["rewrite_as"]
     for key in ("rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "rewrite_if_words",
-                "rewrite_preceded_by", "rewrite_not_near"):
+                "rewrite_preceded_by", "rewrite_not_near", "rewrite_if_after", "rewrite_if_noun"):
         if key in entry:
             result[key] = _as_strings(entry[key], path, f"{label}.{key}")
+    if "rewrite_sure" in entry:
+        if not isinstance(entry["rewrite_sure"], bool):
+            raise RuleFileError(str(path), f"{label}.rewrite_sure", "muss true oder false sein")
+        result["rewrite_sure"] = entry["rewrite_sure"]
     if "swap" in entry:
         if not isinstance(entry["swap"], bool):
             raise RuleFileError(str(path), f"{label}.swap", "muss true oder false sein")

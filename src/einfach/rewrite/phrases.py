@@ -1,0 +1,349 @@
+"""Amtsdeutsch phrases: a prepositional phrase re-cased after a plainer preposition, sums,
+conditions (issue 14, fourth step).
+
+Called by :func:`einfach.rewrite.swaps.rewrite_lexicon` for three ``rewrite_as`` modes of a
+lexicon entry (``docs/lexicons.md``):
+
+* ``preposition``: a preposition (or a prepositional phrase that works as one) with a genitive
+  becomes ``rewrite``, a preposition with the dative or the accusative, and the noun phrase
+  after it takes the new case: "seitens der Behörde" -> "von der Behörde", "zwecks Nachweises
+  des Lebensunterhalts" -> "zum Nachweis des Lebensunterhalts", "unter Angabe des
+  Aktenzeichens" -> "mit dem Aktenzeichen", "im Wege der Verwaltungsvollstreckung" -> "durch
+  die Verwaltungsvollstreckung".  The case is read from the determiner and the noun
+  (``genus.yml`` for the gender); a weak masculine noun, a noun phrase coordinated with
+  another genitive ("der Gründe sowie des Zeitpunkts"), an adjective without a determiner or
+  a gender the new case needs but ``genus.yml`` does not know stop the swap.
+* ``amount``: "in Höhe von 13,00 EUR" -> "von 13,00 EUR": the term goes when ``rewrite`` and
+  a number follow it, and only after a noun naming a sum (``rewrite_if_after``): "eine Gebühr
+  in Höhe von 13,00 EUR", not "die Erteilung der Aufenthaltserlaubnis in Höhe von 100 EUR".
+* ``conjunction``: "Für den Fall, dass Sie ..." -> "Falls Sie ...": the term, its comma and
+  "dass" become ``rewrite``; without ", dass" after it ("für den Fall der Abschiebung") no swap.
+
+Written by hand: the German determiner declension is a closed table of a few dozen forms
+(see ``morph.py``); the only open-ended part, a noun's gender, comes from ``genus.yml``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+from ..nlp.view import doc_view
+from .edits import REVIEW, SURE, Proposal
+from .morph import DETERMINER_TAGS, capitalise
+
+# the case a preposition governs, for the prepositions a rewrite may put in
+PREPOSITION_CASE = {"mit": "dat", "zu": "dat", "von": "dat", "bei": "dat", "nach": "dat", "aus": "dat",
+                    "seit": "dat", "vor": "dat", "durch": "acc", "für": "acc", "ohne": "acc", "um": "acc", "gegen": "acc"}
+# preposition + "dem" -> the contraction ("zu dem Abgleich" -> "zum Abgleich")
+CONTRACTIONS = {("zu", "dem"): "zum", ("von", "dem"): "vom", ("bei", "dem"): "beim"}
+# stems of the determiners declined like "ein" (no ending in the neuter accusative: "Ihr Schreiben")
+EIN_WORDS = {"ein", "kein", "mein", "dein", "sein", "ihr", "unser", "eur"}
+DER_WORDS = {"dies", "jen", "jed", "welch", "solch"}
+COORDINATORS = {"sowie", "bzw", "bzw.", "/", "und", "oder"}
+GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "dieses", "dieser", "ihres", "ihrer", "seines", "seiner",
+                        "unseres", "unserer", "meines", "meiner", "jedes", "jeder", "keines", "keiner"}
+
+
+# what may stand before a list item or heading that opens with a capital
+ITEM_MARKS = {"-", "–", "—", "*", "•", ":"}
+
+
+def fit_start(doc, index: int, words: list[str]) -> list[str]:
+    """Capitalise the first new word where the replaced word opened the sentence: at the start of
+    a sentence or of a list item ("- Für den Fall, dass ..." -> "- Falls ..."), read from its
+    capital (not for a noun); a sentence going on in lower case after the salutation
+    ("bezüglich Ihres Antrags ...") stays in lower case."""
+    old = doc[index]
+    previous = next((t for t in reversed(doc[:index]) if not t.is_space), None)
+    item = previous is not None and previous.text in ITEM_MARKS and old.tag_ not in {"NN", "NE"}
+    opens = old.text[:1].isupper() and (doc_view(doc).at_sentence_start(index) or item)
+    if words and opens:
+        return [capitalise(words[0]), *words[1:]]
+    return words
+
+
+def _applicability(entry) -> str:
+    return SURE if entry.rewrite_sure else REVIEW
+
+
+def swap_preposition(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
+    """``rewrite_as: preposition``: the term becomes the new preposition, the genitive noun phrase
+    after it takes the case the new preposition governs."""
+    preposition = entry.rewrite.split()[-1].lower()
+    case = PREPOSITION_CASE.get(preposition)
+    if case is None:
+        return None
+    end = doc_view(doc).sentence_of(tokens[0]).end
+    after = tokens[-1] + 1
+    if after < end and doc[after].lower_ == "von" and case == "dat" and len(tokens) > 1:
+        # "im Rahmen von Veranstaltungen" -> "bei Veranstaltungen": "von" already took the dative
+        noun = next((t for t in doc[after + 1:min(end, after + 5)] if t.tag_ in {"NN", "NE"}), None)
+        if noun is None or not noun_allowed(entry, noun):
+            return None
+        words = fit_start(doc, tokens[0], entry.rewrite.split())
+        return Proposal(tokens[0], after + 1, words, _applicability(entry), replaced=replaced)
+    recased = recase_genitive(doc, after, end, case)
+    if recased is None:
+        return None
+    phrase_words, last, form = recased
+    if not noun_allowed(entry, doc[last]):
+        return None
+    head = entry.rewrite.split()
+    if phrase_words and (preposition, phrase_words[0].lower()) in CONTRACTIONS:
+        head = [*head[:-1], CONTRACTIONS[(preposition, phrase_words[0].lower())]]
+        phrase_words = phrase_words[1:]
+    elif preposition == "zu" and not _has_determiner(doc, after):
+        head = [*head[:-1], "zur" if form == "f" else "zum"]  # "zwecks Abgleichs" -> "zum Abgleich"
+    words = fit_start(doc, tokens[0], head + phrase_words)
+    return Proposal(tokens[0], last + 1, words, _applicability(entry), replaced=replaced)
+
+
+def noun_allowed(entry, noun) -> bool:
+    """The noun of the phrase fits the entry's sense: its form or lemma ends in one of
+    ``rewrite_if_noun`` (none listed: any noun). "im Rahmen der Prüfung" is "bei der Prüfung";
+    "im Rahmen ihrer Leistungsfähigkeit" is a limit, not an occasion, and keeps its advice."""
+    if not entry.rewrite_if_noun:
+        return True
+    endings = tuple(w.lower() for w in entry.rewrite_if_noun)
+    return noun.text.lower().endswith(endings) or (noun.lemma_ or "").lower().endswith(endings)
+
+
+def _has_determiner(doc, position: int) -> bool:
+    return position < len(doc) and doc[position].tag_ in DETERMINER_TAGS
+
+
+def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str], int, str] | None:
+    """The genitive noun phrase starting at ``position`` in ``case`` ("dat", "acc" or "nom"): (its
+    new words, the index of its noun, "m"/"n"/"f"/"pl"), or None where its form cannot be worked
+    out safely."""
+    from ..rules.kinds.wordinfo import accusative_like_nominative, gender
+
+    determiner = doc[position] if _has_determiner(doc, position) else None
+    if determiner is not None and determiner.lower_ not in GENITIVE_DETERMINERS:
+        return None
+    index = position + (determiner is not None)
+    middle = []  # adjectives, "oben", "o. g." between determiner and noun
+    while index < end and (doc[index].tag_ in {"ADJA", "ADV"} or _abbreviation(doc[index])):
+        middle.append(doc[index])
+        index += 1
+    if index >= end or not _noun(doc[index], determiner is not None):
+        return None
+    noun = doc[index]
+    lemma = (noun.lemma_ or noun.text) if noun.tag_ == "NN" else noun.text
+    if _coordinated_after(doc, index, end):
+        return None  # "der Gründe sowie des Zeitpunkts": the second phrase would stay a genitive
+    adjectives = [t for t in middle if t.tag_ == "ADJA"]
+    if any(not t.lower_.endswith("en") for t in adjectives):
+        return None
+    if determiner is None and adjectives:
+        return None  # "zwecks schneller Bearbeitung": a strong adjective ending would change
+    form = _number_gender(determiner, noun, lemma)
+    if form is None:
+        return None
+    if form in {"m", "n"}:
+        new_noun = noun.text[:len(lemma)]
+        if noun.text not in {new_noun + "s", new_noun + "es"} or new_noun.lower() != lemma.lower():
+            return None  # not a strong genitive singular ("des Kunden", a lemma HanTa got wrong)
+        known = gender(lemma)
+        if known == "f" or (case != "dat" and known != form):
+            return None  # only the dative of the masculine and neuter is the same: else the gender must be known
+        if known == "m" and accusative_like_nominative(lemma) is False:
+            return None  # a weak masculine noun
+    elif form == "f":
+        new_noun = noun.text
+    else:  # plural
+        new_noun = noun.text + ("n" if case == "dat" and not noun.text.endswith(("n", "s")) else "")
+    words = []
+    if determiner is not None:
+        new_determiner = _determiner(determiner.lower_, form, case)
+        if new_determiner is None:
+            return None
+        words.append(capitalise(new_determiner) if determiner.text[:1].isupper() else new_determiner)
+    ein_word = determiner is not None and determiner.lower_[:-2] in EIN_WORDS
+    for token in middle:
+        if token.tag_ == "ADJA":
+            words.append(token.text[:-2] + _adjective_ending(form, case, ein_word))
+        else:
+            words.append(token.text)
+    words.append(new_noun)
+    return words, index, form
+
+
+def _noun(token, after_determiner: bool) -> bool:
+    """A noun, or after a determiner a capitalised word the tagger read as a verb ("der Vorsprache")."""
+    if token.tag_ == "NN":
+        return True
+    return after_determiner and token.tag_.startswith("V") and token.text[:1].isupper() and token.is_alpha
+
+
+def _abbreviation(token) -> bool:
+    """"o." and "g." of "o. g." (oben genannt): a one-letter abbreviation with its period."""
+    return len(token.text) == 2 and token.text.endswith(".") and token.text[0].isalpha()
+
+
+def _coordinated_after(doc, index: int, end: int) -> bool:
+    following = doc[index + 1] if index + 1 < end else None
+    if following is None:
+        return False
+    after = doc[index + 2] if index + 2 < end else None
+    if after is None or not (following.lower_ in COORDINATORS or following.tag_ == "KON" or following.text == ","):
+        return False
+    second = after.lower_ in GENITIVE_DETERMINERS or after.tag_ in {"NN", "ADJA"} | DETERMINER_TAGS
+    if not second:
+        return False  # "oder über das Portal": no second noun phrase
+    if following.text != ",":
+        return True  # "sowie des Zeitpunkts", "und Kosten"
+    # after a comma: a list if a conjunction comes before the next verb, preposition or other
+    # punctuation ("einer Untersuchung, Prüfung oder einer Messung"), not an apposition
+    # ("Ihrer Mutter, Frau Anna Muster, für ...")
+    for token in doc[index + 2:end]:
+        if token.lower_ in COORDINATORS or token.tag_ == "KON":
+            return True
+        if token.tag_.startswith("V") or token.tag_ in {"APPR", "APPRART", "KOUS"} or \
+                (token.is_punct and token.text != ","):
+            return False
+    return False
+
+
+def _number_gender(determiner, noun, lemma: str) -> str | None:
+    """"m" or "n" (a masculine or neuter singular: the determiner ends in -es), "f" (feminine
+    singular), "pl" or None, from the genitive determiner and the noun."""
+    from ..rules.kinds.wordinfo import gender
+
+    if determiner is None:
+        if noun.text == lemma:
+            return "f" if gender(lemma) == "f" else None
+        known = gender(lemma)
+        return known if known in {"m", "n"} else None
+    if determiner.lower_.endswith("es"):
+        return gender(lemma) if gender(lemma) in {"m", "n"} else "m"  # m and n share the dative
+    if noun.text == lemma:
+        return "f" if gender(lemma) == "f" else None
+    if determiner.lower_ == "einer" or "-" in noun.text or gender(lemma) is None:
+        return None  # "einer" is singular; a hyphenated compound or an unknown noun: HanTa's lemma is no proof
+    return "pl"
+
+
+# the definite article and the endings of "dies-"/"Ihr-" by (gender or plural, case)
+ARTICLE = {("m", "dat"): "dem", ("n", "dat"): "dem", ("f", "dat"): "der", ("pl", "dat"): "den",
+           ("m", "acc"): "den", ("n", "acc"): "das", ("f", "acc"): "die", ("pl", "acc"): "die",
+           ("m", "nom"): "der", ("n", "nom"): "das", ("f", "nom"): "die", ("pl", "nom"): "die"}
+ENDING = {("m", "dat"): "em", ("n", "dat"): "em", ("f", "dat"): "er", ("pl", "dat"): "en",
+          ("m", "acc"): "en", ("n", "acc"): "es", ("f", "acc"): "e", ("pl", "acc"): "e",
+          ("m", "nom"): "er", ("n", "nom"): "es", ("f", "nom"): "e", ("pl", "nom"): "e"}
+
+
+def _determiner(word: str, form: str, case: str) -> str | None:
+    if word in {"des", "der"}:
+        return ARTICLE[(form, case)]
+    stem = word[:-2]
+    if stem not in EIN_WORDS | DER_WORDS:
+        return None
+    ending = ENDING[(form, case)]
+    if stem in EIN_WORDS and form in {"m", "n"} and case != "dat" and (form, case) != ("m", "acc"):
+        ending = ""  # "ein Schreiben", "Ihr Antrag" (nominative), not "eines"
+    if stem == "eur" and not ending:
+        stem = "euer"
+    return stem + ending
+
+
+def _adjective_ending(form: str, case: str, ein_word: bool) -> str:
+    if case == "dat" or form == "pl" or (form, case) == ("m", "acc"):
+        return "en"
+    if ein_word and form in {"m", "n"}:
+        return "er" if form == "m" else "es"  # "ein neuer Antrag", "Ihr neues Schreiben"
+    return "e"
+
+
+CURRENCIES = {"EUR", "Euro", "€"}
+
+
+def swap_amount(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
+    """``rewrite_as: amount``: "eine Gebühr in Höhe von 13,00 EUR" -> "eine Gebühr von 13,00 EUR"."""
+    after = tokens[-1] + 1
+    number = after + 1
+    if number < len(doc) and doc[number].text in CURRENCIES:
+        number += 1  # "in Höhe von EUR 2,50"
+    if number >= len(doc) or doc[after].lower_ != entry.rewrite.lower() or not doc[number].like_num:
+        return None
+    return Proposal(tokens[0], after + 1, [doc[after].text], _applicability(entry), replaced=replaced)
+
+
+def after_listed(doc, index: int, entry) -> bool:
+    """The word before the term ends in one of ``rewrite_if_after`` (none listed: always)."""
+    endings = tuple(w.lower() for w in entry.rewrite_if_after)
+    if not endings:
+        return True
+    return index > 0 and doc[index - 1].tag_ == "NN" and doc[index - 1].lower_.endswith(endings)
+
+
+def swap_conjunction(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
+    """``rewrite_as: conjunction``: "Für den Fall, dass Sie ..." -> "Falls Sie ..."."""
+    comma, that = tokens[-1] + 1, tokens[-1] + 2
+    if that >= len(doc) or doc[comma].text != "," or doc[that].lower_ != "dass":
+        return None
+    words = fit_start(doc, tokens[0], entry.rewrite.split())
+    return Proposal(tokens[0], that + 1, words, _applicability(entry), replaced=replaced)
+
+
+def swap_duration(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
+    """``rewrite_as: duration``: "für einen Zeitraum von fünf Jahren" -> "für fünf Jahre": a number
+    and a plural noun follow; the noun's dative plural becomes the accusative plural ("Jahren"
+    -> "Jahre", "Wochen" stays); any other form ("von einem Jahr", "Semestern") stops it."""
+    number, position = tokens[-1] + 1, tokens[-1] + 2
+    if position >= len(doc) or not (doc[number].like_num or doc[number].tag_ == "CARD"):
+        return None
+    noun = doc[position]
+    lemma = noun.lemma_ or ""
+    if noun.tag_ != "NN" or not lemma:
+        return None
+    if noun.text == lemma + "en":
+        plural = noun.text[:-1]  # "Jahren" -> "Jahre", "Monaten" -> "Monate"
+    elif noun.text == lemma + "n" and lemma.endswith("e"):
+        plural = noun.text  # "Wochen"
+    else:
+        return None
+    words = fit_start(doc, tokens[0], [*entry.rewrite.split(), doc[number].text, plural])
+    return Proposal(tokens[0], position + 1, words, _applicability(entry), replaced=replaced)
+
+
+# the placeholders of ``rewrite_as: clause``: the noun phrase as subject or as object
+CLAUSE_PLACEHOLDERS = {"{np}": "nom", "{np_acc}": "acc"}
+# a clause's verb with a plural subject
+PLURAL_VERBS = {"ist": "sind", "hat": "haben", "wird": "werden", "kommt": "kommen", "liegt": "liegen"}
+
+
+def swap_clause(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
+    """``rewrite_as: clause``: the term and the genitive noun phrase after it become a clause,
+    ``rewrite`` with the noun phrase in the nominative for ``{np}`` (in the accusative for
+    ``{np_acc}``: "nach Erhalt des Bescheides," -> ", nachdem Sie den Bescheid bekommen haben,"):
+    "binnen drei Wochen nach
+    Zugang dieses Schreibens, spätestens ..." -> "binnen drei Wochen, nachdem dieses Schreiben
+    bei Ihnen angekommen ist, spätestens ...".  Only inside a sentence and where a comma closes
+    the noun phrase, so the new clause is closed by it too."""
+    first = tokens[0]
+    sentence = doc_view(doc).sentence_of(first)
+    placeholder = next((p for p in CLAUSE_PLACEHOLDERS if p in entry.rewrite.split()), None)
+    if first == sentence.start or doc[first - 1].is_punct or placeholder is None:
+        return None
+    recased = recase_genitive(doc, tokens[-1] + 1, sentence.end, CLAUSE_PLACEHOLDERS[placeholder])
+    if recased is None:
+        return None
+    phrase_words, last, form = recased
+    if last + 1 >= sentence.end or doc[last + 1].text != ",":
+        return None
+    words = []
+    for word in entry.rewrite.split():
+        if form == "pl" and CLAUSE_PLACEHOLDERS[placeholder] == "nom":
+            word = PLURAL_VERBS.get(word, word)  # "nachdem Ihre Unterlagen ... angekommen sind"
+        words.extend(phrase_words if word == placeholder else [word])
+    # the word before goes into the proposal, so the comma joins it ("Wochen, nachdem")
+    return Proposal(first - 1, last + 1, [doc[first - 1].text, ",", *words], _applicability(entry), replaced=replaced)
+
+
+# rewrite_as modes of lexicon entries handled here (called by einfach.rewrite.swaps.rewrite_lexicon)
+PHRASE_MODES = {"preposition": swap_preposition, "amount": swap_amount, "conjunction": swap_conjunction,
+                "duration": swap_duration, "clause": swap_clause}
