@@ -124,7 +124,7 @@ def _spans(doc) -> list[tuple[int, int, str]]:
 
 def test_spans_only_gives_the_same_findings_spans(nlp):
     """The safety check runs the rules with ``spans_only`` (no texts, no split advice of
-    ``satzlaenge``): every paragraph and every sentence of the letter, with all rules and with
+    ``satzlaenge``, no active skeleton of ``passiv``): every paragraph and every sentence of the letter, with all rules and with
     the few a rewrite asks about, gives the same spans and the same yielded-to values as the
     full run."""
     runner = nlp.get_pipe("einfach_rules")
@@ -144,6 +144,8 @@ def test_spans_only_gives_the_same_findings_spans(nlp):
                                   if s.label_ == "satzlaenge" and s._.einfach["values"]["split_points"])
             compared += 1
     assert compared >= 30 and long_sentences >= 1  # a long sentence with split advice is among them
+    letter = nlp(LETTER)
+    assert any(s.label_ == "passiv" for s in letter.spans["einfach"])  # and passives
 
 
 def test_the_safety_check_asks_for_spans_only(nlp):
@@ -153,3 +155,6 @@ def test_the_safety_check_asks_for_spans_only(nlp):
     spans = doc.spans["einfach"]
     assert [s.label_ for s in spans] == ["satzlaenge"]
     assert set(spans[0]._.einfach) == {"values"} and spans[0]._.einfach["values"]["split_points"] == ""
+    passive = safety._analyse(nlp, "Ihr Antrag wurde von uns abgelehnt.", frozenset({"passiv"}))
+    assert [s.label_ for s in passive.spans["einfach"]] == ["passiv"]
+    assert "active" not in passive.spans["einfach"][0]._.einfach["values"]  # only the message needs it
