@@ -116,3 +116,45 @@ def test_verify_refuses_a_doc_of_another_sentence(nlp):
     with pytest.raises(ValueError):
         safety.verify(nlp, original, "Wir haben Ihren Antrag abgelehnt.", "passiv", set(), [(0, 10)],
                       analysed=nlp("Ein anderer Satz wurde geschrieben."))
+
+
+def _spans(doc) -> list[tuple[int, int, str]]:
+    return [(span.start, span.end, span.label_) for span in doc.spans.get("einfach", [])]
+
+
+def test_spans_only_gives_the_same_findings_spans(nlp):
+    """The safety check runs the rules with ``spans_only`` (no texts, no split advice of
+    ``satzlaenge``, no active skeleton of ``passiv``): every paragraph and every sentence of the letter, with all rules and with
+    the few a rewrite asks about, gives the same spans and the same yielded-to values as the
+    full run."""
+    runner = nlp.get_pipe("einfach_rules")
+    texts = [p.strip() for p in LETTER.split("\n\n")]
+    texts += [s.text for p in texts for s in nlp(p).sents]
+    compared = 0
+    long_sentences = 0
+    for text in texts:
+        for only in (None, runner.closure({"satzlaenge", "passiv"}), runner.closure({"amtsdeutsch"})):
+            full = nlp(text, component_cfg={"einfach_rules": {"only": only}})
+            lean = nlp(text, component_cfg={"einfach_rules": {"only": only, "spans_only": True}})
+            assert _spans(lean) == _spans(full), (text, only)
+            assert [s._.einfach["values"].get("text") for s in lean.spans["einfach"]] == \
+                [s._.einfach["values"].get("text") for s in full.spans["einfach"]]
+            assert "einfach.spans_only" not in str(list(lean.user_data))  # the flag is gone after the run
+            long_sentences += sum(1 for s in full.spans["einfach"]
+                                  if s.label_ == "satzlaenge" and s._.einfach["values"]["split_points"])
+            compared += 1
+    assert compared >= 30 and long_sentences >= 1  # a long sentence with split advice is among them
+    letter = nlp(LETTER)
+    assert any(s.label_ == "passiv" for s in letter.spans["einfach"])  # and passives
+
+
+def test_the_safety_check_asks_for_spans_only(nlp):
+    doc = safety._analyse(nlp, "Der Antrag wurde abgelehnt, da die Unterlagen nicht rechtzeitig vorgelegt "
+                               "worden sind und die Gebühr trotz mehrfacher Erinnerung bis heute nicht "
+                               "bezahlt wurde, weshalb wir das Verfahren jetzt beenden.", frozenset({"satzlaenge"}))
+    spans = doc.spans["einfach"]
+    assert [s.label_ for s in spans] == ["satzlaenge"]
+    assert set(spans[0]._.einfach) == {"values"} and spans[0]._.einfach["values"]["split_points"] == ""
+    passive = safety._analyse(nlp, "Ihr Antrag wurde von uns abgelehnt.", frozenset({"passiv"}))
+    assert [s.label_ for s in passive.spans["einfach"]] == ["passiv"]
+    assert "active" not in passive.spans["einfach"][0]._.einfach["values"]  # only the message needs it

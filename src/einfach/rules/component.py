@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .active import ActiveRule, active_rules
 from .kinds import kind_class
+from .kinds.base import SPANS_ONLY
 from ..errors import RuleFileError
 from ..nlp.view import VIEW_KEY, release
 
@@ -54,12 +55,21 @@ class RuleRunner:
             if getattr(kind, "yields_to", ())
         }
 
-    def __call__(self, doc: Doc, only: set[str] | frozenset[str] | None = None) -> Doc:
+    def __call__(self, doc: Doc, only: set[str] | frozenset[str] | None = None, spans_only: bool = False) -> Doc:
         """Run the rules (only those whose id is in ``only`` if given: the rewrites' safety
-        check asks about a few rules, ``nlp(text, component_cfg={"einfach_rules": {"only": ...}})``)."""
+        check asks about a few rules, ``nlp(text, component_cfg={"einfach_rules": {"only": ...}})``).
+
+        ``spans_only``: the caller reads the findings' spans (rule id, tokens) and nothing else
+        (the safety check); ``span._.einfach`` then holds only the ``values``, which the rules
+        that yield to others need (:func:`_drop_yielding`), and the kinds may leave out values
+        that only fill the texts (:func:`einfach.rules.kinds.base.spans_only`).  The spans are
+        the same as without it.
+        """
         spans: list[Span] = []
         data: dict = {}
         doc.user_data.pop(VIEW_KEY, None)  # the kinds read the tokens afresh, once for all (see view.py)
+        if spans_only:
+            doc.user_data[SPANS_ONLY] = True
         for active, kind in zip(self.rules, self.kinds):
             rule = active.rule
             if only is not None and rule.id not in only:
@@ -69,6 +79,9 @@ class RuleRunner:
                 if key in data or self._allowed(hit.values):
                     continue
                 spans.append(Span(doc, hit.start, hit.end, label=rule.id))
+                if spans_only:
+                    data[key] = {"values": hit.values}
+                    continue
                 graded = hit.level is not None and not active.configured
                 texts = {**hit.values, "grade": hit.grade if graded else ""}
                 suggestion = rule.suggestion_for(texts)
@@ -79,6 +92,7 @@ class RuleRunner:
                     "suggestions": [suggestion] if hit.suggest and suggestion.strip() else [],
                     "values": hit.values,
                 }
+        doc.user_data.pop(SPANS_ONLY, None)
         spans = _drop_yielding(spans, data, self.yields_to)
         if doc._.einfach_document is None:
             release(doc)  # the view and the caches of nlp/syntax.py: tokens do not serialise

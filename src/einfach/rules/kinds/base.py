@@ -15,6 +15,17 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 _DROP_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 
 
+# doc.user_data key: set while the rules component runs for a caller that reads only the
+# findings' spans (the rewrites' safety check), never their texts (see RuleRunner.__call__)
+SPANS_ONLY = ("einfach.spans_only",)
+
+
+def spans_only(doc: Doc) -> bool:
+    """Only the findings' spans (rule id and tokens) are asked for, not their messages: a kind
+    may leave out values that only fill the texts (they change no span)."""
+    return doc.user_data.get(SPANS_ONLY, False)
+
+
 # The level names a caseworker reads (the findings, ``einfach rules``, the grading texts).
 LEVEL_LABELS = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.syntax import clauses
 from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, find_passives
-from .base import Hit, quote
+from .base import Hit, quote, spans_only
 from .wordinfo import SEPARABLE_PARTICLES
 
 MODAL_FORMS = {
@@ -44,7 +44,13 @@ class Passive:
         self.own_office = frozenset(word.lower() for word in parameters.get("own_office_adjectives", []))
 
     def find(self, doc: Doc):
+        texts = not spans_only(doc)  # "active" and "problem" only fill the message
         for match in find_passives(doc, self.sein_zu, self.zu_blockers):
+            if not texts:
+                yield Hit(start=match.start, end=match.end,
+                          values={"text": doc[match.start : match.end].text, "form": match.form,
+                                  "agent": match.agent or ""})
+                continue
             seitens = _seitens(match) if match.agent is None else None
             third_party = seitens is not None and not any(t.lemma_.lower() in self.own_office for t in seitens)
             phrase = " ".join(t.text for t in seitens) if seitens else ""

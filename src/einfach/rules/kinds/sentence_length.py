@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.list_sentences import running_sentences
 from ...nlp.syntax import FINITE, clause_structure, is_word_text, word_count
 from ...nlp.view import DocView, doc_view
-from .base import LEVEL_LABELS, Hit, quote
+from .base import LEVEL_LABELS, Hit, quote, spans_only
 from .wordinfo import SEPARABLE_PARTICLES
 
 LEVEL_ORDER = ("info", "warning", "error")
@@ -88,7 +88,7 @@ class SentenceLength:
             if level is None or not_a_sentence(view, sentence):
                 continue
             tokens = view.non_space(sentence)
-            advice = describe_splits(sentence)
+            advice = "" if spans_only(doc) else describe_splits(sentence)  # only the text needs it
             yield Hit(
                 start=tokens[0].i,
                 end=tokens[-1].i + 1,
