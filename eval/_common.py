@@ -50,3 +50,22 @@ def load_jsonl(path: Path) -> dict[str, dict]:
     """The rows of a JSON-lines review file by their ``id``."""
     with path.open(encoding="utf-8") as handle:
         return {row["id"]: row for row in map(json.loads, filter(str.strip, handle))}
+
+
+def review_round(kind: str, doc: str) -> tuple[dict[str, dict], dict[str, dict]]:
+    """(items, verdicts) of the review round named by ``--round`` on the command line: ``eval/review/KIND.jsonl``
+    and ``KIND-verdicts.jsonl`` for the first round, ``KIND-N.jsonl`` and ``KIND-N-verdicts.jsonl`` for round N.
+    Says which items have no verdict yet."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--round", default="", help=f"review round: '' for the first, '2' for {kind}-2*.jsonl, ...")
+    suffix = parser.parse_args().round
+    suffix = f"-{suffix}" if suffix else ""
+    review = ROOT / "eval" / "review"
+    items = load_jsonl(review / f"{kind}{suffix}.jsonl")
+    verdicts = load_jsonl(review / f"{kind}{suffix}-verdicts.jsonl")
+    missing = sorted(set(items) - set(verdicts))
+    if missing:
+        print(f"{len(missing)} items have no verdict: {', '.join(missing[:10])}")
+    return items, verdicts

@@ -15,14 +15,10 @@ to read (simpler "yes" or "same").  Run from the project root:
 
 from __future__ import annotations
 
-import argparse
 from collections import defaultdict
 
-from _common import ROOT
-from _common import load_jsonl as load
+from _common import review_round
 
-PAIRS = ROOT / "eval" / "review" / "rewrites.jsonl"
-VERDICTS = ROOT / "eval" / "review" / "rewrites-verdicts.jsonl"
 
 
 def passes(verdict: dict) -> bool:
@@ -46,15 +42,7 @@ def table(groups: dict[str, list[dict]]) -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--round", default="", help="review round: '' for the first, '2' for rewrites-2*.jsonl, ...")
-    suffix = parser.parse_args().round
-    suffix = f"-{suffix}" if suffix else ""
-    pairs = load(PAIRS.with_name(f"rewrites{suffix}.jsonl"))
-    verdicts = load(VERDICTS.with_name(f"rewrites{suffix}-verdicts.jsonl"))
-    missing = sorted(set(pairs) - set(verdicts))
-    if missing:
-        print(f"{len(missing)} pairs have no verdict: {', '.join(missing[:10])}")
+    pairs, verdicts = review_round("rewrites", __doc__)
     joined = [{**pairs[i], **verdicts[i]} for i in sorted(set(pairs) & set(verdicts))]
     groups: dict[str, list[dict]] = defaultdict(list)
     for row in joined:

@@ -12,27 +12,15 @@ source.  Targets of issue 17: at most 20 % generic and at most 2 % wrong.
 
 from __future__ import annotations
 
-import argparse
 from collections import defaultdict
 
-from _common import ROOT
-from _common import load_jsonl as load
+from _common import review_round
 
-ITEMS = ROOT / "eval" / "review" / "suggestions.jsonl"
-VERDICTS = ROOT / "eval" / "review" / "suggestions-verdicts.jsonl"
 VERDICT_NAMES = ("fitting", "generic", "wrong")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--round", default="", help="review round: '' for the first, '2' for suggestions-2*.jsonl")
-    suffix = parser.parse_args().round
-    suffix = f"-{suffix}" if suffix else ""
-    items = load(ITEMS.with_name(f"suggestions{suffix}.jsonl"))
-    verdicts = load(VERDICTS.with_name(f"suggestions{suffix}-verdicts.jsonl"))
-    missing = sorted(set(items) - set(verdicts))
-    if missing:
-        print(f"{len(missing)} items have no verdict: {', '.join(missing[:10])}")
+    items, verdicts = review_round("suggestions", __doc__)
     groups: dict[str, list[str]] = defaultdict(list)
     for item_id in sorted(set(items) & set(verdicts)):
         item, verdict = items[item_id], verdicts[item_id]["verdict"]
