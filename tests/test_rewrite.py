@@ -413,3 +413,10 @@ def test_a_verb_swap_takes_the_attested_participle():
     findings = einfach.check("Die Beschäftigung ist Ihnen weiterhin gestattet.").findings
     fixes = [f.fix["sentence"] for f in findings if f.rule == "amtsdeutsch" and f.fix]
     assert fixes == ["Die Beschäftigung ist Ihnen weiterhin erlaubt."]
+
+
+def test_weak_participles_only_when_asked():
+    from einfach.rules.kinds.wordinfo import participle_of
+
+    # the nominal-style advice ("nachdem wir ... haben") takes weak verbs only: a strong verb may take "sein"
+    assert participle_of("erheben", strong=False) is None and participle_of("prüfen", strong=False) == "geprüft"

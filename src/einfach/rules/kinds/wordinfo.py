@@ -201,7 +201,7 @@ def _attested_participles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=2_000)
-def participle_of(verb: str) -> str | None:
+def participle_of(verb: str, strong: bool = True) -> str | None:
     """The past participle of ``verb``, only as a form HanTa's corpus attests (:func:`_attested_participles`)
     with ``verb`` as its lemma, else None.
 
@@ -209,7 +209,7 @@ def participle_of(verb: str) -> str | None:
     or for -ieren; the particle first for separable verbs: "eingereicht"); for a
     strong or mixed verb ("erheben", "bringen") the attested participles of the same
     shape (particle, ge- or prefix, first letter of the stem, ending -en or -t) are
-    looked up: "erhoben", "gebracht".  Nothing is built by rule alone.
+    looked up: "erhoben", "gebracht" (not with ``strong=False``).  Nothing is built by rule alone.
     """
     if not verb.endswith("n"):
         return None
@@ -220,6 +220,8 @@ def participle_of(verb: str) -> str | None:
     regular = particle + _weak_participle(rest, particle)
     if regular in attested and _lemma(regular) == verb:
         return regular
+    if not strong:
+        return None
     prefix = next((p for p in INSEPARABLE if rest.startswith(p) and len(rest) - len(p) > 3), "")
     head = particle + (prefix or "ge")
     initial = rest[len(prefix):][:1]
