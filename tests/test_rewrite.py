@@ -132,6 +132,34 @@ def test_safety_keeps_a_word_the_tagger_reads_differently(nlp):
     named = "Die zuständige Sachbearbeiterin, Frau Vogel, prüft den Antrag."
     assert verify(nlp, named, named.replace(" Vogel", ""), "passiv", set(), [(0, 10)]) is None
 
+def test_a_finding_around_the_changed_words_that_was_there_before_is_carried_not_new():
+    from einfach.rewrite.safety import carried
+
+    # only a span around every edit is carried (an edit at 25..30 that grows by 2 characters)
+    assert carried([(0, 10), (20, 40), (50, 55)], [(25, 30, "abcdefg")]) == {(20, 42)}
+    # a span between two edits (a restructuring around it): not carried
+    assert carried([(20, 40)], [(10, 12, "x"), (25, 30, "y")]) == frozenset()
+    # an edit at a span's first or last character, or over the whole span: the span is not carried
+    assert carried([(20, 40)], [(20, 30, "x")]) == frozenset()
+    assert carried([(20, 40)], [(30, 40, "x")]) == frozenset()
+    assert carried([(20, 40)], [(20, 40, "x")]) == frozenset()
+
+
+def test_safety_lets_a_carried_finding_stand_but_not_a_new_one(nlp):
+    original = "Sie sind der Ausreisepflicht nicht fristgerecht nachgekommen."
+    rewritten = "Sie sind der Ausreisepflicht nicht rechtzeitig nachgekommen."
+    changed = [(35, 47)]
+    # the phrase around the word still stands in the rewritten sentence: without knowing it was
+    # there before, the check sees the rule fire on the changed words
+    analysed = nlp(rewritten)
+    around = frozenset((s.start_char, s.end_char) for s in analysed.spans["einfach"] if s.label_ == "amtsdeutsch")
+    assert (13, 59) in around  # "fristgerecht" (35..47) -> "rechtzeitig", one shorter
+    assert verify(nlp, original, rewritten, "amtsdeutsch", {"fristgerecht"}, changed) is None
+    assert verify(nlp, original, rewritten, "amtsdeutsch", {"fristgerecht"}, changed, kept=frozenset({(13, 59)}))
+    # still protected: a lost word is dropped even with the place carried
+    assert verify(nlp, original, "Sie sind der Pflicht nicht rechtzeitig nachgekommen.", "amtsdeutsch",
+                  {"fristgerecht"}, changed, kept=frozenset({(13, 59)})) is None
+
 
 def test_suppressed_and_excluded_text_is_never_rewritten():
     text = "Ihr Antrag wurde von uns abgelehnt. <!-- einfach: ignore passiv -->\n\nBitte bringen Sie z. B. Ihren Pass mit.\n"
@@ -386,3 +414,31 @@ def test_compose_prefers_the_restructuring_over_a_word_swap_inside_it():
     passive = finding([(0, 3, "Bitte bringen Sie zur"), (19, 23, ""), (40, 54, "mit")])
     edits, count = compose([swap, passive], include_review=True)
     assert count == 1 and [e.text for e in edits] == ["Bitte bringen Sie zur", "", "mit"]
+
+
+def test_participles_only_as_hanta_attests_them():
+    from einfach.rules.kinds.wordinfo import participle_of
+
+    # weak verbs with an inseparable prefix (the participle looks like the present "er erlaubt")
+    assert participle_of("erlauben") == "erlaubt" and participle_of("verlangen") == "verlangt"
+    assert participle_of("einreichen") == "eingereicht"
+    # strong and mixed verbs: the attested form, never one built by rule ("erhebt", "gebringt")
+    assert participle_of("erheben") == "erhoben" and participle_of("bringen") == "gebracht"
+    assert participle_of("entscheiden") == "entschieden" and participle_of("beibringen") == "beigebracht"
+    # HanTa rates "vergebt" and "erhaltet" as participles too; only the attested forms count
+    assert participle_of("vergeben") == "vergeben" and participle_of("erhalten") == "erhalten"
+    # a form HanTa's corpus does not hold: no participle rather than a guess
+    assert participle_of("unterschreiben") is None
+
+
+def test_a_verb_swap_takes_the_attested_participle():
+    findings = einfach.check("Die Beschäftigung ist Ihnen weiterhin gestattet.").findings
+    fixes = [f.fix["sentence"] for f in findings if f.rule == "amtsdeutsch" and f.fix]
+    assert fixes == ["Die Beschäftigung ist Ihnen weiterhin erlaubt."]
+
+
+def test_weak_participles_only_when_asked():
+    from einfach.rules.kinds.wordinfo import participle_of
+
+    # the nominal-style advice ("nachdem wir ... haben") takes weak verbs only: a strong verb may take "sein"
+    assert participle_of("erheben", strong=False) is None and participle_of("prüfen", strong=False) == "geprüft"

@@ -88,7 +88,7 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), te
             continue
         key = (proposal.start, proposal.end, tuple(proposal.words))
         if key not in fixes:
-            fixes[key] = _fix(doc, offset, proposal, finding.rule, nlp, protected,
+            fixes[key] = _fix(doc, offset, proposal, (finding.rule, span), nlp, protected,
                               lambda *args, **options: verify(*args, cache=analysed, **options),
                               lambda edits: _asked(runner, finding.rule, edits, findings))
         if fixes[key] is not None:
@@ -118,7 +118,12 @@ def _asked(runner, rule: str, edits: list[Edit], findings) -> frozenset[str]:
     return runner.closure(touched | {rule})
 
 
-def _fix(doc, offset: int, proposal: Proposal, rule: str, nlp, protected, verify, asked) -> dict | None:
+def _fix(doc, offset: int, proposal: Proposal, asking, nlp, protected, verify, asked) -> dict | None:
+    """The fix for ``proposal``, asked for by ``asking`` = (rule id, the finding's span), if it
+    passes the safety check; else None."""
+    from .safety import carried
+
+    rule, own = asking
     edits = minimal_edits(doc, proposal)
     if not edits:
         return None
@@ -135,8 +140,13 @@ def _fix(doc, offset: int, proposal: Proposal, rule: str, nlp, protected, verify
     rewritten = apply_edits(original, [Edit(e.start - begin, e.end - begin, e.text) for e in edits])
     # a paragraph that is this one sentence was analysed by the same pipeline already (safety.verify)
     analysed = doc if begin == 0 and end == len(paragraph) else None
-    after = verify(nlp, original, rewritten, rule, proposal.replaced,
-                   [(e.start - begin, e.end - begin, e.text) for e in edits], rules=asked(absolute), analysed=analysed)
+    relative = [(e.start - begin, e.end - begin, e.text) for e in edits]
+    # the rule's other findings in this sentence stay where they were: not the rule firing again
+    others = [(s.start_char - begin, s.end_char - begin) for s in doc.spans.get("einfach", [])
+              if s.label_ == rule and (s.start, s.end) != (own.start, own.end)
+              and begin <= s.start_char and s.end_char <= end]
+    after = verify(nlp, original, rewritten, rule, proposal.replaced, relative,
+                   rules=asked(absolute), analysed=analysed, kept=carried(others, relative))
     if after is None:
         return None
     fix = {"sentence": rewritten, "edits": [e._asdict() for e in absolute], "applicability": proposal.applicability}

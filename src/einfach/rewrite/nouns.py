@@ -166,7 +166,8 @@ def swap_noun(doc, entry, tokens: list[int], replaced) -> Proposal | None:
         case, new_determiner, kind = "dat", CONTRACTED[determiner.lower_], "article"
         if determiner.text[:1].isupper():
             new_determiner = capitalise(new_determiner)
-    elif determiner.tag_ in DETERMINER_TAGS:
+    elif determiner.tag_ in DETERMINER_TAGS or determiner.tag_ == "PIS" and determiner.lower_ in {"eine", "einer"}:
+        # "von einer Vorsprache": HanTa reads "einer" before a noun it takes for a verb as a pronoun
         case = _feminine_case(doc, determiner)
         if case == "nom/acc":
             case = "acc" if new_gender == "n" else None  # neuter: nominative = accusative

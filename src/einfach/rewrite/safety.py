@@ -80,7 +80,8 @@ def _kept_verbatim(words: Counter, forms: Counter) -> bool:
 
 
 def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple],
-           cache: dict | None = None, rules: frozenset[str] | None = None, analysed=None):
+           cache: dict | None = None, rules: frozenset[str] | None = None, analysed=None,
+           kept: frozenset[tuple[int, int]] = frozenset()):
     """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
     doc), else None.
 
@@ -95,6 +96,11 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     analysing ``original`` again: the pipeline gives the same tokens, tags,
     lemmas and sentences for the same text, and the rules, which the
     original's analysis leaves out, change none of them.
+    ``kept``: the places in ``rewritten`` (start, end) of the rule's other
+    findings of the original, carried through the edits
+    (:func:`carried`): such a finding was there before and is not the rule
+    firing again ("nicht fristgerecht nachkommen" still stands around
+    "fristgerecht" -> "rechtzeitig"; it has its own advice).
     """
     if rewritten == original or not rewritten.strip():
         return None
@@ -124,7 +130,7 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
         return None
     regions = _new_regions(original, rewritten, changed)
     for span in after.spans.get("einfach", []):
-        if span.label_ != rule:
+        if span.label_ != rule or (span.start_char, span.end_char) in kept:
             continue
         if any(span.start_char < end and start < span.end_char for start, end in regions):
             return None
@@ -148,3 +154,14 @@ def _new_regions(original: str, rewritten: str, changed: list[tuple]) -> list[tu
     first = min(change[0] for change in changed)
     tail = len(original) - max(change[1] for change in changed)
     return [(first, max(first + 1, len(rewritten) - tail))]
+
+
+def carried(spans: list[tuple[int, int]], edits: list[tuple[int, int, str]]) -> frozenset[tuple[int, int]]:
+    """The places after ``edits`` (start, end, text) of those ``spans`` (start, end in the
+    original) that hold every edit strictly inside them: such a span's end moves by what the
+    edits add.  A span that an edit touches at its first or last character, crosses, replaces
+    or leaves (an edit before or after it: the rewrite restructures around the finding, which
+    must then go) has no place and is left out: a finding there is the rule firing again."""
+    grow = sum(len(text) - (e_end - e_start) for e_start, e_end, text in edits)
+    return frozenset((start, end + grow) for start, end in spans
+                     if edits and all(start < e_start and e_end < end for e_start, e_end, _ in edits))

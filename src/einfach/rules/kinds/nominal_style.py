@@ -288,7 +288,7 @@ def clause_example(sentence: Span, nouns: list[Token]) -> str | None:
         obj = _accusative(following[:2]) or "…"
         actor = _actor(sentence)
         if preposition == "nach":
-            participle = participle_of(verb)
+            participle = participle_of(verb, strong=False)  # strong verbs of motion take "sein"
             if participle is None:
                 continue
             clause = f"nachdem {actor} {obj} {participle} haben"

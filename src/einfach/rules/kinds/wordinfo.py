@@ -187,28 +187,49 @@ def _weak_participle(verb: str, prefix: str) -> str:
     return f"ge{stem}{ending}"
 
 
-def participle_of(verb: str) -> str | None:
-    """The past participle of a weak verb if HanTa confirms it, else None.
+@lru_cache(maxsize=1)
+def _attested_participles() -> frozenset[str]:
+    """The words HanTa's model observed as a past participle (VV(PP)) in its training corpus:
+    the model's table of observed words (``cache``, fixed when the model was trained, at least
+    three occurrences each).  HanTa's scores alone do not tell a form it saw from one it
+    builds: it rates "vergebt" and "erhaltet" as participles too."""
+    from ...nlp.tagger import load_hanta
 
-    The regular form is built (ge- + stem + -t; no ge- after be-, ver-, ...
-    or for -ieren; the particle first for separable verbs: "eingereicht")
-    and kept only if HanTa reads it as a participle of ``verb`` (best tag
-    VV(PP), a known word).  Strong verbs ("entschieden") give None.
+    tagger = load_hanta()
+    tag = tagger.tag2int.get("VV(PP)")
+    return frozenset(word for word, tags in tagger.cache.items() if any(t == tag for t, _ in tags))
+
+
+@lru_cache(maxsize=2_000)
+def participle_of(verb: str, strong: bool = True) -> str | None:
+    """The past participle of ``verb``, only as a form HanTa's corpus attests (:func:`_attested_participles`)
+    with ``verb`` as its lemma, else None.
+
+    The regular form is tried first (ge- + stem + -t; no ge- after be-, ver-, ...
+    or for -ieren; the particle first for separable verbs: "eingereicht"); for a
+    strong or mixed verb ("erheben", "bringen") the attested participles of the same
+    shape (particle, ge- or prefix, first letter of the stem, ending -en or -t) are
+    looked up: "erhoben", "gebracht" (not with ``strong=False``).  Nothing is built by rule alone.
     """
     if not verb.endswith("n"):
         return None
-    candidate = None
-    for particle in SEPARABLE:
-        rest = verb[len(particle):]
-        if verb.startswith(particle) and len(rest) > 3 and is_known_verb(rest):
-            candidate = particle + _weak_participle(rest, particle)
-            break
-    if candidate is None:
-        candidate = _weak_participle(verb, "")
-    analyses = _analyses(candidate)
-    if analyses and analyses[0][0] == "VV(PP)" and analyses[0][1] >= KNOWN_SCORE and _lemma(candidate) == verb:
-        return candidate
-    return None
+    attested = _attested_participles()
+    particle = next((p for p in SEPARABLE if verb.startswith(p) and len(verb) - len(p) > 3
+                     and is_known_verb(verb[len(p):])), "")
+    rest = verb[len(particle):]
+    regular = particle + _weak_participle(rest, particle)
+    if regular in attested and _lemma(regular) == verb:
+        return regular
+    if not strong:
+        return None
+    prefix = next((p for p in INSEPARABLE if rest.startswith(p) and len(rest) - len(p) > 3), "")
+    head = particle + (prefix or "ge")
+    initial = rest[len(prefix):][:1]
+    if not initial:
+        return None
+    found = sorted(word for word in attested
+                   if word.startswith(head + initial) and word.endswith(("en", "t")) and _lemma(word) == verb)
+    return found[0] if len(found) == 1 else None  # two attested forms: not sure which one
 
 
 # --- compound splitting ------------------------------------------------------------------------
