@@ -5,9 +5,9 @@ determiner and its noun's gender (:func:`einfach.rules.kinds.wordinfo.gender`,
 ``rules/data/genus.yml``); where that leaves the case open, the functions
 return None and the rewrite is not offered.
 
-Written by hand (see ``docs/rewrites.md``): the German determiner and
-auxiliary paradigms are closed classes of a few dozen forms; no package with
-offline data and a usable licence covers them better.
+Written by hand (see ``docs/rewrites.md``): the German determiner paradigms
+(``declension.py``) and the auxiliary ones are closed classes of a few dozen
+forms; no package with offline data and a usable licence covers them better.
 """
 
 from __future__ import annotations
@@ -19,20 +19,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 from ..rules.kinds.wordinfo import accusative_like_nominative, gender
+from . import declension
+from .declension import BARE_FORMS
 
 DETERMINER_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT"}
 PREPOSITION_TAGS = {"APPR", "APPRART"}
 NOUN_TAGS = {"NN", "NE"}
-# masculine nominative singular -> accusative
-MASCULINE_ACCUSATIVE = {
-    "der": "den", "ein": "einen", "kein": "keinen", "dieser": "diesen", "jeder": "jeden", "jener": "jenen",
-    "mein": "meinen", "dein": "deinen", "sein": "seinen", "ihr": "ihren", "unser": "unseren", "euer": "euren",
-}
+# masculine nominative singular -> accusative ("der" -> "den", "ein" -> "einen", "dieser" -> "diesen")
+MASCULINE_ACCUSATIVE = {form: declension.determiner(form, "m", "acc") for form in (
+    "der", "ein", "kein", "dieser", "jeder", "jener", "mein", "dein", "sein", "ihr", "unser", "euer")}
 # forms that are nominative = accusative for feminine, neuter or plural nouns
 SAME_FORMS = {"die", "das", "eine", "keine", "diese", "dieses", "jede", "jedes", "alle", "meine", "deine",
               "seine", "ihre", "unsere", "eure", "einige", "mehrere", "beide", "sämtliche", "welche"}
-# forms without ending: masculine or neuter nominative singular (neuter also accusative)
-BARE_FORMS = {"ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer"}
 GENITIVE_STARTS = {"des", "der", "eines", "einer", "meines", "meiner", "ihres", "ihrer", "seines", "seiner",
                    "unseres", "unserer", "dieses", "dieser"}
 # a legal reference, or a bank account given as an apposition ("…, IBAN DE00 1234 …,"): no noun phrase of the clause

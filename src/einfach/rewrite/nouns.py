@@ -19,7 +19,7 @@ accusative, "der" dative or genitive), the preposition before it (dative or geni
 prepositions; any preposition before "die" governs the accusative) or a noun before it (a
 genitive attribute).  Where that leaves the case open in a way the new form would show
 (nominative or accusative of a masculine noun), no rewrite is offered.  The determiner and
-adjective endings are the closed German paradigms, written out below (``docs/rewrites.md``
+adjective endings are the closed German paradigms of ``declension.py`` (``docs/rewrites.md``
 says why no inflection package is used); a masculine or neuter genitive adds "-s" and is
 refused for nouns ending in a sibilant, whose ending could be "-es".
 """
@@ -27,6 +27,7 @@ refused for nouns ending in a sibilant, whose ending could be "-es".
 from __future__ import annotations
 
 from .edits import REVIEW, Proposal
+from . import declension
 from .morph import DETERMINER_TAGS, capitalise
 
 GENITIVE_PREPOSITIONS = {"wegen", "während", "trotz", "innerhalb", "außerhalb", "aufgrund", "anlässlich",
@@ -40,18 +41,6 @@ FEMININE_DAT_GEN = {"der", "einer", "keiner", "dieser", "jener", "jeder", "meine
 # genitive determiners of a masculine or neuter singular noun
 MASCULINE_NEUTER_GENITIVE = {"des", "eines", "keines", "dieses", "jenes", "jedes", "meines", "deines", "seines",
                              "ihres", "unseres"}
-EIN_WORDS = {"ein", "kein", "mein", "dein", "sein", "ihr", "unser"}
-DIES_WORDS = {"dies", "jen", "jed", "welch"}
-# (gender, case) -> definite article; ending of an ein-word; ending of a dies-word
-ARTICLE = {("m", "nom"): "der", ("m", "acc"): "den", ("m", "dat"): "dem", ("m", "gen"): "des",
-           ("n", "nom"): "das", ("n", "acc"): "das", ("n", "dat"): "dem", ("n", "gen"): "des"}
-EIN_ENDING = {("m", "nom"): "", ("m", "acc"): "en", ("m", "dat"): "em", ("m", "gen"): "es",
-              ("n", "nom"): "", ("n", "acc"): "", ("n", "dat"): "em", ("n", "gen"): "es"}
-DIES_ENDING = {("m", "nom"): "er", ("m", "acc"): "en", ("m", "dat"): "em", ("m", "gen"): "es",
-               ("n", "nom"): "es", ("n", "acc"): "es", ("n", "dat"): "em", ("n", "gen"): "es"}
-# adjective endings after the definite article or a dies-word (weak) and after an ein-word (mixed)
-WEAK_ADJECTIVE = {("m", "nom"): "e", ("m", "acc"): "en", ("n", "nom"): "e", ("n", "acc"): "e"}
-MIXED_ADJECTIVE = {("m", "nom"): "er", ("m", "acc"): "en", ("n", "nom"): "es", ("n", "acc"): "es"}
 # contractions of a preposition with the feminine dative article, and with the masculine/neuter one
 CONTRACTED = {"zur": "zum"}
 # preposition + dative article -> the usual contraction ("zu dem Bescheid" -> "zum Bescheid")
@@ -59,44 +48,10 @@ DATIVE_CONTRACTIONS = {"zu": "zum", "von": "vom", "bei": "beim", "in": "im", "an
 COUNTRY_CONTRACTIONS = {"im": "in", "ins": "nach", "vom": "von", "zum": "zu", "beim": "bei"}
 
 
-def _stem(determiner: str) -> tuple[str, str] | None:
-    """("ein", "ein-word") for "einer", ("dies", "dies-word") for "diese", ("d", "article") for "der"."""
-    lowered = determiner.lower()
-    if lowered in {"der", "die", "das", "des", "dem", "den"}:
-        return "d", "article"
-    for ending in ("es", "er", "e", ""):
-        stem = lowered[:len(lowered) - len(ending)] if ending else lowered
-        if lowered.endswith(ending) and stem in EIN_WORDS:
-            return stem, "ein-word"
-        if lowered.endswith(ending) and stem in DIES_WORDS:
-            return stem, "dies-word"
-    return None
-
-
-def _determiner(model: str, gender: str, case: str) -> str | None:
-    found = _stem(model)
-    if found is None:
-        return None
-    stem, kind = found
-    if kind == "article":
-        word = ARTICLE[(gender, case)]
-    elif kind == "ein-word":
-        word = stem + EIN_ENDING[(gender, case)]
-    else:
-        word = stem + DIES_ENDING[(gender, case)]
-    return capitalise(word) if model[:1].isupper() else word
-
-
 def _adjective(token, old_ending: str, new_ending: str) -> str | None:
     if token.tag_ != "ADJA" or not token.lower_.endswith(old_ending):
         return None
     return token.text[:len(token.text) - len(old_ending)] + new_ending
-
-
-def _adjective_ending(kind: str, gender: str, case: str) -> str:
-    if case in {"dat", "gen"}:
-        return "en"
-    return (MIXED_ADJECTIVE if kind == "ein-word" else WEAK_ADJECTIVE)[(gender, case)]
 
 
 def _feminine_case(doc, determiner) -> str | None:
@@ -171,17 +126,17 @@ def swap_noun(doc, entry, tokens: list[int], replaced) -> Proposal | None:
         case = _feminine_case(doc, determiner)
         if case == "nom/acc":
             case = "acc" if new_gender == "n" else None  # neuter: nominative = accusative
-        found = _stem(determiner.text)
+        found = declension.stem(determiner.text)
         if case is None or found is None:
             return None
         kind = found[1]
-        new_determiner = _determiner(determiner.text, new_gender, case)
+        new_determiner = declension.determiner(determiner.text, new_gender, case)
     else:
         return None  # no article ("bei Antragstellung"): one would have to be added
     old_ending = "en" if case in {"dat", "gen"} else "e"
     words = [new_determiner]
     for adjective in adjectives:
-        word = _adjective(adjective, old_ending, _adjective_ending(kind, new_gender, case))
+        word = _adjective(adjective, old_ending, declension.adjective_ending(new_gender, case, kind == "ein-word"))
         if word is None:
             return None
         words.append(word)
@@ -229,7 +184,7 @@ def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:
     lemma = head.lemma_ or head.text
     head_gender = gender(lemma)
     form = article.lower_
-    found = _stem(article.text)
+    found = declension.stem(article.text)
     if head_gender is None or found is None:
         return None
     kind = found[1]
@@ -248,8 +203,8 @@ def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:
         if head_gender == "m" and (case != "acc" or not accusative_like_nominative(lemma)):
             return None  # nominative or accusative of a masculine noun: open; weak nouns: not sure
         new_case = "acc"
-        new_article = _determiner(article.text, head_gender, new_case)
-        ending = _adjective_ending(kind, head_gender, new_case)
+        new_article = declension.determiner(article.text, head_gender, new_case)
+        ending = declension.adjective_ending(head_gender, new_case, kind == "ein-word")
         words = [new_article, *(a.text[:-2] + ending for a in adjectives), lemma]
     else:
         return None
@@ -321,7 +276,7 @@ def genitive_to_dative(doc, entry, tokens: list[int], replaced) -> Proposal | No
     if noun_gender not in {"m", "n"} or head.text not in {lemma + "s", lemma + "es"} or \
             not accusative_like_nominative(lemma) or (between and between[-1].tag_ != "ADJA"):
         return None
-    determiner = _determiner(article.text, noun_gender, "dat")
+    determiner = declension.determiner(article.text, noun_gender, "dat")
     words = entry.rewrite.split()
     if article.lower_ == "des" and words[-1] in DATIVE_CONTRACTIONS:
         words[-1:] = [DATIVE_CONTRACTIONS[words[-1]]]

@@ -20,7 +20,7 @@ lexicon entry (``docs/lexicons.md``):
   "dass" become ``rewrite``; without ", dass" after it ("für den Fall der Abschiebung") no swap.
 
 Written by hand: the German determiner declension is a closed table of a few dozen forms
-(see ``morph.py``); the only open-ended part, a noun's gender, comes from ``genus.yml``.
+(``declension.py``); the only open-ended part, a noun's gender, comes from ``genus.yml``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 from ..nlp.view import doc_view
+from . import declension
 from .edits import REVIEW, SURE, Proposal
 from .morph import DETERMINER_TAGS, capitalise
 
@@ -39,9 +40,6 @@ PREPOSITION_CASE = {"mit": "dat", "zu": "dat", "von": "dat", "bei": "dat", "nach
                     "seit": "dat", "vor": "dat", "durch": "acc", "für": "acc", "ohne": "acc", "um": "acc", "gegen": "acc"}
 # preposition + "dem" -> the contraction ("zu dem Abgleich" -> "zum Abgleich")
 CONTRACTIONS = {("zu", "dem"): "zum", ("von", "dem"): "vom", ("bei", "dem"): "beim"}
-# stems of the determiners declined like "ein" (no ending in the neuter accusative: "Ihr Schreiben")
-EIN_WORDS = {"ein", "kein", "mein", "dein", "sein", "ihr", "unser", "eur"}
-DER_WORDS = {"dies", "jen", "jed", "welch", "solch"}
 COORDINATORS = {"sowie", "bzw", "bzw.", "/", "und", "oder"}
 GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "dieses", "dieser", "ihres", "ihrer", "seines", "seiner",
                         "unseres", "unserer", "meines", "meiner", "jedes", "jeder", "keines", "keiner"}
@@ -158,14 +156,14 @@ def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str],
         new_noun = noun.text + ("n" if case == "dat" and not noun.text.endswith(("n", "s")) else "")
     words = []
     if determiner is not None:
-        new_determiner = _determiner(determiner.lower_, form, case)
+        new_determiner = declension.determiner(determiner.lower_, form, case)
         if new_determiner is None:
             return None
         words.append(capitalise(new_determiner) if determiner.text[:1].isupper() else new_determiner)
-    ein_word = determiner is not None and determiner.lower_[:-2] in EIN_WORDS
+    ein_word = determiner is not None and determiner.lower_[:-2] in declension.EIN_WORDS
     for token in middle:
         if token.tag_ == "ADJA":
-            words.append(token.text[:-2] + _adjective_ending(form, case, ein_word))
+            words.append(token.text[:-2] + declension.adjective_ending(form, case, ein_word))
         else:
             words.append(token.text)
     words.append(new_noun)
@@ -225,37 +223,6 @@ def _number_gender(determiner, noun, lemma: str) -> str | None:
     if determiner.lower_ == "einer" or "-" in noun.text or gender(lemma) is None:
         return None  # "einer" is singular; a hyphenated compound or an unknown noun: HanTa's lemma is no proof
     return "pl"
-
-
-# the definite article and the endings of "dies-"/"Ihr-" by (gender or plural, case)
-ARTICLE = {("m", "dat"): "dem", ("n", "dat"): "dem", ("f", "dat"): "der", ("pl", "dat"): "den",
-           ("m", "acc"): "den", ("n", "acc"): "das", ("f", "acc"): "die", ("pl", "acc"): "die",
-           ("m", "nom"): "der", ("n", "nom"): "das", ("f", "nom"): "die", ("pl", "nom"): "die"}
-ENDING = {("m", "dat"): "em", ("n", "dat"): "em", ("f", "dat"): "er", ("pl", "dat"): "en",
-          ("m", "acc"): "en", ("n", "acc"): "es", ("f", "acc"): "e", ("pl", "acc"): "e",
-          ("m", "nom"): "er", ("n", "nom"): "es", ("f", "nom"): "e", ("pl", "nom"): "e"}
-
-
-def _determiner(word: str, form: str, case: str) -> str | None:
-    if word in {"des", "der"}:
-        return ARTICLE[(form, case)]
-    stem = word[:-2]
-    if stem not in EIN_WORDS | DER_WORDS:
-        return None
-    ending = ENDING[(form, case)]
-    if stem in EIN_WORDS and form in {"m", "n"} and case != "dat" and (form, case) != ("m", "acc"):
-        ending = ""  # "ein Schreiben", "Ihr Antrag" (nominative), not "eines"
-    if stem == "eur" and not ending:
-        stem = "euer"
-    return stem + ending
-
-
-def _adjective_ending(form: str, case: str, ein_word: bool) -> str:
-    if case == "dat" or form == "pl" or (form, case) == ("m", "acc"):
-        return "en"
-    if ein_word and form in {"m", "n"}:
-        return "er" if form == "m" else "es"  # "ein neuer Antrag", "Ihr neues Schreiben"
-    return "e"
 
 
 CURRENCIES = {"EUR", "Euro", "€"}
