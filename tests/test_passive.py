@@ -189,3 +189,27 @@ def test_own_office_after_seitens_is_wir(check_text):
     (finding,) = passives(check_text, "Im Rahmen der Vorsprache wird seitens der hiesigen Behörde Ihr Einkommen geprüft.")
     assert "also wir" in finding.message
     assert "„Wir prüfen …“" in finding.suggestions[0] and "„Sie" not in finding.suggestions[0]
+
+
+# --- the advice names only the actor the verb lists give (session 6, after the second blind review) ---
+
+ADVICE = "Schreiben Sie aktiv und nennen Sie, wer handelt: "
+
+
+@pytest.mark.parametrize(("text", "suggestions"), [
+    # the authority's action: "wir" only
+    ("Ihr Antrag wurde abgelehnt.", [ADVICE + "„Wir haben … abgelehnt.“"]),
+    # the reader's action: "Sie" only
+    ("Die Gebühr wird vor Ort bezahlt.", [ADVICE + "„Sie bezahlen …“"]),
+    # on both lists: the authority's when the reader is acted upon, else the reader's
+    ("Ihnen wird mitgeteilt, dass der Termin ausfällt.", [ADVICE + "„Wir teilen … mit.“"]),
+    ("Der Termin wird mitgeteilt.", [ADVICE + "„Sie teilen … mit.“"]),
+    # a past request is reported, not made again
+    ("Mit Schreiben vom 1. März wurden Sie gebeten, Unterlagen einzureichen.", [ADVICE + "„Wir haben … gebeten.“"]),
+    # a third party's action (a register, a seller): nobody can be named, no suggestion
+    ("Der Verein wird in das Vereinsregister eingetragen.", []),
+    ("Handys werden von vielen Anbietern günstig angeboten.", []),
+])
+def test_passive_advice_names_only_the_actor_of_the_verb_lists(check_text, text, suggestions):
+    found = [f for f in check_text(text).findings if f.rule == "passiv"]
+    assert [f.suggestions for f in found] == [suggestions]

@@ -4,7 +4,9 @@ The passives are found by :mod:`einfach.nlp.passive` (analysis shared with the
 readability counts); this kind turns each match into a finding whose
 suggestion builds an active sentence skeleton with the agent named in the
 sentence ("von Ihnen" -> "Sie", "von Ihrem Arbeitgeber" -> "Ihr Arbeitgeber") or,
-in an authority's letter, "wir". When a third party is named, only that actor is
+in an authority's letter, "wir". Without a named agent the skeleton uses the actor of the rule's verb
+lists (``authority_verbs``: "wir", ``reader_verbs``: "Sie", as the rewrites do); for any other verb
+the actor is unclear and the finding has no suggestion (its message says that nobody is named). When a third party is named, only that actor is
 offered (never "wir" or "Sie"); so when "seitens ..." names someone other than the writing office
 ("seitens der Bank"; "seitens der hiesigen Behörde" is "wir"). A Rezipientenpassiv ("Sie bekommen den Bescheid
 zugeschickt") turns the receiver into the dative: "Wir schicken Ihnen … zu."
@@ -42,6 +44,11 @@ class Passive:
         self.sein_zu = bool(parameters.get("sein_zu", True))
         self.zu_blockers = frozenset(word.lower() for word in parameters.get("zu_blockers", []))
         self.own_office = frozenset(word.lower() for word in parameters.get("own_office_adjectives", []))
+        self.actors = _Actors(
+            frozenset(word.lower() for word in parameters.get("authority_verbs", [])),
+            frozenset(word.lower() for word in parameters.get("reader_verbs", [])),
+            {str(k).lower(): str(v).lower() for k, v in (parameters.get("passive_lemmas") or {}).items()},
+        )
 
     def find(self, doc: Doc):
         texts = not spans_only(doc)  # "active" and "problem" only fill the message
@@ -54,16 +61,18 @@ class Passive:
             seitens = _seitens(match) if match.agent is None else None
             third_party = seitens is not None and not any(t.lemma_.lower() in self.own_office for t in seitens)
             phrase = " ".join(t.text for t in seitens) if seitens else ""
+            active = _active(match, self.actors, third_party=phrase if third_party else None, own=bool(seitens))
             yield Hit(
                 start=match.start,
                 end=match.end,
                 values={
                     "text": doc[match.start : match.end].text,
                     "form": match.form,
-                    "active": _active(match, third_party=phrase if third_party else None, own=bool(seitens)),
+                    "active": active or "",
                     "agent": match.agent or "",
                     "problem": _problem(match.agent, phrase if third_party else None, phrase if not third_party else None),
                 },
+                suggest=active is not None,
             )
 
 
@@ -93,10 +102,29 @@ def _clause_of(anchor: "Token") -> list["Token"]:
     return []
 
 
-def _active(match: PassiveMatch, third_party: str | None = None, own: bool = False) -> str:
-    """The active skeleton the advice offers. ``third_party``: a "seitens ..." phrase that names someone
-    other than the writing office and the reader: neither "wir" nor "Sie" is offered, only that phrase
-    as the subject; ``own``: "seitens der hiesigen Behörde", the writing office: "wir" only."""
+class _Actors:
+    """Who acts in a passive without a named agent, by its verb (the rule's ``authority_verbs`` and
+    ``reader_verbs``, read as the rewrites read them): "wir", "Sie", or None when the verb is on
+    neither list (a third party's action: a register, a seller, a court)."""
+
+    def __init__(self, authority: frozenset[str], reader: frozenset[str], lemmas: dict[str, str]):
+        self.authority, self.reader, self.lemmas = authority, reader, lemmas
+
+    def of(self, participle: "Token", reader_is_object: bool) -> str | None:
+        lemma = participle.lemma_.lower()
+        lemma = self.lemmas.get(lemma, lemma)
+        if lemma in self.authority and (reader_is_object or lemma not in self.reader):
+            return "wir"  # on both lists ("mitteilen"): the authority's when the reader is acted upon
+        if lemma in self.reader and not reader_is_object:
+            return "Sie"
+        return None
+
+
+def _active(match: PassiveMatch, actors: _Actors, third_party: str | None = None, own: bool = False) -> str | None:
+    """The active skeleton the advice offers, or None when nobody can be named. ``third_party``: a
+    "seitens ..." phrase that names someone other than the writing office and the reader: neither "wir"
+    nor "Sie" is offered, only that phrase as the subject; ``own``: "seitens der hiesigen Behörde", the
+    writing office: "wir" only."""
     if third_party is not None:
         return f"die Handelnden aus „{third_party}“ als Subjekt des Satzes"
     if own and match.construction == WERDEN:
@@ -104,7 +132,7 @@ def _active(match: PassiveMatch, third_party: str | None = None, own: bool = Fal
     if match.construction == RECIPIENT:
         return _active_recipient(match)
     if match.construction == WERDEN:
-        return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person)
+        return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person, actors=actors)
     return _active_sein_zu(match.verb, match.agent, match.person)
 
 
@@ -140,23 +168,29 @@ def _present(subject: str, person: str, lemma: str, participle: str) -> str:
 
 
 def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent: str | None, person: str,
-                   reader_is_object: bool = False) -> str:
-    subject = agent or "wir"
+                   reader_is_object: bool = False, actors: _Actors | None = None) -> str | None:
     reader = reader_is_object or _reader_is_object(anchor)
+    subject = agent or "wir"
+    if agent is None and actors is not None:
+        actor = actors.of(participle, reader)
+        if actor is None:
+            return None
+        subject = person = actor
     lemma = participle.lemma_.lower()
-    if lemma == "bitten" and agent is None:
-        return quote("Bitte …")
+    past = anchor.lower_ in PAST_FORMS or any(t.lower_ == "worden" for t in anchor.doc[anchor.sent.start:anchor.sent.end])
+    if lemma == "bitten" and agent is None and not past:
+        return quote("Bitte …")  # a past "wurden Sie gebeten" reports a request: "Wir haben … gebeten."
     if modal is not None and anchor.tag_ == "VAINF":
         forms = MODAL_FORMS.get(modal.lemma_.lower())
         if forms:
             return _either(
-                subject, agent, lambda s, p: f"{_capitalise(s)} {forms.get(p, forms['3sg'])} … {lemma}.", person, reader
+                subject, agent, lambda s, p: f"{_capitalise(s)} {forms.get(p, forms['3sg'])} … {lemma}.", person
             )
-    if anchor.lower_ in PAST_FORMS or any(t.lower_ == "worden" for t in anchor.doc[anchor.sent.start:anchor.sent.end]):
+    if past:
         return _either(
-            subject, agent, lambda s, p: f"{_capitalise(s)} {HABEN_FORMS.get(p, 'hat')} … {participle.text}.", person, reader
+            subject, agent, lambda s, p: f"{_capitalise(s)} {HABEN_FORMS.get(p, 'hat')} … {participle.text}.", person
         )
-    return _either(subject, agent, lambda s, p: _sentence(_present(s, p, lemma, participle.text)), person, reader)
+    return _either(subject, agent, lambda s, p: _sentence(_present(s, p, lemma, participle.text)), person)
 
 
 def _sentence(text: str) -> str:
@@ -164,17 +198,10 @@ def _sentence(text: str) -> str:
     return text if text.endswith("…") else text + "."
 
 
-def _either(subject: str, agent: str | None, build, person: str, reader_is_object: bool = False) -> str:
-    """With a named agent one active sentence; without, the two likely actors of a letter.
-
-    When the reader is the passive's subject or dative ("werden Sie gebeten", "wird Ihnen
-    mitgeteilt"), the reader is not who acts: only "wir" is offered.
-    """
-    if agent is not None:
-        return quote(build(subject, person))
-    if reader_is_object:
-        return quote(build("wir", "wir"))
-    return f"{quote(build('wir', 'wir'))} oder {quote(build('Sie', 'Sie'))}"
+def _either(subject: str, agent: str | None, build, person: str) -> str:
+    """One active sentence: the named agent, else the actor the verb lists give ("wir" or "Sie";
+    "wir" also when the reader is acted upon: "werden Sie gebeten", "wird Ihnen mitgeteilt")."""
+    return quote(build(subject, person if agent is not None else subject))
 
 
 def _reader_is_object(anchor: Token) -> bool:
