@@ -21,6 +21,8 @@ def _of(check_text, rule: str, text: str):
     ("nominalstil", "Gesellschaften mit beschränkter Haftung, deren Gegenstand die Beratung und Vertretung ist, "
                     "dürfen den Namen führen."),
     ("funktionsverbgefuege", "Die Broschüre „Zeit, das Richtige zu tun, zur Verfügung gestellt“ ist kostenlos."),
+    # a document's name in the law (§ 81 Abs. 5 AufenthG): „Antragstellung“ stays (fourth blind review, R076)
+    ("amtsdeutsch", "Ihnen wird eine Bescheinigung über die Wirkung der Antragstellung ausgestellt."),
     ("amtsdeutsch", "* [Verwaltungsvorschrift über die Erteilung von Apostillen](https://www.revosax.sachsen.de/12574)"),
     ("abkuerzung", "* [Übersicht](https://www.bmvi.de/SharedDocs/DE/Artikel/StV/uebersicht.html \"Übersicht\")"),
     ("abkuerzung", "* [Europäische Aktiengesellschaft (SE / Europa-AG) eintragen](https://amt24.sachsen.de/6000732)"),

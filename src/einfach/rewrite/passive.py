@@ -625,6 +625,8 @@ def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, 
         if present:
             prefix, stem = split_separable(lemma, participle.text)
             finite_word = stem
+            if prefix and any(t.i in opaque for t in middle):
+                return None  # "drohen wir Ihnen die Abschiebung in einen Staat, in den ..., an": the particle gets lost
         closing = nonfinite + ([prefix] if prefix else [])
         if not vorfeld:
             words = [finite_word] + [_inside(w) for w in agent_words]
