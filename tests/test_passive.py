@@ -71,8 +71,8 @@ def test_von_phrase_in_an_attributive_participle_is_no_agent(check_text):
     assert "(Sie)" in finding.message
 
 
-def test_suggestion_without_agent_offers_wir_and_sie(check_text):
-    (finding,) = passives(check_text, "Ihr Antrag wird geprüft.")
+def test_suggestion_without_agent_in_a_letter_names_the_authority(check_text):
+    (finding,) = passives(check_text, "Sehr geehrte Frau Muster,\n\nIhr Antrag wird geprüft.")
     assert "„Wir prüfen …“" in finding.suggestions[0]
 
 
@@ -211,5 +211,20 @@ ADVICE = "Schreiben Sie aktiv und nennen Sie, wer handelt: "
     ("Handys werden von vielen Anbietern günstig angeboten.", []),
 ])
 def test_passive_advice_names_only_the_actor_of_the_verb_lists(check_text, text, suggestions):
+    letter = f"Sehr geehrte Frau Muster,\n\n{text}\n\nMit freundlichen Grüßen\n"
+    found = [f for f in check_text(letter).findings if f.rule == "passiv"]
+    assert [f.suggestions for f in found] == [suggestions]
+
+
+@pytest.mark.parametrize(("text", "suggestions"), [
+    # an information page, not a letter: who acts is not inferred (as for the rewrites)
+    ("Ihr Antrag wurde abgelehnt.", []),
+    ("Die Fahrerlaubnis wird für fünf Jahre erteilt.", []),
+    # the reader acted upon, a request, a named agent: as in a letter
+    ("Ihnen wird mitgeteilt, dass der Termin ausfällt.", [ADVICE + "„Wir teilen … mit.“"]),
+    ("Sie werden um Rückmeldung gebeten.", [ADVICE + "„Bitte …“"]),
+    ("Ihr Antrag wurde von der Ausländerbehörde abgelehnt.", [ADVICE + "„Die Ausländerbehörde hat … abgelehnt.“"]),
+])
+def test_passive_advice_outside_a_letter_infers_no_actor(check_text, text, suggestions):
     found = [f for f in check_text(text).findings if f.rule == "passiv"]
     assert [f.suggestions for f in found] == [suggestions]

@@ -99,7 +99,7 @@ def check_stream(document: Document, nlp, settings: "Settings | None" = None) ->
         shown = [p for p in document.paragraphs if not _inside(p, exclusions)]
         run_last = {shown[first].index: shown[last].index for first, last in paragraph_runs(shown)
                     if all(len(p.text) <= MAX_CHUNK_CHARS for p in shown[first : last + 1])}
-    key = DocumentState()  # one per document: rules remember what they said in it (not on themselves)
+    key = DocumentState(document.text)  # one per document: rules remember what they said in it (not on themselves)
     docs = nlp.pipe(((_make_doc(nlp, chunk.text, key), chunk) for chunk in chunks), batch_size=BATCH_SIZE,
                     as_tuples=True)
 

@@ -63,10 +63,11 @@ class DocumentState:
     document of its own.
     """
 
-    __slots__ = ("_values",)
+    __slots__ = ("_values", "text")
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self._values: dict[object, Any] = {}
+        self.text = text  # the whole document's text, for what a rule decides per document
 
     def of(self, owner: object, factory: Callable[[], Any]) -> Any:
         """``owner``'s state in this document, made by ``factory()`` on first use."""
@@ -74,6 +75,13 @@ class DocumentState:
             return self._values[owner]
         except KeyError:
             return self._values.setdefault(owner, factory())
+
+
+def document_text(doc: "Doc") -> str:
+    """The text of the document ``doc`` belongs to: the whole document's for a paragraph Doc of the
+    checker, else the Doc's own (a Doc without a :class:`DocumentState` is a document of its own)."""
+    state = doc._.einfach_document
+    return state.text if state is not None and state.text else doc.text
 
 
 def quote(text: str) -> str:

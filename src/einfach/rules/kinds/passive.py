@@ -5,8 +5,10 @@ readability counts); this kind turns each match into a finding whose
 suggestion builds an active sentence skeleton with the agent named in the
 sentence ("von Ihnen" -> "Sie", "von Ihrem Arbeitgeber" -> "Ihr Arbeitgeber") or,
 in an authority's letter, "wir". Without a named agent the skeleton uses the actor of the rule's verb
-lists (``authority_verbs``: "wir", ``reader_verbs``: "Sie", as the rewrites do); for any other verb
-the actor is unclear and the finding has no suggestion (its message says that nobody is named). When a third party is named, only that actor is
+lists (``authority_verbs``: "wir", ``reader_verbs``: "Sie"), and, as for the rewrites, only in a letter
+(a document with one of ``letter_markers``: an information page that explains a procedure does not
+say who acts); otherwise, and for any other verb, the actor is unclear and the finding has no
+suggestion (its message says that nobody is named). When a third party is named, only that actor is
 offered (never "wir" or "Sie"); so when "seitens ..." names someone other than the writing office
 ("seitens der Bank"; "seitens der hiesigen Behörde" is "wir"). A Rezipientenpassiv ("Sie bekommen den Bescheid
 zugeschickt") turns the receiver into the dative: "Wir schicken Ihnen … zu."
@@ -21,7 +23,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.syntax import clauses
 from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, find_passives
-from .base import Hit, quote, spans_only
+from .base import Hit, document_text, quote, spans_only
 from .wordinfo import SEPARABLE_PARTICLES
 
 MODAL_FORMS = {
@@ -49,6 +51,7 @@ class Passive:
             frozenset(word.lower() for word in parameters.get("reader_verbs", [])),
             {str(k).lower(): str(v).lower() for k, v in (parameters.get("passive_lemmas") or {}).items()},
         )
+        self.letter_markers = tuple(parameters.get("letter_markers") or ())
 
     def find(self, doc: Doc):
         texts = not spans_only(doc)  # "active" and "problem" only fill the message
@@ -61,7 +64,8 @@ class Passive:
             seitens = _seitens(match) if match.agent is None else None
             third_party = seitens is not None and not any(t.lemma_.lower() in self.own_office for t in seitens)
             phrase = " ".join(t.text for t in seitens) if seitens else ""
-            active = _active(match, self.actors, third_party=phrase if third_party else None, own=bool(seitens))
+            actors = self.actors if self._letter(doc) else None
+            active = _active(match, actors, third_party=phrase if third_party else None, own=bool(seitens))
             yield Hit(
                 start=match.start,
                 end=match.end,
@@ -74,6 +78,14 @@ class Passive:
                 },
                 suggest=active is not None,
             )
+
+
+    def _letter(self, doc: Doc) -> bool:
+        """Whether ``doc`` belongs to a letter (its document holds one of ``letter_markers``), decided
+        once per document: only there is an actor inferred from the verb lists."""
+        state = doc._.einfach_document
+        decide = lambda: any(marker in document_text(doc) for marker in self.letter_markers)  # noqa: E731
+        return state.of(self, decide) if state is not None else decide()
 
 
 def _seitens(match: PassiveMatch) -> "list[Token] | None":
@@ -120,19 +132,23 @@ class _Actors:
         return None
 
 
-def _active(match: PassiveMatch, actors: _Actors, third_party: str | None = None, own: bool = False) -> str | None:
+def _active(match: PassiveMatch, actors: "_Actors | None", third_party: str | None = None, own: bool = False) -> str | None:
     """The active skeleton the advice offers, or None when nobody can be named. ``third_party``: a
     "seitens ..." phrase that names someone other than the writing office and the reader: neither "wir"
     nor "Sie" is offered, only that phrase as the subject; ``own``: "seitens der hiesigen Behörde", the
-    writing office: "wir" only."""
+    writing office: "wir" only. ``actors`` None: not a letter, no actor is inferred."""
     if third_party is not None:
         return f"die Handelnden aus „{third_party}“ als Subjekt des Satzes"
     if own and match.construction == WERDEN:
         return _active_werden(match.auxiliary, match.verb, match.modal, None, "wir", reader_is_object=True)
     if match.construction == RECIPIENT:
-        return _active_recipient(match)
+        sentence = match.verb.doc[match.verb.sent.start : match.verb.sent.end]
+        reader_receives = any(t.text == "Sie" and t.tag_ == "PPER" for t in sentence)
+        # the reader receives: the writer sends ("wir"), as when the reader is acted upon
+        return _active_recipient(match) if match.agent is not None or actors is not None or reader_receives else None
     if match.construction == WERDEN:
-        return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person, actors=actors)
+        return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person, actors=actors,
+                              infer=actors is not None)
     return _active_sein_zu(match.verb, match.agent, match.person)
 
 
@@ -168,18 +184,20 @@ def _present(subject: str, person: str, lemma: str, participle: str) -> str:
 
 
 def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent: str | None, person: str,
-                   reader_is_object: bool = False, actors: _Actors | None = None) -> str | None:
+                   reader_is_object: bool = False, actors: _Actors | None = None, infer: bool = False) -> str | None:
+    """``infer``: without an agent, name the actor of ``actors``' verb lists (in a letter); without
+    ``infer`` and agent only a present "wird … gebeten" (a request to the reader) gets a skeleton."""
     reader = reader_is_object or _reader_is_object(anchor)
     subject = agent or "wir"
-    if agent is None and actors is not None:
-        actor = actors.of(participle, reader)
-        if actor is None:
-            return None
-        subject = person = actor
     lemma = participle.lemma_.lower()
     past = anchor.lower_ in PAST_FORMS or any(t.lower_ == "worden" for t in anchor.doc[anchor.sent.start:anchor.sent.end])
     if lemma == "bitten" and agent is None and not past:
         return quote("Bitte …")  # a past "wurden Sie gebeten" reports a request: "Wir haben … gebeten."
+    if agent is None and not reader:  # the reader acted upon ("wird Ihnen mitgeteilt"): "wir" as before
+        actor = actors.of(participle, reader) if infer and actors is not None else None
+        if actor is None:
+            return None
+        subject = person = actor
     if modal is not None and anchor.tag_ == "VAINF":
         forms = MODAL_FORMS.get(modal.lemma_.lower())
         if forms:
