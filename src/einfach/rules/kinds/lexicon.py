@@ -116,17 +116,19 @@ class LexiconMatch:
         if words.vocabulary.isdisjoint(self.by_first) and words.verbs.isdisjoint(self.by_verb):
             return  # no word can start a term and no verb is a term's verb (most sentences)
         tokens, lemmas, tags, joined = words.tokens, words.lemmas, words.tags, words.joined
+        viable = self._viable(words)
         candidates: list[tuple[Pattern, list[Token]]] = []
         for position, lemma in enumerate(lemmas):
+            # the terms that may start here, in the order of a plain walk over by_first[lemma],
+            # by_first[surface] and by_first[singular] (the order decides between equal matches)
             surface = words.lower[position]
-            patterns = self.by_first.get(lemma, [])
-            if surface != lemma and surface in self.by_first:
-                patterns = [*patterns, *self.by_first[surface]]
+            patterns = viable.get(lemma, ())
+            if surface != lemma and surface in viable:
+                patterns = [*patterns, *viable[surface]]
             for singular in words.singular[position]:
-                patterns = [*patterns, *self.by_first.get(singular, ())]
+                if singular in viable:
+                    patterns = [*patterns, *viable[singular]]
             for pattern in patterns:
-                if not words.vocabulary.issuperset(pattern.fixed) or (pattern.verb and pattern.verb not in words.verbs):
-                    continue  # a word of the term is not in the sentence: it cannot match (a cheap test first)
                 matched = self._match_fixed(pattern.fixed, words, position)
                 if matched is None or not _context_fits(pattern, words, position):
                     continue
@@ -154,6 +156,21 @@ class LexiconMatch:
                         break
                 candidates.append((pattern, matched))
         yield from self._best(candidates, sentence.doc, words)
+
+    def _viable(self, words: Words) -> dict[str, list[Pattern]]:
+        """by_first, reduced to the words of the sentence and to the terms whose words (and verb)
+        all stand in it: the others cannot match anywhere in it. Tested once per term and
+        sentence instead of at every position where the term's first word stands."""
+        vocabulary, verbs = words.vocabulary, words.verbs
+        viable = {}
+        for first in vocabulary.intersection(self.by_first):
+            patterns = [
+                pattern for pattern in self.by_first[first]
+                if vocabulary.issuperset(pattern.fixed) and (not pattern.verb or pattern.verb in verbs)
+            ]
+            if patterns:
+                viable[first] = patterns
+        return viable
 
     @staticmethod
     def _match_fixed(fixed, words: Words, position) -> list[Token] | None:
@@ -242,7 +259,9 @@ class Words:
                 verb = zu_participle_verb(self.lower[position])
                 if verb:
                     self.lemmas[position] = verb
-        self.singular = [_singular(lemma, lower, tag) for lemma, lower, tag in zip(self.lemmas, self.lower, self.tags)]
+        self.singular = [
+            _singular(lemma, lower) if tag == "NN" else () for lemma, lower, tag in zip(self.lemmas, self.lower, self.tags)
+        ]
         # what a term's words and verb must be among to match anywhere in the sentence
         self.vocabulary = set(self.lemmas) | set(self.lower) | {form for forms in self.singular for form in forms}
         self.verbs = {lemma for lemma, tag in zip(self.lemmas, self.tags) if tag.startswith("V")}
@@ -257,14 +276,14 @@ class Words:
         return self.lemmas[position] == word or self.lower[position] == word or word in self.singular[position]
 
 
-def _singular(lemma: str, lower: str, tag: str) -> tuple[str, ...]:
-    """"vorsprachen" -> ("vorsprache", "vorsprach") for a noun whose lemma is its own form, else ().
+def _singular(lemma: str, lower: str) -> tuple[str, ...]:
+    """"vorsprachen" -> ("vorsprache", "vorsprach") for a noun (NN, the caller tests) whose lemma is its own form, else ().
 
     HanTa leaves nouns it does not know as they are; German plurals of
     feminine nouns in -e add -n ("Vorsprache|n"), many others -en. The
     shortened form only matters if a lexicon term has it.
     """
-    if tag != "NN" or lemma != lower:
+    if lemma != lower:
         return ()
     # not -s: "Praxis" is no plural of "Praxi"; the Amtsdeutsch nouns with -s plurals are few
     return tuple(lower[: -len(ending)] for ending in ("n", "en") if lower.endswith(ending) and len(lower) > len(ending) + 3)
