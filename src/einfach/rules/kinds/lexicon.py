@@ -195,6 +195,8 @@ class LexiconMatch:
 
     def _best(self, candidates, doc: Doc, words: Words):
         """Keep the longest match where matches overlap; one hit per token set."""
+        if not candidates:
+            return  # most sentences; and the protected words (a walk over the whole Doc) are not needed
         taken: set[int] = set()
         protected = doc_view(doc).protected
         for pattern, matched in sorted(candidates, key=lambda c: (-c[0].size, c[1][0].i)):
@@ -260,7 +262,8 @@ class Words:
                 if verb:
                     self.lemmas[position] = verb
         self.singular = [
-            _singular(lemma, lower) if tag == "NN" else () for lemma, lower, tag in zip(self.lemmas, self.lower, self.tags)
+            _singular(lemma, lower) if tag == "NN" else ()
+            for lemma, lower, tag in zip(self.lemmas, self.lower, self.tags)
         ]
         # what a term's words and verb must be among to match anywhere in the sentence
         self.vocabulary = set(self.lemmas) | set(self.lower) | {form for forms in self.singular for form in forms}
@@ -277,7 +280,7 @@ class Words:
 
 
 def _singular(lemma: str, lower: str) -> tuple[str, ...]:
-    """"vorsprachen" -> ("vorsprache", "vorsprach") for a noun (NN, the caller tests) whose lemma is its own form, else ().
+    """"vorsprachen" -> ("vorsprache", "vorsprach") for a noun (NN) whose lemma is its own form, else ().
 
     HanTa leaves nouns it does not know as they are; German plurals of
     feminine nouns in -e add -n ("Vorsprache|n"), many others -en. The
