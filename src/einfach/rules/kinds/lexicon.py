@@ -100,9 +100,13 @@ class LexiconMatch:
         self.entry_ids = frozenset(id(pattern.entry) for pattern in self.patterns)
         self.by_first: dict[str, list[Pattern]] = {}
         self.by_verb: dict[str, list[Pattern]] = {}
-        for pattern in self.patterns:
+        # the same terms by their last fixed word (mostly a noun: rarer than a first "zu" or "in"),
+        # with their place in the file order, for _viable
+        self.by_last: dict[str, list[tuple[int, Pattern]]] = {}
+        for number, pattern in enumerate(self.patterns):
             if pattern.fixed and not pattern.fixed_optional:
                 self.by_first.setdefault(pattern.fixed[0], []).append(pattern)
+                self.by_last.setdefault(pattern.fixed[-1], []).append((number, pattern))
             elif pattern.verb:
                 self.by_verb.setdefault(pattern.verb, []).append(pattern)
 
@@ -113,10 +117,10 @@ class LexiconMatch:
 
     def _find_in(self, view: DocView, sentence: Span):
         words: Words = view.cached("lexicon_words", sentence, Words)
-        if words.vocabulary.isdisjoint(self.by_first) and words.verbs.isdisjoint(self.by_verb):
-            return  # no word can start a term and no verb is a term's verb (most sentences)
-        tokens, lemmas, tags, joined = words.tokens, words.lemmas, words.tags, words.joined
         viable = self._viable(words)
+        if not viable and words.verbs.isdisjoint(self.by_verb):
+            return  # no term's words all stand in the sentence and no verb is a term's verb (most sentences)
+        tokens, lemmas, tags, joined = words.tokens, words.lemmas, words.tags, words.joined
         candidates: list[tuple[Pattern, list[Token]]] = []
         for position, lemma in enumerate(lemmas):
             # the terms that may start here, in the order of a plain walk over by_first[lemma],
@@ -158,18 +162,20 @@ class LexiconMatch:
         yield from self._best(candidates, sentence.doc, words)
 
     def _viable(self, words: Words) -> dict[str, list[Pattern]]:
-        """by_first, reduced to the words of the sentence and to the terms whose words (and verb)
-        all stand in it: the others cannot match anywhere in it. Tested once per term and
-        sentence instead of at every position where the term's first word stands."""
+        """by_first, reduced to the terms whose words (and verb) all stand in the sentence: the
+        others cannot match anywhere in it. Found through their last word, tested once per
+        sentence instead of at every position of their first word; each list keeps the order
+        of by_first (the file order), which decides between equal matches."""
         vocabulary, verbs = words.vocabulary, words.verbs
-        viable = {}
-        for first in vocabulary.intersection(self.by_first):
-            patterns = [
-                pattern for pattern in self.by_first[first]
-                if vocabulary.issuperset(pattern.fixed) and (not pattern.verb or pattern.verb in verbs)
-            ]
-            if patterns:
-                viable[first] = patterns
+        found = [
+            (number, pattern)
+            for last in vocabulary.intersection(self.by_last)
+            for number, pattern in self.by_last[last]
+            if vocabulary.issuperset(pattern.fixed) and (not pattern.verb or pattern.verb in verbs)
+        ]
+        viable: dict[str, list[Pattern]] = {}
+        for _, pattern in sorted(found, key=lambda item: item[0]):
+            viable.setdefault(pattern.fixed[0], []).append(pattern)
         return viable
 
     @staticmethod
