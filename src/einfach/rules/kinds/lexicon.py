@@ -118,7 +118,8 @@ class LexiconMatch:
     def _find_in(self, view: DocView, sentence: Span):
         words: Words = view.cached("lexicon_words", sentence, Words)
         viable = self._viable(words)
-        if not viable and words.verbs.isdisjoint(self.by_verb):
+        by_verb = self.by_verb
+        if not viable and not any(verb in by_verb for verb in words.verbs):  # (isdisjoint(dict) walks the dict)
             return  # no term's words all stand in the sentence and no verb is a term's verb (most sentences)
         tokens, lemmas, tags, joined = words.tokens, words.lemmas, words.tags, words.joined
         candidates: list[tuple[Pattern, list[Token]]] = []
@@ -166,11 +167,11 @@ class LexiconMatch:
         others cannot match anywhere in it. Found through their last word, tested once per
         sentence instead of at every position of their first word; each list keeps the order
         of by_first (the file order), which decides between equal matches."""
-        vocabulary, verbs = words.vocabulary, words.verbs
+        vocabulary, verbs, by_last = words.vocabulary, words.verbs, self.by_last
         found = [
             (number, pattern)
-            for last in vocabulary.intersection(self.by_last)
-            for number, pattern in self.by_last[last]
+            for last in vocabulary if last in by_last  # the sentence's few words, not the lexicon's many
+            for number, pattern in by_last[last]
             if vocabulary.issuperset(pattern.fixed) and (not pattern.verb or pattern.verb in verbs)
         ]
         viable: dict[str, list[Pattern]] = {}
