@@ -100,9 +100,13 @@ class LexiconMatch:
         self.entry_ids = frozenset(id(pattern.entry) for pattern in self.patterns)
         self.by_first: dict[str, list[Pattern]] = {}
         self.by_verb: dict[str, list[Pattern]] = {}
-        for pattern in self.patterns:
+        # the same terms by their last fixed word (mostly a noun: rarer than a first "zu" or "in"),
+        # with their place in the file order, for _viable
+        self.by_last: dict[str, list[tuple[int, Pattern]]] = {}
+        for number, pattern in enumerate(self.patterns):
             if pattern.fixed and not pattern.fixed_optional:
                 self.by_first.setdefault(pattern.fixed[0], []).append(pattern)
+                self.by_last.setdefault(pattern.fixed[-1], []).append((number, pattern))
             elif pattern.verb:
                 self.by_verb.setdefault(pattern.verb, []).append(pattern)
 
@@ -113,20 +117,23 @@ class LexiconMatch:
 
     def _find_in(self, view: DocView, sentence: Span):
         words: Words = view.cached("lexicon_words", sentence, Words)
-        if words.vocabulary.isdisjoint(self.by_first) and words.verbs.isdisjoint(self.by_verb):
-            return  # no word can start a term and no verb is a term's verb (most sentences)
+        viable = self._viable(words)
+        by_verb = self.by_verb
+        if not viable and not any(verb in by_verb for verb in words.verbs):  # (isdisjoint(dict) walks the dict)
+            return  # no term's words all stand in the sentence and no verb is a term's verb (most sentences)
         tokens, lemmas, tags, joined = words.tokens, words.lemmas, words.tags, words.joined
         candidates: list[tuple[Pattern, list[Token]]] = []
         for position, lemma in enumerate(lemmas):
+            # the terms that may start here, in the order of a plain walk over by_first[lemma],
+            # by_first[surface] and by_first[singular] (the order decides between equal matches)
             surface = words.lower[position]
-            patterns = self.by_first.get(lemma, [])
-            if surface != lemma and surface in self.by_first:
-                patterns = [*patterns, *self.by_first[surface]]
+            patterns = viable.get(lemma, ())
+            if surface != lemma and surface in viable:
+                patterns = [*patterns, *viable[surface]]
             for singular in words.singular[position]:
-                patterns = [*patterns, *self.by_first.get(singular, ())]
+                if singular in viable:
+                    patterns = [*patterns, *viable[singular]]
             for pattern in patterns:
-                if not words.vocabulary.issuperset(pattern.fixed) or (pattern.verb and pattern.verb not in words.verbs):
-                    continue  # a word of the term is not in the sentence: it cannot match (a cheap test first)
                 matched = self._match_fixed(pattern.fixed, words, position)
                 if matched is None or not _context_fits(pattern, words, position):
                     continue
@@ -155,6 +162,23 @@ class LexiconMatch:
                 candidates.append((pattern, matched))
         yield from self._best(candidates, sentence.doc, words)
 
+    def _viable(self, words: Words) -> dict[str, list[Pattern]]:
+        """by_first, reduced to the terms whose words (and verb) all stand in the sentence: the
+        others cannot match anywhere in it. Found through their last word, tested once per
+        sentence instead of at every position of their first word; each list keeps the order
+        of by_first (the file order), which decides between equal matches."""
+        vocabulary, verbs, by_last = words.vocabulary, words.verbs, self.by_last
+        found = [
+            (number, pattern)
+            for last in vocabulary if last in by_last  # the sentence's few words, not the lexicon's many
+            for number, pattern in by_last[last]
+            if vocabulary.issuperset(pattern.fixed) and (not pattern.verb or pattern.verb in verbs)
+        ]
+        viable: dict[str, list[Pattern]] = {}
+        for _, pattern in sorted(found, key=lambda item: item[0]):
+            viable.setdefault(pattern.fixed[0], []).append(pattern)
+        return viable
+
     @staticmethod
     def _match_fixed(fixed, words: Words, position) -> list[Token] | None:
         matched = []
@@ -178,6 +202,8 @@ class LexiconMatch:
 
     def _best(self, candidates, doc: Doc, words: Words):
         """Keep the longest match where matches overlap; one hit per token set."""
+        if not candidates:
+            return  # most sentences; and the protected words (a walk over the whole Doc) are not needed
         taken: set[int] = set()
         protected = doc_view(doc).protected
         for pattern, matched in sorted(candidates, key=lambda c: (-c[0].size, c[1][0].i)):
@@ -242,7 +268,10 @@ class Words:
                 verb = zu_participle_verb(self.lower[position])
                 if verb:
                     self.lemmas[position] = verb
-        self.singular = [_singular(lemma, lower, tag) for lemma, lower, tag in zip(self.lemmas, self.lower, self.tags)]
+        self.singular = [
+            _singular(lemma, lower) if tag == "NN" else ()
+            for lemma, lower, tag in zip(self.lemmas, self.lower, self.tags)
+        ]
         # what a term's words and verb must be among to match anywhere in the sentence
         self.vocabulary = set(self.lemmas) | set(self.lower) | {form for forms in self.singular for form in forms}
         self.verbs = {lemma for lemma, tag in zip(self.lemmas, self.tags) if tag.startswith("V")}
@@ -257,14 +286,14 @@ class Words:
         return self.lemmas[position] == word or self.lower[position] == word or word in self.singular[position]
 
 
-def _singular(lemma: str, lower: str, tag: str) -> tuple[str, ...]:
-    """"vorsprachen" -> ("vorsprache", "vorsprach") for a noun whose lemma is its own form, else ().
+def _singular(lemma: str, lower: str) -> tuple[str, ...]:
+    """"vorsprachen" -> ("vorsprache", "vorsprach") for a noun (NN) whose lemma is its own form, else ().
 
     HanTa leaves nouns it does not know as they are; German plurals of
     feminine nouns in -e add -n ("Vorsprache|n"), many others -en. The
     shortened form only matters if a lexicon term has it.
     """
-    if tag != "NN" or lemma != lower:
+    if lemma != lower:
         return ()
     # not -s: "Praxis" is no plural of "Praxi"; the Amtsdeutsch nouns with -s plurals are few
     return tuple(lower[: -len(ending)] for ending in ("n", "en") if lower.endswith(ending) and len(lower) > len(ending) + 3)
