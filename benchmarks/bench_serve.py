@@ -1,6 +1,6 @@
 """Load on ``einfach serve``: 20 concurrent clients for 60 s against 1 and 2 workers (issue 15).
 
-    python benchmarks/bench_serve.py [--clients 20] [--seconds 60] [--workers 1 2]
+    python benchmarks/bench_serve.py [--clients 20] [--seconds 60] [--workers 1 2] [--fresh-connections]
 
 One light asyncio client process (httpx, HTTP/1.1 keep-alive on loopback) runs
 ``--clients`` concurrent loops; each sends ``POST /api/check`` with a distinct
@@ -13,6 +13,13 @@ peak resident memory of each worker process and the server's CPU time per answer
 (both sampled from /proc every 0.5 s), and the client's own CPU time.  The CPU time
 per answer does not depend on what else runs on the machine: 2 cores / that time is
 about the throughput two workers reach on an idle 2-core machine.  Goal: p95 under 1 s with 2 workers on 2 cores.
+
+With keep-alive, each client keeps the connection it opened first, and with several workers
+uvicorn's processes share one listening socket: one process may accept all 20 connections of
+the opening burst and keep them for the whole run, while the other idles.  ``--fresh-connections``
+opens a new connection for every request (as a reverse proxy in front of ``einfach serve`` does by
+default towards its upstream, ``docs/server.md``), so each request goes to whichever worker
+accepts it.
 
 The letters are part of the repository, so the script needs no ``../shared/data``.
 Needs ``httpx`` (``pip install httpx``).  Run it on an idle machine: every figure
@@ -138,14 +145,16 @@ async def wait_until_ready(url: str, workers: int) -> None:
             await asyncio.sleep(0.3)
 
 
-async def load(url: str, clients: int, seconds: float, think: float) -> tuple[list[float], int, int, float]:
-    """(latencies of the successful requests, errors, requests sent, wall seconds)."""
+async def load(url: str, clients: int, seconds: float, think: float,
+               fresh: bool = False) -> tuple[list[float], int, int, float]:
+    """(latencies of the successful requests, errors, requests sent, wall seconds); ``fresh``: a new
+    connection for every request instead of keep-alive."""
     import httpx
 
     latencies: list[float] = []
     errors = 0
     counter = 0
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=0 if fresh else clients)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=120) as client:
         start = time.perf_counter()
         end = start + seconds
@@ -178,7 +187,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
 
 
-def run(workers: int, clients: int, seconds: float, think: float) -> list[object]:
+def run(workers: int, clients: int, seconds: float, think: float, fresh: bool = False) -> list[object]:
     process, url = start_server(workers)
     try:
         asyncio.run(wait_until_ready(url, workers))
@@ -186,7 +195,7 @@ def run(workers: int, clients: int, seconds: float, think: float) -> list[object
         sampler.start()
         time.sleep(0.3)  # the first sample: CPU time before the load
         before = resource.getrusage(resource.RUSAGE_SELF)
-        latencies, errors, sent, wall = asyncio.run(load(url, clients, seconds, think))
+        latencies, errors, sent, wall = asyncio.run(load(url, clients, seconds, think, fresh))
         after = resource.getrusage(resource.RUSAGE_SELF)
         sampler.stop.set()
         sampler.join()
@@ -211,6 +220,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--think", type=float, default=0.0,
                         help="seconds each client waits after an answer before its next letter (default: none)")
+    parser.add_argument("--fresh-connections", action="store_true",
+                        help="a new connection per request instead of keep-alive (as behind a reverse proxy)")
     args = parser.parse_args()
     try:
         import httpx  # noqa: F401
@@ -221,7 +232,8 @@ def main() -> int:
     print(machine())
     print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     print(f"letters: {len(LETTERS)} from corpus/original, {min(words)}-{max(words)} words, each request distinct")
-    rows = [run(workers, args.clients, args.seconds, args.think) for workers in args.workers]
+    print(f"connections: {'a new one per request' if args.fresh_connections else 'keep-alive'}")
+    rows = [run(workers, args.clients, args.seconds, args.think, args.fresh_connections) for workers in args.workers]
     print(table(["workers", "clients", "think s", "seconds", "answers", "req/s", "p50 s", "p95 s", "max s", "errors",
                  "peak RSS per worker (MiB)", "server CPU ms per answer", "client CPU s (% of wall)"], rows))
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
