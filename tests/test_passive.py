@@ -228,3 +228,18 @@ def test_passive_advice_names_only_the_actor_of_the_verb_lists(check_text, text,
 def test_passive_advice_outside_a_letter_infers_no_actor(check_text, text, suggestions):
     found = [f for f in check_text(text).findings if f.rule == "passiv"]
     assert [f.suggestions for f in found] == [suggestions]
+
+
+@pytest.mark.parametrize(("text", "suggestions"), [
+    # the reader's duty (reader_verbs, reader_duties): in any text
+    ("Die Unterlagen sind bis Montag vorzulegen.", [ADVICE + "„Bitte legen Sie … vor.“ oder „Sie müssen … vorlegen.“"]),
+    # the authority's duty: "wir", in a letter only
+    ("Sehr geehrte Frau Muster,\n\nDie Verpflichtung ist auf Antrag aufzuheben.", [ADVICE + "„Wir müssen … aufheben.“"]),
+    ("Die Verpflichtung ist auf Antrag aufzuheben.", []),
+    # a verb on neither list, and a question (it sets no duty): nobody is named
+    ("Alle Tage sind zu berücksichtigen.", []),
+    ("Wie sind Forderungen gegenüber Dritten zu begleichen?", []),
+])
+def test_sein_zu_advice_names_whose_duty_it_is(check_text, text, suggestions):
+    found = [f for f in check_text(text).findings if f.rule == "passiv"]
+    assert [f.suggestions for f in found] == [suggestions]

@@ -50,6 +50,7 @@ class Passive:
             frozenset(word.lower() for word in parameters.get("authority_verbs", [])),
             frozenset(word.lower() for word in parameters.get("reader_verbs", [])),
             {str(k).lower(): str(v).lower() for k, v in (parameters.get("passive_lemmas") or {}).items()},
+            frozenset(word.lower() for word in parameters.get("reader_duties", [])),
         )
         self.letter_markers = tuple(parameters.get("letter_markers") or ())
 
@@ -65,7 +66,8 @@ class Passive:
             third_party = seitens is not None and not any(t.lemma_.lower() in self.own_office for t in seitens)
             phrase = " ".join(t.text for t in seitens) if seitens else ""
             actors = self.actors if self._letter(doc) else None
-            active = _active(match, actors, third_party=phrase if third_party else None, own=bool(seitens))
+            active = _active(match, actors, third_party=phrase if third_party else None, own=bool(seitens),
+                             owner=self.actors)
             yield Hit(
                 start=match.start,
                 end=match.end,
@@ -119,8 +121,20 @@ class _Actors:
     ``reader_verbs``, read as the rewrites read them): "wir", "Sie", or None when the verb is on
     neither list (a third party's action: a register, a seller, a court)."""
 
-    def __init__(self, authority: frozenset[str], reader: frozenset[str], lemmas: dict[str, str]):
-        self.authority, self.reader, self.lemmas = authority, reader, lemmas
+    def __init__(self, authority: frozenset[str], reader: frozenset[str], lemmas: dict[str, str],
+                 duties: frozenset[str] = frozenset()):
+        self.authority, self.reader, self.lemmas, self.duties = authority, reader, lemmas, duties
+
+    def of_duty(self, infinitive: "Token", letter: bool) -> str | None:
+        """Whose duty a sein + zu states: the reader's ("Sie") for ``reader_verbs`` and ``reader_duties``
+        in any text; the authority's ("wir") for ``authority_verbs`` in a letter only; else None."""
+        lemma = infinitive.lemma_.lower()
+        lemma = self.lemmas.get(lemma, lemma)
+        if lemma in self.reader or lemma in self.duties:
+            return "Sie"
+        if lemma in self.authority and letter:
+            return "wir"
+        return None
 
     def of(self, participle: "Token", reader_is_object: bool) -> str | None:
         lemma = participle.lemma_.lower()
@@ -132,11 +146,13 @@ class _Actors:
         return None
 
 
-def _active(match: PassiveMatch, actors: "_Actors | None", third_party: str | None = None, own: bool = False) -> str | None:
+def _active(match: PassiveMatch, actors: "_Actors | None", third_party: str | None = None, own: bool = False,
+            owner: "_Actors | None" = None) -> str | None:
     """The active skeleton the advice offers, or None when nobody can be named. ``third_party``: a
     "seitens ..." phrase that names someone other than the writing office and the reader: neither "wir"
     nor "Sie" is offered, only that phrase as the subject; ``own``: "seitens der hiesigen Behörde", the
-    writing office: "wir" only. ``actors`` None: not a letter, no actor is inferred."""
+    writing office: "wir" only. ``actors`` None: not a letter, no actor is inferred; ``owner``: the verb
+    lists, for whose duty a sein + zu states (the reader's also outside a letter)."""
     if third_party is not None:
         return f"die Handelnden aus „{third_party}“ als Subjekt des Satzes"
     if own and match.construction == WERDEN:
@@ -149,6 +165,14 @@ def _active(match: PassiveMatch, actors: "_Actors | None", third_party: str | No
     if match.construction == WERDEN:
         return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person, actors=actors,
                               infer=actors is not None)
+    if match.agent is None:
+        # a question ("Wie sind … zu begleichen?") asks, it sets no duty; whose duty: the verb lists
+        question = match.verb.doc[match.verb.sent.end - 1].text == "?"
+        actor = None if question or owner is None else owner.of_duty(match.verb, actors is not None)
+        if actor is None:
+            return None
+        if actor == "wir":
+            return quote(f"Wir müssen … {match.verb.lemma_.lower()}.")
     return _active_sein_zu(match.verb, match.agent, match.person)
 
 
