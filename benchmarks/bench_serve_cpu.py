@@ -18,7 +18,6 @@ of the code byte for byte.  Needs only the repository.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -30,16 +29,14 @@ from _common import machine  # noqa: E402
 from bench_serve import letter  # noqa: E402
 
 
-def render(content) -> bytes:
-    """The body Starlette's ``JSONResponse`` sends."""
-    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
-
-
 def answer(text: str) -> bytes:
+    """The body Starlette's ``JSONResponse`` sends for ``text``."""
+    from starlette.responses import JSONResponse
+
     from einfach.findings import SCHEMA
     from einfach.serve.engine import Options, check_source
 
-    return render({"schema": SCHEMA, "files": [check_source(text, Options())], "errors": []})
+    return JSONResponse({"schema": SCHEMA, "files": [check_source(text, Options())], "errors": []}).body
 
 
 def main() -> int:

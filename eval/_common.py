@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 AMT24 = DATA / "amt24" / "docs"
+REVIEW = ROOT / "eval" / "review"  # the blind-review files and their verdicts
 
 
 def check_text(nlp, name: str, text: str):
@@ -62,9 +63,8 @@ def review_round(kind: str, doc: str) -> tuple[dict[str, dict], dict[str, dict]]
     parser.add_argument("--round", default="", help=f"review round: '' for the first, '2' for {kind}-2*.jsonl, ...")
     suffix = parser.parse_args().round
     suffix = f"-{suffix}" if suffix else ""
-    review = ROOT / "eval" / "review"
-    items = load_jsonl(review / f"{kind}{suffix}.jsonl")
-    verdicts = load_jsonl(review / f"{kind}{suffix}-verdicts.jsonl")
+    items = load_jsonl(REVIEW / f"{kind}{suffix}.jsonl")
+    verdicts = load_jsonl(REVIEW / f"{kind}{suffix}-verdicts.jsonl")
     missing = sorted(set(items) - set(verdicts))
     if missing:
         print(f"{len(missing)} items have no verdict: {', '.join(missing[:10])}")

@@ -20,7 +20,6 @@ from collections import defaultdict
 from _common import review_round
 
 
-
 def passes(verdict: dict) -> bool:
     return verdict["grammatical"] == "yes" and verdict["same_meaning"] == "yes" and verdict["simpler"] != "no"
 

@@ -33,13 +33,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from _common import AMT24, DATA, ROOT, amt24_texts, check_text, corpus_texts, load_jsonl, sentence_of
+from _common import AMT24, DATA, REVIEW, ROOT, amt24_texts, check_text, corpus_texts, load_jsonl, sentence_of
 
 RULES = ("passiv", "amtsdeutsch", "funktionsverbgefuege", "abkuerzung", "konjunktiv", "verneinung")
 SERIOUS = ("warning", "error")
-
-
-REVIEW = ROOT / "eval" / "review"
 
 
 def reviewed_verdicts() -> dict[tuple, bool]:

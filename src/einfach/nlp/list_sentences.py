@@ -138,13 +138,12 @@ def paragraph_runs(paragraphs: Sequence) -> list[tuple[int, int]]:
         text = lead.text.rstrip()
         if (lead.kind is None and not _item_paragraph(lead) and text and not FINAL.search(text)
                 and lead.part in ("body", "footnote", "endnote", "textbox")):
-            last = position
-            while last + 1 < len(paragraphs) and _item_paragraph(paragraphs[last + 1]) \
+            last, closed = position, False
+            while not closed and last + 1 < len(paragraphs) and _item_paragraph(paragraphs[last + 1]) \
                     and paragraphs[last + 1].part == lead.part:
                 last += 1
-                if FINAL.search(paragraphs[last].text.rstrip()):
-                    break
-            if last > position and FINAL.search(paragraphs[last].text.rstrip()):
+                closed = bool(FINAL.search(paragraphs[last].text.rstrip()))
+            if closed:
                 runs.append((position, last))
                 position = last + 1
                 continue

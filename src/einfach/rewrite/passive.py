@@ -87,15 +87,18 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         if request is not None:
             return request  # else "wir bitten Sie, ..." below
     clause, sentence_start = _clause(doc, match)
-    if clause is None or any(t.lower_ == "es" for t in _core(clause)[1:]):
+    if clause is None:
+        return None
+    core = _core(clause)
+    if any(t.lower_ == "es" for t in core[1:]):
         return None
     own = _own_office(clause, verbs.own_office) if match.agent is None else set()
-    if match.agent is None and _hidden_agent([t for t in _core(clause) if t.i not in own]):
+    if match.agent is None and _hidden_agent([t for t in core if t.i not in own]):
         return None  # "seitens der Behörde", "durch Ihren Arbeitgeber": an actor the detection does not read
     if own:
         actor = ["wir"], "wir", REVIEW  # "seitens der hiesigen Behörde": the writing authority itself
     else:
-        actor = _actor(match, verbs, _core(clause)) if letter or match.agent is not None else None
+        actor = _actor(match, verbs, core) if letter or match.agent is not None else None
     if actor is None:
         return None
     pair = _coordinated(match, clause)
@@ -363,7 +366,7 @@ def _subject(rest: list["Token"], plural: bool, subjectless: bool = False):
     ``subjectless`` also none at all (([], []): "Es wird darauf hingewiesen",
     "wird Ihnen mitgeteilt", "wird nach Aktenlage entschieden").
     """
-    chunks = [chunk for run in _runs(_outside_brackets(rest)) for chunk in phrases(run)]
+    chunks = _chunks(rest)
     chunks = [c for n, c in enumerate(chunks) if not _coordinated_in_pp(chunks, n)]
     nouns = [c for c in chunks if c.kind == "np" and not _genitive(c) and not _dative(c)]
     pronouns = [c for c in chunks if c.kind == "pron" and c.tokens[0].lower_ != "es"]
@@ -425,8 +428,12 @@ def _dative_ids(rest: list["Token"]) -> set[int]:
     """The tokens of the dative noun phrases (:func:`_dative`) in ``rest``: they go before the object when
     the subject moves behind the verb ("Bitte übersenden Sie der Person das Original", not "das Original
     der Person", which reads as a genitive)."""
-    chunks = [chunk for run in _runs(_outside_brackets(rest)) for chunk in phrases(run)]
-    return {t.i for c in chunks if c.kind == "np" and _dative(c) for t in c.tokens}
+    return {t.i for c in _chunks(rest) if c.kind == "np" and _dative(c) for t in c.tokens}
+
+
+def _chunks(rest: list["Token"]):
+    """The phrases (:func:`einfach.rewrite.morph.phrases`) of ``rest``, outside brackets and within runs."""
+    return [chunk for run in _runs(_outside_brackets(rest)) for chunk in phrases(run)]
 
 
 def _runs(tokens: list["Token"]) -> list[list["Token"]]:
@@ -476,7 +483,7 @@ def _parts(clause, match: PassiveMatch, verbal: set[int], plural: bool, subjectl
     In a relative clause (:func:`_relative`) the relative pronoun is the subject and stays; no other
     noun phrase may stand outside a prepositional phrase (subject tokens and words are then empty)."""
     opaque = _opaque(clause)
-    agent = _agent_tokens(_core(clause))
+    agent = _agent_tokens([t for t in clause if t.i not in opaque])
     if (match.agent is not None) != bool(agent):
         return None  # the agent the detection names is not the phrase found here: leave it
     removed = verbal | agent
@@ -706,14 +713,14 @@ def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: boo
     opaque = _opaque(clause)
     if any(t.tag_ == "PTKNEG" or t.lower_.startswith("kein") for t in clause if t.i not in opaque):
         return None  # "sind nicht vorzulegen" is no request
-    found = _zu_verb(_core(clause))
+    core = [t for t in clause if t.i not in opaque]
+    found = _zu_verb(core)
     if found is None:
         return None
     zu_ids, infinitive = found
     lemma = verbs.lemma(infinitive)
     if lemma in verbs.possibility:
         return None
-    core = _core(clause)
     required = dict(verbs.duty_requires).get(lemma)
     if any(t.lower_ == "es" for t in core) or (required and not any(t.lower_ in required for t in core)):
         return None  # "Es ist abzusehen, dass ...", "Das Ende ist abzusehen": no duty of the reader
@@ -822,10 +829,7 @@ def _plural_dative_front(doc, sentence_start: int, opener: "Token") -> list["Tok
     words = [t for t in doc[sentence_start : opener.i] if not t.is_space]
     if len(words) < 5 or words[-1].text != "," or words[0].i != sentence_start:
         return []
-    try:
-        comma = next(n for n, t in enumerate(words) if t.text == ",")
-    except StopIteration:
-        return []
+    comma = next(n for n, t in enumerate(words) if t.text == ",")  # words[-1] is one
     noun, relative = words[:comma], words[comma + 1 : -1]
     if [t.tag_ for t in noun] != ["NN"] or not relative or relative[0].lower_ != "die" or \
             relative[0].tag_ != "PRELS" or relative[-1].lower_ not in PLURAL_FINITE | {"haben"} or \

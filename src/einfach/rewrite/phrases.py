@@ -63,7 +63,8 @@ def fit_start(doc, index: int, words: list[str]) -> list[str]:
     return words
 
 
-def _applicability(entry) -> str:
+def applicability(entry) -> str:
+    """``sure`` for an entry marked ``rewrite_sure``, else ``review``."""
     return SURE if entry.rewrite_sure else REVIEW
 
 
@@ -82,7 +83,7 @@ def swap_preposition(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
         if noun is None or not noun_allowed(entry, noun):
             return None
         words = fit_start(doc, tokens[0], entry.rewrite.split())
-        return Proposal(tokens[0], after + 1, words, _applicability(entry), replaced=replaced)
+        return Proposal(tokens[0], after + 1, words, applicability(entry), replaced=replaced)
     recased = recase_genitive(doc, after, end, case)
     if recased is None:
         return None
@@ -96,7 +97,7 @@ def swap_preposition(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
     elif preposition == "zu" and not _has_determiner(doc, after):
         head = [*head[:-1], "zur" if form == "f" else "zum"]  # "zwecks Abgleichs" -> "zum Abgleich"
     words = fit_start(doc, tokens[0], head + phrase_words)
-    return Proposal(tokens[0], last + 1, words, _applicability(entry), replaced=replaced)
+    return Proposal(tokens[0], last + 1, words, applicability(entry), replaced=replaced)
 
 
 def noun_allowed(entry, noun) -> bool:
@@ -236,7 +237,7 @@ def swap_amount(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Pro
         number += 1  # "in Höhe von EUR 2,50"
     if number >= len(doc) or doc[after].lower_ != entry.rewrite.lower() or not doc[number].like_num:
         return None
-    return Proposal(tokens[0], after + 1, [doc[after].text], _applicability(entry), replaced=replaced)
+    return Proposal(tokens[0], after + 1, [doc[after].text], applicability(entry), replaced=replaced)
 
 
 def after_listed(doc, index: int, entry) -> bool:
@@ -253,7 +254,7 @@ def swap_conjunction(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
     if that >= len(doc) or doc[comma].text != "," or doc[that].lower_ != "dass":
         return None
     words = fit_start(doc, tokens[0], entry.rewrite.split())
-    return Proposal(tokens[0], that + 1, words, _applicability(entry), replaced=replaced)
+    return Proposal(tokens[0], that + 1, words, applicability(entry), replaced=replaced)
 
 
 def swap_duration(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
@@ -274,7 +275,7 @@ def swap_duration(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> P
     else:
         return None
     words = fit_start(doc, tokens[0], [*entry.rewrite.split(), doc[number].text, plural])
-    return Proposal(tokens[0], position + 1, words, _applicability(entry), replaced=replaced)
+    return Proposal(tokens[0], position + 1, words, applicability(entry), replaced=replaced)
 
 
 # the placeholders of ``rewrite_as: clause``: the noun phrase as subject or as object
@@ -308,7 +309,7 @@ def swap_clause(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Pro
             word = PLURAL_VERBS.get(word, word)  # "nachdem Ihre Unterlagen ... angekommen sind"
         words.extend(phrase_words if word == placeholder else [word])
     # the word before goes into the proposal, so the comma joins it ("Wochen, nachdem")
-    return Proposal(first - 1, last + 1, [doc[first - 1].text, ",", *words], _applicability(entry), replaced=replaced)
+    return Proposal(first - 1, last + 1, [doc[first - 1].text, ",", *words], applicability(entry), replaced=replaced)
 
 
 # rewrite_as modes of lexicon entries handled here (called by einfach.rewrite.swaps.rewrite_lexicon)

@@ -39,7 +39,7 @@ from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .edits import REVIEW, SURE, Proposal
 from .morph import GENITIVE_STARTS, capitalise, present_plural, split_separable
-from .phrases import PHRASE_MODES, after_listed, fit_start
+from .phrases import PHRASE_MODES, after_listed, applicability, fit_start
 
 # article form + adjective ending (of the swapped adjective) -> possessive determiner ending
 POSSESSIVE_ENDINGS = {
@@ -50,10 +50,6 @@ POSSESSIVE_ENDINGS = {
 
 def _at_start(doc: "Doc", index: int) -> bool:
     return doc_view(doc).at_sentence_start(index)
-
-
-def _fit_start(doc, index: int, words: list[str]) -> list[str]:
-    return fit_start(doc, index, words)
 
 
 def _next_word(doc, index: int) -> str:
@@ -67,7 +63,7 @@ def rewrite_abbreviation(doc: "Doc", start: int, end: int, kind, parameters: dic
         return None
     if entry.rewrite.startswith("wenn ") and end < len(doc) and doc[end].tag_ == "ADJA":
         return None  # "ggf. anfallende Kosten": "wenn nötig" cannot stand before an adjective
-    words = _fit_start(doc, start, entry.rewrite.split())
+    words = fit_start(doc, start, entry.rewrite.split())
     sentence = doc_view(doc).sentence_of(start)
     if end == sentence.end or all(t.is_space for t in doc[end:sentence.end]):
         words = words + ["."]  # "usw." closed the sentence: its period was the sentence's
@@ -130,9 +126,8 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             return None
         if entry.rewrite.startswith("wenn ") and tokens[-1] + 1 < len(doc) and doc[tokens[-1] + 1].tag_ == "ADJA":
             return None  # "gegebenenfalls anfallende Kosten": "wenn nötig" cannot stand before an adjective
-        words = _fit_start(doc, tokens[0], entry.rewrite.split())
-        applicability = SURE if entry.rewrite_sure else REVIEW
-        return Proposal(tokens[0], tokens[-1] + 1, words, applicability, replaced=_lemmas(doc, tokens))
+        words = fit_start(doc, tokens[0], entry.rewrite.split())
+        return Proposal(tokens[0], tokens[-1] + 1, words, applicability(entry), replaced=_lemmas(doc, tokens))
     if mode == "verb" and first.tag_.startswith("VV"):
         sentence = doc_view(doc).sentence_of(first.i)
         clause = next((c for c in clauses(sentence) if first in c), None)
@@ -140,7 +135,7 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             return None
         return _swap_verb(doc, entry, first, clause, set(tokens[1:]), [doc[i] for i in tokens])
     if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJD", "ADV"}:
-        return Proposal(tokens[0], tokens[0] + 1, _fit_start(doc, tokens[0], [entry.rewrite]), REVIEW,
+        return Proposal(tokens[0], tokens[0] + 1, fit_start(doc, tokens[0], [entry.rewrite]), REVIEW,
                         replaced=_lemmas(doc, tokens))
     if mode == "adjective" and (first.tag_ == "PIAT" or entry.rewrite == "all") and _next_word(doc, tokens[-1] + 1) \
             and doc[tokens[-1] + 1].tag_ == "ADJA" and not doc[tokens[-1] + 1].lower_.endswith("en"):
@@ -152,7 +147,7 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         ending = first.lower_[len(lemma):]
         if ending not in {"e", "en", "er", "em", "es"}:
             return None
-        words = _fit_start(doc, tokens[0], [entry.rewrite + ending])
+        words = fit_start(doc, tokens[0], [entry.rewrite + ending])
         return Proposal(tokens[0], tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
     if mode == "possessive" and len(tokens) == 1 and first.tag_ == "ADJA" and tokens[0] > 0:
         article = doc[tokens[0] - 1]
@@ -162,7 +157,7 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         ending = POSSESSIVE_ENDINGS.get((article.lower_, first.lower_[len(lemma):]))
         if ending is None:
             return None
-        words = _fit_start(doc, article.i, [entry.rewrite + ending])
+        words = fit_start(doc, article.i, [entry.rewrite + ending])
         return Proposal(article.i, tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
     return None
 
@@ -336,7 +331,7 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
         if particle and token.i == closing.i:
             words.append(particle)
     if first == verb.i:
-        words = _fit_start(doc, first, words)
+        words = fit_start(doc, first, words)
     elif _at_start(doc, first):
         return None  # the noun part opened the sentence ("In Kenntnis setzen wir ..."): leave it
     replaced = _lemmas(doc, [t.i for t in matched] + sorted(removed))
@@ -436,5 +431,5 @@ def rewrite_negation(doc: "Doc", start: int, end: int, kind, parameters: dict) -
         return None
     if len(positive) < 4:
         return None
-    return Proposal(negation.i, adjective.i + 1, _fit_start(doc, negation.i, words), REVIEW,
+    return Proposal(negation.i, adjective.i + 1, fit_start(doc, negation.i, words), REVIEW,
                     replaced=_lemmas(doc, [adjective.i]))

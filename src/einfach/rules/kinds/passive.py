@@ -65,9 +65,8 @@ class Passive:
             seitens = _seitens(match) if match.agent is None else None
             third_party = seitens is not None and not any(t.lemma_.lower() in self.own_office for t in seitens)
             phrase = " ".join(t.text for t in seitens) if seitens else ""
-            actors = self.actors if self._letter(doc) else None
-            active = _active(match, actors, third_party=phrase if third_party else None, own=bool(seitens),
-                             owner=self.actors)
+            active = _active(match, self.actors, self._letter(doc), third_party=phrase if third_party else None,
+                             own=bool(seitens))
             yield Hit(
                 start=match.start,
                 end=match.end,
@@ -80,7 +79,6 @@ class Passive:
                 },
                 suggest=active is not None,
             )
-
 
     def _letter(self, doc: Doc) -> bool:
         """Whether ``doc`` belongs to a letter (its document holds one of ``letter_markers``), decided
@@ -125,11 +123,14 @@ class _Actors:
                  duties: frozenset[str] = frozenset()):
         self.authority, self.reader, self.lemmas, self.duties = authority, reader, lemmas, duties
 
+    def _lemma(self, verb: "Token") -> str:
+        lemma = verb.lemma_.lower()
+        return self.lemmas.get(lemma, lemma)
+
     def of_duty(self, infinitive: "Token", letter: bool) -> str | None:
         """Whose duty a sein + zu states: the reader's ("Sie") for ``reader_verbs`` and ``reader_duties``
         in any text; the authority's ("wir") for ``authority_verbs`` in a letter only; else None."""
-        lemma = infinitive.lemma_.lower()
-        lemma = self.lemmas.get(lemma, lemma)
+        lemma = self._lemma(infinitive)
         if lemma in self.reader or lemma in self.duties:
             return "Sie"
         if lemma in self.authority and letter:
@@ -137,8 +138,7 @@ class _Actors:
         return None
 
     def of(self, participle: "Token", reader_is_object: bool) -> str | None:
-        lemma = participle.lemma_.lower()
-        lemma = self.lemmas.get(lemma, lemma)
+        lemma = self._lemma(participle)
         if lemma in self.authority and (reader_is_object or lemma not in self.reader):
             return "wir"  # on both lists ("mitteilen"): the authority's when the reader is acted upon
         if lemma in self.reader and not reader_is_object:
@@ -146,13 +146,13 @@ class _Actors:
         return None
 
 
-def _active(match: PassiveMatch, actors: "_Actors | None", third_party: str | None = None, own: bool = False,
-            owner: "_Actors | None" = None) -> str | None:
+def _active(match: PassiveMatch, actors: _Actors, letter: bool, third_party: str | None = None,
+            own: bool = False) -> str | None:
     """The active skeleton the advice offers, or None when nobody can be named. ``third_party``: a
     "seitens ..." phrase that names someone other than the writing office and the reader: neither "wir"
     nor "Sie" is offered, only that phrase as the subject; ``own``: "seitens der hiesigen Behörde", the
-    writing office: "wir" only. ``actors`` None: not a letter, no actor is inferred; ``owner``: the verb
-    lists, for whose duty a sein + zu states (the reader's also outside a letter)."""
+    writing office: "wir" only. ``actors``: the verb lists; outside a ``letter`` no actor is inferred from
+    them, except for whose duty a sein + zu states (the reader's also outside a letter)."""
     if third_party is not None:
         return f"die Handelnden aus „{third_party}“ als Subjekt des Satzes"
     if own and match.construction == WERDEN:
@@ -161,14 +161,14 @@ def _active(match: PassiveMatch, actors: "_Actors | None", third_party: str | No
         sentence = match.verb.doc[match.verb.sent.start : match.verb.sent.end]
         reader_receives = any(t.text == "Sie" and t.tag_ == "PPER" for t in sentence)
         # the reader receives: the writer sends ("wir"), as when the reader is acted upon
-        return _active_recipient(match) if match.agent is not None or actors is not None or reader_receives else None
+        return _active_recipient(match) if match.agent is not None or letter or reader_receives else None
     if match.construction == WERDEN:
         return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person, actors=actors,
-                              infer=actors is not None)
+                              infer=letter)
     if match.agent is None:
         # a question ("Wie sind … zu begleichen?") asks, it sets no duty; whose duty: the verb lists
         question = match.verb.doc[match.verb.sent.end - 1].text == "?"
-        actor = None if question or owner is None else owner.of_duty(match.verb, actors is not None)
+        actor = None if question else actors.of_duty(match.verb, letter)
         if actor is None:
             return None
         if actor == "wir":

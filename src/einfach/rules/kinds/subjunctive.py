@@ -277,7 +277,7 @@ def _subordinate(clause: list[Token] | None) -> bool:
     verbs = [n for n, t in enumerate(words) if t.tag_.startswith("V")]
     # every verb at the end, none in second place: "Damit alle Interessen gewahrt bleiben"
     verb_final = len(words) > 2 and bool(verbs) and verbs[0] > 1 and verbs == list(range(verbs[0], len(words)))
-    return (words[0].tag_ in SUBORDINATE_OPENERS or verb_final  # "Damit alle Interessen gewahrt bleiben"
+    return (words[0].tag_ in SUBORDINATE_OPENERS or verb_final
             or any(t.tag_ in {"VVIZU", "PTKZU"} for t in words))
 
 
