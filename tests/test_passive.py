@@ -243,3 +243,11 @@ def test_passive_advice_outside_a_letter_infers_no_actor(check_text, text, sugge
 def test_sein_zu_advice_names_whose_duty_it_is(check_text, text, suggestions):
     found = [f for f in check_text(text).findings if f.rule == "passiv"]
     assert [f.suggestions for f in found] == [suggestions]
+
+
+def test_attributive_von_ihnen_does_not_make_the_reader_the_object(check_text):
+    """"der von Ihnen beantragte Titel" says who applied; "herstellen" is on neither actor list (a
+    federal printer makes the card): no "Wir haben … hergestellt" (fourth blind review)."""
+    letter = "Sehr geehrte Frau Muster,\n\nIhnen wird mitgeteilt, dass der von Ihnen beantragte Titel hergestellt wurde."
+    found = {f.text: f.suggestions for f in check_text(letter).findings if f.rule == "passiv"}
+    assert found == {"wird mitgeteilt": [ADVICE + "„Wir teilen … mit.“"], "hergestellt wurde": []}

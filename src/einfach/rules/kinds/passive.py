@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
 from ...nlp.syntax import clauses
-from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, find_passives
+from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, attributive, find_passives
 from .base import Hit, document_text, quote, spans_only
 from .wordinfo import SEPARABLE_PARTICLES
 
@@ -247,8 +247,13 @@ def _either(subject: str, agent: str | None, build, person: str) -> str:
 
 
 def _reader_is_object(anchor: Token) -> bool:
-    """"Sie" or "Ihnen" in the passive clause of ``anchor``: the reader is acted upon."""
-    return any(t.text in {"Sie", "Ihnen"} for t in _clause_of(anchor))
+    """"Sie" or "Ihnen" in the passive clause of ``anchor``: the reader is acted upon; not a "von Ihnen"
+    in an attributive participle phrase ("der von Ihnen beantragte Titel", :func:`attributive`): it says
+    who applied, not who is acted upon."""
+    clause = _clause_of(anchor)
+    return any(token.text in {"Sie", "Ihnen"}
+               and not (position and clause[position - 1].lower_ == "von" and attributive(clause, position - 1))
+               for position, token in enumerate(clause))
 
 
 def _active_sein_zu(infinitive: Token, agent: str | None, person: str) -> str:
