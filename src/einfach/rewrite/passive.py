@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 from ..nlp.passive import SEIN_ZU, WERDEN, PassiveMatch, find_passives
 from ..nlp.passive import _article_after_vom as article_after_vom
 from ..nlp.passive import attributive
+from ..rules.kinds.passive import is_letter
 from ..rules.kinds.wordinfo import gender
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
@@ -80,7 +81,7 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
                   if m.start == start and m.end == end), None)
     if match is None:
         return None
-    letter = is_letter(parameters.get(DOCUMENT_TEXT) or "", tuple(parameters.get("letter_markers") or ()))
+    letter = _is_letter(parameters.get(DOCUMENT_TEXT) or "", tuple(parameters.get("letter_markers") or ()))
     verbs = _Verbs.of(parameters)
     if match.construction == WERDEN and verbs.lemma(match.verb) == "bitten" and match.agent is None:
         request = _request(doc, match)
@@ -162,13 +163,7 @@ def _own_office(clause, adjectives: frozenset[str]) -> set[int]:
     return set()
 
 
-@lru_cache(maxsize=8)
-def is_letter(text: str, markers: tuple[str, ...]) -> bool:
-    """The document is a letter to its reader: it holds a salutation or closing of ``markers``.
-
-    Only then is an actor inferred ("wir" for the authority, "Sie" for the reader).
-    """
-    return any(marker in text for marker in markers)
+_is_letter = lru_cache(maxsize=8)(is_letter)  # the rewrites of one document ask with the same text
 
 
 def _hidden_agent(clause) -> bool:

@@ -84,8 +84,15 @@ class Passive:
         """Whether ``doc`` belongs to a letter (its document holds one of ``letter_markers``), decided
         once per document: only there is an actor inferred from the verb lists."""
         state = doc._.einfach_document
-        decide = lambda: any(marker in document_text(doc) for marker in self.letter_markers)  # noqa: E731
+        decide = lambda: is_letter(document_text(doc), self.letter_markers)  # noqa: E731
         return state.of(self, decide) if state is not None else decide()
+
+
+def is_letter(text: str, markers: tuple[str, ...]) -> bool:
+    """The document is a letter to its reader: it holds a salutation or closing of ``markers`` (the
+    rule's ``letter_markers``). Only then is an actor inferred from the verb lists, by the advice here
+    and by the rewrites (:mod:`einfach.rewrite.passive`)."""
+    return any(marker in text for marker in markers)
 
 
 def _seitens(match: PassiveMatch) -> "list[Token] | None":
