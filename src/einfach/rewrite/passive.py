@@ -37,7 +37,6 @@ would have to be conjugated), sentences with a negated sein + zu.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -47,7 +46,7 @@ if TYPE_CHECKING:
 from ..nlp.passive import SEIN_ZU, WERDEN, PassiveMatch, find_passives
 from ..nlp.passive import _article_after_vom as article_after_vom
 from ..nlp.passive import attributive
-from ..rules.kinds.passive import is_letter
+from ..rules.kinds.passive import PassiveVerbs, is_letter
 from ..rules.kinds.wordinfo import gender
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
@@ -82,7 +81,7 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if match is None:
         return None
     letter = _is_letter(parameters.get(DOCUMENT_TEXT) or "", tuple(parameters.get("letter_markers") or ()))
-    verbs = _Verbs.of(parameters)
+    verbs = PassiveVerbs.of(parameters)
     if match.construction == WERDEN and verbs.lemma(match.verb) == "bitten" and match.agent is None:
         request = _request(doc, match)
         if request is not None:
@@ -113,42 +112,6 @@ def rewrite_passive(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         request = person == "Sie" and verbs.lemma(match.verb) in verbs.reader | verbs.reader_duties
         return _sein_zu(doc, match, clause, sentence_start, request, words, verbs, own)
     return None
-
-
-@dataclass(frozen=True)
-class _Verbs:
-    """The verb lists of the rule's parameters (lowercased) and its lemma corrections."""
-
-    authority: frozenset[str]
-    reader: frozenset[str]
-    # sein + zu only: a duty of the reader, though the werden passive is the authority's ("ist zu überweisen")
-    reader_duties: frozenset[str]
-    lemmas: tuple[tuple[str, str], ...]
-    own_office: frozenset[str]
-    # sein + zu of these means "can be", not "must be" ("ist telefonisch zu erreichen"): no rewrite
-    possibility: frozenset[str] = frozenset()
-    # sein + zu of a reader's duty: the verb the rewrite uses instead ("ist anzuzeigen" -> "melden müssen")
-    duty_swaps: tuple[tuple[str, str], ...] = ()
-    # sein + zu of these is a duty only with one of these words in the clause ("von ... ist abzusehen";
-    # "Das Ende ist abzusehen" means it can be foreseen)
-    duty_requires: tuple[tuple[str, frozenset[str]], ...] = ()
-
-    @staticmethod
-    def of(parameters: dict) -> "_Verbs":
-        def words(key):
-            return frozenset(v.lower() for v in parameters.get(key) or [])
-        lemmas = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("passive_lemmas") or {}).items()))
-        swaps = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("duty_swaps") or {}).items()))
-        requires = tuple(sorted((str(k).lower(), frozenset(str(w).lower() for w in v))
-                                for k, v in (parameters.get("duty_requires") or {}).items()))
-        return _Verbs(words("authority_verbs"), words("reader_verbs"), words("reader_duties"), lemmas,
-                      words("own_office_adjectives"), words("possibility_verbs"), swaps, requires)
-
-    def lemma(self, token: "Token") -> str:
-        """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
-        ("angehört": "angehören" -> "anhören")."""
-        lemma = token.lemma_.lower()
-        return dict(self.lemmas).get(lemma, lemma)
 
 
 def _own_office(clause, adjectives: frozenset[str]) -> set[int]:
@@ -289,7 +252,7 @@ def _coordinated(match: PassiveMatch, clause) -> "tuple[Token, Token] | None":
     return None
 
 
-def _actor(match: PassiveMatch, verbs: _Verbs, clause, lemma: str | None = None):
+def _actor(match: PassiveMatch, verbs: PassiveVerbs, clause, lemma: str | None = None):
     """(subject words, verb person, applicability), or None when the actor is unclear.
 
     A verb on both lists ("mitteilen") is the authority's when the reader is addressed in the
@@ -520,7 +483,7 @@ def _misread_noun(token: "Token") -> bool:
 
 
 def _werden(doc, match: PassiveMatch, clause, sentence_start: int, agent_words, person, applicability,
-            verbs: _Verbs, own: set[int]):
+            verbs: PassiveVerbs, own: set[int]):
     opaque = _opaque(clause)
     finite = [t for t in clause if t.tag_ in {"VAFIN", "VMFIN"} and t.i not in opaque]
     werden_forms = [t for t in clause if t.lemma_.lower() == "werden" and t.tag_ in {"VAFIN", "VAINF", "VAPP"}
@@ -699,7 +662,7 @@ def _zu_verb(clause: list["Token"]) -> tuple[set[int], "Token"] | None:
 
 
 def _sein_zu(doc, match: PassiveMatch, clause, sentence_start: int, request: bool, actor: list[str],
-             verbs: _Verbs, own: set[int]) -> Proposal | None:
+             verbs: PassiveVerbs, own: set[int]) -> Proposal | None:
     """``request``: a reader's action that a letter asks for ("Bitte legen Sie ... vor"); other duties
     become "Sie müssen ..." ("Sie müssen die Kosten tragen"), the authority's "wir müssen ..." ("Die
     Verpflichtung ist aufzuheben" -> "Wir müssen die Verpflichtung aufheben"); "war ... zu" becomes

@@ -16,6 +16,7 @@ zugeschickt") turns the receiver into the dative: "Wir schicken Ihnen … zu."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
@@ -45,13 +46,7 @@ class Passive:
     def __init__(self, parameters: dict):
         self.sein_zu = bool(parameters.get("sein_zu", True))
         self.zu_blockers = frozenset(word.lower() for word in parameters.get("zu_blockers", []))
-        self.own_office = frozenset(word.lower() for word in parameters.get("own_office_adjectives", []))
-        self.actors = _Actors(
-            frozenset(word.lower() for word in parameters.get("authority_verbs", [])),
-            frozenset(word.lower() for word in parameters.get("reader_verbs", [])),
-            {str(k).lower(): str(v).lower() for k, v in (parameters.get("passive_lemmas") or {}).items()},
-            frozenset(word.lower() for word in parameters.get("reader_duties", [])),
-        )
+        self.verbs = PassiveVerbs.of(parameters)
         self.letter_markers = tuple(parameters.get("letter_markers") or ())
 
     def find(self, doc: Doc):
@@ -63,9 +58,9 @@ class Passive:
                                   "agent": match.agent or ""})
                 continue
             seitens = _seitens(match) if match.agent is None else None
-            third_party = seitens is not None and not any(t.lemma_.lower() in self.own_office for t in seitens)
+            third_party = seitens is not None and not any(t.lemma_.lower() in self.verbs.own_office for t in seitens)
             phrase = " ".join(t.text for t in seitens) if seitens else ""
-            active = _active(match, self.actors, self._letter(doc), third_party=phrase if third_party else None,
+            active = _active(match, self.verbs, self._letter(doc), third_party=phrase if third_party else None,
                              own=bool(seitens))
             yield Hit(
                 start=match.start,
@@ -121,31 +116,56 @@ def _clause_of(anchor: "Token") -> list["Token"]:
     return []
 
 
-class _Actors:
-    """Who acts in a passive without a named agent, by its verb (the rule's ``authority_verbs`` and
-    ``reader_verbs``, read as the rewrites read them): "wir", "Sie", or None when the verb is on
-    neither list (a third party's action: a register, a seller, a court)."""
+@dataclass(frozen=True)
+class PassiveVerbs:
+    """The verb lists of the rule's parameters (lowercased) and its lemma corrections, read once for the
+    advice here and for the rewrites (:mod:`einfach.rewrite.passive`)."""
 
-    def __init__(self, authority: frozenset[str], reader: frozenset[str], lemmas: dict[str, str],
-                 duties: frozenset[str] = frozenset()):
-        self.authority, self.reader, self.lemmas, self.duties = authority, reader, lemmas, duties
+    authority: frozenset[str]
+    reader: frozenset[str]
+    # sein + zu only: a duty of the reader, though the werden passive is the authority's ("ist zu überweisen")
+    reader_duties: frozenset[str]
+    lemmas: tuple[tuple[str, str], ...]
+    own_office: frozenset[str]
+    # sein + zu of these means "can be", not "must be" ("ist telefonisch zu erreichen"): no rewrite
+    possibility: frozenset[str] = frozenset()
+    # sein + zu of a reader's duty: the verb the rewrite uses instead ("ist anzuzeigen" -> "melden müssen")
+    duty_swaps: tuple[tuple[str, str], ...] = ()
+    # sein + zu of these is a duty only with one of these words in the clause ("von ... ist abzusehen";
+    # "Das Ende ist abzusehen" means it can be foreseen)
+    duty_requires: tuple[tuple[str, frozenset[str]], ...] = ()
 
-    def _lemma(self, verb: "Token") -> str:
-        lemma = verb.lemma_.lower()
-        return self.lemmas.get(lemma, lemma)
+    @staticmethod
+    def of(parameters: dict) -> "PassiveVerbs":
+        def words(key):
+            return frozenset(v.lower() for v in parameters.get(key) or [])
+        lemmas = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("passive_lemmas") or {}).items()))
+        swaps = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in (parameters.get("duty_swaps") or {}).items()))
+        requires = tuple(sorted((str(k).lower(), frozenset(str(w).lower() for w in v))
+                                for k, v in (parameters.get("duty_requires") or {}).items()))
+        return PassiveVerbs(words("authority_verbs"), words("reader_verbs"), words("reader_duties"), lemmas,
+                            words("own_office_adjectives"), words("possibility_verbs"), swaps, requires)
 
-    def of_duty(self, infinitive: "Token", letter: bool) -> str | None:
+    def lemma(self, token: "Token") -> str:
+        """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
+        ("angehört": "angehören" -> "anhören")."""
+        lemma = token.lemma_.lower()
+        return dict(self.lemmas).get(lemma, lemma)
+
+    def duty_of(self, infinitive: "Token", letter: bool) -> str | None:
         """Whose duty a sein + zu states: the reader's ("Sie") for ``reader_verbs`` and ``reader_duties``
         in any text; the authority's ("wir") for ``authority_verbs`` in a letter only; else None."""
-        lemma = self._lemma(infinitive)
-        if lemma in self.reader or lemma in self.duties:
+        lemma = self.lemma(infinitive)
+        if lemma in self.reader or lemma in self.reader_duties:
             return "Sie"
         if lemma in self.authority and letter:
             return "wir"
         return None
 
-    def of(self, participle: "Token", reader_is_object: bool) -> str | None:
-        lemma = self._lemma(participle)
+    def actor_of(self, participle: "Token", reader_is_object: bool) -> str | None:
+        """Who acts in a passive without a named agent, by its verb: "wir", "Sie", or None when the verb
+        is on neither list (a third party's action: a register, a seller, a court)."""
+        lemma = self.lemma(participle)
         if lemma in self.authority and (reader_is_object or lemma not in self.reader):
             return "wir"  # on both lists ("mitteilen"): the authority's when the reader is acted upon
         if lemma in self.reader and not reader_is_object:
@@ -153,7 +173,7 @@ class _Actors:
         return None
 
 
-def _active(match: PassiveMatch, actors: _Actors, letter: bool, third_party: str | None = None,
+def _active(match: PassiveMatch, actors: PassiveVerbs, letter: bool, third_party: str | None = None,
             own: bool = False) -> str | None:
     """The active skeleton the advice offers, or None when nobody can be named. ``third_party``: a
     "seitens ..." phrase that names someone other than the writing office and the reader: neither "wir"
@@ -175,7 +195,7 @@ def _active(match: PassiveMatch, actors: _Actors, letter: bool, third_party: str
     if match.agent is None:
         # a question ("Wie sind … zu begleichen?") asks, it sets no duty; whose duty: the verb lists
         question = match.verb.doc[match.verb.sent.end - 1].text == "?"
-        actor = None if question else actors.of_duty(match.verb, letter)
+        actor = None if question else actors.duty_of(match.verb, letter)
         if actor is None:
             return None
         if actor == "wir":
@@ -215,7 +235,7 @@ def _present(subject: str, person: str, lemma: str, participle: str) -> str:
 
 
 def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent: str | None, person: str,
-                   reader_is_object: bool = False, actors: _Actors | None = None, infer: bool = False) -> str | None:
+                   reader_is_object: bool = False, actors: PassiveVerbs | None = None, infer: bool = False) -> str | None:
     """``infer``: without an agent, name the actor of ``actors``' verb lists (in a letter); without
     ``infer`` and agent only a present "wird … gebeten" (a request to the reader) gets a skeleton."""
     reader = reader_is_object or _reader_is_object(anchor)
@@ -225,7 +245,7 @@ def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent:
     if lemma == "bitten" and agent is None and not past:
         return quote("Bitte …")  # a past "wurden Sie gebeten" reports a request: "Wir haben … gebeten."
     if agent is None and not reader:  # the reader acted upon ("wird Ihnen mitgeteilt"): "wir" as before
-        actor = actors.of(participle, reader) if infer and actors is not None else None
+        actor = actors.actor_of(participle, reader) if infer and actors is not None else None
         if actor is None:
             return None
         subject = person = actor
