@@ -185,10 +185,8 @@ def _active(match: PassiveMatch, actors: PassiveVerbs, letter: bool, third_party
     if own and match.construction == WERDEN:
         return _active_werden(match.auxiliary, match.verb, match.modal, None, "wir", reader_is_object=True)
     if match.construction == RECIPIENT:
-        sentence = match.verb.doc[match.verb.sent.start : match.verb.sent.end]
-        reader_receives = any(t.text == "Sie" and t.tag_ == "PPER" for t in sentence)
         # the reader receives: the writer sends ("wir"), as when the reader is acted upon
-        return _active_recipient(match) if match.agent is not None or letter or reader_receives else None
+        return _active_recipient(match) if match.agent is not None or letter or _reader_receives(match) else None
     if match.construction == WERDEN:
         return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person, actors=actors,
                               infer=letter)
@@ -293,6 +291,12 @@ def _active_sein_zu(infinitive: Token, agent: str | None, person: str) -> str:
     return quote(f"{_capitalise(agent)} {verb} … {lemma}.")
 
 
+def _reader_receives(match: PassiveMatch) -> bool:
+    """"Sie" (the personal pronoun) in the Rezipientenpassiv's sentence: the reader is the receiver."""
+    verb = match.verb
+    return any(t.text == "Sie" and t.tag_ == "PPER" for t in verb.doc[verb.sent.start : verb.sent.end])
+
+
 def _active_recipient(match: PassiveMatch) -> str:
     """"Sie bekommen den Bescheid zugeschickt" -> "Wir schicken Ihnen … zu."
 
@@ -302,8 +306,7 @@ def _active_recipient(match: PassiveMatch) -> str:
     """
     participle = match.verb
     lemma = participle.lemma_.lower()
-    sentence = participle.doc[participle.sent.start : participle.sent.end]
-    receiver = "Ihnen" if any(t.text == "Sie" and t.tag_ == "PPER" for t in sentence) else "…"
+    receiver = "Ihnen" if _reader_receives(match) else "…"
     if match.agent is None or match.person in {"wir", "Sie"}:
         subject = match.agent if match.agent in {"wir"} else "wir"
         prefix, stem = _split_separable(lemma, participle.text, "ge")
