@@ -3,7 +3,7 @@
 Run from the project root:  python eval/recall.py [--profile einfach] [--missed N] [--half H ...]
 
 Checks every text of ``eval/annotation/texts.jsonl`` with einfach (default profile)
-and matches its findings against the hand annotations in ``eval/annotation/{dev,dev2,test}.jsonl``
+and matches its findings against the hand annotations in ``eval/annotation/{dev,dev2,dev3,test}.jsonl``
 by the rule of ``eval/annotation/GUIDE.md``:
 
 * an annotation is *found* when a finding of its rule(s) overlaps it (at least one
@@ -13,15 +13,16 @@ by the rule of ``eval/annotation/GUIDE.md``:
 * a finding is *correct* when it overlaps an annotation of its label.
 
 Prints, per label and half (and per source), annotations, found, recall, findings,
-correct, precision, with 95 % Wilson intervals (``dev+dev2`` is the whole development
-data: the dev half and the 20 Amt24 pages drawn later); then, per label and half, how many
+correct, precision, with 95 % Wilson intervals (``dev+dev2`` is the development data of the
+third step: the dev half and the 20 Amt24 pages drawn then; ``dev+dev2+dev3`` adds the 20
+pages drawn in the fourth step, the whole development data); then, per label and half, how many
 missed annotations lie in text einfach excludes by design (the Rechtsbehelfsbelehrung
 and data-protection blocks, ``result.excluded``) or are reported by ``abkuerzung``
 ("bzw.", "ggf."); then the most frequent missed
 Amtsdeutsch annotations of the development data, grouped by lemma (surface phrases only for
 the corpus letters: the Amt24 pages are not ours to quote).  The Amt24 pages are read
 from ``../shared/data``; when that folder is absent only the corpus letters are checked.
-``--half dev --half dev2`` checks only the development texts (for tuning: the test half
+``--half dev --half dev2 --half dev3`` checks only the development texts (for tuning: the test half
 is looked at only for the final figures).
 """
 
@@ -46,13 +47,14 @@ RULES = {
 }
 LABEL_OF = {rule: label for label, rules in RULES.items() for rule in rules}
 LEVELS = {"satzlaenge": ("warning", "error")}
-DEV = ("dev", "dev2")
-DEV_ALL = "dev+dev2"
+DEV = ("dev", "dev2", "dev3")
+# the development totals a half counts in: dev+dev2 (the data of the third step) and all of it
+DEV_TOTALS = {"dev": ("dev+dev2", "dev+dev2+dev3"), "dev2": ("dev+dev2", "dev+dev2+dev3"), "dev3": ("dev+dev2+dev3",)}
 
 
 def report_halves(half: str) -> tuple[str, ...]:
-    """The rows a text of ``half`` counts in: its half, and the development total for dev texts."""
-    return (half, DEV_ALL) if half in DEV else (half,)
+    """The rows a text of ``half`` counts in: its half, and the development totals for dev texts."""
+    return (half, *DEV_TOTALS.get(half, ()))
 
 
 def counted(finding) -> bool:
@@ -169,7 +171,8 @@ def main() -> int:
                     tally.findings += 1
                     tally.correct += ok
 
-    shown_halves = [h for h in (*HALVES[:2], DEV_ALL, *HALVES[2:]) if any(h in report_halves(c) for c in chosen)]
+    order = ("dev", "dev2", "dev+dev2", "dev3", "dev+dev2+dev3", "test")
+    shown_halves = [h for h in order if any(h in report_halves(c) for c in chosen)]
     keys = [(label, half, source) for label in RULES for half in shown_halves for source in ("all", "corpus", "amt24")]
     print(f"profile: {args.profile}; texts: {len(entries)}\n")
     print(table(tallies, keys))

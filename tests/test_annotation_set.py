@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "eval" / "annotation"
 LABELS = {"amtsdeutsch", "passiv", "satzlaenge"}
-HALVES = ("dev", "dev2", "test")
+HALVES = ("dev", "dev2", "dev3", "test")
 
 
 def _module():
@@ -38,7 +38,7 @@ TEXTS = _rows("texts.jsonl")
 HALF_OF = {entry["file"]: entry["half"] for entry in TEXTS}
 
 
-def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_dev2_pages():
+def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_dev2_and_dev3_pages():
     assert all(set(entry) == {"file", "source", "half"} for entry in TEXTS)
     letters = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "corpus" / "original").glob("*.txt"))
     assert sorted(e["file"] for e in TEXTS if e["source"] == "corpus") == letters
@@ -48,9 +48,10 @@ def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_dev2_pa
     for source in ("corpus", "amt24"):
         halves = Counter(e["half"] for e in TEXTS if e["source"] == source)
         assert {"dev", "test"} <= set(halves) <= set(HALVES) and abs(halves["dev"] - halves["test"]) <= 1
-    # dev2: 20 more Amt24 pages, drawn later as development data only
-    assert Counter(e["half"] for e in TEXTS if e["source"] == "corpus")["dev2"] == 0
-    assert Counter(e["half"] for e in TEXTS if e["source"] == "amt24")["dev2"] == 20
+    # dev2, dev3: 20 more Amt24 pages each, drawn later as development data only
+    for half in ("dev2", "dev3"):
+        assert Counter(e["half"] for e in TEXTS if e["source"] == "corpus")[half] == 0
+        assert Counter(e["half"] for e in TEXTS if e["source"] == "amt24")[half] == 20
 
 
 @pytest.mark.parametrize("half", HALVES)
@@ -73,7 +74,7 @@ def test_annotation_file_is_well_formed(half):
     assert {row["label"] for row in rows} == LABELS
 
 
-@pytest.mark.parametrize("half", ("dev", "test"))  # dev2 has Amt24 pages only
+@pytest.mark.parametrize("half", ("dev", "test"))  # dev2 and dev3 have Amt24 pages only
 def test_corpus_spans_lie_inside_the_letter_on_word_boundaries(half):
     from einfach.readers import read_document
 

@@ -17,6 +17,9 @@ compares it with eval/annotation/texts.jsonl and exits 1 on a difference).
 * ``dev2`` (added later, when the 20 dev texts proved too small): 20 more eligible Amt24
   pages, drawn with ``random.Random(SEED_DEV2)`` from the eligible pages not yet selected,
   sorted by name.  They are development data like ``dev``; ``test`` stays untouched.
+* ``dev3`` (added in the fourth step, when dev2 showed that the Amt24 pages are a long tail):
+  20 more eligible Amt24 pages, drawn with ``random.Random(SEED_DEV3)`` from the eligible
+  pages in none of the halves above, sorted by name; development data too.
 
 The selection is stored in texts.jsonl (names only, never the text), so the
 annotations stay valid when the shared data is absent.
@@ -37,6 +40,8 @@ SEED = 17
 N_AMT24 = 28
 SEED_DEV2 = 1703
 N_DEV2 = 20
+SEED_DEV3 = 1704
+N_DEV3 = 20
 MIN_WORDS, MAX_WORDS = 120, 450
 
 GERMAN = {"und", "der", "die", "das", "ist", "sie", "mit", "für", "von", "nicht", "werden", "ein", "eine"}
@@ -74,7 +79,10 @@ def selection() -> list[dict]:
         halves = split(names)
         rows += [{"file": n, "source": source, "half": halves[n]} for n in names]
     rest = sorted(set(pages) - set(sample))
-    rows += [{"file": f"amt24/docs/{n}", "source": "amt24", "half": "dev2"} for n in sorted(random.Random(SEED_DEV2).sample(rest, N_DEV2))]
+    for half, seed, count in (("dev2", SEED_DEV2, N_DEV2), ("dev3", SEED_DEV3, N_DEV3)):
+        drawn = sorted(random.Random(seed).sample(rest, count))
+        rows += [{"file": f"amt24/docs/{n}", "source": "amt24", "half": half} for n in drawn]
+        rest = sorted(set(rest) - set(drawn))
     return rows
 
 
