@@ -246,6 +246,59 @@ def test_dev2_amtsdeutsch_entries_quiet_on_plain_text(check_text, text):
     assert amtsdeutsch(check_text, text) == [], text
 
 
+# -- issue #17, fourth step: entries found in 20 more Amt24 pages (dev3); one sentence per entry --
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sie müssen den Verein zur Eintragung anmelden.", "zur Eintragung"),
+        ("Mit der Eintragung wird der Verein rechtsfähig.", "Mit der Eintragung"),
+        ("Der Verein ist mit Rechtskraft des Beschlusses aufgelöst.", "mit Rechtskraft"),
+        ("Sie waren vor Bezug der Leistung nicht versichert.", "vor Bezug"),
+        ("Wir helfen bei der Erfüllung Ihrer Pflichten.", "bei der Erfüllung"),
+        ("Bei der Ermittlung des Einkommens gilt ein Freibetrag.", "Bei der Ermittlung"),
+        ("Sie weisen das durch Vorlage eines Bescheides nach.", "durch Vorlage"),
+        ("Sie können durch Übermittlung eines Dokuments klagen.", "durch Übermittlung"),
+        ("Die Daten werden ohne Mitwirkung des Patienten gelesen.", "ohne Mitwirkung"),
+        ("Bei Verstoß gegen das Gesetz erlischt die Erlaubnis.", "Bei Verstoß"),
+        ("Die Dauer bestimmt sich nach den Umständen des Einzelfalles.", "nach den Umständen des Einzelfalles"),
+        ("Die Behörde hat Grund zur Annahme, dass Sie arbeiten.", "Grund zur Annahme"),
+        ("Lesen Sie den Vertrag vor dem Vertragsabschluss.", "Vertragsabschluss"),
+        ("Bitte bestätigen Sie den Empfang der Unterlagen.", "Empfang"),
+        ("Das Gesetz kommt erst bei Gewalt zur Wirkung.", "zur Wirkung"),
+        ("Wir legen der Berechnung Ihr Einkommen zugrunde.", "zugrunde"),
+        ("Bitte prüfen Sie die Angaben anhand des Ausweises.", "anhand"),
+        ("Wir zahlen für längstens 42 Tage.", "längstens"),
+        ("Wir stellen ersatzweise eine Kopie aus.", "ersatzweise"),
+        ("Das Land baut die Wohnungen bedarfsgemäß aus.", "bedarfsgemäß"),
+        ("Das betrifft Sie mittelbar.", "mittelbar"),
+        ("Die antragstellende Person muss unterschreiben.", "antragstellende"),
+        ("Die Entlohnung muss ortsüblich sein.", "Entlohnung"),
+        ("Der Erwerber muss das Auto ummelden.", "Erwerber"),
+        ("Bei einer Veräußerung melden Sie das Auto ab.", "Veräußerung"),
+        ("Das Verfahren wird schriftlich abgewickelt.", "abgewickelt"),
+        ("Der Verein hat eine Satzung errichtet.", "errichtet"),
+        ("Das Auto muss einer Prüfung unterzogen werden.", "unterzogen"),
+        ("Das Dokument ist mit einer Signatur versehen.", "versehen"),
+    ],
+)
+def test_dev3_amtsdeutsch_entries_found(check_text, text, expected):
+    assert any(expected in found or found in expected for found in amtsdeutsch(check_text, text)), (text, amtsdeutsch(check_text, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich habe mich aus Versehen verschrieben.",
+        "Sie hat ein Studium mit Abschluss.",
+        "Wir treffen uns am Empfang im Erdgeschoss.",
+        "Das Amt liegt direkt am Markt.",
+        "Er ist unmittelbar nach dem Unfall gekommen.",
+    ],
+)
+def test_dev3_amtsdeutsch_entries_quiet_on_plain_text(check_text, text):
+    assert amtsdeutsch(check_text, text) == [], text
+
+
 def test_rewrite_condition_keys_are_optional_and_need_a_rewrite():
     entry = {"term": "erheben", "alternatives": ["fordern"], "reason": "r", "rewrite": "fordern",
              "rewrite_as": "verb", "rewrite_if_words": ["Gebühr"], "rewrite_preceded_by": ["auf"],

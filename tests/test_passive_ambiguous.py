@@ -71,3 +71,32 @@ def test_dev2_passives_found(check_text, text):
 )
 def test_dev2_lookalikes_stay_quiet(check_text, text):
     assert not passives(check_text, text), text
+
+
+# -- issue #17, fourth step: patterns of the dev3 Amt24 pages -------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Begriff ist dabei wörtlich zu nehmen.",  # "dabei" = in doing so
+        "Parteien sind dabei nach Möglichkeit zu berücksichtigen.",
+        # an enumeration and a bracket between werden and the participle
+        "Zunächst werden Daten, zum Beispiel Name, Geburtsdatum und Anschrift sowie Angaben zur "
+        "Versicherung, wie die Nummer und der Status (Mitglied, Familienversicherter oder Rentner) gespeichert.",
+    ],
+)
+def test_dev3_passives_found(check_text, text):
+    assert passives(check_text, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind dabei, Ihren Antrag zu prüfen.",  # progressive "dabei sein": active
+        "Wir sind gerade dabei Ihren Antrag zu prüfen.",
+        "Wir sind noch dabei zu prüfen, ob das geht.",
+        "Die Behörde ist nicht in der Lage, im Ausland Maßnahmen einzuleiten.",  # a blocker of three words
+        "Er ist darauf aus, Geld zu verdienen.",
+    ],
+)
+def test_dev3_lookalikes_stay_quiet(check_text, text):
+    assert not passives(check_text, text), text

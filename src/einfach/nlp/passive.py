@@ -227,7 +227,7 @@ def _sein_zu_after_insertion(
         return
     if any(t.tag_.startswith("V") and t is not sein for t in clause):
         return
-    if any(t.lower_ == "es" or t.lower_ in zu_blockers or t.lemma_.lower() in zu_blockers for t in clause):
+    if any(t.lower_ == "es" for t in clause) or _blocked(clause, zu_blockers, None):
         return
     if any(t.lower_ in EXTRAPOSING or t.lemma_.lower() in EXTRAPOSING for t in clause):
         return
@@ -317,9 +317,9 @@ def _is_modal_passive(
     before_infinitive = [t for t in clause if t.i < zu.i]
     if any(t.tag_ == "KOUI" for t in before_infinitive):
         return False
-    if any(t.lemma_.lower() in zu_blockers or t.lower_ in zu_blockers for t in before_infinitive):
+    if _blocked(before_infinitive, zu_blockers, zu):
         return False
-    if any(t.tag_ in {"VVPP", "VVFIN", "PROAV"} for t in between):
+    if any(t.tag_ in {"VVPP", "VVFIN"} or (t.tag_ == "PROAV" and not _adverbial_dabei(clause, t, zu)) for t in between):
         return False
     if any(_joins_clauses(clause, t) for t in between if t.tag_ == "KON"):
         return False
@@ -329,6 +329,48 @@ def _is_modal_passive(
     if infinitive.i < sein.i and sein.i != last_word.i:
         return False
     return _bare_noun_phrases(between) < 2
+
+
+# "dabei sein, … zu tun" (busy doing) is active; "ist dabei wörtlich zu nehmen" ("in doing so") is not
+PROGRESSIVE = "dabei"
+# what may stand between "dabei" and a passive zu-infinitive: adverbs, adjectives, prepositional phrases
+ADVERBIAL_PHRASE_TAGS = {"ADV", "ADJD", "PTKNEG", "APPR", "APPRART", "ART", "ADJA", "NN", "NE", "CARD", "PIAT", "PPOSAT"}
+
+
+def _blocked(tokens: list[Token], zu_blockers: frozenset[str], zu: Token | None) -> bool:
+    """A blocker among ``tokens`` makes the zu-infinitive depend on it ("bereit", "in der Lage").
+
+    A blocker of several words matches as consecutive words. "dabei" blocks only as the
+    progressive ("sind dabei, … zu prüfen", "sind dabei Ihren Antrag zu prüfen"): not when
+    only adverbs, adjectives and prepositional phrases stand between it and the infinitive
+    ("sind dabei nach Möglichkeit zu berücksichtigen").
+    """
+    words = [t.lower_ for t in tokens]
+    for blocker in zu_blockers:
+        parts = blocker.split()
+        if len(parts) > 1:
+            if any(words[i : i + len(parts)] == parts for i in range(len(words) - len(parts) + 1)):
+                return True
+            continue
+        for position, token in enumerate(tokens):
+            if blocker not in (token.lower_, token.lemma_.lower()):
+                continue
+            if blocker != PROGRESSIVE or zu is None or _progressive(tokens[position + 1 :], zu):
+                return True
+    return False
+
+
+def _adverbial_dabei(clause: list[Token], token: Token, zu: Token) -> bool:
+    """"dabei" meaning "in doing so" before a passive zu-infinitive (other pronominal adverbs point to it)."""
+    return token.lower_ == PROGRESSIVE and not _progressive([t for t in clause if t.i > token.i], zu)
+
+
+def _progressive(between: list[Token], zu: Token) -> bool:
+    """"dabei" + the words up to the zu-infinitive read as "busy doing": nothing adverbial between."""
+    stretch = [t for t in between if t.i < zu.i]
+    if not stretch or any(t.tag_ not in ADVERBIAL_PHRASE_TAGS for t in stretch):
+        return True
+    return _bare_noun_phrases(stretch) > 0
 
 
 COORDINATED_TAGS = {"ADJD", "ADV", "NN", "NE", "CARD", "ART", "PPOSAT", "PIAT", "ADJA", "TRUNC", "APPR", "APPRART", "XY"}
@@ -546,24 +588,33 @@ def _ends_open(clause: list[Token], anchor: Token) -> bool:
 
 INSERTION_STARTS = {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"}
 MAX_INSERTED_CLAUSES = 3
+# verbless chunks between werden and its participle (the items of an enumeration: "werden Daten,
+# zum Beispiel Name, Geburtsdatum und Anschrift, wie …, gespeichert")
+MAX_LISTED_CHUNKS = 6
+FINITE_TAGS = {"VAFIN", "VVFIN", "VMFIN", "VVIMP"}
 
 
 def _participle_after_insertion(anchor: Token, following: list[list[Token]]):
     """"wird, sobald ... vorliegen, geprüft": find the participle after inserted clauses.
 
     Bracketed asides do not count as inserted clauses ("wird mit der EnEV (EnEV) 2006
-    (novelliert 2013) umgesetzt").
+    (novelliert 2013) umgesetzt"); verbless chunks of an enumeration count apart, up to
+    :data:`MAX_LISTED_CHUNKS` ("werden Daten, zum Beispiel Name, Geburtsdatum und Anschrift,
+    wie die Versichertennummer, gespeichert").
     """
-    inserted = 0
+    inserted = listed = 0
     for clause in following:
         if _bracketed(clause):
             continue
-        inserted += 1
-        if inserted > MAX_INSERTED_CLAUSES:
+        if clause[0].tag_ in INSERTION_STARTS or any(t.tag_ in FINITE_TAGS for t in clause):
+            inserted += 1
+        else:
+            listed += 1
+        if inserted > MAX_INSERTED_CLAUSES or listed > MAX_LISTED_CHUNKS:
             break
         if clause[0].tag_ in INSERTION_STARTS or _explaining(clause) or _relative_after_preposition(clause):
             continue
-        if any(t.tag_ in {"VAFIN", "VVFIN", "VMFIN", "VVIMP"} for t in clause):
+        if any(t.tag_ in FINITE_TAGS for t in clause):
             finite_participle = [t for t in clause if t.tag_ == "VVFIN" and t.lower_.endswith("t")]
             if len(finite_participle) == 1 and clause[-1].i == finite_participle[0].i:
                 return finite_participle[0], clause
@@ -575,10 +626,14 @@ def _participle_after_insertion(anchor: Token, following: list[list[Token]]):
 
 
 def _bracketed(clause: list[Token]) -> bool:
-    """A clause that is the content of round brackets."""
+    """A clause inside round brackets ("(novelliert 2013)", "(Mitglied, Familienversicherter oder Rentner)")."""
     doc = clause[0].doc
-    before, after = clause[0].i - 1, clause[-1].i + 1
-    return before >= 0 and doc[before].text == "(" and after < len(doc) and doc[after].text == ")"
+    sentence = clause[0].sent
+    before = doc[sentence.start : clause[0].i]
+    after = doc[clause[-1].i + 1 : sentence.end]
+    depth = sum(t.text == "(" for t in before) - sum(t.text == ")" for t in before)
+    closes = next((t.text == ")" for t in after if t.text in "()"), False)
+    return depth > 0 and closes
 
 
 def _relative_after_preposition(clause: list[Token]) -> bool:
