@@ -262,7 +262,8 @@ DEV3_ENTRIES = [
     ("Der Erwerber muss das Auto ummelden.", "Erwerber"),
     ("Bei einer Veräußerung melden Sie das Auto ab.", "Veräußerung"),
     ("Das Verfahren wird schriftlich abgewickelt.", "abgewickelt"),
-    ("Der Verein hat eine Satzung errichtet.", "errichtet"),
+    ("Die Feststellung des Wertes dauert.", "Feststellung"),
+    ("Die Erlaubnis zur Abstandnahme vom Steuerabzug gilt drei Jahre.", "Abstandnahme"),
     ("Das Auto muss einer Prüfung unterzogen werden.", "unterzogen"),
     ("Das Dokument ist mit einer Signatur versehen.", "versehen"),
 ]
@@ -272,6 +273,8 @@ DEV3_QUIET = [
     "Wir treffen uns am Empfang im Erdgeschoss.",
     "Das Amt liegt direkt am Markt.",
     "Er ist unmittelbar nach dem Unfall gekommen.",
+    "Das Museum zeigt eine Ausstellung über Sachsen.",  # no entry: exhibitions (DEplain-web)
+    "Die Stadt hat ein neues Rathaus errichtet.",
 ]
 
 
