@@ -78,6 +78,8 @@ def test_dev2_lookalikes_stay_quiet(check_text, text):
     "text",
     [
         "Der Begriff ist dabei wörtlich zu nehmen.",  # "dabei" = in doing so
+        # a participle tagged ADJD that closes the first conjunct of "weder … noch"
+        "Gründe, die eine Aufhebung rechtfertigen würden, wurden jedoch weder vorgetragen noch sind solche ersichtlich.",
         "Parteien sind dabei nach Möglichkeit zu berücksichtigen.",
         # an enumeration and a bracket between werden and the participle
         "Zunächst werden Daten, zum Beispiel Name, Geburtsdatum und Anschrift sowie Angaben zur "

@@ -549,11 +549,14 @@ def _participle_shaped(form: str) -> bool:
 
 
 def _closes_or_touches(clause: list[Token], position: int, anchor: Token) -> bool:
-    """The form stands right before or after werden, or closes the clause (or its first conjunct)."""
+    """The form stands right before or after werden, or closes the clause (or its first conjunct,
+    also of "weder … noch": "wurden jedoch weder vorgetragen noch sind solche ersichtlich")."""
     token = clause[position]
     if abs(token.i - anchor.i) == 1:
         return True
     following = clause[position + 1] if position + 1 < len(clause) else None
+    if following is not None and following.lower_ == "noch" and any(t.lower_ == "weder" for t in clause[:position]):
+        return True
     return following is None or following.is_punct or following.tag_ == "KON"
 
 
