@@ -202,3 +202,19 @@ def test_the_words_read_from_the_rules_view_are_those_of_a_walk_over_the_tokens(
             named += bool(words[1])
             compared += 1
     assert compared >= 60 and named >= 4  # names ("Muster", "Berlin") are among the words compared
+
+
+def test_verbatim_items_without_an_at_sign_are_those_of_the_whole_pattern(nlp):
+    """verbatim_items tries the e-mail alternative only on a text with an "@": the same items as
+    the whole pattern on every sentence of the letter and on texts made to test the edges."""
+    from collections import Counter
+
+    texts = _sentences_of_letter(nlp) + [
+        "Schreiben Sie an info@amt.example.de oder an https://www.amt.example.de/antrag?id=5.",
+        "Am 01.10.2026 um 10.30 Uhr, Raum 2.14, gem. §§ 5, 7 AufenthG; {{Name}} [Datum] <Ort> «Feld»",
+        "Die Kosten betragen 100,00 EUR (siehe www.amt.example.de) und 1/2 der Gebühr.",
+        "a@b ohne Punkt danach, @@ und x@y.z und ein @ allein",
+    ]
+    assert sum("@" in text for text in texts) >= 3 and sum("@" not in text for text in texts) >= 20
+    for text in texts:
+        assert safety.verbatim_items(text) == Counter(safety.VERBATIM.findall(text)), text
