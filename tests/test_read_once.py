@@ -136,3 +136,43 @@ def test_protected_text_is_the_doc_text(nlp):
     view = doc_view(doc)
     joined = "".join(t + w for t, w in zip(view.text, view.whitespace))
     assert joined == doc.text and re.search(r"\s\s", joined)
+
+
+def _corpus_texts() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    return [p.strip() for path in sorted(root.glob("*/*.txt")) for p in path.read_text("utf-8").split("\n\n") if p.strip()]
+
+
+SEGMENTER_TEXTS = [
+    "Sehr geehrte Frau Muster,\nIhr Antrag ist da. Raum 2.14. Danach :-) Wir kommen z. B. am 01.10.2024. Um 10 Uhr usw. Ende!!! „Ja.“ Gut",
+    "Betreff: Ihr Antrag\n- erstens\n1. zweitens\nEr hat es verwundert hat. das sind wir… Und?! Nein.",
+    "Rechtsbehelfsbelehrung\nGegen diesen Bescheid ... kann Widerspruch erhoben werden; Anl. beigefügt. ;-) Ende",
+]
+
+
+def test_the_segmenters_skip_only_tokens_their_rules_pass_over(nlp):
+    """``sentence_starts`` passes over a word of letters that may not end a sentence without
+    testing it, and ``tagged_starts`` asks ``_period_after_verb`` only after a period: on every
+    token of the corpus letters and of texts made for the edges, the tests they skip are false."""
+    from einfach.nlp import segmenter
+    from einfach.nlp.tokens import abbreviations
+
+    _, may_end = abbreviations()
+    skipped = asked = 0
+    for doc in nlp.pipe(_corpus_texts() + SEGMENTER_TEXTS):
+        tokens = list(doc)
+        for token in tokens:
+            if token.text.isalpha() and token.text not in may_end:
+                assert not (token.is_space or segmenter.TERMINAL.match(token.text)
+                            or segmenter.DOTTED_NUMBER_END.match(token.text) or token.text == ","
+                            or segmenter.EMOTICON.match(token.text)), token.text
+                skipped += 1
+        for sentence in doc.sents:
+            words = [t for t in sentence if not t.is_space]
+            for position in range(1, len(words)):
+                if words[position - 1].text != ".":
+                    assert not segmenter._period_after_verb(words, position)
+                    asked += 1
+    assert skipped > 2000 and asked > 2000
