@@ -158,3 +158,63 @@ def test_the_safety_check_asks_for_spans_only(nlp):
     passive = safety._analyse(nlp, "Ihr Antrag wurde von uns abgelehnt.", frozenset({"passiv"}))
     assert [s.label_ for s in passive.spans["einfach"]] == ["passiv"]
     assert "active" not in passive.spans["einfach"][0]._.einfach["values"]  # only the message needs it
+
+
+def _sentences_of_letter(nlp) -> list[str]:
+    paragraphs = [p.strip() for p in LETTER.split("\n\n")]
+    return paragraphs + [s.text for p in paragraphs for s in nlp(p).sents]
+
+
+def _plain_words(doc):
+    """safety._words as it was written before: a walk over spaCy's Token objects."""
+    from collections import Counter
+
+    from einfach.nlp.syntax import lemma_of, particle_verbs
+
+    sentences, names, lemmas, forms_of, forms = 0, Counter(), Counter(), {}, Counter()
+    for sentence in doc.sents:
+        sentences += 1
+        joined = particle_verbs(sentence)
+        for token in sentence:
+            forms[token.text] += 1
+            if token.tag_.startswith(safety.CONTENT_TAGS):
+                lemma = lemma_of(token, joined)
+                lemmas[lemma] += 1
+                forms_of.setdefault(lemma, Counter())[token.text] += 1
+                if token.tag_ == "NE":
+                    names[token.text] += 1
+    return sentences, names, lemmas, forms_of, forms
+
+
+def test_the_words_read_from_the_rules_view_are_those_of_a_walk_over_the_tokens(nlp):
+    """The safety check reads a rewritten sentence's words from the token view the rules built
+    (``keep_view``): the same words as a walk over the tokens of the Doc, and the kept view is
+    released afterwards (no Token objects stay in ``doc.user_data``)."""
+    runner = nlp.get_pipe("einfach_rules")
+    compared = named = 0
+    for text in _sentences_of_letter(nlp):
+        for rules in (None, runner.closure({"satzlaenge", "passiv"}), runner.closure({"amtsdeutsch"}), frozenset()):
+            doc, words = safety._analysed(nlp, text, rules)
+            assert not [key for key in doc.user_data if isinstance(key, tuple) and str(key[0]).startswith("einfach.")]
+            fresh = nlp(text, component_cfg={"einfach_rules": {"only": rules}}) if rules != frozenset() \
+                else nlp(text, disable=["einfach_rules"])
+            assert words == _plain_words(fresh), (text, rules)
+            named += bool(words[1])
+            compared += 1
+    assert compared >= 60 and named >= 4  # names ("Muster", "Berlin") are among the words compared
+
+
+def test_verbatim_items_without_an_at_sign_are_those_of_the_whole_pattern(nlp):
+    """verbatim_items tries the e-mail alternative only on a text with an "@": the same items as
+    the whole pattern on every sentence of the letter and on texts made to test the edges."""
+    from collections import Counter
+
+    texts = _sentences_of_letter(nlp) + [
+        "Schreiben Sie an info@amt.example.de oder an https://www.amt.example.de/antrag?id=5.",
+        "Am 01.10.2026 um 10.30 Uhr, Raum 2.14, gem. §§ 5, 7 AufenthG; {{Name}} [Datum] <Ort> «Feld»",
+        "Die Kosten betragen 100,00 EUR (siehe www.amt.example.de) und 1/2 der Gebühr.",
+        "a@b ohne Punkt danach, @@ und x@y.z und ein @ allein",
+    ]
+    assert sum("@" in text for text in texts) >= 3 and sum("@" not in text for text in texts) >= 20
+    for text in texts:
+        assert safety.verbatim_items(text) == Counter(safety.VERBATIM.findall(text)), text

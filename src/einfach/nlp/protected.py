@@ -63,8 +63,8 @@ def _plain_name_word(word: str) -> bool:
 
 def protected_indices(view: DocView) -> frozenset[int]:
     """Indices of the tokens of ``view``'s Doc inside a URL, a short quotation or a fixed name."""
-    doc = view.doc
-    text = doc.text
+    # doc.text from the view's lists (``doc.text`` reads every token again)
+    text = "".join([token + space for token, space in zip(view.text, view.whitespace)])
     starts = [token.idx for token in view.tokens]
     indices: set[int] = set()
     patterns = [URL, LINK_TEXT, QUOTATION]
@@ -77,9 +77,10 @@ def protected_indices(view: DocView) -> frozenset[int]:
             first = max(0, bisect_right(starts, match.start()) - 1)
             last = bisect_left(starts, match.end())
             indices.update(range(first, last))
-    tag, whitespace, words = view.tag, view.whitespace, view.word
-    for index in range(len(starts) - 1):
-        if tag[index] == "NN" and tag[index + 1] == "NE" and whitespace[index] \
-                and _plain_name_word(words[index]) and _plain_name_word(words[index + 1]):
+    tag, whitespace = view.tag, view.whitespace
+    # a noun right before a name: the word forms (view.word, a list over the whole Doc) only then
+    for index in [i for i in range(len(starts) - 1) if tag[i] == "NN" and tag[i + 1] == "NE" and whitespace[i]]:
+        words = view.word
+        if _plain_name_word(words[index]) and _plain_name_word(words[index + 1]):
             indices.update((index, index + 1))
     return frozenset(indices)

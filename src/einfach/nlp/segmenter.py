@@ -110,6 +110,10 @@ def sentence_starts(doc: Doc) -> list[bool]:
     while i < n:
         token = tokens[i]
         text = token.text  # read once: each token.text builds a new str
+        if text.isalpha() and text not in may_end:
+            # most tokens: a word of letters is no space, mark, dotted number or emoticon (below)
+            i += 1
+            continue
         boundary_after: int | None = None  # index of the last token of the segment
         if token.is_space:
             if "\n" in text and i > sentence_begin:
@@ -228,6 +232,7 @@ ATTACHED_POSSESSIVES = {"ihrer", "ihres", "ihrem", "ihren", "deren", "dessen"}
 HEADING_ENDS = {"NN", "NE", "CARD", "FM", "XY", "ADJD", "VVPP", "PTKVZ", "VVINF", "VAINF", "VMINF"}
 NON_FINITE = {"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
 CLOSING_QUOTES = {"''", '"', "“", "”", "»", "«", "'", "’", "‘"}
+_VERB_TAGS = FINITE | NON_FINITE
 
 
 @Language.factory("einfach_clause_segmenter", assigns=["token.is_sent_start"], requires=["token.tag"])
@@ -266,16 +271,18 @@ def tagged_starts(doc: Doc) -> list[int]:
     result = []
     for sentence in doc.sents:
         tokens = [t for t in sentence if not t.is_space]
+        texts = [t.text for t in tokens]  # read once: each token.text looks the string up again
         begin = 0  # position in ``tokens`` of the current segment's first token
         for position in range(1, len(tokens)):
-            token, previous = tokens[position], tokens[position - 1]
-            if not token.text[:1].isupper():
-                if _period_after_verb(tokens, position):
-                    result.append(token.i)
+            if not texts[position][:1].isupper():
+                # (_period_after_verb needs a period before the word: asked only then)
+                if texts[position - 1] == "." and _period_after_verb(tokens, position):
+                    result.append(tokens[position].i)
                     begin = position
                 continue
+            token = tokens[position]
             segment = tokens[begin:position]
-            if previous.text == ":":
+            if texts[position - 1] == ":":
                 split = _colon_ends_sentence(segment[:-1], tokens[position:])
             else:
                 split = _starts_without_punctuation(segment, tokens, position)
@@ -295,7 +302,7 @@ def _period_after_verb(tokens: list[Token], position: int) -> bool:
     if position < 2 or not tokens[position].text[:1].isalpha():
         return False
     period, word = tokens[position - 1], tokens[position - 2]
-    return period.text == "." and not word.whitespace_ and word.tag_ in FINITE | NON_FINITE
+    return period.text == "." and not word.whitespace_ and word.tag_ in _VERB_TAGS
 
 
 def _last_clause(segment: list[Token]) -> list[Token]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..edits import Edit, apply_edits
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal, minimal_edits, overlaps
@@ -55,6 +55,16 @@ def rules_pipe(nlp):
         return None
 
 
+class _Paragraph(NamedTuple):
+    """What every rewrite of one checked Doc reads of it, read once: its text (``doc.text`` joins
+    every token), its offset into the extracted text, and the places of its findings per rule
+    (token start, token end, first character, end character)."""
+
+    text: str
+    offset: int
+    places: dict[str, list[tuple[int, int, int, int]]]
+
+
 def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), text: str = "") -> None:
     """Set ``finding.fix`` where a rewrite passes the safety check.
 
@@ -71,6 +81,10 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), te
         return
     by_rule = {active.rule.id: (active, kind) for active, kind in zip(runner.rules, runner.kinds)}
     fixes: dict[tuple, tuple | None] = {}
+    places: dict[str, list[tuple[int, int, int, int]]] = {}
+    for placed in doc.spans.get("einfach", []):
+        places.setdefault(placed.label_, []).append((placed.start, placed.end, placed.start_char, placed.end_char))
+    paragraph = _Paragraph(doc.text, offset, places)
     analysed: dict[str, tuple] = {}  # sentence -> what its analysis gave (safety.verify)
     for finding, span in zip(findings, spans):
         found = by_rule.get(finding.rule)
@@ -88,7 +102,7 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), te
             continue
         key = (proposal.start, proposal.end, tuple(proposal.words))
         if key not in fixes:
-            fixes[key] = _fix(doc, offset, proposal, (finding.rule, span), nlp, protected,
+            fixes[key] = _fix(doc, paragraph, proposal, (finding.rule, span), nlp, protected,
                               lambda *args, **options: verify(*args, cache=analysed, **options),
                               lambda edits: _asked(runner, finding.rule, edits, findings))
         if fixes[key] is not None:
@@ -118,16 +132,18 @@ def _asked(runner, rule: str, edits: list[Edit], findings) -> frozenset[str]:
     return runner.closure(touched | {rule})
 
 
-def _fix(doc, offset: int, proposal: Proposal, asking, nlp, protected, verify, asked) -> dict | None:
+def _fix(doc, paragraph: _Paragraph, proposal: Proposal, asking, nlp, protected, verify, asked) -> dict | None:
     """The fix for ``proposal``, asked for by ``asking`` = (rule id, the finding's span), if it
     passes the safety check; else None."""
+    from ..nlp.view import doc_view
     from .safety import carried
 
     rule, own = asking
     edits = minimal_edits(doc, proposal)
     if not edits:
         return None
-    sentence = doc[proposal.start].sent
+    offset = paragraph.offset
+    sentence = doc_view(doc).sentence_of(proposal.start)  # doc[proposal.start].sent, without its search
     begin, end = sentence.start_char, sentence.end_char
     if any(e.start < begin or e.end > end for e in edits):
         return None
@@ -135,16 +151,14 @@ def _fix(doc, offset: int, proposal: Proposal, asking, nlp, protected, verify, a
     if any(p_start < e.end and e.start < p_end or p_start <= e.start < p_end
            for e in absolute for p_start, p_end in protected):
         return None
-    paragraph = doc.text
-    original = paragraph[begin:end]
+    original = paragraph.text[begin:end]
     rewritten = apply_edits(original, [Edit(e.start - begin, e.end - begin, e.text) for e in edits])
     # a paragraph that is this one sentence was analysed by the same pipeline already (safety.verify)
-    analysed = doc if begin == 0 and end == len(paragraph) else None
+    analysed = doc if begin == 0 and end == len(paragraph.text) else None
     relative = [(e.start - begin, e.end - begin, e.text) for e in edits]
     # the rule's other findings in this sentence stay where they were: not the rule firing again
-    others = [(s.start_char - begin, s.end_char - begin) for s in doc.spans.get("einfach", [])
-              if s.label_ == rule and (s.start, s.end) != (own.start, own.end)
-              and begin <= s.start_char and s.end_char <= end]
+    others = [(start_char - begin, end_char - begin) for start, stop, start_char, end_char in paragraph.places.get(rule, ())
+              if (start, stop) != (own.start, own.end) and begin <= start_char and end_char <= end]
     after = verify(nlp, original, rewritten, rule, proposal.replaced, relative,
                    rules=asked(absolute), analysed=analysed, kept=carried(others, relative))
     if after is None:

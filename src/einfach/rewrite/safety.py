@@ -19,14 +19,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-VERBATIM = re.compile(
-    r"\S+@\S+\.\w+|(?:https?://|www\.)\S*[^\s.,;:!?)]|§+|\d+(?:[.,:/-]\d+)*|\{\{[^}]*\}\}|\[[^\]]*\]|<[^>]*>|«[^»]*»"
-)
+MAIL = r"\S+@\S+\.\w+"
+NOT_MAIL = r"(?:https?://|www\.)\S*[^\s.,;:!?)]|§+|\d+(?:[.,:/-]\d+)*|\{\{[^}]*\}\}|\[[^\]]*\]|<[^>]*>|«[^»]*»"
+VERBATIM = re.compile(f"{MAIL}|{NOT_MAIL}")
+# VERBATIM without its first alternative, the e-mail address, which needs an "@" to match: on a
+# text without one, findall gives the same, without trying that alternative (it backtracks over
+# every word) at each position
+_NO_MAIL = re.compile(NOT_MAIL)
 CONTENT_TAGS = ("NN", "NE", "VV", "ADJ")
 
 
 def verbatim_items(text: str) -> Counter:
-    return Counter(VERBATIM.findall(text))
+    return Counter((VERBATIM if "@" in text else _NO_MAIL).findall(text))
 
 
 RULES = "einfach_rules"
@@ -35,41 +39,54 @@ RULES = "einfach_rules"
 def _analyse(nlp, text: str, rules: frozenset[str] | None = frozenset()):
     """``text`` through the pipeline, with only the rules ``rules`` (all if None; none if empty):
     the rules cost most of an analysis, and the check asks about a few of them."""
+    return _analysed(nlp, text, rules)[0]
+
+
+def _analysed(nlp, text: str, rules: frozenset[str] | None = frozenset()):
+    """(the Doc of :func:`_analyse`, its :func:`_words`): the words are read from the token view
+    the rules built on the Doc (``keep_view``), which is then released."""
     from ..nlp.view import release
 
     if not rules and rules is not None:
         doc = nlp(text, disable=[RULES])
     else:
         # the check reads only the findings' spans (verify, rewrite._share), not their texts
-        doc = nlp(text, component_cfg={RULES: {"only": rules, "spans_only": True}})
-    release(doc)
-    return doc
+        doc = nlp(text, component_cfg={RULES: {"only": rules, "spans_only": True, "keep_view": True}})
+    try:
+        words = _words(doc)
+    finally:
+        release(doc)
+    return doc, words
 
 
 def _words(doc) -> tuple[int, Counter, Counter, dict[str, Counter], Counter]:
     """(the number of sentences, the names (``NE``), the content-word lemmas, the word forms of each
-    such lemma, all word forms) of ``doc``, in one pass over its tokens (building spaCy's Token
-    objects is a good part of the check's cost)."""
-    from ..nlp.syntax import lemma_of, particle_verbs
+    such lemma, all word forms) of ``doc``, read from its token view (:mod:`einfach.nlp.view`,
+    built by the rules or here; the caller releases it): spaCy's Token objects are not built again."""
+    from ..nlp.syntax import particle_verbs
+    from ..nlp.view import doc_view
 
-    sentences = 0
-    names: Counter = Counter()
-    lemmas: Counter = Counter()
+    view = doc_view(doc)
+    tags, texts, keys = view.tag, view.text, view.key
+    names: list[str] = []
+    lemmas: list[str] = []
     forms_of: dict[str, Counter] = {}
-    forms: Counter = Counter()
-    for sentence in doc.sents:
-        sentences += 1
+    for sentence in view.sents:
         joined = particle_verbs(sentence)
-        for token in sentence:
-            tag = token.tag_
-            forms[token.text] += 1
+        for index in range(sentence.start, sentence.end):
+            tag = tags[index]
             if tag.startswith(CONTENT_TAGS):
-                lemma = lemma_of(token, joined)
-                lemmas[lemma] += 1
-                forms_of.setdefault(lemma, Counter())[token.text] += 1
+                text = texts[index]
+                lemma = joined.get(index) or keys[index]  # nlp.syntax.lemma_of
+                lemmas.append(lemma)
+                forms = forms_of.get(lemma)
+                if forms is None:
+                    forms = forms_of[lemma] = Counter()
+                forms[text] += 1
                 if tag == "NE":
-                    names[token.text] += 1
-    return sentences, names, lemmas, forms_of, forms
+                    names.append(text)
+    # the sentences cover every token of the Doc
+    return len(view.sents), Counter(names), Counter(lemmas), forms_of, Counter(texts)
 
 
 def _kept_verbatim(words: Counter, forms: Counter) -> bool:
@@ -116,10 +133,11 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     else:
         if analysed is not None and analysed.text != original:
             raise ValueError("analysed must be a Doc of the original sentence")
-        sentences, names, lemmas, forms_of, _ = _words(analysed if analysed is not None else _analyse(nlp, original))
+        # the checked paragraph's view is the checker's, which releases it
+        words = _words(analysed) if analysed is not None else _analysed(nlp, original)[1]
+        sentences, names, lemmas, forms_of, _ = words
         cache[original] = sentences, names, lemmas, forms_of
-    after = _analyse(nlp, rewritten, rules)
-    after_sentences, after_names, after_lemmas, _, after_forms = _words(after)
+    after, (after_sentences, after_names, after_lemmas, _, after_forms) = _analysed(nlp, rewritten, rules)
     if after_sentences != sentences:
         return None
     lost = Counter({name: n for name, n in (names - after_names).items() if name.lower() not in replaced})

@@ -55,7 +55,8 @@ class RuleRunner:
             if getattr(kind, "yields_to", ())
         }
 
-    def __call__(self, doc: Doc, only: set[str] | frozenset[str] | None = None, spans_only: bool = False) -> Doc:
+    def __call__(self, doc: Doc, only: set[str] | frozenset[str] | None = None, spans_only: bool = False,
+                 keep_view: bool = False) -> Doc:
         """Run the rules (only those whose id is in ``only`` if given: the rewrites' safety
         check asks about a few rules, ``nlp(text, component_cfg={"einfach_rules": {"only": ...}})``).
 
@@ -64,6 +65,10 @@ class RuleRunner:
         that yield to others need (:func:`_drop_yielding`), and the kinds may leave out values
         that only fill the texts (:func:`einfach.rules.kinds.base.spans_only`).  The spans are
         the same as without it.
+
+        ``keep_view``: the caller reads the Doc's token view (:mod:`einfach.nlp.view`) after the
+        run and releases it itself (the safety check reads its words from it, instead of
+        reading every token of the Doc again).
         """
         spans: list[Span] = []
         data: dict = {}
@@ -94,7 +99,7 @@ class RuleRunner:
                 }
         doc.user_data.pop(SPANS_ONLY, None)
         spans = _drop_yielding(spans, data, self.yields_to)
-        if doc._.einfach_document is None:
+        if doc._.einfach_document is None and not keep_view:
             release(doc)  # the view and the caches of nlp/syntax.py: tokens do not serialise
         # else the checker's Doc: it keeps them for its readability counts (the passive share asks
         # for the same clauses) and releases them itself (checker.check_stream)

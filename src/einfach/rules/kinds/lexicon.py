@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.syntax import particle_verbs
 from ..loader import LexiconEntry, load_lexicon
 from ...nlp.view import DocView, doc_view
-from .base import Hit, join_alternatives
+from .base import Hit, join_alternatives, spans_only
 from .senses import fitting_alternatives
 from .wordinfo import zu_participle_verb
 
@@ -206,6 +206,7 @@ class LexiconMatch:
             return  # most sentences; and the protected words (a walk over the whole Doc) are not needed
         taken: set[int] = set()
         protected = doc_view(doc).protected
+        texts = not spans_only(doc)
         for pattern, matched in sorted(candidates, key=lambda c: (-c[0].size, c[1][0].i)):
             indices = {t.i for t in matched}
             if indices & taken or not protected.isdisjoint(indices):
@@ -214,7 +215,8 @@ class LexiconMatch:
             start = min(indices)
             end = max(indices) + 1
             entry = pattern.entry
-            alternatives = fitting_alternatives(entry, words, matched)
+            # the alternatives fill only the message and the suggestion (base.spans_only: the safety check)
+            alternatives = fitting_alternatives(entry, words, matched) if texts else ()
             yield Hit(
                 start=start,
                 end=end,
@@ -249,25 +251,27 @@ class Words:
     def __init__(self, sentence: Span):
         view = doc_view(sentence.doc)
         self.joined = joined = particle_verbs(sentence)
-        self.tokens = [
-            t for t in view.tokens[sentence.start : sentence.end]
-            if not view.space[t.i] and not t.is_punct and t.i not in view.placeholder
-        ]
-        indices = [t.i for t in self.tokens]
+        # the view's lists taken once (each ``view.x`` is an attribute look-up): this runs for every
+        # sentence of the letter and of every rewrite the safety check analyses
+        tokens, space, placeholder = view.tokens, view.space, view.placeholder
+        indices = [i for i in range(sentence.start, sentence.end)
+                   if not space[i] and not tokens[i].is_punct and i not in placeholder]
+        self.tokens = [tokens[i] for i in indices]
         # :func:`einfach.nlp.syntax.lemma_of`, with the lowercased lemmas the view has read already
-        self.lemmas = [joined.get(i) or view.key[i] for i in indices]
-        self.lower = [view.lower[i] for i in indices]
-        self.tags = [view.tag[i] for i in indices]
+        keys, lowers, tags = view.key, view.lower, view.tag
+        self.lemmas = lemmas = [joined.get(i) or keys[i] for i in indices]
+        self.lower = lower = [lowers[i] for i in indices]
+        self.tags = [tags[i] for i in indices]
         for position, tag in enumerate(self.tags):
-            index = indices[position]
-            if tag.startswith("V") and view.text[index][:1].isupper() and not view.at_sentence_start(index):
+            if tag.startswith("V") and view.text[indices[position]][:1].isupper() \
+                    and not view.at_sentence_start(indices[position]):
                 # a capitalised word inside a sentence is a noun whatever the tagger guessed
                 # ("die Unterlagn" is no form of "unterliegen")
-                self.lemmas[position] = self.lower[position]
+                lemmas[position] = lower[position]
             if tag in {"ADJA", "ADJD"}:
-                verb = zu_participle_verb(self.lower[position])
+                verb = zu_participle_verb(lower[position])
                 if verb:
-                    self.lemmas[position] = verb
+                    lemmas[position] = verb
         self.singular = [
             _singular(lemma, lower) if tag == "NN" else ()
             for lemma, lower, tag in zip(self.lemmas, self.lower, self.tags)
@@ -295,8 +299,14 @@ def _singular(lemma: str, lower: str) -> tuple[str, ...]:
     """
     if lemma != lower:
         return ()
-    # not -s: "Praxis" is no plural of "Praxi"; the Amtsdeutsch nouns with -s plurals are few
-    return tuple(lower[: -len(ending)] for ending in ("n", "en") if lower.endswith(ending) and len(lower) > len(ending) + 3)
+    # not -s: "Praxis" is no plural of "Praxi"; the Amtsdeutsch nouns with -s plurals are few.
+    # Written out for the endings "n" and "en" (a word ending in "en" ends in "n"): most singular
+    # nouns get here (lemma = form), and a generator per noun cost a good part of ``Words``
+    if not lower.endswith("n") or len(lower) <= 4:
+        return ()
+    if lower.endswith("en") and len(lower) > 5:
+        return lower[:-1], lower[:-2]
+    return (lower[:-1],)
 
 
 def _context_fits(pattern: Pattern, words: Words, position: int) -> bool:
