@@ -140,7 +140,7 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
         participle, scope = _participle_after_insertion(anchor, following)
     if participle is None or _recipient_verb_after(participle, scope):
         return
-    modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
+    modal = _modal_of(anchor, clause, auxiliaries)
     involved = [anchor, participle, *auxiliaries]
     if modal is not None and anchor.tag_ == "VAINF":
         involved.append(modal)
@@ -157,6 +157,17 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
         modal,
         clause + (scope if scope is not clause else []),
     )
+
+
+def _modal_of(anchor: Token, clause: list[Token], auxiliaries: list[Token]) -> "Token | None":
+    """The finite modal of the clause when it governs ``anchor``: with two werden in one clause
+    ("Zuschläge erhoben werden und der Betrag beigetrieben werden kann") the modal belongs to the werden
+    nearest to it, and the other passive states a plain fact, not a possibility."""
+    modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
+    if modal is None or len(auxiliaries) < 2:
+        return modal
+    nearest = min(auxiliaries, key=lambda t: abs(t.i - modal.i))
+    return modal if nearest.i == anchor.i else None
 
 
 def _match(
@@ -430,6 +441,8 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
             # HanTa tags some participles ADJD ("Angezeigt wird ...", "wurden ... vorgetragen")
             result.append(token)
         elif token.tag_ == "VVFIN" and token.lower_.endswith("t") and anchor.tag_ == "VAFIN":
+            if token.i > anchor.i and _closes_conjunct(anchor):
+                continue  # "die Inhalt des Vertrags wird und … gibt": werden is a full verb, "gibt" finite
             last = position == len(clause) - 1 or clause[position + 1].is_punct
             before_werden = position + 1 < len(clause) and clause[position + 1].i == anchor.i
             coordinated = position + 1 < len(clause) and clause[position + 1].tag_ == "KON"
@@ -441,6 +454,13 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
             if before_werden and any(t.tag_ == "VMFIN" for t in clause):
                 result.append(token)
     return result or ambiguous
+
+
+def _closes_conjunct(anchor: Token) -> bool:
+    """A finite werden right before "und"/"oder" closes a verb-last conjunct ("…, die Inhalt des Vertrags
+    wird und Ihnen einen Überblick gibt"): a finite verb after the conjunction has its own conjunct."""
+    doc = anchor.doc
+    return anchor.i + 1 < len(doc) and doc[anchor.i + 1].tag_ == "KON"
 
 
 def _ambiguous_is_participle(clause: list[Token], position: int, anchor: Token) -> bool:
@@ -641,6 +661,8 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
             noun = clause[position + 2]
             if noun.tag_ not in {"NN", "NE"} or (token.lower_ == "durch" and noun.lower_.endswith("ung")):
                 continue  # "durch die Antragstellung" names a cause, not who acts
+            if position + 3 < len(clause) and clause[position + 3].tag_ == "ADJA":
+                continue  # "durch die Recht sprechende Gewalt": the noun is not the phrase's head
             table = DATIVE_TO_NOMINATIVE if token.lower_ == "von" else ACCUSATIVE_TO_NOMINATIVE
             article = table.get(following.lower_)
             if article:

@@ -148,8 +148,10 @@ class NominalStyle:
 
 
 def _particle_compound(lemma: str, everyday: tuple[str, ...]) -> bool:
-    """"sicherstellung": an everyday word ("stellung") after a particle or adjective of a known verb."""
-    word = next(w for w in everyday if lemma.endswith(w))
+    """"sicherstellung": an everyday word ("stellung") after a particle or adjective of a known verb. The
+    longest everyday word decides: "ausbildung" is everyday itself, not "aus" + "bildung" (fourth blind
+    review: "Finanzierung einer Ausbildung" got "Ausbildung → ausbilden")."""
+    word = max((w for w in everyday if lemma.endswith(w)), key=len)
     prefix = lemma[: -len(word)]
     if not prefix or not word.endswith("ung"):
         return False

@@ -40,7 +40,8 @@ HABEN_FORMS = {"Sie": "haben", "wir": "haben", "ich": "habe", "3sg": "hat", "du"
 
 class Passive:
     parameters = {"sein_zu", "zu_blockers", "authority_verbs", "reader_verbs", "letter_markers", "reader_duties",
-                  "passive_lemmas", "own_office_adjectives", "duty_swaps", "possibility_verbs", "duty_requires"}
+                  "passive_lemmas", "own_office_adjectives", "duty_swaps", "possibility_verbs", "duty_requires",
+                  "speech_act_verbs"}
     values = {"text", "form", "active", "agent", "problem"}
 
     def __init__(self, parameters: dict):
@@ -134,6 +135,9 @@ class PassiveVerbs:
     # sein + zu of these is a duty only with one of these words in the clause ("von ... ist abzusehen";
     # "Das Ende ist abzusehen" means it can be foreseen)
     duty_requires: tuple[tuple[str, frozenset[str]], ...] = ()
+    # what the text itself does as it is read ("Ihnen wird mitgeteilt", "es wird darauf hingewiesen"): its
+    # writer acts, also outside a letter, in the present tense
+    speech_acts: frozenset[str] = frozenset()
 
     @staticmethod
     def of(parameters: dict) -> "PassiveVerbs":
@@ -144,7 +148,8 @@ class PassiveVerbs:
         requires = tuple(sorted((str(k).lower(), frozenset(str(w).lower() for w in v))
                                 for k, v in (parameters.get("duty_requires") or {}).items()))
         return PassiveVerbs(words("authority_verbs"), words("reader_verbs"), words("reader_duties"), lemmas,
-                            words("own_office_adjectives"), words("possibility_verbs"), swaps, requires)
+                            words("own_office_adjectives"), words("possibility_verbs"), swaps, requires,
+                            words("speech_act_verbs"))
 
     def lemma(self, token: "Token") -> str:
         """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
@@ -186,7 +191,7 @@ def _active(match: PassiveMatch, actors: PassiveVerbs, letter: bool, third_party
         return _active_werden(match.auxiliary, match.verb, match.modal, None, "wir", reader_is_object=True)
     if match.construction == RECIPIENT:
         # the reader receives: the writer sends ("wir"), as when the reader is acted upon
-        return _active_recipient(match) if match.agent is not None or letter or _reader_receives(match) else None
+        return _active_recipient(match) if match.agent is not None or letter else None
     if match.construction == WERDEN:
         return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person, actors=actors,
                               infer=letter)
@@ -242,6 +247,9 @@ def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent:
     past = anchor.lower_ in PAST_FORMS or any(t.lower_ == "worden" for t in anchor.doc[anchor.sent.start:anchor.sent.end])
     if lemma == "bitten" and agent is None and not past:
         return quote("Bitte …")  # a past "wurden Sie gebeten" reports a request: "Wir haben … gebeten."
+    speech_act = not past and actors is not None and actors.lemma(participle) in actors.speech_acts
+    if agent is None and not reader_is_object and not infer and not speech_act:
+        return None  # outside a letter nobody is inferred, not even "wir" for "wird Ihnen … zugeschickt"
     if agent is None and not reader:  # the reader acted upon ("wird Ihnen mitgeteilt"): "wir" as before
         actor = actors.actor_of(participle, reader) if infer and actors is not None else None
         if actor is None:

@@ -1,0 +1,156 @@
+"""Advice that fits (issue 17): the kinds of wrong suggestion the fourth blind review found
+(`eval/review/suggestions-4-verdicts.jsonl`), each pinned by the behaviour it names. A suggestion
+is concrete and fitting for its sentence, or absent; the finding's message still explains it."""
+
+from __future__ import annotations
+
+import pytest
+
+LETTER = "Sehr geehrte Frau Muster,\n\n"
+
+
+def _of(check_text, rule: str, text: str):
+    return [f for f in check_text(text).findings if f.rule == rule]
+
+
+# -- passiv: a modal belongs to the passive it governs, never added to another -----------------------
+
+def test_two_passives_in_one_clause_keep_their_own_modal(check_text):
+    text = LETTER + ("Wir weisen darauf hin, dass bei verspäteter Zahlung Säumniszuschläge erhoben werden und der "
+                     "Betrag im Wege der Vollstreckung beigetrieben werden kann.")
+    found = [f for f in _of(check_text, "passiv", text) if "erhoben" in f.text]
+    assert found and all("können" not in s for s in found[0].suggestions)
+
+
+def test_a_modal_of_coordinated_participles_stays(check_text):
+    found = _of(check_text, "passiv", LETTER + "Der Antrag kann geprüft und abgelehnt werden.")
+    assert found and found[0].suggestions == ["Schreiben Sie aktiv und nennen Sie, wer handelt: „Wir können … ablehnen.“"]
+
+
+# -- rechtsverweis: only a place where the reference certainly belongs ------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "place"), [
+    # after an ordinary noun: the reference belongs to the statement, at the end of its clause
+    ("Bitte beachten Sie, dass eine Beendigung des Beschäftigungsverhältnisses gemäß § 82 Abs. 6 AufenthG "
+     "binnen zwei Wochen mitzuteilen ist; Gleiches gilt für eine Änderung Ihrer Anschrift.",
+     "§ 82 Abs. 6 AufenthG", "hinter „mitzuteilen ist“"),
+    # in a first clause: not behind the next statement at the sentence end
+    ("Zu der Maßnahme wurden Sie mit Schreiben vom 16.09.2024 gemäß § 28 Abs. 1 VwVfG angehört, "
+     "wobei keine Stellungnahme eingegangen ist, sodass nach Aktenlage zu entscheiden war.",
+     "§ 28 Abs. 1 VwVfG", "hinter „angehört“"),
+])
+def test_reference_goes_to_the_end_of_its_own_clause(check_text, text, phrase, place):
+    found = _of(check_text, "rechtsverweis", text)
+    assert found[0].suggestions == [f"Nehmen Sie „gemäß {phrase}“ aus dem Satz und setzen Sie „({phrase})“ {place}."]
+
+
+def test_reference_after_the_noun_it_regulates_stays_with_it(check_text):
+    text = "Ihnen wurde eine Aufenthaltserlaubnis gemäß § 25 Abs. 2 AufenthG erteilt."
+    assert _of(check_text, "rechtsverweis", text)[0].suggestions == [
+        "Schreiben Sie „Aufenthaltserlaubnis (§ 25 Abs. 2 AufenthG)“ statt „Aufenthaltserlaubnis gemäß § 25 Abs. 2 AufenthG“."]
+
+
+def test_reference_in_a_clause_without_a_closing_verb_gets_no_place(check_text):
+    text = "Sie erhalten gemäß § 5 AufenthG eine Bescheinigung, die Fiktionsbescheinigung, per Post."
+    found = _of(check_text, "rechtsverweis", text)
+    assert found and found[0].suggestions == []
+
+
+# -- abkuerzung: English passages and acronyms everybody knows ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "*TIP:* Before you travel abroad, find out from your health insurance fund whether agreements exist.",
+    "Wir beraten Sie zu HIV und anderen Krankheiten.",
+    "Die Stiftung steht der FDP nahe.",
+])
+def test_known_or_english_acronyms_are_not_reported(check_text, text):
+    assert not _of(check_text, "abkuerzung", text)
+
+
+def test_known_acronyms_have_reasons(tmp_path):
+    from einfach.resources import rules_dir
+    from einfach.rules.loader import read_yaml
+
+    known = read_yaml(rules_dir() / "data" / "kurzwoerter.yml")["known"]
+    assert {"HIV", "FDP", "EU"} <= set(known) and all(isinstance(r, str) and r.strip() for r in known.values())
+
+
+def test_an_unknown_acronym_in_german_is_still_reported(check_text):
+    assert _of(check_text, "abkuerzung", "Bitte gehen Sie zur ABH in der Hauptstraße.")
+
+
+# -- amtsdeutsch and seltenes-wort: no swap into another sense ---------------------------------------
+
+@pytest.mark.parametrize(("rule", "text", "word", "suggestions"), [
+    # a notary's certification is explained, not swapped for „amtliche Bestätigung“
+    ("seltenes-wort", "Der sichere Weg ist die Beglaubigung beim Notar.", "Beglaubigung",
+     ["Erklären Sie diesen Begriff beim ersten Vorkommen: Ein Amt oder ein Notar bestätigt, dass eine Unterschrift "
+      "echt ist oder dass eine Kopie gleich ist wie das Original."]),
+    # „Abkömmlinge“ are also grandchildren
+    ("amtsdeutsch", "Abkömmlinge haben einen Anspruch auf den Pflichtteil.", "Abkömmlinge",
+     ["Schreiben Sie stattdessen „Nachkomme“."]),
+    # what spouses acquire (Zugewinn) is not what they „bekommen“
+    ("amtsdeutsch", "Wenn die Ehe endet, wird aufgeteilt, was beide in dieser Zeit erwarben.", "erwarben", []),
+    # the plural names an office's units
+    ("amtsdeutsch", "Übersicht und Kontakt aller Abteilungen und Dienststellen", "Dienststellen", []),
+    ("amtsdeutsch", "Bitte wenden Sie sich an Ihre Dienststelle.", "Dienststelle",
+     ["Schreiben Sie stattdessen „Amt“ oder „Behörde“."]),
+    # the object is in the sentence: no second „Unterlagen“
+    ("amtsdeutsch", "Sie sind verpflichtet, die Nachweise unverzüglich beizubringen.", "beizubringen",
+     ["Schreiben Sie stattdessen „schicken“ oder „vorlegen“."]),
+])
+def test_swaps_stay_in_the_sense(check_text, rule, text, word, suggestions):
+    found = [f for f in _of(check_text, rule, text) if f.text == word]
+    assert found and found[0].suggestions == suggestions
+
+
+# -- others -----------------------------------------------------------------------------------------
+
+def test_lexicalised_ausbildung_is_no_nominal_style(check_text):
+    found = _of(check_text, "nominalstil", "Weitere denkbare Vereinbarungen wären die Beteiligung und Nachfolge im "
+                                           "Unternehmen oder die Finanzierung einer Ausbildung.")
+    assert all("Ausbildung" not in f.message and "ausbilden" not in " ".join(f.suggestions) for f in found)
+
+
+def test_missing_space_is_the_typo_meant(check_text):
+    found = _of(check_text, "seltenes-wort", "Dieser wurdein Sachsen auf dem Standesamt geschlossen.")
+    assert found and found[0].suggestions == ["Meinen Sie „wurde in“? Prüfen Sie die Schreibweise."]
+
+
+def test_weak_noun_keeps_its_ending_after_von(check_text):
+    found = _of(check_text, "genitivkette", "Bei einer Nutzung des Grundstückes des Nachbarn kann es zu Schäden kommen.")
+    assert found and found[0].suggestions[0].endswith("Zum Beispiel: „Nutzung des Grundstückes vom Nachbarn“.")
+
+
+@pytest.mark.parametrize(("word", "split"), [
+    ("Schallschutzisolierermeister", "Schallschutz-Isolierermeister"),
+    ("Lohnsteuerbescheinigungsunterlagen", "Lohnsteuer-Bescheinigungs-Unterlagen"),
+])
+def test_long_compound_is_split_at_its_main_joints(check_text, word, split):
+    found = _of(check_text, "wortlaenge", f"Gesucht wird ein {word} für die Firma.")
+    assert found and found[0].suggestions == [f"Schreiben Sie „{split}“ oder umschreiben Sie das Wort."]
+
+
+# -- passiv: who acts on the reader outside a letter; werden as a full verb; no misread agent ---------
+
+@pytest.mark.parametrize(("text", "suggestions"), [
+    # the text itself tells the reader: its writer acts
+    ("Ihnen wird mitgeteilt, dass der Termin ausfällt.", ["Schreiben Sie aktiv und nennen Sie, wer handelt: „Wir teilen … mit.“"]),
+    # something done to the reader on an information page: a third party may act
+    ("Ihnen wird nach der Prüfung eine Karte zugeschickt.", []),
+])
+def test_reader_acted_upon_outside_a_letter(check_text, text, suggestions):
+    assert [f.suggestions for f in _of(check_text, "passiv", text)] == [suggestions]
+
+
+def test_werden_as_a_full_verb_is_no_passive(check_text):
+    text = ("Der Unternehmer muss Ihnen eine Baubeschreibung geben, die Inhalt des Vertrags wird und Ihnen "
+            "einen Überblick gibt.")
+    assert not _of(check_text, "passiv", text)
+
+
+def test_no_agent_read_from_a_phrase_whose_head_comes_later(check_text):
+    text = ("Wer durch die Recht sprechende Gewalt eines anderen Staates verurteilt worden ist, "
+            "kann nicht eingebürgert werden.")
+    for finding in _of(check_text, "passiv", text):
+        assert "die Recht" not in finding.message and not any("Die Recht" in s for s in finding.suggestions)
