@@ -30,30 +30,38 @@ def test_a_modal_of_coordinated_participles_stays(check_text):
 # -- rechtsverweis: only a place where the reference certainly belongs ------------------------------
 
 @pytest.mark.parametrize(("text", "phrase", "place"), [
-    # after an ordinary noun: the reference belongs to the statement, at the end of its clause
-    ("Bitte beachten Sie, dass eine Beendigung des Beschäftigungsverhältnisses gemäß § 82 Abs. 6 AufenthG "
-     "binnen zwei Wochen mitzuteilen ist; Gleiches gilt für eine Änderung Ihrer Anschrift.",
-     "§ 82 Abs. 6 AufenthG", "hinter „mitzuteilen ist“"),
     # in a first clause: not behind the next statement at the sentence end
     ("Zu der Maßnahme wurden Sie mit Schreiben vom 16.09.2024 gemäß § 28 Abs. 1 VwVfG angehört, "
      "wobei keine Stellungnahme eingegangen ist, sodass nach Aktenlage zu entscheiden war.",
      "§ 28 Abs. 1 VwVfG", "hinter „angehört“"),
+    ("Bitte beachten Sie, dass Sie gemäß § 82 Abs. 6 AufenthG verpflichtet sind; Gleiches gilt für Ihre Anschrift.",
+     "§ 82 Abs. 6 AufenthG", "hinter „verpflichtet sind“"),
+    ("Eine Klage gegen die Verpflichtung hat gemäß § 12a Abs. 8 AufenthG keine aufschiebende Wirkung.",
+     "§ 12a Abs. 8 AufenthG", "an das Satzende"),
 ])
 def test_reference_goes_to_the_end_of_its_own_clause(check_text, text, phrase, place):
     found = _of(check_text, "rechtsverweis", text)
     assert found[0].suggestions == [f"Nehmen Sie „gemäß {phrase}“ aus dem Satz und setzen Sie „({phrase})“ {place}."]
 
 
+@pytest.mark.parametrize("text", [
+    # after an ordinary noun it may belong to the noun or to the statement
+    "Bitte beachten Sie, dass eine Beendigung des Beschäftigungsverhältnisses gemäß § 82 Abs. 6 AufenthG "
+    "binnen zwei Wochen mitzuteilen ist; Gleiches gilt für eine Änderung Ihrer Anschrift.",
+    "Wir weisen darauf hin, dass nach Fristablauf beigebrachte Nachweise gemäß § 82 Abs. 1 Satz 4 AufenthG "
+    "unberücksichtigt bleiben können.",
+    # a clause that goes on after a comma without its verb
+    "Sie erhalten gemäß § 5 AufenthG eine Bescheinigung, die Fiktionsbescheinigung, per Post.",
+])
+def test_reference_without_a_certain_place_gets_no_suggestion(check_text, text):
+    found = _of(check_text, "rechtsverweis", text)
+    assert found and found[0].suggestions == []
+
+
 def test_reference_after_the_noun_it_regulates_stays_with_it(check_text):
     text = "Ihnen wurde eine Aufenthaltserlaubnis gemäß § 25 Abs. 2 AufenthG erteilt."
     assert _of(check_text, "rechtsverweis", text)[0].suggestions == [
         "Schreiben Sie „Aufenthaltserlaubnis (§ 25 Abs. 2 AufenthG)“ statt „Aufenthaltserlaubnis gemäß § 25 Abs. 2 AufenthG“."]
-
-
-def test_reference_in_a_clause_without_a_closing_verb_gets_no_place(check_text):
-    text = "Sie erhalten gemäß § 5 AufenthG eine Bescheinigung, die Fiktionsbescheinigung, per Post."
-    found = _of(check_text, "rechtsverweis", text)
-    assert found and found[0].suggestions == []
 
 
 # -- abkuerzung: English passages and acronyms everybody knows ---------------------------------------
@@ -95,6 +103,8 @@ def test_an_unknown_acronym_in_german_is_still_reported(check_text):
     ("amtsdeutsch", "Übersicht und Kontakt aller Abteilungen und Dienststellen", "Dienststellen", []),
     ("amtsdeutsch", "Bitte wenden Sie sich an Ihre Dienststelle.", "Dienststelle",
      ["Schreiben Sie stattdessen „Amt“ oder „Behörde“."]),
+    # an adjective before the parents themselves
+    ("amtsdeutsch", "Sorgeberechtigte Eltern können einen Vormund bestimmen.", "Sorgeberechtigte", []),
     # the object is in the sentence: no second „Unterlagen“
     ("amtsdeutsch", "Sie sind verpflichtet, die Nachweise unverzüglich beizubringen.", "beizubringen",
      ["Schreiben Sie stattdessen „schicken“ oder „vorlegen“."]),
@@ -110,6 +120,13 @@ def test_lexicalised_ausbildung_is_no_nominal_style(check_text):
     found = _of(check_text, "nominalstil", "Weitere denkbare Vereinbarungen wären die Beteiligung und Nachfolge im "
                                            "Unternehmen oder die Finanzierung einer Ausbildung.")
     assert all("Ausbildung" not in f.message and "ausbilden" not in " ".join(f.suggestions) for f in found)
+
+
+def test_no_purpose_clause_example_where_the_genitive_acts(check_text):
+    text = ("Ihr Titel gilt bis zur Entscheidung der Ausländerbehörde als fortbestehend; dies umfasst die "
+            "Nebenbestimmungen, sodass die Ausübung der Beschäftigung weiterhin gestattet ist.")
+    found = _of(check_text, "nominalstil", text)
+    assert found and not any("um die Ausländerbehörde" in s for f in found for s in f.suggestions)
 
 
 def test_missing_space_is_the_typo_meant(check_text):

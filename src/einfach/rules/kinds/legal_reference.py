@@ -231,7 +231,10 @@ def _move_advice(view: DocView, sentence: Span, start: int, text: str, instrumen
 
     Right after a noun that names what the provision regulates (``instruments``, compared by the end of
     the word: „eine Verpflichtungserklärung gemäß § 68 AufenthG“, „eine Aufenthaltserlaubnis gemäß § 25
-    AufenthG“) the reference belongs to it: it stays there, in brackets.
+    AufenthG“) the reference belongs to it: it stays there, in brackets.  After another noun it may
+    belong to that noun or to the statement („eine Beendigung des Beschäftigungsverhältnisses gemäß § 82
+    Abs. 6 AufenthG … mitzuteilen ist“; „… mit Berufsausbildung gemäß § 18a AufenthG ist … eingegangen“):
+    no certain place, no suggestion.
 
     Only a reference inside its clause that a preposition introduces („…, wird Ihnen hiermit
     gemäß § 81 Abs. 5 AufenthG eine Bescheinigung ausgestellt“): such a phrase can leave the
@@ -254,7 +257,9 @@ def _move_advice(view: DocView, sentence: Span, start: int, text: str, instrumen
         return ""  # the first words of a sentence, or after a comma: the verb would have to move
     phrase = view.span_text(intro, start) + view.whitespace[start - 1] + text
     noun = before[-1]
-    if view.tag[noun] == "NN" and view.lower[noun].endswith(instruments) and instruments:
+    if view.tag[noun] == "NN":
+        if not (instruments and view.lower[noun].endswith(instruments)):
+            return ""  # it may belong to the noun or to the statement: no certain place
         word = view.text[noun]
         return f"Schreiben Sie {quote(f'{word} ({text})')} statt {quote(f'{word} {phrase}')}."
     place = _clause_end(view, sentence, start)
