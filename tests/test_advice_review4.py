@@ -171,3 +171,16 @@ def test_no_agent_read_from_a_phrase_whose_head_comes_later(check_text):
             "kann nicht eingebürgert werden.")
     for finding in _of(check_text, "passiv", text):
         assert "die Recht" not in finding.message and not any("Die Recht" in s for s in finding.suggestions)
+
+
+def test_reference_before_a_coordinated_second_verb_gets_no_place(check_text):
+    text = ("Die Kosten einer Abschiebung sind gemäß §§ 66 und 67 AufenthG von Ihnen zu tragen und können durch "
+            "Leistungsbescheid geltend gemacht werden.")
+    found = _of(check_text, "rechtsverweis", text)
+    assert found and found[0].suggestions == []
+
+
+def test_durch_and_a_noun_of_an_action_names_a_means_not_an_actor(check_text):
+    text = "Die Kenntnisse sind zum Beispiel durch die Teilnahme an Lehrgängen nachzuweisen."
+    for finding in _of(check_text, "passiv", text):
+        assert "(die Teilnahme)" not in finding.message and not any("Die Teilnahme" in s for s in finding.suggestions)

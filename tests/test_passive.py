@@ -149,8 +149,9 @@ def test_recipient_passive_in_the_future_is_one_finding(check_text):
     [
         ("Das Formular ist von Ihrem Arbeitgeber auszufüllen.", "„Ihr Arbeitgeber muss … ausfüllen.“"),
         ("Die Bescheinigung ist von Ihrer Krankenkasse auszustellen.", "„Ihre Krankenkasse muss … ausstellen.“"),
-        ("Der Antrag wird vom Jobcenter geprüft.", "„Das Jobcenter wird … prüfen.“"),
+        ("Der Antrag wird vom Jobcenter geprüft.", "„Das Jobcenter prüft …“"),
         ("Die Bescheinigung wird durch Ihre Bank ausgestellt.", "„Ihre Bank wird … ausstellen.“"),
+        ("Die Bescheinigung wird durch Ihren Arbeitgeber ausgestellt.", "„Ihr Arbeitgeber stellt … aus.“"),
     ],
 )
 def test_named_third_party_is_the_only_actor(check_text, text, actor):

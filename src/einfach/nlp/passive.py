@@ -638,6 +638,10 @@ def attributive(clause: list[Token], position: int) -> bool:
     return False
 
 
+# nouns of actions and states after "durch": a means or cause, not an actor
+MEANS_ENDINGS = ("ung", "nahme", "gabe", "heit", "keit")
+
+
 def _agent(clause: list[Token]) -> tuple[str | None, str]:
     """(agent in the nominative, verb person) if "von/durch X" names who acts (not inside an attributive
     participle phrase, :func:`attributive`)."""
@@ -659,8 +663,8 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
             return pronoun, person
         if following.tag_ == "ART" and position + 2 < len(clause):
             noun = clause[position + 2]
-            if noun.tag_ not in {"NN", "NE"} or (token.lower_ == "durch" and noun.lower_.endswith("ung")):
-                continue  # "durch die Antragstellung" names a cause, not who acts
+            if noun.tag_ not in {"NN", "NE"} or (token.lower_ == "durch" and noun.lower_.endswith(MEANS_ENDINGS)):
+                continue  # "durch die Antragstellung", "durch die Teilnahme an Lehrgängen" name a means, not who acts
             if position + 3 < len(clause) and clause[position + 3].tag_ == "ADJA":
                 continue  # "durch die Recht sprechende Gewalt": the noun is not the phrase's head
             table = DATIVE_TO_NOMINATIVE if token.lower_ == "von" else ACCUSATIVE_TO_NOMINATIVE

@@ -71,6 +71,7 @@ SENTENCE_END = {".", "!", "?", "…"}
 # prepositions that introduce a reference phrase which can leave its clause as it is (_move_advice)
 MOVABLE_INTROS = {"gemäß", "gem.", "nach", "laut", "lt.", "entsprechend"}
 ARTICLES_AFTER_INTRO = {"den", "dem", "des"}
+FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 
 
 @lru_cache(maxsize=8)
@@ -244,7 +245,8 @@ def _move_advice(view: DocView, sentence: Span, start: int, text: str, instrumen
     It goes to the end of its own clause (fourth blind review: at the sentence end it stood behind
     another statement, „…, sodass nach Aktenlage zu entscheiden war (§ 28 VwVfG)“): the sentence end
     when its clause is the last one, else behind the verb that closes its clause; a clause that goes
-    on after a comma without its verb is no certain place: no suggestion.
+    on after a comma without its verb, or a second finite verb after „und“/„oder“ (which conjunct the
+    reference belongs to is unsure), is no certain place: no suggestion.
     """
     words = [i for i in range(sentence.start, start) if not view.space[i]]
     if words and view.lower[words[-1]] in ARTICLES_AFTER_INTRO:
@@ -275,6 +277,9 @@ def _clause_end(view: DocView, sentence: Span, start: int) -> str | None:
     for position, clause in enumerate(parts):
         if not any(t.i == start for t in clause):
             continue
+        after = [t for t in clause if t.i > start]
+        if any(view.tag[t.i] == "KON" and any(view.tag[u.i] in FINITE_TAGS for u in after if u.i > t.i) for t in after):
+            return None  # "sind gemäß … zu tragen und können … geltend gemacht werden": which conjunct is unsure
         if position == len(parts) - 1:
             return "an das Satzende"
         verbs = []
