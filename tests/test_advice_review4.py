@@ -184,3 +184,17 @@ def test_durch_and_a_noun_of_an_action_names_a_means_not_an_actor(check_text):
     text = "Die Kenntnisse sind zum Beispiel durch die Teilnahme an Lehrgängen nachzuweisen."
     for finding in _of(check_text, "passiv", text):
         assert "(die Teilnahme)" not in finding.message and not any("Die Teilnahme" in s for s in finding.suggestions)
+
+
+@pytest.mark.parametrize(("text", "suggestions"), [
+    # done to the reader, but by a third party (the federal office assigns asylum seekers to a Land)
+    ("Sie wohnen in dem Land, in das Sie zur Durchführung Ihres Asylverfahrens zugewiesen worden sind.", []),
+    # an action of the authority's list done to the reader: the writing office
+    ("Ihnen wird eine Duldung erteilt.", ["Schreiben Sie aktiv und nennen Sie, wer handelt: „Wir erteilen …“"]),
+    # a past duty keeps its tense and is no new request
+    ("Eine Stellungnahme ist nicht eingegangen, sodass nach Aktenlage zu entscheiden war.",
+     ["Schreiben Sie aktiv und nennen Sie, wer handelt: „Wir mussten … entscheiden.“"]),
+    ("Die Gebühr war bis zum 1. Mai zu zahlen.", ["Schreiben Sie aktiv und nennen Sie, wer handelt: „Sie mussten … zahlen.“"]),
+])
+def test_passive_advice_in_a_letter_names_only_a_certain_actor_in_its_tense(check_text, text, suggestions):
+    assert [f.suggestions for f in _of(check_text, "passiv", LETTER + text)] == [suggestions]

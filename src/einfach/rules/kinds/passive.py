@@ -203,8 +203,15 @@ def _active(match: PassiveMatch, actors: PassiveVerbs, letter: bool, third_party
         if actor is None:
             return None
         if actor == "wir":
-            return quote(f"Wir müssen … {match.verb.lemma_.lower()}.")
-    return _active_sein_zu(match.verb, match.agent, match.person)
+            return quote(f"Wir {_must('wir', match)} … {match.verb.lemma_.lower()}.")
+    return _active_sein_zu(match.verb, match.agent, match.person, past=_must("Sie", match) == "mussten")
+
+
+def _must(person: str, match: PassiveMatch) -> str:
+    """"müssen" in the tense of the sein + zu: "sodass nach Aktenlage zu entscheiden war" -> "mussten"."""
+    if match.auxiliary.lower_ in {"war", "waren", "wäre", "wären"}:
+        return "mussten" if person in {"wir", "Sie"} else "musste"
+    return MODAL_FORMS["müssen"].get(person, "muss")
 
 
 def _problem(agent: str | None, third_party: str | None = None, own: str | None = None) -> str:
@@ -258,6 +265,9 @@ def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent:
     speech_act = not past and actors is not None and actors.lemma(participle) in actors.speech_acts
     if agent is None and not reader_is_object and not infer and not speech_act:
         return None  # outside a letter nobody is inferred, not even "wir" for "wird Ihnen … zugeschickt"
+    if agent is None and reader and not reader_is_object and actors is not None \
+            and actors.lemma(participle) not in actors.authority | actors.speech_acts:
+        return None  # "in das Sie zugewiesen worden sind": done to the reader, but by a third party (BAMF)
     if agent is None and not reader:  # the reader acted upon ("wird Ihnen mitgeteilt"): "wir" as before
         actor = actors.actor_of(participle, reader) if infer and actors is not None else None
         if actor is None:
@@ -297,8 +307,11 @@ def _reader_is_object(anchor: Token) -> bool:
                for position, token in enumerate(clause))
 
 
-def _active_sein_zu(infinitive: Token, agent: str | None, person: str) -> str:
+def _active_sein_zu(infinitive: Token, agent: str | None, person: str, past: bool = False) -> str:
     lemma = infinitive.lemma_.lower()
+    if past:  # a past duty is reported, not set again: no "Bitte"
+        verb = "mussten" if agent is None or person in {"wir", "Sie"} else "musste"
+        return quote(f"{_capitalise(agent or 'Sie')} {verb} … {lemma}.")
     if agent is None or person == "Sie":
         prefix, stem = _split_separable(lemma, infinitive.text, "zu")
         request = _sentence(f"Bitte {stem} Sie …" + (f" {prefix}" if prefix else ""))
