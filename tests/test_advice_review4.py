@@ -198,3 +198,31 @@ def test_durch_and_a_noun_of_an_action_names_a_means_not_an_actor(check_text):
 ])
 def test_passive_advice_in_a_letter_names_only_a_certain_actor_in_its_tense(check_text, text, suggestions):
     assert [f.suggestions for f in _of(check_text, "passiv", LETTER + text)] == [suggestions]
+
+
+# -- own reading of a fresh sample (seed 127) ---------------------------------------------------------
+
+def test_agent_of_the_first_conjunct_is_not_the_second_passives(check_text):
+    text = LETTER + ("Die Kosten sind von Ihnen zu tragen und können durch Leistungsbescheid gesondert geltend "
+                     "gemacht werden.")
+    found = [f for f in _of(check_text, "passiv", text) if "gemacht" in f.text]
+    assert found and found[0].suggestions == [] and "(Sie)" not in found[0].message
+
+
+def test_reference_before_a_finite_verb_and_an_inserted_clause_gets_no_place(check_text):
+    text = ("Die Gebühr in Höhe von 100,00 EUR gemäß § 45 AufenthV ist, sofern diese nicht bereits entrichtet wurde, "
+            "bei Aushändigung zu entrichten.")
+    found = _of(check_text, "rechtsverweis", text)
+    assert found and found[0].suggestions == []
+
+
+@pytest.mark.parametrize(("text", "word", "suggestions"), [
+    ("Den hier vorliegenden Erkenntnissen zufolge fehlen Unterlagen.", "vorliegenden", []),
+    ("Wir weisen darauf hin, dass Säumniszuschläge erhoben werden.", "erhoben", ["Schreiben Sie stattdessen „verlangen“."]),
+    ("Gegen den Bescheid kann Widerspruch erhoben werden.", "erhoben", ["Schreiben Sie stattdessen „einlegen“."]),
+    ("Personensorgeberechtigte haben einen Anspruch auf Hilfe.", "Personensorgeberechtigte",
+     ["Schreiben Sie stattdessen „Eltern oder Vormund“."]),
+])
+def test_amtsdeutsch_advice_by_sense(check_text, text, word, suggestions):
+    found = [f for f in _of(check_text, "amtsdeutsch", text) if f.text == word]
+    assert found and found[0].suggestions == suggestions

@@ -174,8 +174,9 @@ def _match(
     start: int, end: int, construction: str, form: str, auxiliary: Token, verb: Token, modal: Token | None,
     context: list[Token],
 ) -> PassiveMatch:
-    """A :class:`PassiveMatch` whose agent and person are read from the tokens ``context``."""
-    agent, person = _agent(context)
+    """A :class:`PassiveMatch` whose agent and person are read from the tokens ``context`` (only its own
+    conjunct: :func:`_own_conjunct`)."""
+    agent, person = _agent(_own_conjunct(context, [t for t in (auxiliary, verb, modal) if t is not None]))
     return PassiveMatch(
         start=start,
         end=end,
@@ -187,6 +188,20 @@ def _match(
         agent=agent,
         person=person,
     )
+
+
+def _own_conjunct(context: list[Token], verbs: list[Token]) -> list[Token]:
+    """The tokens of ``context`` after the last "und"/"oder" before the passive's verbs that follows a finite
+    verb of its own: "Die Kosten sind von Ihnen zu tragen und können … geltend gemacht werden" – "von Ihnen"
+    is the agent of the first conjunct, not of "geltend gemacht werden" (own reading of a fresh sample)."""
+    first = min(t.i for t in verbs)
+    cut = None
+    for position, token in enumerate(context):
+        if token.i >= first:
+            break
+        if token.tag_ == "KON" and any(t.tag_ in {"VVFIN", "VAFIN", "VMFIN"} for t in context[:position]):
+            cut = position
+    return context if cut is None else context[cut + 1:]
 
 
 # -- sein + zu-Infinitiv -----------------------------------------------------

@@ -286,10 +286,12 @@ def _clause_end(view: DocView, sentence: Span, start: int) -> str | None:
         for token in reversed(clause):
             if not view.tag[token.i].startswith("V") and not (verbs and view.tag[token.i] == "PTKZU"):
                 break
-            verbs.insert(0, token.text)
-        if not verbs or len(verbs) == len(clause):
+            verbs.insert(0, token)
+        if not verbs or len(verbs) == len(clause) or all(view.tag[t.i] in {"VAFIN", "VMFIN"} for t in verbs):
+            # a finite auxiliary or modal alone before the comma may go on after an inserted clause („Die Gebühr …
+            # ist, sofern …, bei Aushändigung zu entrichten“): it closes no clause for sure
             return None
-        return "hinter " + quote(" ".join(verbs))
+        return "hinter " + quote(" ".join(t.text for t in verbs))
     return None
 
 
