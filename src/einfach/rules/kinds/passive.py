@@ -136,8 +136,8 @@ class PassiveVerbs:
     # sein + zu of these is a duty only with one of these words in the clause ("von ... ist abzusehen";
     # "Das Ende ist abzusehen" means it can be foreseen)
     duty_requires: tuple[tuple[str, frozenset[str]], ...] = ()
-    # what the text itself does as it is read ("Ihnen wird mitgeteilt", "es wird darauf hingewiesen"): its
-    # writer acts, also outside a letter, in the present tense
+    # what the text itself does to its reader ("Ihnen wird mitgeteilt", "Sie wurden gebeten"): its writer
+    # acts, also outside a letter
     speech_acts: frozenset[str] = frozenset()
 
     @staticmethod
@@ -262,7 +262,7 @@ def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent:
     past = anchor.lower_ in PAST_FORMS or any(t.lower_ == "worden" for t in anchor.doc[anchor.sent.start:anchor.sent.end])
     if lemma == "bitten" and agent is None and not past:
         return quote("Bitte …")  # a past "wurden Sie gebeten" reports a request: "Wir haben … gebeten."
-    speech_act = not past and actors is not None and actors.lemma(participle) in actors.speech_acts
+    speech_act = actors is not None and actors.lemma(participle) in actors.speech_acts
     if agent is None and not reader_is_object and not infer and not speech_act:
         return None  # outside a letter nobody is inferred, not even "wir" for "wird Ihnen … zugeschickt"
     if agent is None and reader and not reader_is_object and actors is not None \
