@@ -124,7 +124,7 @@ def test_lexicalised_ausbildung_is_no_nominal_style(check_text):
 
 def test_no_purpose_clause_example_where_the_genitive_acts(check_text):
     text = ("Ihr Titel gilt bis zur Entscheidung der Ausländerbehörde als fortbestehend; dies umfasst die "
-            "Nebenbestimmungen, sodass die Ausübung der Beschäftigung weiterhin gestattet ist.")
+            "Nebenbestimmungen, sodass die Ausübung der Arbeit und die Verlängerung der Frist weiterhin gestattet sind.")
     found = _of(check_text, "nominalstil", text)
     assert found and not any("um die Ausländerbehörde" in s for f in found for s in f.suggestions)
 
@@ -220,9 +220,23 @@ def test_reference_before_a_finite_verb_and_an_inserted_clause_gets_no_place(che
     ("Den hier vorliegenden Erkenntnissen zufolge fehlen Unterlagen.", "vorliegenden", []),
     ("Wir weisen darauf hin, dass Säumniszuschläge erhoben werden.", "erhoben", ["Schreiben Sie stattdessen „verlangen“."]),
     ("Gegen den Bescheid kann Widerspruch erhoben werden.", "erhoben", ["Schreiben Sie stattdessen „einlegen“."]),
-    ("Personensorgeberechtigte haben einen Anspruch auf Hilfe.", "Personensorgeberechtigte",
-     ["Schreiben Sie stattdessen „Eltern oder Vormund“."]),
+    # also a guardian has the care: „Eltern“ narrows it
+    ("Personensorgeberechtigte haben einen Anspruch auf Hilfe.", "Personensorgeberechtigte", []),
+    # „von“ does not fit before a genitive
+    ("Sie brauchen ein Einkommen mindestens in Höhe des Bedarfs.", "in Höhe", []),
+    ("Es wird eine Gebühr in Höhe von 29,00 EUR erhoben.", "in Höhe", ["Schreiben Sie stattdessen „von“ oder „über“."]),
 ])
 def test_amtsdeutsch_advice_by_sense(check_text, text, word, suggestions):
     found = [f for f in _of(check_text, "amtsdeutsch", text) if f.text == word]
     assert found and found[0].suggestions == suggestions
+
+
+def test_no_agent_inside_a_quotation(check_text):
+    text = 'In Sachsen wird zum Beispiel das Zeichen "Qualität – Direkt vom Hof" verwendet.'
+    for finding in _of(check_text, "passiv", text):
+        assert "Hof" not in " ".join(finding.suggestions) and "(der Hof)" not in finding.message
+
+
+def test_lexicalised_behinderung_is_no_nominal_style(check_text):
+    text = "Halter mit Behinderungen haben je nach Grad der Behinderung einen Anspruch auf eine Ermäßigung."
+    assert all("behindern" not in " ".join(f.suggestions) for f in _of(check_text, "nominalstil", text))

@@ -659,10 +659,12 @@ MEANS_ENDINGS = ("ung", "nahme", "gabe", "heit", "keit")
 
 def _agent(clause: list[Token]) -> tuple[str | None, str]:
     """(agent in the nominative, verb person) if "von/durch X" names who acts (not inside an attributive
-    participle phrase, :func:`attributive`)."""
+    participle phrase, :func:`attributive`, nor inside a quotation or name: "das Zeichen „Direkt vom Hof“
+    wird verwendet" names no actor)."""
+    protected = doc_view(clause[0].doc).protected if clause else frozenset()
     for position, token in enumerate(clause[:-1]):
         following = clause[position + 1]
-        if attributive(clause, position):
+        if attributive(clause, position) or token.i in protected:
             continue
         if token.lower_ == "vom" and following.tag_ in {"NN", "NE"} and following.text[:1].isalpha():
             return f"{_article_after_vom(following.text)} {following.text}", "3sg"

@@ -122,11 +122,12 @@ class WordLength:
 
 
 def main_joints(parts: list[str], max_letters: int) -> list[str]:
-    """The parts joined again into as few pieces as fit ``max_letters`` each, the most even of those: a hyphen
+    """The parts joined again into as few pieces as fit ``max_letters`` each, of those the one whose rarest piece
+    is most frequent, then the most even: a hyphen
     only at the main joints ("Schallschutz-Isolierermeister", not "Schall-Schutz-Isolierermeister", fourth
     blind review; "Lohnsteuer-Bescheinigungs-Unterlagen"). Applied to each piece between the writer's own
     hyphens; Leichte Sprache (``style: mediopunkt``) keeps a point at every joint."""
-    best: tuple[int, int, list[str]] | None = None
+    best: tuple[tuple[int, float, int], list[str]] | None = None
     count = len(parts)
     for mask in range(1 << (count - 1)):  # bit i set: a hyphen after part i
         pieces: list[str] = []
@@ -141,7 +142,15 @@ def main_joints(parts: list[str], max_letters: int) -> list[str]:
         longest = max(len(piece) for piece in pieces)
         if longest > max_letters and mask != (1 << (count - 1)) - 1:
             continue
-        key = (len(pieces), longest)
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], pieces)
-    return best[2] if best else parts
+        key = (len(pieces), -_weakest(pieces), longest)
+        if best is None or key < best[0]:
+            best = (key, pieces)
+    return best[1] if best else parts
+
+
+def _weakest(pieces: list[str]) -> float:
+    """The lowest Zipf frequency among the pieces (a linking "s" dropped): the main joints leave pieces that
+    are words of their own ("Einkommensteuer-Pflicht", not "Einkommen-Steuerpflicht")."""
+    from ...nlp.frequency import zipf
+
+    return min(max(zipf(piece.lower()), zipf(piece.lower()[:-1]) if piece.endswith("s") else 0.0) for piece in pieces)
