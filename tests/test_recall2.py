@@ -66,7 +66,8 @@ def test_long_compound_reported_but_legal_term_itself_exempt(check_text):
     text = "Ihr Aufenthaltserlaubnisverlängerungsantrag ist da. Ihre Aufenthaltserlaubnis gilt."
     found = findings(check_text, text, "wortlaenge")
     assert [f.text for f in found] == ["Aufenthaltserlaubnisverlängerungsantrag"]
-    assert "„Aufenthaltserlaubnis-Verlängerungs-Antrag“" in found[0].suggestions[0]
+    # a hyphen only at the main joint (pieces of at most 20 letters; fourth blind review, S080)
+    assert "„Aufenthaltserlaubnis-Verlängerungsantrag“" in found[0].suggestions[0]
 
 
 # --- lexicon senses: advice that fits the sentence ---------------------------------------------

@@ -140,7 +140,7 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
         participle, scope = _participle_after_insertion(anchor, following)
     if participle is None or _recipient_verb_after(participle, scope):
         return
-    modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
+    modal = _modal_of(anchor, clause, auxiliaries)
     involved = [anchor, participle, *auxiliaries]
     if modal is not None and anchor.tag_ == "VAINF":
         involved.append(modal)
@@ -159,12 +159,24 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
     )
 
 
+def _modal_of(anchor: Token, clause: list[Token], auxiliaries: list[Token]) -> "Token | None":
+    """The finite modal of the clause when it governs ``anchor``: with two werden in one clause
+    ("Zuschläge erhoben werden und der Betrag beigetrieben werden kann") the modal belongs to the werden
+    nearest to it, and the other passive states a plain fact, not a possibility."""
+    modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
+    if modal is None or len(auxiliaries) < 2:
+        return modal
+    nearest = min(auxiliaries, key=lambda t: abs(t.i - modal.i))
+    return modal if nearest.i == anchor.i else None
+
+
 def _match(
     start: int, end: int, construction: str, form: str, auxiliary: Token, verb: Token, modal: Token | None,
     context: list[Token],
 ) -> PassiveMatch:
-    """A :class:`PassiveMatch` whose agent and person are read from the tokens ``context``."""
-    agent, person = _agent(context)
+    """A :class:`PassiveMatch` whose agent and person are read from the tokens ``context`` (only its own
+    conjunct: :func:`_own_conjunct`)."""
+    agent, person = _agent(_own_conjunct(context, [t for t in (auxiliary, verb, modal) if t is not None]))
     return PassiveMatch(
         start=start,
         end=end,
@@ -176,6 +188,20 @@ def _match(
         agent=agent,
         person=person,
     )
+
+
+def _own_conjunct(context: list[Token], verbs: list[Token]) -> list[Token]:
+    """The tokens of ``context`` after the last "und"/"oder" before the passive's verbs that follows a finite
+    verb of its own: "Die Kosten sind von Ihnen zu tragen und können … geltend gemacht werden" – "von Ihnen"
+    is the agent of the first conjunct, not of "geltend gemacht werden" (own reading of a fresh sample)."""
+    first = min(t.i for t in verbs)
+    cut = None
+    for position, token in enumerate(context):
+        if token.i >= first:
+            break
+        if token.tag_ == "KON" and any(t.tag_ in {"VVFIN", "VAFIN", "VMFIN"} for t in context[:position]):
+            cut = position
+    return context if cut is None else context[cut + 1:]
 
 
 # -- sein + zu-Infinitiv -----------------------------------------------------
@@ -472,6 +498,8 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
             # HanTa tags some participles ADJD ("Angezeigt wird ...", "wurden ... vorgetragen")
             result.append(token)
         elif token.tag_ == "VVFIN" and token.lower_.endswith("t") and anchor.tag_ == "VAFIN":
+            if token.i > anchor.i and _closes_conjunct(anchor):
+                continue  # "die Inhalt des Vertrags wird und … gibt": werden is a full verb, "gibt" finite
             last = position == len(clause) - 1 or clause[position + 1].is_punct
             before_werden = position + 1 < len(clause) and clause[position + 1].i == anchor.i
             coordinated = position + 1 < len(clause) and clause[position + 1].tag_ == "KON"
@@ -483,6 +511,13 @@ def _participle_candidates(clause: list[Token], anchor: Token, auxiliaries: list
             if before_werden and any(t.tag_ == "VMFIN" for t in clause):
                 result.append(token)
     return result or ambiguous
+
+
+def _closes_conjunct(anchor: Token) -> bool:
+    """A finite werden right before "und"/"oder" closes a verb-last conjunct ("…, die Inhalt des Vertrags
+    wird und Ihnen einen Überblick gibt"): a finite verb after the conjunction has its own conjunct."""
+    doc = anchor.doc
+    return anchor.i + 1 < len(doc) and doc[anchor.i + 1].tag_ == "KON"
 
 
 def _ambiguous_is_participle(clause: list[Token], position: int, anchor: Token) -> bool:
@@ -676,12 +711,18 @@ def attributive(clause: list[Token], position: int) -> bool:
     return False
 
 
+# nouns of actions and states after "durch": a means or cause, not an actor
+MEANS_ENDINGS = ("ung", "nahme", "gabe", "heit", "keit")
+
+
 def _agent(clause: list[Token]) -> tuple[str | None, str]:
     """(agent in the nominative, verb person) if "von/durch X" names who acts (not inside an attributive
-    participle phrase, :func:`attributive`)."""
+    participle phrase, :func:`attributive`, nor inside a quotation or name: "das Zeichen „Direkt vom Hof“
+    wird verwendet" names no actor)."""
+    protected = doc_view(clause[0].doc).protected if clause else frozenset()
     for position, token in enumerate(clause[:-1]):
         following = clause[position + 1]
-        if attributive(clause, position):
+        if attributive(clause, position) or token.i in protected:
             continue
         if token.lower_ == "vom" and following.tag_ in {"NN", "NE"} and following.text[:1].isalpha():
             return f"{_article_after_vom(following.text)} {following.text}", "3sg"
@@ -697,8 +738,10 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
             return pronoun, person
         if following.tag_ == "ART" and position + 2 < len(clause):
             noun = clause[position + 2]
-            if noun.tag_ not in {"NN", "NE"} or (token.lower_ == "durch" and noun.lower_.endswith("ung")):
-                continue  # "durch die Antragstellung" names a cause, not who acts
+            if noun.tag_ not in {"NN", "NE"} or (token.lower_ == "durch" and noun.lower_.endswith(MEANS_ENDINGS)):
+                continue  # "durch die Antragstellung", "durch die Teilnahme an Lehrgängen" name a means, not who acts
+            if position + 3 < len(clause) and clause[position + 3].tag_ == "ADJA":
+                continue  # "durch die Recht sprechende Gewalt": the noun is not the phrase's head
             table = DATIVE_TO_NOMINATIVE if token.lower_ == "von" else ACCUSATIVE_TO_NOMINATIVE
             article = table.get(following.lower_)
             if article:

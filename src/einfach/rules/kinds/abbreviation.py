@@ -24,7 +24,8 @@ the surface form is what counts):
 Not flagged: abbreviations inside a § reference ("§ 5 Abs. 1 Nr. 2", "i. V.
 m.": the rule ``rechtsverweis`` reports the whole reference), law
 abbreviations (``rules/lexikon/gesetze.yml``, "AufenthG"), acronyms
-everybody knows (``known_acronyms``: EU, PDF, IBAN ...), Roman numerals
+everybody knows (``rules/data/kurzwoerter.yml`` with a reason each, and ``known_acronyms``: EU,
+HIV, FDP, IBAN ...), acronyms in a sentence in another language ("TIP:" in English text), Roman numerals
 ("SGB II"), all-caps headings (half the words or more in capitals), words
 with digits or hyphens (file numbers "32.2-AT-2024/1033", "PIN-Brief"),
 template placeholders, and words a writer cannot change: a URL
@@ -42,14 +43,16 @@ while the listed abbreviations use the rule's level.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
-from ..loader import LexiconEntry, load_lexicon
+from ..loader import LexiconEntry, load_lexicon, read_yaml
 from ...nlp.view import DocView, doc_view
-from .base import LEVEL_LABELS, Hit, join_alternatives, quote
+from ...resources import rules_dir
+from .base import LEVEL_LABELS, Hit, foreign_sentence, join_alternatives, quote
 from .legal_reference import is_law, laws, reference_chains
 
 ACRONYM = re.compile(r"^(?:[A-ZÄÖÜ]{2,6}|[a-z][A-ZÄÖÜ]{2,5})$")
@@ -71,7 +74,7 @@ class Abbreviation:
     def __init__(self, parameters: dict):
         lexicon = load_lexicon(parameters.get("lexicon", "abkuerzungen"))
         self.laws = laws(parameters.get("laws", "gesetze"))
-        self.known = set(parameters.get("known_acronyms") or [])
+        self.known = known_acronyms() | set(parameters.get("known_acronyms") or [])
         self.acronym_level = parameters.get("acronym_level", "info")
         self.dotted: dict[str, LexiconEntry] = {}
         self.expansions: dict[str, LexiconEntry] = {}
@@ -156,8 +159,9 @@ class Abbreviation:
             token = view.tokens[index]
             if text in self.known or text in EMPHASIS or ROMAN.match(text) or is_law(token, self.laws):
                 continue
-            if token.tag_ not in ACRONYM_TAGS or _heading(view, view.sentence_of(index)):
-                continue
+            sentence = view.sentence_of(index)
+            if token.tag_ not in ACRONYM_TAGS or _heading(view, sentence) or foreign_sentence(view, sentence):
+                continue  # an English passage: "TIP" is the word "tip", not an acronym to explain
             if text in explained or text in reported:
                 continue
             if self._explained(view, token):
@@ -206,6 +210,12 @@ class Abbreviation:
             text = view.span_text(sentence.start, sentence.end).lower()
             return any(full.lower() in text for full in entry.alternatives)
         return False
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> frozenset[str]:
+    """The acronyms everybody knows (``rules/data/kurzwoerter.yml``, each with its reason there)."""
+    return frozenset(str(word) for word in (read_yaml(rules_dir() / "data" / "kurzwoerter.yml").get("known") or {}))
 
 
 def _ends_word(view: DocView, end: int) -> bool:

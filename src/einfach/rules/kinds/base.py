@@ -118,3 +118,11 @@ def neighbours(tokens: list[Token]) -> Iterator[tuple[int, Token, Token | None, 
             previous = tokens[position - 1] if position else None
             following = tokens[position + 1] if position < last else None
             yield position, token, previous, following
+
+
+def foreign_sentence(view, sentence) -> bool:
+    """A sentence in another language: at least a third of its words (and at least three) tagged foreign
+    material (FM). Its words are no German rare words, typos or acronyms to explain ("TIP:", "HIV test")."""
+    tags = [view.tag[i] for i in range(sentence.start, sentence.end) if view.tag[i][:1] != "$" and not view.space[i]]
+    foreign = sum(1 for tag in tags if tag == "FM")
+    return foreign >= 3 and 3 * foreign >= len(tags)

@@ -175,8 +175,10 @@ def _dative_noun(noun: Token, plural: bool) -> str:
         return noun.text if noun.text.endswith(("n", "s")) else noun.text + "n"
     if noun.tag_ == "NN" and noun.text != (noun.lemma_ or noun.text):
         lemma = noun.lemma_
-        # weak masculine nouns keep -n/-en in the dative ("des Ehegatten" -> "vom Ehegatten")
-        return noun.text if lemma.endswith("e") else lemma
+        # weak masculine nouns keep -n/-en in the dative ("des Ehegatten" -> "vom Ehegatten", "des Nachbarn" ->
+        # "vom Nachbarn"; fourth blind review: "vom Nachbar"): a genitive in -n, not -s, is weak
+        weak = noun.text.endswith("n") and not noun.text.endswith("s") and not lemma.endswith("n")
+        return noun.text if lemma.endswith("e") or weak else lemma
     return noun.text
 
 

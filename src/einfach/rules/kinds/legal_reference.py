@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
-from ...nlp.syntax import is_word_text
+from ...nlp.syntax import clauses, is_word_text
 from ..loader import load_lexicon
 from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
@@ -71,6 +71,7 @@ SENTENCE_END = {".", "!", "?", "…"}
 # prepositions that introduce a reference phrase which can leave its clause as it is (_move_advice)
 MOVABLE_INTROS = {"gemäß", "gem.", "nach", "laut", "lt.", "entsprechend"}
 ARTICLES_AFTER_INTRO = {"den", "dem", "des"}
+FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 
 
 @lru_cache(maxsize=8)
@@ -187,12 +188,13 @@ def _chains(sentence: Span, known: dict[str, str]) -> list[tuple[int, int]]:
 
 
 class LegalReference:
-    parameters = {"laws", "bracketed_at_end"}
+    parameters = {"laws", "bracketed_at_end", "instrument_nouns"}
     values = {"text", "law_note", "advice"}
 
     def __init__(self, parameters: dict):
         self.laws = laws(parameters.get("laws", "gesetze"))
         self.bracketed_at_end = bool(parameters.get("bracketed_at_end", True))
+        self.instruments = tuple(str(n).lower() for n in parameters.get("instrument_nouns") or ())
 
     def find(self, doc: Doc):
         view = doc_view(doc)
@@ -210,7 +212,7 @@ class LegalReference:
                     text = text[:-1]  # "AufenthV." keeps the sentence's period
                 yield Hit(start=start, end=end, values={
                     "text": text, "law_note": self._note(view, start, end),
-                    "advice": _move_advice(view, sentence, start, text),
+                    "advice": _move_advice(view, sentence, start, text, self.instruments),
                 })
 
     def _note(self, view: DocView, start: int, end: int) -> str:
@@ -224,17 +226,27 @@ class LegalReference:
         return "".join(f" {quote(abbreviation)} steht für {quote(self.laws[abbreviation])}." for abbreviation in named)
 
 
-def _move_advice(view: DocView, sentence: Span, start: int, text: str) -> str:
-    """"Nehmen Sie „gemäß § 10 StAG“ aus dem Satz …" where that is all the sentence needs, else "".
+def _move_advice(view: DocView, sentence: Span, start: int, text: str, instruments: tuple[str, ...] = ()) -> str:
+    """"Nehmen Sie „gemäß § 10 StAG“ aus dem Satz …" where that is all the sentence needs and the place
+    is certain, else "".
 
-    Right after a noun the reference belongs to it („eine Verpflichtungserklärung gemäß § 68
-    AufenthG“): it stays there, in brackets („eine Verpflichtungserklärung (§ 68 AufenthG)“).
+    Right after a noun that names what the provision regulates (``instruments``, compared by the end of
+    the word: „eine Verpflichtungserklärung gemäß § 68 AufenthG“, „eine Aufenthaltserlaubnis gemäß § 25
+    AufenthG“) the reference belongs to it: it stays there, in brackets.  After another noun it may
+    belong to that noun or to the statement („eine Beendigung des Beschäftigungsverhältnisses gemäß § 82
+    Abs. 6 AufenthG … mitzuteilen ist“; „… mit Berufsausbildung gemäß § 18a AufenthG ist … eingegangen“):
+    no certain place, no suggestion.
 
     Only a reference inside its clause that a preposition introduces („…, wird Ihnen hiermit
     gemäß § 81 Abs. 5 AufenthG eine Bescheinigung ausgestellt“): such a phrase can leave the
     clause without any other change.  At the start of a sentence or clause („Gemäß § 3 AufenthG
     unterliegen Sie …“) the verb would have to move too, and a reference without a preposition
     („§ 10 StAG regelt …“) is part of what the sentence says: there the message alone stands.
+    It goes to the end of its own clause (fourth blind review: at the sentence end it stood behind
+    another statement, „…, sodass nach Aktenlage zu entscheiden war (§ 28 VwVfG)“): the sentence end
+    when its clause is the last one, else behind the verb that closes its clause; a clause that goes
+    on after a comma without its verb, or a second finite verb after „und“/„oder“ (which conjunct the
+    reference belongs to is unsure), is no certain place: no suggestion.
     """
     words = [i for i in range(sentence.start, start) if not view.space[i]]
     if words and view.lower[words[-1]] in ARTICLES_AFTER_INTRO:
@@ -247,10 +259,40 @@ def _move_advice(view: DocView, sentence: Span, start: int, text: str) -> str:
         return ""  # the first words of a sentence, or after a comma: the verb would have to move
     phrase = view.span_text(intro, start) + view.whitespace[start - 1] + text
     noun = before[-1]
-    if view.tag[noun] == "NN":  # "eine Verpflichtungserklärung gemäß § 68 AufenthG": it belongs to the noun
+    if view.tag[noun] == "NN":
+        if not (instruments and view.lower[noun].endswith(instruments)):
+            return ""  # it may belong to the noun or to the statement: no certain place
         word = view.text[noun]
         return f"Schreiben Sie {quote(f'{word} ({text})')} statt {quote(f'{word} {phrase}')}."
-    return f"Nehmen Sie {quote(phrase)} aus dem Satz und setzen Sie {quote('(' + text + ')')} an das Satzende."
+    place = _clause_end(view, sentence, start)
+    if place is None:
+        return ""
+    return f"Nehmen Sie {quote(phrase)} aus dem Satz und setzen Sie {quote('(' + text + ')')} {place}."
+
+
+def _clause_end(view: DocView, sentence: Span, start: int) -> str | None:
+    """Where the reference at ``start`` goes: "an das Satzende" when its clause is the sentence's last,
+    "hinter „mitzuteilen ist“" when a verb closes its clause before a comma or semicolon, else None."""
+    parts = clauses(sentence)
+    for position, clause in enumerate(parts):
+        if not any(t.i == start for t in clause):
+            continue
+        after = [t for t in clause if t.i > start]
+        if any(view.tag[t.i] == "KON" and any(view.tag[u.i] in FINITE_TAGS for u in after if u.i > t.i) for t in after):
+            return None  # "sind gemäß … zu tragen und können … geltend gemacht werden": which conjunct is unsure
+        if position == len(parts) - 1:
+            return "an das Satzende"
+        verbs = []
+        for token in reversed(clause):
+            if not view.tag[token.i].startswith("V") and not (verbs and view.tag[token.i] == "PTKZU"):
+                break
+            verbs.insert(0, token)
+        if not verbs or len(verbs) == len(clause) or all(view.tag[t.i] in {"VAFIN", "VMFIN"} for t in verbs):
+            # a finite auxiliary or modal alone before the comma may go on after an inserted clause („Die Gebühr …
+            # ist, sofern …, bei Aushändigung zu entrichten“): it closes no clause for sure
+            return None
+        return "hinter " + quote(" ".join(t.text for t in verbs))
+    return None
 
 
 def _lists_legal_bases(view: DocView, sentence: Span, chains: list[tuple[int, int]]) -> bool:

@@ -85,7 +85,7 @@ class NominalStyle:
                 derived = derive(noun)
                 if derived and f"{quote(noun.text)} → {quote(derived)}" not in verbs:
                     verbs.append(f"{quote(noun.text)} → {quote(derived)}")
-            example = clause_example(sentence, nouns)
+            example = clause_example(sentence, nouns, self.office_heads)
             yield Hit(
                 start=nouns[0].i,
                 end=nouns[-1].i + 1,
@@ -148,8 +148,10 @@ class NominalStyle:
 
 
 def _particle_compound(lemma: str, everyday: tuple[str, ...]) -> bool:
-    """"sicherstellung": an everyday word ("stellung") after a particle or adjective of a known verb."""
-    word = next(w for w in everyday if lemma.endswith(w))
+    """"sicherstellung": an everyday word ("stellung") after a particle or adjective of a known verb. The
+    longest everyday word decides: "ausbildung" is everyday itself, not "aus" + "bildung" (fourth blind
+    review: "Finanzierung einer Ausbildung" got "Ausbildung → ausbilden")."""
+    word = max((w for w in everyday if lemma.endswith(w)), key=len)
     prefix = lemma[: -len(word)]
     if not prefix or not word.endswith("ung"):
         return False
@@ -266,8 +268,12 @@ def _zu_infinitive(verb: str) -> str:
     return f"zu {verb}"
 
 
-def clause_example(sentence: Span, nouns: list[Token]) -> str | None:
-    """"„nach Prüfung Ihres Antrags“ → „nachdem wir Ihren Antrag geprüft haben“" for the first fitting phrase."""
+def clause_example(sentence: Span, nouns: list[Token], actors: tuple[str, ...] = ()) -> str | None:
+    """"„nach Prüfung Ihres Antrags“ → „nachdem wir Ihren Antrag geprüft haben“" for the first fitting phrase.
+
+    Not where the genitive names who acts (a noun ending in one of ``actors``, the office heads: „bis zur
+    Entscheidung der Ausländerbehörde“ is the office deciding, not „um die Ausländerbehörde zu
+    entscheiden“, fourth review reading) nor after „bis“ (a time, not a purpose)."""
     doc = sentence.doc
     for noun in nouns:
         start = noun.i - 1
@@ -276,11 +282,15 @@ def clause_example(sentence: Span, nouns: list[Token]) -> str | None:
         if start < sentence.start or doc[start].tag_ not in {"APPR", "APPRART"}:
             continue
         preposition = doc[start].lower_
+        if start > sentence.start and doc[start - 1].lower_ == "bis":
+            continue
         following = [t for t in doc[noun.i + 1 : min(noun.i + 3, sentence.end)]]
         if len(following) < 2 or following[1].tag_ != "NN":
             continue
         determiner = following[0]
         if not (determiner.lower_ in GENITIVE_DETERMINERS or (determiner.tag_ == "PPOSAT" and determiner.lower_.endswith(("es", "er")))):
+            continue
+        if actors and following[1].lower_.endswith(actors):
             continue
         verb = derive(noun)
         if verb is None or not is_known_verb(verb):

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.syntax import clauses
 from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, attributive, find_passives
 from .base import Hit, document_text, quote, spans_only
+from .verbforms import THIRD_SINGULAR, verb_forms
 from .wordinfo import SEPARABLE_PARTICLES
 
 MODAL_FORMS = {
@@ -40,7 +41,8 @@ HABEN_FORMS = {"Sie": "haben", "wir": "haben", "ich": "habe", "3sg": "hat", "du"
 
 class Passive:
     parameters = {"sein_zu", "zu_blockers", "authority_verbs", "reader_verbs", "letter_markers", "reader_duties",
-                  "passive_lemmas", "own_office_adjectives", "duty_swaps", "possibility_verbs", "duty_requires"}
+                  "passive_lemmas", "own_office_adjectives", "duty_swaps", "possibility_verbs", "duty_requires",
+                  "speech_act_verbs"}
     values = {"text", "form", "active", "agent", "problem"}
 
     def __init__(self, parameters: dict):
@@ -134,6 +136,9 @@ class PassiveVerbs:
     # sein + zu of these is a duty only with one of these words in the clause ("von ... ist abzusehen";
     # "Das Ende ist abzusehen" means it can be foreseen)
     duty_requires: tuple[tuple[str, frozenset[str]], ...] = ()
+    # what the text itself does to its reader ("Ihnen wird mitgeteilt", "Sie wurden gebeten"): its writer
+    # acts, also outside a letter
+    speech_acts: frozenset[str] = frozenset()
 
     @staticmethod
     def of(parameters: dict) -> "PassiveVerbs":
@@ -144,7 +149,8 @@ class PassiveVerbs:
         requires = tuple(sorted((str(k).lower(), frozenset(str(w).lower() for w in v))
                                 for k, v in (parameters.get("duty_requires") or {}).items()))
         return PassiveVerbs(words("authority_verbs"), words("reader_verbs"), words("reader_duties"), lemmas,
-                            words("own_office_adjectives"), words("possibility_verbs"), swaps, requires)
+                            words("own_office_adjectives"), words("possibility_verbs"), swaps, requires,
+                            words("speech_act_verbs"))
 
     def lemma(self, token: "Token") -> str:
         """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
@@ -186,7 +192,7 @@ def _active(match: PassiveMatch, actors: PassiveVerbs, letter: bool, third_party
         return _active_werden(match.auxiliary, match.verb, match.modal, None, "wir", reader_is_object=True)
     if match.construction == RECIPIENT:
         # the reader receives: the writer sends ("wir"), as when the reader is acted upon
-        return _active_recipient(match) if match.agent is not None or letter or _reader_receives(match) else None
+        return _active_recipient(match) if match.agent is not None or letter else None
     if match.construction == WERDEN:
         return _active_werden(match.auxiliary, match.verb, match.modal, match.agent, match.person, actors=actors,
                               infer=letter)
@@ -197,8 +203,15 @@ def _active(match: PassiveMatch, actors: PassiveVerbs, letter: bool, third_party
         if actor is None:
             return None
         if actor == "wir":
-            return quote(f"Wir müssen … {match.verb.lemma_.lower()}.")
-    return _active_sein_zu(match.verb, match.agent, match.person)
+            return quote(f"Wir {_must('wir', match)} … {match.verb.lemma_.lower()}.")
+    return _active_sein_zu(match.verb, match.agent, match.person, past=_must("Sie", match) == "mussten")
+
+
+def _must(person: str, match: PassiveMatch) -> str:
+    """"müssen" in the tense of the sein + zu: "sodass nach Aktenlage zu entscheiden war" -> "mussten"."""
+    if match.auxiliary.lower_ in {"war", "waren", "wäre", "wären"}:
+        return "mussten" if person in {"wir", "Sie"} else "musste"
+    return MODAL_FORMS["müssen"].get(person, "muss")
 
 
 def _problem(agent: str | None, third_party: str | None = None, own: str | None = None) -> str:
@@ -225,10 +238,17 @@ def _capitalise(text: str) -> str:
 
 
 def _present(subject: str, person: str, lemma: str, participle: str) -> str:
-    """Present-tense clause skeleton for wir/Sie (whose form is the infinitive)."""
+    """Present-tense clause skeleton: wir/Sie (whose form is the infinitive), a singular agent in the third
+    person (its present form from ablaut), else "wird … <infinitive>"."""
     prefix, stem = _split_separable(lemma, participle, "ge")
     if person in {"wir", "Sie"}:
         return f"{_capitalise(subject)} {stem} …" + (f" {prefix}" if prefix else "")
+    forms = verb_forms(lemma)
+    # only a subject that is singular for sure ("die Krankenkasse(n)" may be plural)
+    singular = person == "3sg" and subject.split()[0].lower() in {"der", "das", "ein", "eine", "ihr", "er", "es"}
+    if forms is not None and forms.present[THIRD_SINGULAR] and singular:
+        # the present stays present ("wird vom Jobcenter geprüft" -> "Das Jobcenter prüft …", not "wird … prüfen")
+        return f"{_capitalise(subject)} {forms.present[THIRD_SINGULAR]} …" + (f" {prefix}" if prefix else "")
     return f"{_capitalise(subject)} wird … {lemma}"
 
 
@@ -242,6 +262,12 @@ def _active_werden(anchor: Token, participle: Token, modal: Token | None, agent:
     past = anchor.lower_ in PAST_FORMS or any(t.lower_ == "worden" for t in anchor.doc[anchor.sent.start:anchor.sent.end])
     if lemma == "bitten" and agent is None and not past:
         return quote("Bitte …")  # a past "wurden Sie gebeten" reports a request: "Wir haben … gebeten."
+    speech_act = actors is not None and actors.lemma(participle) in actors.speech_acts
+    if agent is None and not reader_is_object and not infer and not speech_act:
+        return None  # outside a letter nobody is inferred, not even "wir" for "wird Ihnen … zugeschickt"
+    if agent is None and reader and not reader_is_object and actors is not None \
+            and actors.lemma(participle) not in actors.authority | actors.speech_acts:
+        return None  # "in das Sie zugewiesen worden sind": done to the reader, but by a third party (BAMF)
     if agent is None and not reader:  # the reader acted upon ("wird Ihnen mitgeteilt"): "wir" as before
         actor = actors.actor_of(participle, reader) if infer and actors is not None else None
         if actor is None:
@@ -281,8 +307,11 @@ def _reader_is_object(anchor: Token) -> bool:
                for position, token in enumerate(clause))
 
 
-def _active_sein_zu(infinitive: Token, agent: str | None, person: str) -> str:
+def _active_sein_zu(infinitive: Token, agent: str | None, person: str, past: bool = False) -> str:
     lemma = infinitive.lemma_.lower()
+    if past:  # a past duty is reported, not set again: no "Bitte"
+        verb = "mussten" if agent is None or person in {"wir", "Sie"} else "musste"
+        return quote(f"{_capitalise(agent or 'Sie')} {verb} … {lemma}.")
     if agent is None or person == "Sie":
         prefix, stem = _split_separable(lemma, infinitive.text, "zu")
         request = _sentence(f"Bitte {stem} Sie …" + (f" {prefix}" if prefix else ""))

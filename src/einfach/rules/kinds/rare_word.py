@@ -65,7 +65,7 @@ from ...nlp.syntax import FINITE, has_finite, particle_verbs, word_count
 from ...resources import rules_dir
 from ..loader import load_lexicon, read_yaml
 from ...nlp.view import DocView, doc_view
-from .base import Hit, join_alternatives, quote
+from .base import Hit, foreign_sentence, join_alternatives, quote
 from .typos import likely_typo
 from .wordinfo import (
     is_law_title, is_street_name, legal_explanation, split_adjective, split_compound, zu_participle_verb,
@@ -144,7 +144,7 @@ class RareWord:
         for sentence in view.sents:
             if not has_finite(sentence) and word_count(sentence) < 4:
                 continue  # address lines, dates, signatures
-            if _foreign(view, sentence):
+            if foreign_sentence(view, sentence):
                 continue  # an English sentence: its words are no rare German words, "amout" no typo of "about"
             joined = particle_verbs(sentence)
             for index in range(sentence.start, sentence.end):
@@ -267,13 +267,6 @@ class RareWord:
 def _capital_inside(text: str) -> bool:
     """A capital after the first letter ("AufenthG", "eAT"); memoised, as word forms repeat."""
     return any(ch.isupper() for ch in text[1:])
-
-
-def _foreign(view: DocView, sentence) -> bool:
-    """At least a third of the sentence's words (and at least three) tagged foreign material (FM)."""
-    tags = [view.tag[i] for i in range(sentence.start, sentence.end) if view.tag[i][:1] != "$" and not view.space[i]]
-    foreign = sum(1 for tag in tags if tag == "FM")
-    return foreign >= 3 and 3 * foreign >= len(tags)
 
 
 def _noun_read_as_verb(view: DocView, index: int) -> bool:

@@ -6,7 +6,9 @@ whose conditions hold in the sentence gives the alternatives, else the
 entry's own ``alternatives`` are used.  Conditions: ``if_words`` (one of
 these lemmas or forms stands in the sentence), ``if_before`` (the word
 just before the term is one of these) and ``if_inside`` (one of these words
-stands within the matched words: "dem Antrag nicht zu entsprechen") and
+stands within the matched words: "dem Antrag nicht zu entsprechen"), ``if_next``
+(the word just after the matched words is one of these: "in Höhe von", not
+"in Höhe des Bedarfs") and
 ``if_parallel`` (pairs matched up, "respectively": :func:`_parallel`).  A
 sense with no alternatives (``alternatives: []``) means that no word fits
 there: the finding keeps its message and gets no suggestion.  An alternative may name two
@@ -55,6 +57,9 @@ def fitting_alternatives(entry: LexiconEntry, words: Words, matched: list[Token]
             continue
         inside = set(words.lower[positions[0] : positions[-1] + 1]) if positions else set()
         if sense.if_inside and inside.isdisjoint(sense.if_inside):
+            continue
+        after = words.lower[positions[-1] + 1] if positions and positions[-1] + 1 < len(words.lower) else ""
+        if sense.if_next and after not in sense.if_next:
             continue
         if sense.if_parallel and not _parallel(words, positions, matched):
             continue

@@ -39,7 +39,8 @@ def likely_typo(word: str, max_zipf: float, min_candidate_zipf: float, noun: boo
     frequency list are no candidates); a capitalised word inside a sentence
     (``noun``) only matches a noun.  A candidate that differs only at the end
     ("berührtes" / "berührte", "Asylrechte" / "Asylrecht") is an inflected
-    form, not a typo; so is a candidate with another first letter.
+    form, not a typo; so is a candidate with another first letter.  A missing
+    space comes first ("wurdein" is "wurde in", not "wurden": :func:`_missing_space`).
     """
     from ...nlp.frequency import zipf
     from .wordinfo import NOUN_TAGS, known_tag, split_compound
@@ -49,6 +50,9 @@ def likely_typo(word: str, max_zipf: float, min_candidate_zipf: float, noun: boo
         return None
     if known_tag(word) is not None or split_compound(word[:1].upper() + word[1:]) is not None:
         return None
+    joined = _missing_space(word)
+    if joined is not None:
+        return joined
     ranked = sorted(((zipf(c), c) for c in _edits(lower)), reverse=True)
     for value, candidate in ranked:
         if value < min_candidate_zipf:
@@ -63,3 +67,28 @@ def likely_typo(word: str, max_zipf: float, min_candidate_zipf: float, noun: boo
             continue
         return written
     return None
+
+
+# a word glued to the next one by a missing space: the second word is one of the most frequent (Zipf of at
+# least this: "in", "auf", "der", "und"), the first a frequent word of its own
+GLUED_MIN_ZIPF = 5.5
+
+
+def _missing_space(word: str) -> str | None:
+    """"wurde in" for "wurdein" (fourth blind review: the one-edit "wurden" was offered, which does not fit
+    "Dieser wurdein Sachsen … geschlossen"): two words HanTa knows, the second one of the most frequent."""
+    from ...nlp.frequency import zipf
+    from .wordinfo import known_tag
+
+    lower = word.lower()
+    best: tuple[float, str] | None = None
+    for cut in range(3, len(lower) - 1):
+        first, second = word[:cut], lower[cut:]
+        if zipf(second) < GLUED_MIN_ZIPF or zipf(first.lower()) < GLUED_MIN_ZIPF - 1.5:
+            continue
+        if known_tag(first) is None or known_tag(second) is None:
+            continue
+        score = min(zipf(first.lower()), zipf(second))
+        if best is None or score > best[0]:
+            best = (score, f"{first} {second}")
+    return best[1] if best else None

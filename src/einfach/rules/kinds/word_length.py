@@ -77,6 +77,8 @@ class WordLength:
             for piece in pieces:
                 if len(piece) > self.max_letters:
                     pieces_split = split_parts(piece, self.max_letters, self.min_part_zipf)
+                    if self.style == "hyphen":
+                        pieces_split = main_joints(pieces_split, self.max_letters)
                     split_any = split_any or len(pieces_split) > 1
                     parts.extend(pieces_split)
                 else:
@@ -117,3 +119,38 @@ class WordLength:
         if is_street_name(text):
             return False  # street names are addresses, not words to rewrite
         return True
+
+
+def main_joints(parts: list[str], max_letters: int) -> list[str]:
+    """The parts joined again into as few pieces as fit ``max_letters`` each, of those the one whose rarest piece
+    is most frequent, then the most even: a hyphen
+    only at the main joints ("Schallschutz-Isolierermeister", not "Schall-Schutz-Isolierermeister", fourth
+    blind review; "Lohnsteuer-Bescheinigungs-Unterlagen"). Applied to each piece between the writer's own
+    hyphens; Leichte Sprache (``style: mediopunkt``) keeps a point at every joint."""
+    best: tuple[tuple[int, float, int], list[str]] | None = None
+    count = len(parts)
+    for mask in range(1 << (count - 1)):  # bit i set: a hyphen after part i
+        pieces: list[str] = []
+        current = parts[0]
+        for position in range(1, count):
+            if mask >> (position - 1) & 1:
+                pieces.append(current)
+                current = parts[position]
+            else:
+                current += parts[position][:1].lower() + parts[position][1:]
+        pieces.append(current)
+        longest = max(len(piece) for piece in pieces)
+        if longest > max_letters and mask != (1 << (count - 1)) - 1:
+            continue
+        key = (len(pieces), -_weakest(pieces), longest)
+        if best is None or key < best[0]:
+            best = (key, pieces)
+    return best[1] if best else parts
+
+
+def _weakest(pieces: list[str]) -> float:
+    """The lowest Zipf frequency among the pieces (a linking "s" dropped): the main joints leave pieces that
+    are words of their own ("Einkommensteuer-Pflicht", not "Einkommen-Steuerpflicht")."""
+    from ...nlp.frequency import zipf
+
+    return min(max(zipf(piece.lower()), zipf(piece.lower()[:-1]) if piece.endswith("s") else 0.0) for piece in pieces)
