@@ -241,11 +241,14 @@ def swap_amount(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Pro
 
 
 def after_listed(doc, index: int, entry) -> bool:
-    """The word before the term ends in one of ``rewrite_if_after`` (none listed: always)."""
+    """The word before the term is a noun ending in one of ``rewrite_if_after`` (none listed:
+    always; ``*``: any noun, "Pass nebst Aufenthaltstitel")."""
     endings = tuple(w.lower() for w in entry.rewrite_if_after)
     if not endings:
         return True
-    return index > 0 and doc[index - 1].tag_ == "NN" and doc[index - 1].lower_.endswith(endings)
+    if index == 0 or doc[index - 1].tag_ != "NN":
+        return False
+    return "*" in endings or doc[index - 1].lower_.endswith(endings)
 
 
 def swap_conjunction(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
