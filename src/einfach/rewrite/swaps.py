@@ -96,8 +96,9 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     tokens = _with_articles(doc, tokens)
     first = doc[tokens[0]]
     contiguous = tokens == list(range(tokens[0], tokens[-1] + 1))
-    if not contiguous and not ((entry.rewrite_as or "word") == "verb" and first.tag_.startswith("VV")):
-        return None  # a term in pieces is no simple swap, except a verb with its separated particle
+    verb = _full_verb(doc, tokens) if (entry.rewrite_as or "word") == "verb" else None
+    if not contiguous and verb is None:
+        return None  # a term in pieces is no simple swap, except a verb with its separated particle or its "zu"
     if entry.rewrite_tags and first.tag_ not in entry.rewrite_tags:
         return None
     following = _next_word(doc, tokens[-1] + 1)
@@ -128,12 +129,12 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             return None  # "gegebenenfalls anfallende Kosten": "wenn nötig" cannot stand before an adjective
         words = fit_start(doc, tokens[0], entry.rewrite.split())
         return Proposal(tokens[0], tokens[-1] + 1, words, applicability(entry), replaced=_lemmas(doc, tokens))
-    if mode == "verb" and first.tag_.startswith("VV"):
-        sentence = doc_view(doc).sentence_of(first.i)
-        clause = next((c for c in clauses(sentence) if first in c), None)
+    if mode == "verb" and verb is not None:
+        sentence = doc_view(doc).sentence_of(verb.i)
+        clause = next((c for c in clauses(sentence) if verb in c), None)
         if clause is None:
             return None
-        return _swap_verb(doc, entry, first, clause, set(tokens[1:]), [doc[i] for i in tokens])
+        return _swap_verb(doc, entry, verb, clause, set(tokens) - {verb.i}, [doc[i] for i in tokens])
     if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJD", "ADV"}:
         return Proposal(tokens[0], tokens[0] + 1, fit_start(doc, tokens[0], [entry.rewrite]), REVIEW,
                         replaced=_lemmas(doc, tokens))
@@ -159,6 +160,20 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             return None
         words = fit_start(doc, article.i, [entry.rewrite + ending])
         return Proposal(article.i, tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
+    return None
+
+
+def _full_verb(doc, tokens: list[int]):
+    """The one full verb of a verb term: its first word ("übersenden", "sehen ... ab"), or its last
+    where the words before it are no verb ("geltend machen", "geltend zu machen": "geltend" goes,
+    "machen" takes the new verb's form); else None. Between the words only "zu" may stand."""
+    first, last = doc[tokens[0]], doc[tokens[-1]]
+    if first.tag_.startswith("VV"):
+        return first
+    gaps = [i for i in range(tokens[0], tokens[-1] + 1) if i not in tokens]
+    if last.tag_.startswith("VV") and not any(doc[i].tag_.startswith("V") for i in tokens[:-1]) and \
+            all(doc[i].tag_ == "PTKZU" for i in gaps):
+        return last
     return None
 
 
