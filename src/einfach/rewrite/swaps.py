@@ -150,16 +150,18 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             return None
         words = fit_start(doc, tokens[0], [entry.rewrite + ending])
         return Proposal(tokens[0], tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
-    if mode == "possessive" and len(tokens) == 1 and first.tag_ == "ADJA" and tokens[0] > 0:
+    adjective = doc[tokens[-1]]
+    if mode == "possessive" and adjective.tag_ == "ADJA" and tokens[0] > 0 and \
+            all(doc[i].tag_ == "ADV" for i in tokens[:-1]):  # "der hiesigen", "den hier vorliegenden"
         article = doc[tokens[0] - 1]
-        lemma = (first.lemma_ or "").lower()
-        if article.tag_ != "ART" or not first.lower_.startswith(lemma):
+        lemma = (adjective.lemma_ or "").lower()
+        if article.tag_ != "ART" or not adjective.lower_.startswith(lemma):
             return None
-        ending = POSSESSIVE_ENDINGS.get((article.lower_, first.lower_[len(lemma):]))
+        ending = POSSESSIVE_ENDINGS.get((article.lower_, adjective.lower_[len(lemma):]))
         if ending is None:
             return None
         words = fit_start(doc, article.i, [entry.rewrite + ending])
-        return Proposal(article.i, tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
+        return Proposal(article.i, tokens[-1] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
     return None
 
 
