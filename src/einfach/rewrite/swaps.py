@@ -356,8 +356,13 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
 
 
 def _plural_subject(clause, verb) -> bool:
-    """The finite verb's subject is wir/Sie (or a bare imperative with Sie)."""
-    return any(t.text in {"Sie", "wir", "Wir"} for t in clause if abs(t.i - verb.i) <= 3)
+    """The finite verb's subject is wir/Sie (or a bare imperative with Sie): near the verb, or right
+    after the conjunction of a clause whose last word the verb is ("Sofern Sie eine Unterstützung in
+    Anspruch zu nehmen beabsichtigen")."""
+    if any(t.text in {"Sie", "wir", "Wir"} for t in clause if abs(t.i - verb.i) <= 3):
+        return True
+    words = [t for t in clause if not t.is_punct]
+    return len(words) > 2 and words[0].tag_ == "KOUS" and words[1].text in {"Sie", "wir"} and words[-1].i == verb.i
 
 
 def _verb_last(clause, verb) -> bool:
