@@ -96,8 +96,8 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     tokens = _with_articles(doc, tokens)
     first = doc[tokens[0]]
     contiguous = tokens == list(range(tokens[0], tokens[-1] + 1))
-    verb = _full_verb(doc, tokens) if (entry.rewrite_as or "word") == "verb" else None
-    if not contiguous and verb is None:
+    verb_term = _verb_term(doc, entry, tokens) if (entry.rewrite_as or "word") == "verb" else None
+    if not contiguous and verb_term is None:
         return None  # a term in pieces is no simple swap, except a verb with its separated particle or its "zu"
     if entry.rewrite_tags and first.tag_ not in entry.rewrite_tags:
         return None
@@ -129,12 +129,13 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             return None  # "gegebenenfalls anfallende Kosten": "wenn nötig" cannot stand before an adjective
         words = fit_start(doc, tokens[0], entry.rewrite.split())
         return Proposal(tokens[0], tokens[-1] + 1, words, applicability(entry), replaced=_lemmas(doc, tokens))
-    if mode == "verb" and verb is not None:
+    if mode == "verb" and verb_term is not None:
+        verb, kept = verb_term
         sentence = doc_view(doc).sentence_of(verb.i)
         clause = next((c for c in clauses(sentence) if verb in c), None)
         if clause is None:
             return None
-        return _swap_verb(doc, entry, verb, clause, set(tokens) - {verb.i}, [doc[i] for i in tokens])
+        return _swap_verb(doc, entry, verb, clause, set(tokens) - {verb.i} - kept, [verb])
     if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJD", "ADV"}:
         return Proposal(tokens[0], tokens[0] + 1, fit_start(doc, tokens[0], [entry.rewrite]), REVIEW,
                         replaced=_lemmas(doc, tokens))
@@ -165,17 +166,27 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     return None
 
 
-def _full_verb(doc, tokens: list[int]):
-    """The one full verb of a verb term: its first word ("übersenden", "sehen ... ab"), or its last
-    where the words before it are no verb ("geltend machen", "geltend zu machen": "geltend" goes,
-    "machen" takes the new verb's form); else None. Between the words only "zu" may stand."""
-    first, last = doc[tokens[0]], doc[tokens[-1]]
+def _verb_term(doc, entry, tokens: list[int]):
+    """(the one full verb of a verb term, the token indices that stay) or None.  The verb is the
+    term's first word ("übersenden", "sehen ... ab"), or its last where the words before it are no
+    verb ("geltend machen", "geltend zu machen": "geltend" goes, "machen" takes the new verb's form;
+    between them only "zu" may stand).  A term of a noun and a verb ("Termin wahrnehmen") keeps its
+    noun, the verb's object, where it stands ("nehmen Sie den Termin wahr" -> "halten Sie den
+    Termin ein")."""
+    words = entry.term.split()
+    noun_first = len(words) == 2 and words[0][:1].isupper() and words[1][:1].islower()
+    kept = {i for i in tokens if doc[i].tag_ == "NN"} if noun_first else set()
+    rest = [i for i in tokens if i not in kept]
+    if not rest or len(kept) > 1:
+        return None
+    first, last = doc[rest[0]], doc[rest[-1]]
     if first.tag_.startswith("VV"):
-        return first
-    gaps = [i for i in range(tokens[0], tokens[-1] + 1) if i not in tokens]
-    if last.tag_.startswith("VV") and not any(doc[i].tag_.startswith("V") for i in tokens[:-1]) and \
-            all(doc[i].tag_ == "PTKZU" for i in gaps):
-        return last
+        return first, kept
+    if not last.tag_.startswith("VV") or any(doc[i].tag_.startswith("V") for i in rest[:-1]):
+        return None
+    gaps = [i for i in range(rest[0], rest[-1] + 1) if i not in rest]
+    if all(doc[i].tag_ == "PTKZU" for i in gaps):
+        return last, kept
     return None
 
 
