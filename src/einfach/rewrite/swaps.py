@@ -341,8 +341,8 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
         from ..rules.kinds.wordinfo import participle_of
 
         word = participle_of(entry.rewrite)
-        if word is None:
-            return None
+        if word is None or not any(t.tag_.startswith("VA") or t.tag_.startswith("VM") for t in clause):
+            return None  # no auxiliary: "wenn die Frist verstreicht" is finite, though tagged as a participle
     else:
         return None
     closing = [t for t in clause if not t.is_punct][-1]
