@@ -341,8 +341,8 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
         from ..rules.kinds.wordinfo import participle_of
 
         word = participle_of(entry.rewrite)
-        if word is None or not any(t.tag_.startswith("VA") or t.tag_.startswith("VM") for t in clause):
-            return None  # no auxiliary: "wenn die Frist verstreicht" is finite, though tagged as a participle
+        if word is None or _finite_participle(doc, clause):
+            return None
     else:
         return None
     closing = [t for t in clause if not t.is_punct][-1]
@@ -364,6 +364,17 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
         return None  # the noun part opened the sentence ("In Kenntnis setzen wir ..."): leave it
     replaced = _lemmas(doc, [t.i for t in matched] + sorted(removed))
     return Proposal(first, last + 1, words, REVIEW, replaced=replaced)
+
+
+def _finite_participle(doc, clause) -> bool:
+    """A word tagged as a participle in a whole clause (one opened by a conjunction or the sentence)
+    without an auxiliary is its finite verb: "wenn die Frist verstreicht" ("verstreicht" is no
+    "verstrichen").  A stretch between commas ("..., Raum 2.14, festgesetzt") has its auxiliary
+    before them ("Der Termin wurde ... festgesetzt")."""
+    if any(t.tag_.startswith(("VA", "VM")) for t in clause):
+        return False
+    opening = next((t for t in clause if not t.is_punct), None)
+    return opening is not None and (opening.tag_ == "KOUS" or doc_view(doc).at_sentence_start(opening.i))
 
 
 def _plural_subject(clause, verb) -> bool:
