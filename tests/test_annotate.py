@@ -182,7 +182,7 @@ def test_every_comment_sits_on_exactly_its_words(letter, checked, tmp_path):
     assert "wurde abgelehnt" in texts  # across a bold and an italic run
     assert "fristgerecht" in texts  # inside one run
     assert any("\n" in text for text in texts)  # across a line break
-    assert "vorliegenden" in texts  # the table cell (and after the placeholder)
+    assert "im vorliegenden" in texts  # the table cell (and after the placeholder)
     assert "sind fristgerecht einzureichen" in texts  # inside a content control
 
 

@@ -237,17 +237,20 @@ def swap_name(doc, entry, tokens: list[int], replaced) -> Proposal | None:
 
 def drop(doc, entry, tokens: list[int], replaced, at_start) -> Proposal | None:
     """"hiermit" goes inside the clause; where it opens the sentence (or follows a comma or
-    colon) it becomes ``rewrite`` ("Mit diesem Brief"), keeping the verb in second place."""
+    colon) it becomes ``rewrite`` ("Mit diesem Brief"), keeping the verb in second place.  A term
+    of several words goes only inside the clause ("Ihres oben genannten Antrags" -> "Ihres Antrags")."""
     word = doc[tokens[0]]
-    if len(tokens) != 1:
+    if tokens != list(range(tokens[0], tokens[-1] + 1)):
         return None
     previous = doc[word.i - 1] if word.i > 0 else None
     if at_start(word.i) or previous is None or previous.is_punct or previous.is_space:
+        if len(tokens) != 1:
+            return None
         words = entry.rewrite.split()
         if word.text[:1].isupper():
             words[0] = capitalise(words[0])
         return Proposal(word.i, word.i + 1, words, REVIEW, replaced=replaced([word.i]))
-    return Proposal(previous.i, word.i + 1, [previous.text], REVIEW, replaced=replaced([word.i]))
+    return Proposal(previous.i, tokens[-1] + 1, [previous.text], REVIEW, replaced=replaced(tokens))
 
 
 def genitive_to_dative(doc, entry, tokens: list[int], replaced) -> Proposal | None:

@@ -241,11 +241,14 @@ def swap_amount(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Pro
 
 
 def after_listed(doc, index: int, entry) -> bool:
-    """The word before the term ends in one of ``rewrite_if_after`` (none listed: always)."""
+    """The word before the term is a noun ending in one of ``rewrite_if_after`` (none listed:
+    always; ``*``: any noun, "Pass nebst Aufenthaltstitel")."""
     endings = tuple(w.lower() for w in entry.rewrite_if_after)
     if not endings:
         return True
-    return index > 0 and doc[index - 1].tag_ == "NN" and doc[index - 1].lower_.endswith(endings)
+    if index == 0 or doc[index - 1].tag_ != "NN":
+        return False
+    return "*" in endings or doc[index - 1].lower_.endswith(endings)
 
 
 def swap_conjunction(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
@@ -290,8 +293,10 @@ def swap_clause(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Pro
     ``{np_acc}``: "nach Erhalt des Bescheides," -> ", nachdem Sie den Bescheid bekommen haben,"):
     "binnen drei Wochen nach
     Zugang dieses Schreibens, spätestens ..." -> "binnen drei Wochen, nachdem dieses Schreiben
-    bei Ihnen angekommen ist, spätestens ...".  Only inside a sentence and where a comma closes
-    the noun phrase, so the new clause is closed by it too."""
+    bei Ihnen angekommen ist, spätestens ...".  Only inside a sentence, where a comma closes
+    the noun phrase (the new clause is closed by it too) or one can be put in before a verb, "zu" +
+    infinitive or a preposition that cannot belong to the noun phrase (:func:`_clause_may_close`),
+    and, with ``rewrite_if_noun``, for the listed nouns only ("nach Bekanntgabe dieses Bescheides")."""
     first = tokens[0]
     sentence = doc_view(doc).sentence_of(first)
     placeholder = next((p for p in CLAUSE_PLACEHOLDERS if p in entry.rewrite.split()), None)
@@ -301,15 +306,38 @@ def swap_clause(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Pro
     if recased is None:
         return None
     phrase_words, last, form = recased
-    if last + 1 >= sentence.end or doc[last + 1].text != ",":
+    if last + 1 >= sentence.end or not noun_allowed(entry, doc[last]):
+        return None
+    closing = doc[last + 1].text == ","
+    if not closing and not _clause_may_close(doc, last + 1, sentence.end):
         return None
     words = []
     for word in entry.rewrite.split():
         if form == "pl" and CLAUSE_PLACEHOLDERS[placeholder] == "nom":
             word = PLURAL_VERBS.get(word, word)  # "nachdem Ihre Unterlagen ... angekommen sind"
         words.extend(phrase_words if word == placeholder else [word])
+    if not closing:
+        words.append(",")  # "binnen 30 Tagen, nachdem Sie diesen Bescheid bekommen haben, zu verlassen"
     # the word before goes into the proposal, so the comma joins it ("Wochen, nachdem")
     return Proposal(first - 1, last + 1, [doc[first - 1].text, ",", *words], applicability(entry), replaced=replaced)
+
+
+# after these prepositions a comma may close the new clause: they cannot belong to its noun phrase
+# ("nach Bekanntgabe dieses Bescheides in Raum 1.05 vorzulegen", "... zwecks Verwahrung"); "vom",
+# "über", "an" or a genitive may ("des Bescheides vom 12.05.2024", "des Schreibens an Ihre Mutter")
+CLAUSE_CLOSING_PREPOSITIONS = {"in", "im", "zwecks", "bei", "beim"}
+CLAUSE_CLOSING_VERBS = ("VVINF", "VVIZU", "VVPP", "VAINF", "VAFIN", "VMFIN", "VVFIN")
+
+
+def _clause_may_close(doc, index: int, end: int) -> bool:
+    """A comma may be put in before token ``index`` to close a new clause: a verb (the end of the
+    clause around it), "zu" + infinitive, or a preposition of ``CLAUSE_CLOSING_PREPOSITIONS``."""
+    token = doc[index]
+    if token.tag_.startswith(CLAUSE_CLOSING_VERBS):
+        return True
+    if token.tag_ == "PTKZU":
+        return index + 1 < end and doc[index + 1].tag_ in {"VVINF", "VAINF"}
+    return token.tag_ in {"APPR", "APPRART"} and token.lower_ in CLAUSE_CLOSING_PREPOSITIONS
 
 
 # rewrite_as modes of lexicon entries handled here (called by einfach.rewrite.swaps.rewrite_lexicon)

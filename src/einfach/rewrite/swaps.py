@@ -96,8 +96,9 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     tokens = _with_articles(doc, tokens)
     first = doc[tokens[0]]
     contiguous = tokens == list(range(tokens[0], tokens[-1] + 1))
-    if not contiguous and not ((entry.rewrite_as or "word") == "verb" and first.tag_.startswith("VV")):
-        return None  # a term in pieces is no simple swap, except a verb with its separated particle
+    verb_term = _verb_term(doc, entry, tokens) if (entry.rewrite_as or "word") == "verb" else None
+    if not contiguous and verb_term is None:
+        return None  # a term in pieces is no simple swap, except a verb with its separated particle or its "zu"
     if entry.rewrite_tags and first.tag_ not in entry.rewrite_tags:
         return None
     following = _next_word(doc, tokens[-1] + 1)
@@ -128,12 +129,13 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             return None  # "gegebenenfalls anfallende Kosten": "wenn nötig" cannot stand before an adjective
         words = fit_start(doc, tokens[0], entry.rewrite.split())
         return Proposal(tokens[0], tokens[-1] + 1, words, applicability(entry), replaced=_lemmas(doc, tokens))
-    if mode == "verb" and first.tag_.startswith("VV"):
-        sentence = doc_view(doc).sentence_of(first.i)
-        clause = next((c for c in clauses(sentence) if first in c), None)
+    if mode == "verb" and verb_term is not None:
+        verb, kept = verb_term
+        sentence = doc_view(doc).sentence_of(verb.i)
+        clause = next((c for c in clauses(sentence) if verb in c), None)
         if clause is None:
             return None
-        return _swap_verb(doc, entry, first, clause, set(tokens[1:]), [doc[i] for i in tokens])
+        return _swap_verb(doc, entry, verb, clause, set(tokens) - {verb.i} - kept, [verb])
     if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJD", "ADV"}:
         return Proposal(tokens[0], tokens[0] + 1, fit_start(doc, tokens[0], [entry.rewrite]), REVIEW,
                         replaced=_lemmas(doc, tokens))
@@ -149,16 +151,42 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             return None
         words = fit_start(doc, tokens[0], [entry.rewrite + ending])
         return Proposal(tokens[0], tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
-    if mode == "possessive" and len(tokens) == 1 and first.tag_ == "ADJA" and tokens[0] > 0:
+    adjective = doc[tokens[-1]]
+    if mode == "possessive" and adjective.tag_ == "ADJA" and tokens[0] > 0 and \
+            all(doc[i].tag_ == "ADV" for i in tokens[:-1]):  # "der hiesigen", "den hier vorliegenden"
         article = doc[tokens[0] - 1]
-        lemma = (first.lemma_ or "").lower()
-        if article.tag_ != "ART" or not first.lower_.startswith(lemma):
+        lemma = (adjective.lemma_ or "").lower()
+        if article.tag_ != "ART" or not adjective.lower_.startswith(lemma):
             return None
-        ending = POSSESSIVE_ENDINGS.get((article.lower_, first.lower_[len(lemma):]))
+        ending = POSSESSIVE_ENDINGS.get((article.lower_, adjective.lower_[len(lemma):]))
         if ending is None:
             return None
         words = fit_start(doc, article.i, [entry.rewrite + ending])
-        return Proposal(article.i, tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
+        return Proposal(article.i, tokens[-1] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))
+    return None
+
+
+def _verb_term(doc, entry, tokens: list[int]):
+    """(the one full verb of a verb term, the token indices that stay) or None.  The verb is the
+    term's first word ("übersenden", "sehen ... ab"), or its last where the words before it are no
+    verb ("geltend machen", "geltend zu machen": "geltend" goes, "machen" takes the new verb's form;
+    between them only "zu" may stand).  A term of a noun and a verb ("Termin wahrnehmen") keeps its
+    noun, the verb's object, where it stands ("nehmen Sie den Termin wahr" -> "halten Sie den
+    Termin ein")."""
+    words = entry.term.split()
+    noun_first = len(words) == 2 and words[0][:1].isupper() and words[1][:1].islower()
+    kept = {i for i in tokens if doc[i].tag_ == "NN"} if noun_first else set()
+    rest = [i for i in tokens if i not in kept]
+    if not rest or len(kept) > 1:
+        return None
+    first, last = doc[rest[0]], doc[rest[-1]]
+    if first.tag_.startswith("VV"):
+        return first, kept
+    if not last.tag_.startswith("VV") or any(doc[i].tag_.startswith("V") for i in rest[:-1]):
+        return None
+    gaps = [i for i in range(rest[0], rest[-1] + 1) if i not in rest]
+    if all(doc[i].tag_ == "PTKZU" for i in gaps):
+        return last, kept
     return None
 
 
@@ -313,7 +341,7 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
         from ..rules.kinds.wordinfo import participle_of
 
         word = participle_of(entry.rewrite)
-        if word is None:
+        if word is None or _finite_participle(doc, clause):
             return None
     else:
         return None
@@ -338,9 +366,25 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
     return Proposal(first, last + 1, words, REVIEW, replaced=replaced)
 
 
+def _finite_participle(doc, clause) -> bool:
+    """A word tagged as a participle in a whole clause (one opened by a conjunction or the sentence)
+    without an auxiliary is its finite verb: "wenn die Frist verstreicht" ("verstreicht" is no
+    "verstrichen").  A stretch between commas ("..., Raum 2.14, festgesetzt") has its auxiliary
+    before them ("Der Termin wurde ... festgesetzt")."""
+    if any(t.tag_.startswith(("VA", "VM")) for t in clause):
+        return False
+    opening = next((t for t in clause if not t.is_punct), None)
+    return opening is not None and (opening.tag_ == "KOUS" or doc_view(doc).at_sentence_start(opening.i))
+
+
 def _plural_subject(clause, verb) -> bool:
-    """The finite verb's subject is wir/Sie (or a bare imperative with Sie)."""
-    return any(t.text in {"Sie", "wir", "Wir"} for t in clause if abs(t.i - verb.i) <= 3)
+    """The finite verb's subject is wir/Sie (or a bare imperative with Sie): near the verb, or right
+    after the conjunction of a clause whose last word the verb is ("Sofern Sie eine Unterstützung in
+    Anspruch zu nehmen beabsichtigen")."""
+    if any(t.text in {"Sie", "wir", "Wir"} for t in clause if abs(t.i - verb.i) <= 3):
+        return True
+    words = [t for t in clause if not t.is_punct]
+    return len(words) > 2 and words[0].tag_ == "KOUS" and words[1].text in {"Sie", "wir"} and words[-1].i == verb.i
 
 
 def _verb_last(clause, verb) -> bool:
