@@ -1,0 +1,103 @@
+"""Advice that fits the sentence for the structure rules (issue 17, fourth blind review): satzklammer,
+schachtelsatz, unpersoenlich and genitivkette name the words of this sentence and what to do with
+them, or give no suggestion (message and reason still explain)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _of(check_text, rule: str, text: str):
+    return [f for f in check_text(text).findings if f.rule == rule]
+
+
+def _suggestions(check_text, rule: str, text: str) -> list[str]:
+    """The suggestions of the one finding of ``rule`` in ``text``."""
+    (found,) = _of(check_text, rule, text)
+    return found.suggestions
+
+
+# -- satzklammer -------------------------------------------------------------------------------------
+
+def test_verb_first_condition_becomes_a_wenn_clause(check_text):
+    text = ("Möchten Sie nach Ihrem Studium in Deutschland eine Arbeit als Ingenieurin oder Ingenieur in einem "
+            "Betrieb aufnehmen, können Sie eine Aufenthaltserlaubnis beantragen.")
+    assert _suggestions(check_text, "satzklammer", text) == [
+        "Schreiben Sie den ersten Teil als Satz mit „wenn“: „Wenn Sie nach Ihrem Studium in Deutschland eine Arbeit "
+        "als Ingenieurin oder Ingenieur in einem Betrieb aufnehmen möchten, können …“"
+    ]
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    # an auxiliary with a participle: the auxiliary goes to the end
+    ("Ist die Partei nicht im Deutschen Bundestag oder in einem Landtag mit mindestens fünf Abgeordneten seit der "
+     "letzten Wahl vertreten, muss die Liste unterschrieben sein.",
+     "„Wenn die Partei nicht im Deutschen Bundestag oder in einem Landtag mit mindestens fünf Abgeordneten seit der "
+     "letzten Wahl vertreten ist, muss …“"),
+    # "Sollten Sie" + infinitive: the modal is dropped
+    ("Sollten Sie entgegen unserer Empfehlung vom 12. Mai die Unterlagen nicht bis zum Ende des Monats beim "
+     "Bürgeramt einreichen, müssen wir den Antrag ablehnen.",
+     "„Wenn Sie entgegen unserer Empfehlung vom 12. Mai die Unterlagen nicht bis zum Ende des Monats beim "
+     "Bürgeramt einreichen, müssen …“"),
+])
+def test_conditional_clause_keeps_its_verbs(check_text, text, clause):
+    assert _suggestions(check_text, "satzklammer", text) == [f"Schreiben Sie den ersten Teil als Satz mit „wenn“: {clause}"]
+
+
+def test_reference_leaves_the_bracket_when_that_is_enough(check_text):
+    text = "Darüber hinaus kann die Nichtvorlage der Unterlagen gemäß § 98 Abs. 2 Nr. 3 AufenthG als Ordnungswidrigkeit geahndet werden."
+    assert _suggestions(check_text, "satzklammer", text) == [
+        "Setzen Sie „gemäß § 98 Abs. 2 Nr. 3 AufenthG“ als „(§ 98 Abs. 2 Nr. 3 AufenthG)“ hinter „geahndet werden“: "
+        "Dann stehen zwischen „kann“ und „geahndet“ nur noch 6 Wörter."
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    # a request with a particle verb: which phrase may move needs a parser
+    "Bitte reichen Sie die Kopie Ihres Passes und die Bescheinigung Ihres Arbeitgebers über das Einkommen der "
+    "letzten drei Monate bis zum 1. Oktober ein.",
+    # a perfect in a statement
+    "Wir haben Ihren Antrag auf Verlängerung Ihrer Aufenthaltserlaubnis vom 19. August 2024 mit allen Unterlagen "
+    "sorgfältig geprüft.",
+    # a reference whose removal leaves the bracket too wide
+    "Wir haben Ihren Antrag auf Verlängerung Ihrer Aufenthaltserlaubnis gemäß § 8 AufenthG mit allen Unterlagen "
+    "Ihres Arbeitgebers sorgfältig geprüft.",
+    # two requests, not a condition: a full verb first is never turned into "wenn"
+    "Füllen Sie das Formular für den Antrag auf Verlängerung Ihrer Aufenthaltserlaubnis vollständig und gut "
+    "lesbar aus, schicken Sie es uns dann zurück.",
+    # a question
+    "Möchten Sie nach Ihrem Studium in Deutschland eine Arbeit als Ingenieurin oder Ingenieur in einem Betrieb "
+    "aufnehmen, oder wollen Sie weiter studieren?",
+])
+def test_bracket_without_a_safe_change_has_no_suggestion(check_text, text):
+    found = _of(check_text, "satzklammer", text)
+    assert found, "the bracket is still reported"
+    assert all(f.suggestions == [] for f in found)
+    assert all(f.message.startswith("Zwischen") for f in found)
+
+
+# -- schachtelsatz -----------------------------------------------------------------------------------
+
+def test_nested_sentence_names_the_clause_to_split_off(check_text):
+    text = ("Wir weisen Sie darauf hin, dass Ihnen, wenn Sie keinen Pass vorlegen, eine Duldung erteilt wird, "
+            "mit der Sie nicht arbeiten dürfen.")
+    assert _suggestions(check_text, "schachtelsatz", text) == [
+        "Teilen Sie den Satz nach „wird“: „… Ihnen, wenn Sie keinen Pass vorlegen, eine Duldung erteilt wird.“ "
+        "Neuer Satz: „Mit dieser dürfen Sie nicht arbeiten.“"
+    ]
+
+
+def test_nested_sentence_without_a_split_point_has_no_suggestion(check_text):
+    # the inserted relative clause cannot leave the dass-clause without rewording
+    (found,) = _of(check_text, "schachtelsatz",
+                   "Wir teilen Ihnen mit, dass die Unterlagen, die Sie uns geschickt haben, nicht vollständig sind.")
+    assert found.suggestions == []
+    assert "eingeschoben" in found.message
+
+
+def test_split_after_a_closed_clause_is_only_for_schachtelsatz(check_text):
+    # satzlaenge keeps its own split points (a first part that ends in its main clause)
+    text = ("Wir weisen Sie darauf hin, dass Ihnen, wenn Sie keinen Pass vorlegen, eine Duldung erteilt wird, "
+            "mit der Sie nicht arbeiten dürfen.")
+    found = _of(check_text, "satzlaenge", text)
+    assert found and all(f.suggestions == [] for f in found)
