@@ -101,3 +101,62 @@ def test_split_after_a_closed_clause_is_only_for_schachtelsatz(check_text):
             "mit der Sie nicht arbeiten dürfen.")
     found = _of(check_text, "satzlaenge", text)
     assert found and all(f.suggestions == [] for f in found)
+
+
+# -- unpersoenlich -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "active"), [
+    # after a conditional clause the verb comes first
+    ("Sollten Sie Ihren Antrag nicht weiterverfolgen wollen, wird um eine schriftliche Rücknahmeerklärung gebeten.",
+     "„bitten wir Sie um eine schriftliche Rücknahmeerklärung“ statt „wird … gebeten“"),
+    ("Es wird um Rückmeldung bis zum 5. Mai gebeten.", "„Wir bitten Sie um Rückmeldung bis zum 5. Mai“ statt „Es … gebeten“"),
+    ("Hiermit wird um Ihre Rückmeldung gebeten.", "„Hiermit bitten wir Sie um Ihre Rückmeldung“ statt „wird … gebeten“"),
+    # a past request stays past
+    ("Mit Schreiben vom 3. Mai wurde um Vorlage der Unterlagen gebeten.",
+     "„Mit Schreiben vom 3. Mai haben wir Sie um Vorlage der Unterlagen gebeten“ statt „wurde … gebeten“"),
+    # the zu-infinitive becomes the request, a separable particle at the end
+    ("Es wird gebeten, die Unterlagen bis Freitag mitzubringen.",
+     "„Bitte bringen Sie die Unterlagen bis Freitag mit“ statt „Es wird gebeten“"),
+    ("Es wird gebeten, sich bis zum 5. Mai bei uns zu melden.",
+     "„Bitte melden Sie sich bis zum 5. Mai bei uns“ statt „Es wird gebeten“"),
+])
+def test_impersonal_request_gets_the_active_sentence(check_text, text, active):
+    prefix = "Sprechen Sie die Leserin oder den Leser mit „Sie“ an und schreiben Sie von der Behörde als „wir“: "
+    assert _suggestions(check_text, "unpersoenlich", text) == [f"{prefix}{active}."]
+
+
+@pytest.mark.parametrize("text", [
+    # two infinitives: „Bitte …“ without a verb is no advice
+    "Es wird gebeten, die Formulare auszufüllen und zurückzusenden.",
+    # the authority as the agent of a passive: "wir" in its place breaks the sentence
+    "Im Rahmen der Prüfung werden seitens der hiesigen Behörde Anfragen an andere Stellen gerichtet.",
+])
+def test_impersonal_without_a_concrete_change_has_no_suggestion(check_text, text):
+    found = _of(check_text, "unpersoenlich", text)
+    assert found and all(f.suggestions == [] for f in found)
+
+
+# -- genitivkette ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "advice"), [
+    # a head in -ung: its verb with the first genitive as object; a chain of three keeps "von" for the last
+    ("Die Prüfung des Antrags des Ehegatten der Antragstellerin dauert noch an.",
+     "Machen Sie aus „Prüfung“ ein Verb: „den Antrag des Ehegatten von der Antragstellerin prüfen“. Oder: "
+     "Schreiben Sie „von“ statt des letzten Genitivs: „Prüfung des Antrags des Ehegatten von der Antragstellerin“."),
+    ("Die Verlängerung der Gültigkeit Ihres Passes ist nicht möglich.",
+     "Machen Sie aus „Verlängerung“ ein Verb: „die Gültigkeit Ihres Passes verlängern“. Oder: "
+     "Schreiben Sie „von“ statt des letzten Genitivs: „Verlängerung der Gültigkeit von Ihrem Pass“."),
+    # a weak noun keeps its -n in the dative („vom Nachbarn“, not „vom Nachbar“)
+    ("Die Kopie der Bescheinigung des Nachbarn liegt vor.",
+     "Schreiben Sie „von“ statt des letzten Genitivs: „Kopie der Bescheinigung vom Nachbarn“."),
+    ("Wir brauchen eine Kopie der Bescheinigung Ihres Arbeitgebers.",
+     "Schreiben Sie „von“ statt des letzten Genitivs: „Kopie der Bescheinigung von Ihrem Arbeitgeber“."),
+])
+def test_genitive_chain_advice_is_written_for_the_chain(check_text, text, advice):
+    assert _suggestions(check_text, "genitivkette", text) == [advice]
+
+
+def test_genitive_chain_ending_in_a_name_gets_no_von(check_text):
+    found = _of(check_text, "genitivkette",
+                "Als Staatsangehöriger der übrigen Mitgliedstaaten der Europäischen Union sind Sie wählbar.")
+    assert found and found[0].suggestions == []
