@@ -160,3 +160,55 @@ def test_genitive_chain_ending_in_a_name_gets_no_von(check_text):
     found = _of(check_text, "genitivkette",
                 "Als Staatsangehöriger der übrigen Mitgliedstaaten der Europäischen Union sind Sie wählbar.")
     assert found and found[0].suggestions == []
+
+
+# -- amtsdeutsch: alternatives that fit this sentence --------------------------------------------------
+
+def test_no_alternative_is_half_of_a_phrase_split_at_its_comma():
+    """A YAML flow list splits an unquoted alternative at its comma: „[mit den Unterlagen, die wir haben]“
+    gave „mit den Unterlagen“ oder „die wir haben“ (fourth blind review, three items)."""
+    import re
+
+    from einfach.rules.loader import load_lexicon, shipped_lexicons
+
+    relative = re.compile(r"^(der|die|das|den|dem|denen)\s+(wir|Sie|sie|er|es|ich|man|dagegen|dafür)\b")
+    broken = []
+    for name in shipped_lexicons():
+        for entry in load_lexicon(name).entries:
+            for alternatives in [entry.alternatives, *(sense.alternatives for sense in entry.senses)]:
+                for previous, alternative in zip(alternatives, alternatives[1:]):
+                    if relative.match(alternative) or previous.split()[-1] in {"dem", "den", "der", "die", "das"}:
+                        broken.append((name, entry.term, alternatives))
+    assert broken == []
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    ("Über Ihren Antrag wird nach Aktenlage entschieden.", ["Schreiben Sie stattdessen „nach den Unterlagen, die wir haben“."]),
+    # a claim is claimed: „Ansprüche verlangen“ is askew
+    ("Sie können Ihre Ansprüche gegenüber dem Verkäufer geltend machen.", ["Schreiben Sie stattdessen „einfordern“."]),
+    # an age needs its number: the reason explains, no stock „wenn … alt wird“
+    ("Für Kinder bis zur Vollendung des 12. Lebensjahres zahlen Sie 364 Euro.", []),
+    ("Nach Vollendung der Arbeiten nehmen wir den Bau ab.", ["Schreiben Sie stattdessen „Abschluss“ oder „Ende“."]),
+])
+def test_amtsdeutsch_alternative_fits_the_sense(check_text, text, advice):
+    found = [f for f in _of(check_text, "amtsdeutsch", text) if f.text in {"nach Aktenlage", "geltend machen", "Vollendung"}]
+    assert len(found) == 1 and found[0].suggestions == advice
+
+
+LETTER = "Sehr geehrte Frau Muster,\n\n{}\n\nMit freundlichen Grüßen\n"
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    # the office's act in a letter: "wir"
+    (LETTER.format("Die Auszahlung erfolgt monatlich."), ["Schreiben Sie stattdessen „Wir zahlen … aus“."]),
+    (LETTER.format("Eine Erstattung erfolgt nicht."), ["Schreiben Sie stattdessen „Wir erstatten … nicht“."]),
+    # the reader's step, in a letter or on a page
+    ("Die Anmeldung erfolgt beim Bürgeramt.", ["Schreiben Sie stattdessen „Sie melden … an“."]),
+    # the office's act on an information page: "wir" is not the writer
+    ("Die Prüfung des Antrags erfolgt durch das Landratsamt.", []),
+    # a verb either may do: not both actors offered
+    (LETTER.format("Die Übersendung der Unterlagen kann per Post erfolgen."), []),
+])
+def test_erfolgen_names_one_actor_or_none(check_text, text, advice):
+    found = [f for f in _of(check_text, "amtsdeutsch", text) if f.text.startswith("erfolg")]
+    assert len(found) == 1 and found[0].suggestions == advice

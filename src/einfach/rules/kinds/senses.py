@@ -7,7 +7,10 @@ entry's own ``alternatives`` are used.  Conditions: ``if_words`` (one of
 these lemmas or forms stands in the sentence), ``if_before`` (the word
 just before the term is one of these) and ``if_inside`` (one of these words
 stands within the matched words: "dem Antrag nicht zu entsprechen") and
-``if_parallel`` (pairs matched up, "respectively": :func:`_parallel`).  A
+``if_parallel`` (pairs matched up, "respectively": :func:`_parallel`),
+``if_verb`` (the verb that ``{verb}`` names is one of these: who does it is
+clear from the verb, "Anmeldung" -> "Sie melden … an") and ``if_letter`` (the
+document is a letter, so "wir" is its writer).  A
 sense with no alternatives (``alternatives: []``) means that no word fits
 there: the finding keeps its message and gets no suggestion.  An alternative may name two
 placeholders, filled from the sentence; a sense whose placeholder finds
@@ -58,6 +61,10 @@ def fitting_alternatives(entry: LexiconEntry, words: Words, matched: list[Token]
             continue
         if sense.if_parallel and not _parallel(words, positions, matched):
             continue
+        if sense.if_verb and (_noun_verb(words, positions) or ("", ""))[0] not in sense.if_verb:
+            continue
+        if sense.if_letter and not _in_letter(matched[0].doc):
+            continue
         filled = [_fill(text, words, positions) for text in sense.alternatives]
         if all(text is not None for text in filled):
             return tuple(filled)  # type: ignore[arg-type]
@@ -98,8 +105,29 @@ def _fill(text: str, words: Words, positions: list[int]) -> str | None:
     return text
 
 
+def _in_letter(doc) -> bool:
+    """The document of ``doc`` is a letter (:func:`einfach.rules.kinds.passive.is_letter`)."""
+    from .base import document_text  # noqa: PLC0415 (spaCy-free, but only needed here)
+    from .passive import is_letter  # noqa: PLC0415
+
+    return is_letter(document_text(doc), _letter_markers())
+
+
+@lru_cache(maxsize=1)
+def _letter_markers() -> tuple[str, ...]:
+    from ..loader import load_rules  # noqa: PLC0415
+
+    return tuple(load_rules()["passiv"].parameters.get("letter_markers") or ())
+
+
 def _verb_of_noun(words: Words, positions: list[int]) -> str | None:
     """"zahlen …" for a sentence with "Zahlung": the nearest -ung noun outside the term that has a verb."""
+    found = _noun_verb(words, positions)
+    return found[1] if found else None
+
+
+def _noun_verb(words: Words, positions: list[int]) -> tuple[str, str] | None:
+    """(infinitive, "wir" form with "…", "nicht" and particle) of the nearest -ung noun outside the term."""
     taken = set(positions)
     centre = positions[0] if positions else 0
     nouns = sorted(
@@ -110,14 +138,15 @@ def _verb_of_noun(words: Words, positions: list[int]) -> str | None:
     for position in nouns:
         form = _we_form(words.lower[position])
         if form is not None:
-            verb, particle = form
-            return " ".join(w for w in (verb, "…", "nicht" if negated else "", particle) if w)
+            verb, particle, infinitive = form
+            return infinitive, " ".join(w for w in (verb, "…", "nicht" if negated else "", particle) if w)
     return None
 
 
 @lru_cache(maxsize=2048)
-def _we_form(noun: str) -> tuple[str, str] | None:
-    """("zahlen", "aus") for "auszahlung": the verb of an -ung noun in the "wir" form, and its particle."""
+def _we_form(noun: str) -> tuple[str, str, str] | None:
+    """("zahlen", "aus", "auszahlen") for "auszahlung": the verb of an -ung noun in the "wir" form, its
+    particle and its infinitive."""
     stem = noun[: -len("ung")]
     for infinitive in (stem + "en", stem + "n"):
         if len(infinitive) > 4 and is_known_verb(infinitive):
@@ -127,5 +156,5 @@ def _we_form(noun: str) -> tuple[str, str] | None:
                 present = ablaut.conjugate(infinitive).present[3].split()
             except ValueError:
                 return None
-            return present[0], " ".join(present[1:])
+            return present[0], " ".join(present[1:]), infinitive
     return None
