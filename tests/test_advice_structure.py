@@ -105,6 +105,9 @@ def test_split_after_a_closed_clause_is_only_for_schachtelsatz(check_text):
 
 # -- unpersoenlich -----------------------------------------------------------------------------------
 
+ADDRESS = "Sprechen Sie die Leserin oder den Leser mit „Sie“ an und schreiben Sie von der Behörde als „wir“: "
+
+
 @pytest.mark.parametrize(("text", "active"), [
     # after a conditional clause the verb comes first
     ("Sollten Sie Ihren Antrag nicht weiterverfolgen wollen, wird um eine schriftliche Rücknahmeerklärung gebeten.",
@@ -121,8 +124,17 @@ def test_split_after_a_closed_clause_is_only_for_schachtelsatz(check_text):
      "„Bitte melden Sie sich bis zum 5. Mai bei uns“ statt „Es wird gebeten“"),
 ])
 def test_impersonal_request_gets_the_active_sentence(check_text, text, active):
-    prefix = "Sprechen Sie die Leserin oder den Leser mit „Sie“ an und schreiben Sie von der Behörde als „wir“: "
-    assert _suggestions(check_text, "unpersoenlich", text) == [f"{prefix}{active}."]
+    assert _suggestions(check_text, "unpersoenlich", text) == [f"{ADDRESS}{active}."]
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    # the verb next to the reader noun in the form for "Sie": not always „Sie haben …“
+    ("Die Antragstellerin muss persönlich erscheinen.", "„Sie müssen …“ statt „Die Antragstellerin muss …“"),
+    ("Gemäß § 37 StAG sind Einbürgerungsbewerber:innen verpflichtet, an der Aufklärung mitzuwirken.",
+     "„sind Sie …“ statt „sind Einbürgerungsbewerber:innen …“"),
+])
+def test_reader_in_third_person_gets_the_verb_for_sie(check_text, text, advice):
+    assert _suggestions(check_text, "unpersoenlich", text) == [f"{ADDRESS}{advice}."]
 
 
 @pytest.mark.parametrize("text", [
@@ -154,6 +166,19 @@ def test_impersonal_without_a_concrete_change_has_no_suggestion(check_text, text
 ])
 def test_genitive_chain_advice_is_written_for_the_chain(check_text, text, advice):
     assert _suggestions(check_text, "genitivkette", text) == [advice]
+
+
+def test_genitive_chain_after_im_rahmen_gets_no_suggestion(check_text):
+    # "im Rahmen" works as one preposition: „Rahmen der Prüfung von …“ is no advice
+    found = _of(check_text, "genitivkette", "Im Rahmen der Prüfung der Einbürgerungsvoraussetzungen stellen wir Fragen.")
+    assert found and found[0].suggestions == []
+
+
+def test_genitive_chain_in_a_link_text_is_not_reported(check_text):
+    text = ("* [Verordnung des Sächsischen Staatsministeriums des Innern zur Durchführung des Gesetzes]"
+            "(https://www.revosax.sachsen.de/vorschrift/2708)")
+    assert not _of(check_text, "genitivkette", text)
+    assert _of(check_text, "genitivkette", "Die Verordnung des Staatsministeriums des Innern gilt.")
 
 
 def test_genitive_chain_ending_in_a_name_gets_no_von(check_text):
@@ -202,6 +227,10 @@ LETTER = "Sehr geehrte Frau Muster,\n\n{}\n\nMit freundlichen Grüßen\n"
     # the office's act in a letter: "wir"
     (LETTER.format("Die Auszahlung erfolgt monatlich."), ["Schreiben Sie stattdessen „Wir zahlen … aus“."]),
     (LETTER.format("Eine Erstattung erfolgt nicht."), ["Schreiben Sie stattdessen „Wir erstatten … nicht“."]),
+    (LETTER.format("Es erfolgt keine Erstattung."), ["Schreiben Sie stattdessen „Wir erstatten … nicht“."]),
+    # the -ung noun of erfolgen's own clause, not the nearest one of the next clause
+    (LETTER.format("Wir teilen Ihnen mit, dass eine Prüfung der Voraussetzungen derzeit nicht erfolgen kann, da eine "
+                   "Entscheidung zu Ihren Lasten ausfallen müsste."), ["Schreiben Sie stattdessen „Wir prüfen … nicht“."]),
     # the reader's step, in a letter or on a page
     ("Die Anmeldung erfolgt beim Bürgeramt.", ["Schreiben Sie stattdessen „Sie melden … an“."]),
     # the office's act on an information page: "wir" is not the writer

@@ -94,9 +94,11 @@ class GenitiveChain:
                         break
                     links.append(link)
                     cursor = _skip_names(view, tokens, tokens.index(link.head) + 1)
-                if len(links) >= self.min_chain:
+                if len(links) >= self.min_chain and not any(
+                    t.i in view.protected for link in links for t in link.tokens
+                ):  # a name or link text ("Verordnung des Sächsischen Staatsministeriums des Innern") stays
                     end = links[-1].head
-                    advice = _advice(view, token, links)
+                    advice = "" if _fixed_head(tokens, position) else _advice(view, token, links)
                     yield Hit(
                         start=token.i,
                         end=end.i + 1,
@@ -231,6 +233,16 @@ def von_phrase(link: Link) -> str | None:
         if start is None:
             return None
     return " ".join([start] + adjectives + [noun])
+
+
+# nouns of prepositional phrases that work as one preposition ("im Rahmen", "im Falle", "im Zuge"):
+# the chain's words after them carry the content, "Rahmen der Prüfung von …" is no advice
+FIXED_HEADS = {"rahmen", "falle", "fall", "zuge", "laufe", "wege", "sinne", "hinblick", "zwecke", "namen"}
+
+
+def _fixed_head(tokens: list[Token], position: int) -> bool:
+    return (position > 0 and tokens[position].lower_ in FIXED_HEADS
+            and tokens[position - 1].tag_ in {"APPR", "APPRART"})
 
 
 # the accusative determiner for a genitive one, by gender ("des" -> "den"/"das")

@@ -155,7 +155,7 @@ class Impersonal:
                 yield _hit(
                     phrase,
                     "der Brief spricht von der Leserin oder dem Leser in der dritten Person.",
-                    f"„Sie haben …“ statt {quote(' '.join(t.text for t in phrase) + ' hat …')}",
+                    _you_instead(phrase, clause),
                 )
             elif _authority(head):
                 before = clause[clause.index(phrase[0]) - 1] if clause.index(phrase[0]) > 0 else None
@@ -266,6 +266,37 @@ def _bare_nouns(clause: list[Token]) -> bool:
         if token.tag_ not in {"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "CARD", "ADV", "NN", "NE", "XY"}:
             in_phrase = False  # a prepositional phrase runs over its nouns ("gemäß § 82 Abs. 1 AufenthG")
     return False
+
+
+def _you_instead(phrase: list[Token], clause: list[Token]) -> str:
+    """„Sie müssen …“ statt „Die Antragstellerin muss …“: the reader noun phrase and the finite verb
+    next to it, with the verb in the form for "Sie" („sind Sie …“ statt „sind Bewerber:innen …“);
+    "" when no finite verb stands next to the phrase or its form is not known."""
+    start, end = clause.index(phrase[0]), clause.index(phrase[-1])
+    written = " ".join(t.text for t in phrase)
+    if end + 1 < len(clause) and clause[end + 1].tag_ in FINITE:
+        verb = _sie_form(clause[end + 1])
+        return f"„Sie {verb} …“ statt {quote(f'{written} {clause[end + 1].text} …')}" if verb else ""
+    if start > 0 and clause[start - 1].tag_ in FINITE:
+        verb = _sie_form(clause[start - 1])
+        return f"„{verb} Sie …“ statt {quote(f'{clause[start - 1].text} {written} …')}" if verb else ""
+    return ""
+
+
+def _sie_form(finite: Token) -> str:
+    """The form of a finite verb for "Sie" ("muss" -> "müssen", "hatte" -> "hatten"), or ""."""
+    import ablaut  # noqa: PLC0415 (first use only)
+
+    try:
+        forms = ablaut.conjugate(finite.lemma_.lower())
+    except ValueError:
+        return ""
+    word = finite.lower_
+    for tense in (forms.present, forms.preterite):
+        persons = [form.split()[0] for form in tense]
+        if word in (persons[2], persons[5]):
+            return persons[5]
+    return ""
 
 
 def _we_ask(clause: list[Token], werden: Token, participle: Token) -> str:

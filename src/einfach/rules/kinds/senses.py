@@ -126,21 +126,42 @@ def _verb_of_noun(words: Words, positions: list[int]) -> str | None:
     return found[1] if found else None
 
 
+CLAUSE_BREAKS = {",", ";", ":"}
+
+
 def _noun_verb(words: Words, positions: list[int]) -> tuple[str, str] | None:
-    """(infinitive, "wir" form with "…", "nicht" and particle) of the nearest -ung noun outside the term."""
+    """(infinitive, "wir" form with "…", "nicht" and particle) of the -ung noun of the term's clause
+    nearest to it, one before the term first ("Die Prüfung … kann nicht erfolgen, da eine Entscheidung
+    …": the subject "Prüfung", not "Entscheidung" of the next clause)."""
     taken = set(positions)
     centre = positions[0] if positions else 0
+    clause = _clause_positions(words, centre)
     nouns = sorted(
-        (p for p, tag in enumerate(words.tags) if tag == "NN" and p not in taken and words.lower[p].endswith("ung")),
-        key=lambda p: abs(p - centre),
+        (p for p in clause if words.tags[p] == "NN" and p not in taken and words.lower[p].endswith("ung")),
+        key=lambda p: (p > centre, abs(p - centre)),
     )
-    negated = "nicht" in words.lower
+    # "Es erfolgt keine Erstattung" -> "Wir erstatten … nicht"
+    negated = any(words.lower[p] == "nicht" or words.lower[p].startswith("kein") for p in clause)
     for position in nouns:
         form = _we_form(words.lower[position])
         if form is not None:
             verb, particle, infinitive = form
             return infinitive, " ".join(w for w in (verb, "…", "nicht" if negated else "", particle) if w)
     return None
+
+
+def _clause_positions(words: Words, centre: int) -> list[int]:
+    """The positions of ``words`` in the clause of the word at ``centre``: up to a comma, semicolon
+    or colon on either side (``words`` leave out punctuation; the Doc still has it)."""
+    if not words.tokens:
+        return []
+    doc = words.tokens[0].doc
+
+    def broken(a: int, b: int) -> bool:
+        low, high = sorted((words.tokens[a].i, words.tokens[b].i))
+        return any(doc[i].text in CLAUSE_BREAKS for i in range(low + 1, high))
+
+    return [p for p in range(len(words.tokens)) if not broken(p, centre)]
 
 
 @lru_cache(maxsize=2048)
