@@ -80,11 +80,19 @@ def test_bracket_without_a_safe_change_has_no_suggestion(check_text, text):
 
 def test_nested_sentence_names_the_clause_to_split_off(check_text):
     text = ("Wir weisen Sie darauf hin, dass Ihnen, wenn Sie keinen Pass vorlegen, eine Duldung erteilt wird, "
-            "mit der Sie nicht arbeiten dürfen.")
+            "mit welcher Sie nicht arbeiten dürfen.")
     assert _suggestions(check_text, "schachtelsatz", text) == [
         "Teilen Sie den Satz nach „wird“: „… Ihnen, wenn Sie keinen Pass vorlegen, eine Duldung erteilt wird.“ "
         "Neuer Satz: „Mit dieser dürfen Sie nicht arbeiten.“"
     ]
+
+
+def test_defining_relative_clause_after_a_subordinate_clause_is_not_split_off(check_text):
+    # "die … festgelegt ist" defines the number: „Diese ist … festgelegt.“ would state something else
+    text = ("Dasselbe gilt, wenn mehrere Wahlvorschläge eingereicht werden, die zusammen weniger Bewerber als zwei "
+            "Drittel der Mitgliederzahl umfassen, die für das zu wählende Gremium festgelegt ist.")
+    (found,) = _of(check_text, "schachtelsatz", text)
+    assert found.suggestions == []
 
 
 def test_nested_sentence_without_a_split_point_has_no_suggestion(check_text):
@@ -98,7 +106,7 @@ def test_nested_sentence_without_a_split_point_has_no_suggestion(check_text):
 def test_split_after_a_closed_clause_is_only_for_schachtelsatz(check_text):
     # satzlaenge keeps its own split points (a first part that ends in its main clause)
     text = ("Wir weisen Sie darauf hin, dass Ihnen, wenn Sie keinen Pass vorlegen, eine Duldung erteilt wird, "
-            "mit der Sie nicht arbeiten dürfen.")
+            "mit welcher Sie nicht arbeiten dürfen.")
     found = _of(check_text, "satzlaenge", text)
     assert found and all(f.suggestions == [] for f in found)
 

@@ -229,7 +229,10 @@ def nested_splits(sentence: Span) -> list[Split]:
     """:func:`splits`, and also where the first part ends with a subordinate clause that its verb
     closes ("Es wird darauf hingewiesen, dass Ihnen … erteilt wird, mit welcher …"): the places
     to take a clause out of a Schachtelsatz (kind ``nesting``).  Every clause before the cut is
-    closed there: the cut stands in the main clause, or before a clause of depth 1."""
+    closed there: the cut stands in the main clause, or before a clause of depth 1.  After a
+    subordinate clause a relative clause is split off only with "welch-" (the office's way to go
+    on: "…, mit welcher …"); "…, die … festgelegt ist" there mostly defines its noun, and "Diese
+    ist … festgelegt." would state something else."""
     view = doc_view(sentence.doc)
     return view.cached("nested_splits", sentence, lambda s: _splits(view, s, after_subordinate=True))
 
@@ -314,6 +317,9 @@ def _splits(view: DocView, sentence: Span, after_subordinate: bool = False) -> l
         left = first_part(position)
         if left is None or _words(view, rest) < MIN_PART_WORDS:
             continue
+        last = [i for i in left if i in depth and is_word_text(text[i])][-1]
+        if depth[last] != 0 and tag[chunk.opener.i] == "PRELS" and not lower[chunk.opener.i].startswith("welch"):
+            continue  # "…, wenn … eingereicht werden, die … umfassen": a defining clause, "Diese …" changes it
         second = _restructured(view, chunks[number:], rest, left)
         if second:
             add(position, left, second)
