@@ -130,6 +130,9 @@ ADDRESS = "Sprechen Sie die Leserin oder den Leser mit „Sie“ an und schreibe
      "„Bitte bringen Sie die Unterlagen bis Freitag mit“ statt „Es wird gebeten“"),
     ("Es wird gebeten, sich bis zum 5. Mai bei uns zu melden.",
      "„Bitte melden Sie sich bis zum 5. Mai bei uns“ statt „Es wird gebeten“"),
+    # the infinitive clause ends at the comma before a subordinate clause
+    ("Es wird gebeten, sich zehn Minuten vor dem Termin am Empfang einzufinden, da wir sonst nicht helfen können.",
+     "„Bitte finden Sie sich zehn Minuten vor dem Termin am Empfang ein“ statt „Es wird gebeten“"),
 ])
 def test_impersonal_request_gets_the_active_sentence(check_text, text, active):
     assert _suggestions(check_text, "unpersoenlich", text) == [f"{ADDRESS}{active}."]

@@ -328,16 +328,20 @@ def _we_ask(clause: list[Token], werden: Token, participle: Token) -> str:
 def _please(werden: Token, participle: Token) -> str:
     """„Bitte bringen Sie die Unterlagen mit“ for „Es wird gebeten, die Unterlagen mitzubringen.“
 
-    Only "gebeten" followed by a comma and one zu-infinitive that ends the sentence, without a
-    conjunction or another verb in it; a separable verb's particle goes to the end."""
+    Only "gebeten" followed by a comma and one zu-infinitive that ends the sentence or comes right
+    before the next comma („…, einzufinden, da …“: the clause after it stays), without a conjunction
+    or another verb in it; a separable verb's particle goes to the end."""
     if participle.lemma_.lower() not in {"bitten", "ersuchen", "auffordern"} or werden.lower_ != "wird":
         return ""
     view = doc_view(participle.doc)
     sentence = view.sentence_of(participle.i)
     rest = [t for t in view.non_space(sentence) if t.i > participle.i]
-    if len(rest) < 3 or rest[0].text != "," or rest[-1].text not in {".", "!"}:
+    if len(rest) < 3 or rest[0].text != ",":
         return ""
-    words = rest[1:-1]
+    end = next((p for p, t in enumerate(rest[1:], start=1) if t.text in {",", ";", ".", "!"}), None)
+    if end is None or (rest[end].text == "," and end + 1 < len(rest) and rest[end + 1].tag_ not in {"KOUS", "PRELS"}):
+        return ""  # a second infinitive after the comma ("…, auszufüllen, zu unterschreiben …")
+    words = rest[1:end]
     verbs = [t for t in words if t.tag_.startswith("V")]
     if len(verbs) != 1 or verbs[0] is not words[-1] or any(t.tag_ in {"KON", "$,", "KOUI"} for t in words):
         return ""
