@@ -138,6 +138,14 @@ def test_impersonal_request_gets_the_active_sentence(check_text, text, active):
     assert _suggestions(check_text, "unpersoenlich", text) == [f"{ADDRESS}{active}."]
 
 
+def test_man_gets_the_verb_for_sie_outside_a_letter(check_text):
+    assert _suggestions(check_text, "unpersoenlich", "Hier kann man einen Termin buchen.") == [
+        f"{ADDRESS}„können Sie …“ statt „kann man …“."]
+    # in a letter "man" may be the office or the reader: no choice offered
+    letter = "Sehr geehrte Frau Muster,\n\nhier kann man einen Termin buchen.\n\nMit freundlichen Grüßen\n"
+    assert _suggestions(check_text, "unpersoenlich", letter) == []
+
+
 @pytest.mark.parametrize(("text", "advice"), [
     # the verb next to the reader noun in the form for "Sie": not always „Sie haben …“
     ("Die Antragstellerin muss persönlich erscheinen.", "„Sie müssen …“ statt „Die Antragstellerin muss …“"),

@@ -4,7 +4,8 @@ Four patterns, found on STTS tags, lemmas and word forms:
 
 * **"man"** (PIS "man"), except where it names something ("Das nennt man
   Anhörung", "Man nennt sie auch eAT": lemmas *nennen*, *heißen*,
-  *bezeichnen*, *sagen* in the same clause) and where the clause already
+  *bezeichnen*, *sagen* in the same clause, *verstehen* with "unter", *sprechen*
+  with "von": "Darunter versteht man …") and where the clause already
   addresses the reader ("was man von Ihnen erwarten kann": there "man" is not
   the reader, and "wir" would change the meaning);
 * **impersonal passive formulas**: a 3rd person singular form of *werden*
@@ -44,11 +45,16 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.syntax import clauses
 from ...nlp.view import doc_view
 from .base import Hit, quote
+from .senses import in_letter
 from .wordinfo import SEPARABLE_PARTICLES
 
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NOUNS = {"NN", "NE"}
-NAMING_VERBS = {"nennen", "heißen", "bezeichnen", "sagen"}
+# "man" in a definition names nothing the reader does ("Darunter versteht man …", "Von einer Verlobung
+# spricht man, wenn …")
+# spricht man, wenn …"); "verstehen" and "sprechen" only with the word that makes them name something
+NAMING_VERBS = {"nennen": None, "heißen": None, "bezeichnen": None, "sagen": None,
+                "verstehen": {"unter", "darunter", "hierunter"}, "sprechen": {"von", "davon"}}
 # verb -> the active form offered when no concrete one is built from the sentence (:func:`_we_ask`,
 # :func:`_please`); "" = none: „Bitte …“ without a verb was judged generic (issue 17, fourth review)
 FORMULA_VERBS = {
@@ -109,14 +115,14 @@ class Impersonal:
         for token in clause:
             if token.lower_ != "man" or token.tag_ != "PIS":
                 continue
-            if any(t.lemma_.lower() in NAMING_VERBS for t in clause if t.tag_.startswith("V")):
+            if any(_names(t, clause) for t in clause if t.tag_.startswith("V")):
                 continue
             if any(t.text in READER_FORMS and not doc_view(t.doc).at_sentence_start(t.i) for t in clause):
                 continue  # "was man von Ihnen erwarten kann": "man" is someone else than the reader
             yield _hit(
                 [token],
                 "„man“ lässt offen, wer gemeint ist: Sie oder wir?",
-                "„Sie können …“ oder „Wir …“ statt „man kann …“",
+                "" if in_letter(token.doc) else _you_instead([token], clause),
             )
 
     # -- "Es wird gebeten" ----------------------------------------------------------------
@@ -268,10 +274,21 @@ def _bare_nouns(clause: list[Token]) -> bool:
     return False
 
 
+def _names(verb: Token, clause: list[Token]) -> bool:
+    """``verb`` names or defines something ("nennt man", "versteht man unter", "spricht man von")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in NAMING_VERBS:
+        return False
+    needed = NAMING_VERBS[lemma]
+    return needed is None or any(t.lower_ in needed for t in clause)
+
+
 def _you_instead(phrase: list[Token], clause: list[Token]) -> str:
-    """„Sie müssen …“ statt „Die Antragstellerin muss …“: the reader noun phrase and the finite verb
-    next to it, with the verb in the form for "Sie" („sind Sie …“ statt „sind Bewerber:innen …“);
-    "" when no finite verb stands next to the phrase or its form is not known."""
+    """„Sie müssen …“ statt „Die Antragstellerin muss …“: the reader noun phrase (or "man") and the
+    finite verb next to it, with the verb in the form for "Sie" („sind Sie …“ statt „sind
+    Bewerber:innen …“, „können Sie …“ statt „kann man …“); "" when no finite verb stands next to it
+    or its form is not known.  For "man" only outside a letter: in a letter "man" may be the office
+    as well as the reader, and offering both was judged generic."""
     start, end = clause.index(phrase[0]), clause.index(phrase[-1])
     written = " ".join(t.text for t in phrase)
     if end + 1 < len(clause) and clause[end + 1].tag_ in FINITE:

@@ -63,7 +63,7 @@ def fitting_alternatives(entry: LexiconEntry, words: Words, matched: list[Token]
             continue
         if sense.if_verb and (_noun_verb(words, positions) or ("", ""))[0] not in sense.if_verb:
             continue
-        if sense.if_letter and not _in_letter(matched[0].doc):
+        if sense.if_letter and not in_letter(matched[0].doc):
             continue
         filled = [_fill(text, words, positions) for text in sense.alternatives]
         if all(text is not None for text in filled):
@@ -105,8 +105,9 @@ def _fill(text: str, words: Words, positions: list[int]) -> str | None:
     return text
 
 
-def _in_letter(doc) -> bool:
-    """The document of ``doc`` is a letter (:func:`einfach.rules.kinds.passive.is_letter`)."""
+def in_letter(doc) -> bool:
+    """The document of ``doc`` is a letter: it holds one of the ``passiv`` rule's ``letter_markers``
+    (:func:`einfach.rules.kinds.passive.is_letter`); there "wir" is the writer."""
     from .base import document_text  # noqa: PLC0415 (spaCy-free, but only needed here)
     from .passive import is_letter  # noqa: PLC0415
 
