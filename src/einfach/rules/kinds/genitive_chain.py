@@ -237,7 +237,8 @@ def von_phrase(link: Link) -> str | None:
 
 # nouns of prepositional phrases that work as one preposition ("im Rahmen", "im Falle", "im Zuge"):
 # the chain's words after them carry the content, "Rahmen der Prüfung von …" is no advice
-FIXED_HEADS = {"rahmen", "falle", "fall", "zuge", "laufe", "wege", "sinne", "hinblick", "zwecke", "namen"}
+FIXED_HEADS = {"rahmen", "falle", "fall", "zuge", "laufe", "wege", "sinne", "hinblick", "zwecke", "namen",
+               "beispiel"}
 
 
 def _fixed_head(tokens: list[Token], position: int) -> bool:
@@ -253,7 +254,9 @@ ACCUSATIVE = {"des": {"m": "den", "n": "das"}, "eines": {"m": "einen", "n": "ein
 def _advice(view: DocView, noun: Token, links: list[Link]) -> str:
     """The chain as a verb phrase and with "von" (see the module doc), or ""."""
     last = links[-1]
-    replacement = None if _name(last) else von_phrase(last)
+    # a name anywhere after the head ("des Sächsischen Staatsministeriums der Finanzen") takes its
+    # genitives with it: "von den Finanzen" would break the name
+    replacement = None if any(_name(link) for link in links) else von_phrase(last)
     parts = []
     verb = _verb_phrase(view, noun, links, replacement)
     if verb:
