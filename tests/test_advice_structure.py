@@ -261,6 +261,8 @@ LETTER = "Sehr geehrte Frau Muster,\n\n{}\n\nMit freundlichen Grüßen\n"
     # a verb either may do: not both actors offered
     (LETTER.format("Die Übersendung der Unterlagen kann per Post erfolgen."), []),
     (LETTER.format("Die Zahlung erfolgt monatlich."), []),
+    # the clause names who acts: neither "Sie" nor "wir"
+    ("Die Anmeldung muss von allen Gesellschaftern beim Registergericht erfolgen.", []),
 ])
 def test_erfolgen_names_one_actor_or_none(check_text, text, advice):
     found = [f for f in _of(check_text, "amtsdeutsch", text) if f.text.startswith("erfolg")]

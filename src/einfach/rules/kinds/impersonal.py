@@ -4,8 +4,9 @@ Four patterns, found on STTS tags, lemmas and word forms:
 
 * **"man"** (PIS "man"), except where it names something ("Das nennt man
   Anhörung", "Man nennt sie auch eAT": lemmas *nennen*, *heißen*,
-  *bezeichnen*, *sagen* in the same clause, *verstehen* with "unter", *sprechen*
-  with "von": "Darunter versteht man …") and where the clause already
+  *bezeichnen*, *sagen*, *unterscheiden* in the same clause, *verstehen* with
+  "unter", *sprechen* with "von": "Darunter versteht man …", "Man unterscheidet
+  …") and where the clause already
   addresses the reader ("was man von Ihnen erwarten kann": there "man" is not
   the reader, and "wir" would change the meaning);
 * **impersonal passive formulas**: a 3rd person singular form of *werden*
@@ -53,7 +54,7 @@ NOUNS = {"NN", "NE"}
 # "man" in a definition names nothing the reader does ("Darunter versteht man …", "Von einer Verlobung
 # spricht man, wenn …")
 # spricht man, wenn …"); "verstehen" and "sprechen" only with the word that makes them name something
-NAMING_VERBS = {"nennen": None, "heißen": None, "bezeichnen": None, "sagen": None,
+NAMING_VERBS = {"nennen": None, "heißen": None, "bezeichnen": None, "sagen": None, "unterscheiden": None,
                 "verstehen": {"unter", "darunter", "hierunter"}, "sprechen": {"von", "davon"}}
 # verb -> the active form offered when no concrete one is built from the sentence (:func:`_we_ask`,
 # :func:`_please`); "" = none: „Bitte …“ without a verb was judged generic (issue 17, fourth review)

@@ -16,10 +16,11 @@ there: the finding keeps its message and gets no suggestion.  An alternative may
 placeholders, filled from the sentence; a sense whose placeholder finds
 nothing is skipped:
 
-* ``{verb}``: the verb of an -ung noun of the sentence in the form for
+* ``{verb}``: the verb of an -ung noun of the term's clause in the form for
   "wir"/"Sie", with a separable particle at the end and "nicht" when the
   clause is negated ("Die Auszahlung erfolgt nicht" -> "zahlen … nicht
   aus"); the verb comes from the conjugator ablaut and must be known to HanTa;
+  nothing when the clause names an agent ("von allen Gesellschaftern");
 * ``{noun}``: the first noun after the term as written ("die oben genannten
   Unterlagen" -> "Unterlagen");
 * ``{dies}``: "dies-" with the ending of the article before the term ("den
@@ -137,6 +138,8 @@ def _noun_verb(words: Words, positions: list[int]) -> tuple[str, str] | None:
     taken = set(positions)
     centre = positions[0] if positions else 0
     clause = _clause_positions(words, centre)
+    if _agent(words, clause):
+        return None  # "Die Anmeldung muss von allen Gesellschaftern erfolgen": the clause names who acts
     nouns = sorted(
         (p for p in clause if words.tags[p] == "NN" and p not in taken and words.lower[p].endswith("ung")),
         key=lambda p: (p > centre, abs(p - centre)),
@@ -149,6 +152,24 @@ def _noun_verb(words: Words, positions: list[int]) -> tuple[str, str] | None:
             verb, particle, infinitive = form
             return infinitive, " ".join(w for w in (verb, "…", "nicht" if negated else "", particle) if w)
     return None
+
+
+AGENT_PREPOSITIONS = {"von", "durch", "seitens"}
+BEFORE_NOUN = {"ART", "PIAT", "PIDAT", "PPOSAT", "PDAT", "ADJA"}
+
+
+def _agent(words: Words, clause: list[int]) -> bool:
+    """The clause names an agent: "von"/"durch"/"seitens" + a noun phrase ("von allen Gesellschaftern",
+    "durch die Mitglieder des Vorstandes"); "von 8 bis 12 Uhr" is none."""
+    for position in clause:
+        if words.lower[position] not in AGENT_PREPOSITIONS:
+            continue
+        following = position + 1
+        while following in clause and words.tags[following] in BEFORE_NOUN:
+            following += 1
+        if following in clause and words.tags[following] in {"NN", "NE", "PIS"} and following > position + 1:
+            return True
+    return False
 
 
 def _clause_positions(words: Words, centre: int) -> list[int]:
