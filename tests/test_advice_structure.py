@@ -193,6 +193,12 @@ def test_genitive_chain_after_im_rahmen_gets_no_suggestion(check_text):
     assert found and found[0].suggestions == []
 
 
+def test_genitive_chain_in_an_association_name_is_not_reported(check_text):
+    text = "Der Verein zur Förderung des Schutzes des menschlichen Lebens e.V. berät Sie."
+    assert not _of(check_text, "genitivkette", text)
+    assert _of(check_text, "genitivkette", "Die Förderung des Schutzes des menschlichen Lebens ist wichtig.")
+
+
 def test_genitive_chain_in_a_link_text_is_not_reported(check_text):
     text = ("* [Verordnung des Sächsischen Staatsministeriums des Innern zur Durchführung des Gesetzes]"
             "(https://www.revosax.sachsen.de/vorschrift/2708)")

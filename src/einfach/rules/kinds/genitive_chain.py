@@ -96,7 +96,9 @@ class GenitiveChain:
                     cursor = _skip_names(view, tokens, tokens.index(link.head) + 1)
                 if len(links) >= self.min_chain and not any(
                     t.i in view.protected for link in links for t in link.tokens
-                ):  # a name or link text ("Verordnung des Sächsischen Staatsministeriums des Innern") stays
+                ) and not _association(view, tokens, tokens.index(links[-1].head) + 1):
+                    # a name or link text ("Verordnung des Sächsischen Staatsministeriums des Innern"),
+                    # an association's name ("Verein zur Förderung des Schutzes des Lebens e.V.") stays
                     end = links[-1].head
                     advice = "" if _fixed_head(tokens, position) else _advice(view, token, links)
                     yield Hit(
@@ -239,6 +241,19 @@ def von_phrase(link: Link) -> str | None:
 # the chain's words after them carry the content, "Rahmen der Prüfung von …" is no advice
 FIXED_HEADS = {"rahmen", "falle", "fall", "zuge", "laufe", "wege", "sinne", "hinblick", "zwecke", "namen",
                "beispiel"}
+
+
+ASSOCIATION_MARKS = {"e.V.", "e. V.", "e.V", "eV", "gGmbH", "GmbH", "mbH", "AG", "KG", "gUG", "UG"}
+
+
+def _association(view: DocView, tokens: list[Token], position: int) -> bool:
+    """The chain ends right before "e.V.", "GmbH" …: it is the name of an association or firm."""
+    if position >= len(tokens):
+        return False
+    following = view.text[tokens[position].i]
+    if following == "e." and position + 1 < len(tokens):
+        following += " " + view.text[tokens[position + 1].i]
+    return following in ASSOCIATION_MARKS
 
 
 def _fixed_head(tokens: list[Token], position: int) -> bool:
