@@ -3,7 +3,8 @@
 Run from the project root:
 
     python eval/suggestions.py [--pages 30] [--seed 17] [--size 150] [--out eval/review/suggestions.jsonl]
-    python eval/suggestions.py --show eval/review/suggestions.jsonl
+    python eval/suggestions.py --show eval/review/suggestions.jsonl [--now]
+    python eval/suggestions.py --counts [--pages 30] [--seed 17]
 
 Checks the letters of ``corpus/original`` and ``--pages`` Amt24 pages of
 ``../shared/data/amt24/docs`` (sampled with the seed; skipped when the folder is
@@ -15,7 +16,11 @@ one JSON object per line, with ids S001, S002, ...  The rubric is in
 A corpus item carries its sentence, the finding's words, message and suggestion.
 An Amt24 item carries only the file and the offsets of its sentence and finding:
 the pages are not ours to copy (``../shared/data/README.md``); ``--show``
-recomputes their text, message and suggestion from the local data.
+recomputes their text, message and suggestion from the local data.  ``--show
+--now`` recomputes the corpus items as well (the same rule, words and sentence in
+the letter today), to see what a reviewed item looks like on the current code.
+``--counts`` prints, per rule, how many findings of these texts carry a
+suggestion and how many carry none (a suggestion is concrete or absent).
 """
 
 from __future__ import annotations
@@ -51,15 +56,45 @@ def collect(nlp, pages: int, seed: int) -> list[dict]:
     return items
 
 
-def show(path: str, profile: str = "einfach") -> None:
-    """Print the items of a review file; the Amt24 ones recomputed from the local data."""
+def counts(nlp, pages: int, seed: int) -> None:
+    """Per rule: findings with a suggestion, findings without one."""
+    from collections import Counter
+
+    found: Counter = Counter()
+    for _, name, text in sources(pages, seed):
+        for finding in check_text(nlp, name, text).findings:
+            found[(finding.rule, bool(finding.suggestions))] += 1
+    print("| rule | with suggestion | without |\n|---|---:|---:|")
+    for rule in sorted({rule for rule, _ in found}):
+        print(f"| {rule} | {found[(rule, True)]} | {found[(rule, False)]} |")
+
+
+def _now(nlp, results: dict, item: dict) -> tuple[str, str, str]:
+    """A corpus item's words, message and suggestion on the current code ("" if no longer produced)."""
+    name = item["file"]
+    if name not in results:
+        results[name] = check_text(nlp, name, (ROOT / name).read_text(encoding="utf-8"))
+    result = results[name]
+    for finding in result.findings:
+        start, end = sentence_of(result, finding)
+        if finding.rule == item["rule"] and finding.text == item["text"] and result.text[start:end] == item["sentence"]:
+            if finding.suggestions:
+                return finding.text, finding.message, finding.suggestions[0]
+    return "", "(nicht mehr erzeugt)", ""
+
+
+def show(path: str, profile: str = "einfach", now: bool = False) -> None:
+    """Print the items of a review file; the Amt24 ones (with ``now`` all) recomputed from the local data."""
     from einfach.checker import make_pipeline
 
     nlp = make_pipeline(profile)
     results: dict[str, object] = {}
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
-        if item["source"] == "amt24":
+        if item["source"] == "corpus" and now:
+            sentence = item["sentence"]
+            text, message, suggestion = _now(nlp, results, item)
+        elif item["source"] == "amt24":
             page = DATA / item["file"]
             if not page.is_file():
                 print(f"{item['id']}: {item['file']} fehlt (../shared/data nicht vorhanden)\n")
@@ -87,12 +122,18 @@ def main() -> int:
     parser.add_argument("--profile", default="einfach")
     parser.add_argument("--out", default=str(ROOT / "eval" / "review" / "suggestions.jsonl"))
     parser.add_argument("--show", default=None, help="print the items of a review file and stop")
+    parser.add_argument("--now", action="store_true", help="with --show: recompute the corpus items too")
+    parser.add_argument("--counts", action="store_true", help="findings with and without a suggestion per rule")
     args = parser.parse_args()
     if args.show:
-        show(args.show, args.profile)
+        show(args.show, args.profile, args.now)
         return 0
     from einfach.atomic import write_atomic
     from einfach.checker import make_pipeline
+
+    if args.counts:
+        counts(make_pipeline(args.profile), args.pages, args.seed)
+        return 0
 
     items = collect(make_pipeline(args.profile), args.pages, args.seed)
     rng = random.Random(args.seed)

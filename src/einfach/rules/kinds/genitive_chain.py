@@ -25,7 +25,12 @@ Adjectives (ADJA) and numbers (CARD) may stand between determiner and noun;
 names (NE) right after the noun are skipped ("der Stadt Musterstadt").  A
 chain is a noun followed by genitive attributes each attached to the
 previous one; the rule reports chains of at least ``min_chain`` attributes.
-The suggestion rewrites the last attribute with "von" + dative.
+The suggestion is written for the chain or absent (issue 17): a head noun in -ung with a
+verb HanTa knows becomes that verb, its first attribute the object ("Nutzung des Grundstückes des
+Nachbarn" -> "das Grundstück des Nachbarn nutzen"), and the last attribute is rewritten with
+"von" + dative ("des Nachbarn" -> "vom Nachbarn": a weak noun keeps its -n).  A last attribute
+that is a name ("der Europäischen Union") is not rewritten with "von", and a chain with neither
+rewrite gets no suggestion.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
-from .wordinfo import gender
+from .wordinfo import gender, is_known_verb
 
 NOUNS = {"NN", "NE"}
 DETERMINER_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT"}
@@ -65,7 +70,7 @@ class Link:
 
 class GenitiveChain:
     parameters = {"min_chain"}
-    values = {"text", "count", "limit", "rewrite"}
+    values = {"text", "count", "limit", "advice"}
 
     def __init__(self, parameters: dict):
         self.min_chain = int(parameters.get("min_chain", 2))
@@ -89,8 +94,13 @@ class GenitiveChain:
                         break
                     links.append(link)
                     cursor = _skip_names(view, tokens, tokens.index(link.head) + 1)
-                if len(links) >= self.min_chain:
+                if len(links) >= self.min_chain and not any(
+                    t.i in view.protected for link in links for t in link.tokens
+                ) and not _association(view, tokens, tokens.index(links[-1].head) + 1):
+                    # a name or link text ("Verordnung des Sächsischen Staatsministeriums des Innern"),
+                    # an association's name ("Verein zur Förderung des Schutzes des Lebens e.V.") stays
                     end = links[-1].head
+                    advice = "" if _fixed_head(tokens, position) else _advice(view, token, links)
                     yield Hit(
                         start=token.i,
                         end=end.i + 1,
@@ -98,8 +108,9 @@ class GenitiveChain:
                             "text": quote(view.span_text(token.i, end.i + 1)),
                             "count": len(links),
                             "limit": self.min_chain,
-                            "rewrite": _rewrite(view, token, links),
+                            "advice": advice,
                         },
+                        suggest=bool(advice),
                     )
                     position = tokens.index(end) + 1
                 else:
@@ -173,13 +184,21 @@ def _dative_context(tokens: list[Token], position: int) -> bool:
 def _dative_noun(noun: Token, plural: bool) -> str:
     if plural:
         return noun.text if noun.text.endswith(("n", "s")) else noun.text + "n"
-    if noun.tag_ == "NN" and noun.text != (noun.lemma_ or noun.text):
-        lemma = noun.lemma_
-        # weak masculine nouns keep -n/-en in the dative ("des Ehegatten" -> "vom Ehegatten", "des Nachbarn" ->
-        # "vom Nachbarn"; fourth blind review: "vom Nachbar"): a genitive in -n, not -s, is weak
-        weak = noun.text.endswith("n") and not noun.text.endswith("s") and not lemma.endswith("n")
-        return noun.text if lemma.endswith("e") or weak else lemma
+    return _singular_form(noun)
+
+
+def _singular_form(noun: Token) -> str:
+    """The noun of a genitive attribute in the dative and accusative singular: a strong noun
+    drops its -s/-es ("des Antrags" -> "Antrag"), a weak noun keeps its -n/-en ("des Nachbarn",
+    "des Ehegatten"), a feminine noun has no ending."""
+    if noun.tag_ == "NN" and noun.text != (noun.lemma_ or noun.text) and noun.text.endswith("s"):
+        return noun.lemma_
     return noun.text
+
+
+def _name(link: Link) -> bool:
+    """A name as attribute ("der Europäischen Union", "des Deutschen Bundestages"): no "von"."""
+    return any(t.tag_ == "NE" or (t.tag_ == "ADJA" and t.text[:1].isupper()) for t in link.tokens[1:])
 
 
 def von_phrase(link: Link) -> str | None:
@@ -218,11 +237,75 @@ def von_phrase(link: Link) -> str | None:
     return " ".join([start] + adjectives + [noun])
 
 
-def _rewrite(view: DocView, noun: Token, links: list[Link]) -> str:
-    """The chain with its last attribute rewritten with "von"."""
+# nouns of prepositional phrases that work as one preposition ("im Rahmen", "im Falle", "im Zuge"):
+# the chain's words after them carry the content, "Rahmen der Prüfung von …" is no advice
+FIXED_HEADS = {"rahmen", "falle", "fall", "zuge", "laufe", "wege", "sinne", "hinblick", "zwecke", "namen",
+               "beispiel"}
+
+
+ASSOCIATION_MARKS = {"e.V.", "e. V.", "e.V", "eV", "gGmbH", "GmbH", "mbH", "AG", "KG", "gUG", "UG"}
+
+
+def _association(view: DocView, tokens: list[Token], position: int) -> bool:
+    """The chain ends right before "e.V.", "GmbH" …: it is the name of an association or firm."""
+    if position >= len(tokens):
+        return False
+    following = view.text[tokens[position].i]
+    if following == "e." and position + 1 < len(tokens):
+        following += " " + view.text[tokens[position + 1].i]
+    return following in ASSOCIATION_MARKS
+
+
+def _fixed_head(tokens: list[Token], position: int) -> bool:
+    return (position > 0 and tokens[position].lower_ in FIXED_HEADS
+            and tokens[position - 1].tag_ in {"APPR", "APPRART"})
+
+
+# the accusative determiner for a genitive one, by gender ("des" -> "den"/"das")
+ACCUSATIVE = {"des": {"m": "den", "n": "das"}, "eines": {"m": "einen", "n": "ein"}, "der": {"f": "die"},
+              "einer": {"f": "eine"}}
+
+
+def _advice(view: DocView, noun: Token, links: list[Link]) -> str:
+    """The chain as a verb phrase and with "von" (see the module doc), or ""."""
     last = links[-1]
-    replacement = von_phrase(last)
-    if replacement is None:
+    # a name anywhere after the head ("des Sächsischen Staatsministeriums der Finanzen") takes its
+    # genitives with it: "von den Finanzen" would break the name
+    replacement = None if any(_name(link) for link in links) else von_phrase(last)
+    parts = []
+    verb = _verb_phrase(view, noun, links, replacement)
+    if verb:
+        parts.append(f"Machen Sie aus {quote(noun.text)} ein Verb: {quote(verb)}.")
+    if replacement is not None:
+        before = view.span_text(noun.i, last.tokens[0].i)
+        which = "des letzten Genitivs" if len(links) > 1 else "des Genitivs"
+        parts.append(f"Schreiben Sie „von“ statt {which}: {quote(before + ' ' + replacement)}.")
+    return " Oder: ".join(parts)
+
+
+def _verb_phrase(view: DocView, noun: Token, links: list[Link], von: str | None) -> str:
+    """"das Grundstück des Nachbarn nutzen" for "Nutzung des Grundstückes des Nachbarn": the head's
+    verb with its first attribute as the object; "" when the head has no verb or the first
+    attribute's accusative is not sure (an adjective, a gender not known)."""
+    word = noun.text.lower()
+    if noun.tag_ != "NN" or not word.endswith("ung"):
         return ""
-    before = view.span_text(noun.i, last.tokens[0].i)
-    return f" Zum Beispiel: {quote(before + ' ' + replacement)}."
+    stem = word[: -len("ung")]
+    verb = next((v for v in (stem + "en", stem + "n") if len(v) > 4 and is_known_verb(v)), None)
+    first = links[0]
+    if verb is None or first.determiner is None or len(first.tokens) != 2:
+        return ""
+    determiner = first.determiner.lower_
+    if first.plural:
+        article = {"der": "die"}.get(determiner)
+    else:
+        article = ACCUSATIVE.get(determiner, {}).get(gender(first.head.lemma_ or first.head.text) or "")
+    if article is None:
+        return ""
+    words = [article, _singular_form(first.head) if not first.plural else first.head.text]
+    rest = links[1:]
+    if len(rest) >= 2 and von is not None:
+        words.append(view.span_text(rest[0].tokens[0].i, links[-1].tokens[0].i) + " " + von)
+    elif rest:
+        words.append(view.span_text(rest[0].tokens[0].i, rest[-1].head.i + 1))
+    return " ".join([*words, verb])

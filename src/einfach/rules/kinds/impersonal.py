@@ -4,7 +4,9 @@ Four patterns, found on STTS tags, lemmas and word forms:
 
 * **"man"** (PIS "man"), except where it names something ("Das nennt man
   Anhörung", "Man nennt sie auch eAT": lemmas *nennen*, *heißen*,
-  *bezeichnen*, *sagen* in the same clause) and where the clause already
+  *bezeichnen*, *sagen*, *unterscheiden* in the same clause, *verstehen* with
+  "unter", *sprechen* with "von": "Darunter versteht man …", "Man unterscheidet
+  …") and where the clause already
   addresses the reader ("was man von Ihnen erwarten kann": there "man" is not
   the reader, and "wir" would change the meaning);
 * **impersonal passive formulas**: a 3rd person singular form of *werden*
@@ -44,14 +46,22 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.syntax import clauses
 from ...nlp.view import doc_view
 from .base import Hit, quote
+from .senses import in_letter
+from .wordinfo import SEPARABLE_PARTICLES
 
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NOUNS = {"NN", "NE"}
-NAMING_VERBS = {"nennen", "heißen", "bezeichnen", "sagen"}
+# "man" in a definition names nothing the reader does ("Darunter versteht man …", "Von einer Verlobung
+# spricht man, wenn …")
+# spricht man, wenn …"); "verstehen" and "sprechen" only with the word that makes them name something
+NAMING_VERBS = {"nennen": None, "heißen": None, "bezeichnen": None, "sagen": None, "unterscheiden": None,
+                "verstehen": {"unter", "darunter", "hierunter"}, "sprechen": {"von", "davon"}}
+# verb -> the active form offered when no concrete one is built from the sentence (:func:`_we_ask`,
+# :func:`_please`); "" = none: „Bitte …“ without a verb was judged generic (issue 17, fourth review)
 FORMULA_VERBS = {
-    "bitten": "„Bitte …“",
-    "ersuchen": "„Bitte …“",
-    "auffordern": "„Bitte …“",
+    "bitten": "",
+    "ersuchen": "",
+    "auffordern": "",
     "hinweisen": "„Bitte beachten Sie: …“",
     "verweisen": "„Bitte beachten Sie: …“",
     "empfehlen": "„Wir empfehlen Ihnen …“",
@@ -106,14 +116,14 @@ class Impersonal:
         for token in clause:
             if token.lower_ != "man" or token.tag_ != "PIS":
                 continue
-            if any(t.lemma_.lower() in NAMING_VERBS for t in clause if t.tag_.startswith("V")):
+            if any(_names(t, clause) for t in clause if t.tag_.startswith("V")):
                 continue
             if any(t.text in READER_FORMS and not doc_view(t.doc).at_sentence_start(t.i) for t in clause):
                 continue  # "was man von Ihnen erwarten kann": "man" is someone else than the reader
             yield _hit(
                 [token],
                 "„man“ lässt offen, wer gemeint ist: Sie oder wir?",
-                "„Sie können …“ oder „Wir …“ statt „man kann …“",
+                "" if in_letter(token.doc) else _you_instead([token], clause),
             )
 
     # -- "Es wird gebeten" ----------------------------------------------------------------
@@ -136,10 +146,12 @@ class Impersonal:
             start = es
         span = [t for t in clause if start.i <= t.i <= participle.i]
         written = short_text(werden.doc, start.i, participle.i + 1, 3)
+        active = _we_ask(clause, werden, participle) or _please(werden, participle)
+        active = quote(active) if active else FORMULA_VERBS[participle.lemma_.lower()]
         yield _hit(
             span,
             "der Satz nennt nicht, wer handelt, obwohl die Behörde selbst schreibt.",
-            f"{FORMULA_VERBS[participle.lemma_.lower()]} statt {quote(written)}",
+            f"{active} statt {quote(written)}" if active else "",
         )
 
     # -- reader and authority in the third person -------------------------------------------
@@ -150,7 +162,7 @@ class Impersonal:
                 yield _hit(
                     phrase,
                     "der Brief spricht von der Leserin oder dem Leser in der dritten Person.",
-                    f"„Sie haben …“ statt {quote(' '.join(t.text for t in phrase) + ' hat …')}",
+                    _you_instead(phrase, clause),
                 )
             elif _authority(head):
                 before = clause[clause.index(phrase[0]) - 1] if clause.index(phrase[0]) > 0 else None
@@ -159,10 +171,13 @@ class Impersonal:
                 seitens_behoerde = agent and before.lower_ == "seitens" and head.lemma_.lower().endswith("behörde")
                 if (marked and (agent or _subject(phrase, clause, reader=False))) or seitens_behoerde:
                     span = [before] + phrase if agent else phrase
+                    # an agent ("seitens der hiesigen Behörde", "von unserer Behörde") stands in a passive
+                    # or after a noun: "wir" in its place breaks the sentence ("werden wir … gerichtet"),
+                    # the sentence needs the active, which the passiv finding's advice gives
                     yield _hit(
                         span,
                         "die Behörde schreibt von sich in der dritten Person.",
-                        f"„wir“ oder „uns“ statt {quote(' '.join(t.text for t in span))}",
+                        "" if agent else f"„wir“ oder „uns“ statt {quote(' '.join(t.text for t in span))}",
                     )
 
     def _reader(self, token: Token) -> bool:
@@ -260,11 +275,117 @@ def _bare_nouns(clause: list[Token]) -> bool:
     return False
 
 
+def _names(verb: Token, clause: list[Token]) -> bool:
+    """``verb`` names or defines something ("nennt man", "versteht man unter", "spricht man von")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in NAMING_VERBS:
+        return False
+    needed = NAMING_VERBS[lemma]
+    return needed is None or any(t.lower_ in needed for t in clause)
+
+
+def _you_instead(phrase: list[Token], clause: list[Token]) -> str:
+    """„Sie müssen …“ statt „Die Antragstellerin muss …“: the reader noun phrase (or "man") and the
+    finite verb next to it, with the verb in the form for "Sie" („sind Sie …“ statt „sind
+    Bewerber:innen …“, „können Sie …“ statt „kann man …“); "" when no finite verb stands next to it
+    or its form is not known.  For "man" only outside a letter: in a letter "man" may be the office
+    as well as the reader, and offering both was judged generic."""
+    start, end = clause.index(phrase[0]), clause.index(phrase[-1])
+    written = " ".join(t.text for t in phrase)
+    if end + 1 < len(clause) and clause[end + 1].tag_ in FINITE:
+        verb = _sie_form(clause[end + 1])
+        return f"„Sie {verb} …“ statt {quote(f'{written} {clause[end + 1].text} …')}" if verb else ""
+    if start > 0 and clause[start - 1].tag_ in FINITE:
+        verb = _sie_form(clause[start - 1])
+        return f"„{verb} Sie …“ statt {quote(f'{clause[start - 1].text} {written} …')}" if verb else ""
+    return ""
+
+
+def _sie_form(finite: Token) -> str:
+    """The form of a finite verb for "Sie" ("muss" -> "müssen", "hatte" -> "hatten"), or ""."""
+    import ablaut  # noqa: PLC0415 (first use only)
+
+    try:
+        forms = ablaut.conjugate(finite.lemma_.lower())
+    except ValueError:
+        return ""
+    word = finite.lower_
+    for tense in (forms.present, forms.preterite):
+        persons = [form.split()[0] for form in tense]
+        if word in (persons[2], persons[5]):
+            return persons[5]
+    return ""
+
+
+def _we_ask(clause: list[Token], werden: Token, participle: Token) -> str:
+    """„bitten wir Sie um eine schriftliche Erklärung“ for „wird um eine schriftliche Erklärung gebeten“.
+
+    Only "bitten" with its "um" phrase right after "werden" and nothing else before the participle;
+    the words before "werden" stay ("Hiermit bitten wir Sie …"), "es" is dropped, and "wurde"
+    becomes "haben … gebeten"; "" when the clause is another shape."""
+    if participle.lemma_.lower() != "bitten":
+        return ""
+    position = clause.index(werden)
+    middle = clause[position + 1 : clause.index(participle)]
+    if not middle or middle[0].lower_ != "um" or any(t.text in {"Sie", "Ihnen"} or t.tag_ in FINITE for t in middle):
+        return ""
+    before = [t for t in clause[:position] if not (t.lower_ == "es" and t.tag_ == "PPER")]
+    if any(t.tag_ in SUBORDINATE_OPENERS or t.tag_ == "KON" for t in before):
+        return ""  # "…, dass um … gebeten wird": the verb stands last
+    phrase = " ".join(t.text for t in middle)
+    past = werden.lower_ == "wurde"
+    verb, end = ("haben", " gebeten") if past else ("bitten", "")
+    if before:
+        lead = " ".join(t.text for t in before)
+        return f"{lead} {verb} wir Sie {phrase}{end}"
+    if doc_view(werden.doc).at_sentence_start(clause[0].i):
+        return f"Wir {verb} Sie {phrase}{end}"
+    return f"{verb} wir Sie {phrase}{end}"  # the clause after a subordinate one: verb first
+
+
+def _please(werden: Token, participle: Token) -> str:
+    """„Bitte bringen Sie die Unterlagen mit“ for „Es wird gebeten, die Unterlagen mitzubringen.“
+
+    Only "gebeten" followed by a comma and one zu-infinitive that ends the sentence or comes right
+    before the next comma („…, einzufinden, da …“: the clause after it stays), without a conjunction
+    or another verb in it; a separable verb's particle goes to the end."""
+    if participle.lemma_.lower() not in {"bitten", "ersuchen", "auffordern"} or werden.lower_ != "wird":
+        return ""
+    view = doc_view(participle.doc)
+    sentence = view.sentence_of(participle.i)
+    rest = [t for t in view.non_space(sentence) if t.i > participle.i]
+    if len(rest) < 3 or rest[0].text != ",":
+        return ""
+    end = next((p for p, t in enumerate(rest[1:], start=1) if t.text in {",", ";", ".", "!"}), None)
+    if end is None or (rest[end].text == "," and end + 1 < len(rest) and rest[end + 1].tag_ not in {"KOUS", "PRELS"}):
+        return ""  # a second infinitive after the comma ("…, auszufüllen, zu unterschreiben …")
+    words = rest[1:end]
+    verbs = [t for t in words if t.tag_.startswith("V")]
+    if len(verbs) != 1 or verbs[0] is not words[-1] or any(t.tag_ in {"KON", "$,", "KOUI"} for t in words):
+        return ""
+    verb = verbs[0]
+    objects = words[:-1]
+    if verb.tag_ == "VVINF" and objects and objects[-1].tag_ == "PTKZU":
+        stem, particle, objects = verb.lower_, "", objects[:-1]
+    elif verb.tag_ == "VVIZU":
+        split = next(((p, verb.lower_[len(p) + 2 :]) for p in SEPARABLE_PARTICLES
+                      if verb.lower_.startswith(p + "zu") and len(verb.lower_) > len(p) + 4), None)
+        if split is None:
+            return ""
+        particle, stem = split
+    else:
+        return ""
+    if any(t.text in {"Sie", "Ihnen"} for t in objects):
+        return ""
+    return " ".join(["Bitte", stem, "Sie", *(t.text for t in objects), particle]).strip()
+
+
 def _hit(span: list[Token], problem: str, example: str) -> Hit:
+    """``example`` "": nothing concrete fits, the finding keeps its message without suggestion."""
     doc = span[0].doc
     start, end = span[0].i, span[-1].i + 1
     values = {"text": short_text(doc, start, end), "problem": problem, "example": example}
-    return Hit(start=start, end=end, values=values)
+    return Hit(start=start, end=end, values=values, suggest=bool(example))
 
 
 def short_text(doc: Doc, start: int, end: int, limit: int = 5) -> str:

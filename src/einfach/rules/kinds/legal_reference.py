@@ -248,17 +248,11 @@ def _move_advice(view: DocView, sentence: Span, start: int, text: str, instrumen
     on after a comma without its verb, or a second finite verb after „und“/„oder“ (which conjunct the
     reference belongs to is unsure), is no certain place: no suggestion.
     """
-    words = [i for i in range(sentence.start, start) if not view.space[i]]
-    if words and view.lower[words[-1]] in ARTICLES_AFTER_INTRO:
-        words.pop()
-    if not words or view.lower[words[-1]] not in MOVABLE_INTROS:
+    intro = movable_intro(view, sentence, start)
+    if intro is None:
         return ""
-    intro = words[-1]
-    before = words[:-1]
-    if not before or not is_word_text(view.text[before[-1]]):
-        return ""  # the first words of a sentence, or after a comma: the verb would have to move
     phrase = view.span_text(intro, start) + view.whitespace[start - 1] + text
-    noun = before[-1]
+    noun = next(i for i in range(intro - 1, sentence.start - 1, -1) if not view.space[i])
     if view.tag[noun] == "NN":
         if not (instruments and view.lower[noun].endswith(instruments)):
             return ""  # it may belong to the noun or to the statement: no certain place
@@ -293,6 +287,21 @@ def _clause_end(view: DocView, sentence: Span, start: int) -> str | None:
             return None
         return "hinter " + quote(" ".join(t.text for t in verbs))
     return None
+
+
+def movable_intro(view: DocView, sentence: Span, start: int) -> int | None:
+    """The preposition ("gemäß", "nach", "laut") that brings the reference starting at token ``start``
+    into the middle of its clause, or None: at the start of a sentence or clause, or without such a
+    preposition, the phrase cannot leave the clause as it is (:func:`_move_advice`)."""
+    words = [i for i in range(sentence.start, start) if not view.space[i]]
+    if words and view.lower[words[-1]] in ARTICLES_AFTER_INTRO:
+        words.pop()
+    if not words or view.lower[words[-1]] not in MOVABLE_INTROS:
+        return None
+    before = words[:-1]
+    if not before or not is_word_text(view.text[before[-1]]):
+        return None  # the first words of a sentence, or after a comma: the verb would have to move
+    return words[-1]
 
 
 def _lists_legal_bases(view: DocView, sentence: Span, chains: list[tuple[int, int]]) -> bool:

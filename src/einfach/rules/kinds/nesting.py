@@ -18,6 +18,12 @@ The kind counts the subordinate clauses of a sentence and their greatest
 depth, and reports the sentence when either is above the profile's limit.
 Plain zu-infinitives without "um/ohne/statt" ("Wir bitten Sie, ... zu
 schicken") are not counted: they rarely burden the reader as much.
+
+The suggestion names a clause to make a sentence of its own, with the two sentences that
+result, where both stand as sentences (the split points of the kind ``sentence_length``:
+"…, mit welcher die Ausübung … nicht erlaubt werden darf" -> "Mit dieser darf die Ausübung
+…"); a sentence without such a place gets no suggestion (issue 17: the stock advice to make
+main clauses of the subordinate clauses was judged generic in every blind review).
 """
 
 from __future__ import annotations
@@ -30,7 +36,8 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.list_sentences import running_sentences
 from ...nlp.syntax import clause_structure
 from ...nlp.view import doc_view
-from .base import Hit
+from .base import Hit, spans_only
+from .sentence_length import describe_splits, nested_splits
 
 NUMBERS = {1: "einem", 2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs"}
 NOMINATIVE = {1: "einer", 2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs"}
@@ -38,7 +45,7 @@ NOMINATIVE = {1: "einer", 2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs
 
 class Nesting:
     parameters = {"max_clauses", "max_depth"}
-    values = {"clauses", "depth", "structure", "openers", "limit"}
+    values = {"clauses", "depth", "structure", "openers", "limit", "split_points"}
 
     def __init__(self, parameters: dict):
         self.max_clauses = int(parameters.get("max_clauses", 2))
@@ -55,6 +62,7 @@ class Nesting:
                 continue
             inserted = sum(1 for chunk in openers if chunk.depth > 1)
             tokens = view.non_space(sentence)
+            split_points = "" if spans_only(doc) else describe_splits(sentence, nested_splits)
             yield Hit(
                 start=tokens[0].i,
                 end=tokens[-1].i + 1,
@@ -64,7 +72,9 @@ class Nesting:
                     "structure": describe(count, inserted, depth),
                     "openers": ", ".join(_opener_text(chunk) for chunk in openers),
                     "limit": self.max_clauses,
+                    "split_points": split_points,
                 },
+                suggest=bool(split_points),
             )
 
 

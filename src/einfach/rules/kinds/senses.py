@@ -8,17 +8,21 @@ these lemmas or forms stands in the sentence), ``if_before`` (the word
 just before the term is one of these) and ``if_inside`` (one of these words
 stands within the matched words: "dem Antrag nicht zu entsprechen"), ``if_next``
 (the word just after the matched words is one of these: "in Höhe von", not
-"in Höhe des Bedarfs") and
-``if_parallel`` (pairs matched up, "respectively": :func:`_parallel`).  A
+"in Höhe des Bedarfs"),
+``if_parallel`` (pairs matched up, "respectively": :func:`_parallel`),
+``if_verb`` (the verb that ``{verb}`` names is one of these: who does it is
+clear from the verb, "Anmeldung" -> "Sie melden … an") and ``if_letter`` (the
+document is a letter, so "wir" is its writer).  A
 sense with no alternatives (``alternatives: []``) means that no word fits
 there: the finding keeps its message and gets no suggestion.  An alternative may name two
 placeholders, filled from the sentence; a sense whose placeholder finds
 nothing is skipped:
 
-* ``{verb}``: the verb of an -ung noun of the sentence in the form for
+* ``{verb}``: the verb of an -ung noun of the term's clause in the form for
   "wir"/"Sie", with a separable particle at the end and "nicht" when the
   clause is negated ("Die Auszahlung erfolgt nicht" -> "zahlen … nicht
   aus"); the verb comes from the conjugator ablaut and must be known to HanTa;
+  nothing when the clause names an agent ("von allen Gesellschaftern");
 * ``{noun}``: the first noun after the term as written ("die oben genannten
   Unterlagen" -> "Unterlagen");
 * ``{dies}``: "dies-" with the ending of the article before the term ("den
@@ -63,6 +67,10 @@ def fitting_alternatives(entry: LexiconEntry, words: Words, matched: list[Token]
             continue
         if sense.if_parallel and not _parallel(words, positions, matched):
             continue
+        if sense.if_verb and (_noun_verb(words, positions) or ("", ""))[0] not in sense.if_verb:
+            continue
+        if sense.if_letter and not in_letter(matched[0].doc):
+            continue
         filled = [_fill(text, words, positions) for text in sense.alternatives]
         if all(text is not None for text in filled):
             return tuple(filled)  # type: ignore[arg-type]
@@ -103,26 +111,90 @@ def _fill(text: str, words: Words, positions: list[int]) -> str | None:
     return text
 
 
+def in_letter(doc) -> bool:
+    """The document of ``doc`` is a letter: it holds one of the ``passiv`` rule's ``letter_markers``
+    (:func:`einfach.rules.kinds.passive.is_letter`); there "wir" is the writer."""
+    from .base import document_text  # noqa: PLC0415 (spaCy-free, but only needed here)
+    from .passive import is_letter  # noqa: PLC0415
+
+    return is_letter(document_text(doc), _letter_markers())
+
+
+@lru_cache(maxsize=1)
+def _letter_markers() -> tuple[str, ...]:
+    from ..loader import load_rules  # noqa: PLC0415
+
+    return tuple(load_rules()["passiv"].parameters.get("letter_markers") or ())
+
+
 def _verb_of_noun(words: Words, positions: list[int]) -> str | None:
     """"zahlen …" for a sentence with "Zahlung": the nearest -ung noun outside the term that has a verb."""
+    found = _noun_verb(words, positions)
+    return found[1] if found else None
+
+
+CLAUSE_BREAKS = {",", ";", ":"}
+
+
+def _noun_verb(words: Words, positions: list[int]) -> tuple[str, str] | None:
+    """(infinitive, "wir" form with "…", "nicht" and particle) of the -ung noun of the term's clause
+    nearest to it, one before the term first ("Die Prüfung … kann nicht erfolgen, da eine Entscheidung
+    …": the subject "Prüfung", not "Entscheidung" of the next clause)."""
     taken = set(positions)
     centre = positions[0] if positions else 0
+    clause = _clause_positions(words, centre)
+    if _agent(words, clause):
+        return None  # "Die Anmeldung muss von allen Gesellschaftern erfolgen": the clause names who acts
     nouns = sorted(
-        (p for p, tag in enumerate(words.tags) if tag == "NN" and p not in taken and words.lower[p].endswith("ung")),
-        key=lambda p: abs(p - centre),
+        (p for p in clause if words.tags[p] == "NN" and p not in taken and words.lower[p].endswith("ung")),
+        key=lambda p: (p > centre, abs(p - centre)),
     )
-    negated = "nicht" in words.lower
+    # "Es erfolgt keine Erstattung" -> "Wir erstatten … nicht"
+    negated = any(words.lower[p] == "nicht" or words.lower[p].startswith("kein") for p in clause)
     for position in nouns:
         form = _we_form(words.lower[position])
         if form is not None:
-            verb, particle = form
-            return " ".join(w for w in (verb, "…", "nicht" if negated else "", particle) if w)
+            verb, particle, infinitive = form
+            return infinitive, " ".join(w for w in (verb, "…", "nicht" if negated else "", particle) if w)
     return None
 
 
+AGENT_PREPOSITIONS = {"von", "durch", "seitens"}
+BEFORE_NOUN = {"ART", "PIAT", "PIDAT", "PPOSAT", "PDAT", "ADJA"}
+
+
+def _agent(words: Words, clause: list[int]) -> bool:
+    """The clause names an agent: "von"/"durch"/"seitens" + a noun phrase ("von allen Gesellschaftern",
+    "durch die Mitglieder des Vorstandes"); "von 8 bis 12 Uhr" is none."""
+    for position in clause:
+        if words.lower[position] not in AGENT_PREPOSITIONS:
+            continue
+        following = position + 1
+        while following in clause and words.tags[following] in BEFORE_NOUN:
+            following += 1
+        if following in clause and words.tags[following] in {"NN", "NE", "PIS"} and following > position + 1:
+            return True
+    return False
+
+
+def _clause_positions(words: Words, centre: int) -> list[int]:
+    """The positions of ``words`` in the clause of the word at ``centre``: up to a comma, semicolon
+    or colon on either side (``words`` leave out punctuation; the Doc still has it)."""
+    if not words.tokens:
+        return []
+    doc = words.tokens[0].doc
+
+    def broken(a: int, b: int) -> bool:
+        low, high = sorted((words.tokens[a].i, words.tokens[b].i))
+        return any(doc[i].text in CLAUSE_BREAKS for i in range(low + 1, high))
+
+    return [p for p in range(len(words.tokens)) if not broken(p, centre)]
+
+
 @lru_cache(maxsize=2048)
-def _we_form(noun: str) -> tuple[str, str] | None:
-    """("zahlen", "aus") for "auszahlung": the verb of an -ung noun in the "wir" form, and its particle."""
+def _we_form(noun: str) -> tuple[str, str, str] | None:
+    """("zahlen", "aus", "auszahlen") for "auszahlung": the verb of an -ung noun in the "wir" form, its
+    particle and its infinitive."""
     stem = noun[: -len("ung")]
     for infinitive in (stem + "en", stem + "n"):
         if len(infinitive) > 4 and is_known_verb(infinitive):
@@ -132,5 +204,5 @@ def _we_form(noun: str) -> tuple[str, str] | None:
                 present = ablaut.conjugate(infinitive).present[3].split()
             except ValueError:
                 return None
-            return present[0], " ".join(present[1:])
+            return present[0], " ".join(present[1:]), infinitive
     return None

@@ -21,10 +21,26 @@ How it is found without a parser (STTS tags, lemmas, commas only):
 * *sein* with an adjective or noun has no closing part and stays quiet.
 
 Distances count words (tokens with a letter or digit) between the two parts.
+
+The suggestion is concrete or absent (issue 17: the one stock advice was judged generic in
+every blind review).  Two cases are safe without a parser:
+
+* a legal reference brought in by "gemäß", "nach" or "laut" (:func:`movable_intro` of the kind
+  ``legal_reference``) whose removal brings the bracket within the limit: it goes in brackets
+  behind the closing verbs ("… als Ordnungswidrigkeit geahndet werden (§ 98 Abs. 2 AufenthG)");
+* a verb-first conditional clause ("Möchten Sie … aufnehmen, kann …", "Ist die Partei … vertreten,
+  muss …"): it becomes a "wenn" clause, which puts the finite verb next to its other part
+  ("Wenn Sie … aufnehmen möchten, kann …"); with "sollten Sie" the modal is dropped
+  ("Sollten Sie … beabsichtigen, …" -> "Wenn Sie … beabsichtigen, …").
+
+Everywhere else (a passive, a perfect, a particle verb in a statement) the finding keeps its
+message and gets no suggestion: a passive's advice comes from ``passiv``, and a reordering of
+the middle needs a parser to know which phrases may move.
 """
 
 from __future__ import annotations
 
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
@@ -32,7 +48,8 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.syntax import CLAUSE_BREAKS, FINITE, clause_structure, has_finite, is_word, particle_verbs
 from ...nlp.view import DocView, doc_view
-from .base import Hit, quote
+from .base import Hit, quote, spans_only
+from .legal_reference import laws, movable_intro, reference_chains
 
 PARTICIPLES = {"VVPP", "VAPP", "VMPP"}
 INFINITIVES = {"VVINF", "VAINF", "VMINF"}
@@ -47,10 +64,11 @@ KIND_TEXT = {
 
 class SentenceBracket:
     parameters = {"max_distance"}
-    values = {"finite", "closing", "distance", "limit", "part"}
+    values = {"finite", "closing", "distance", "limit", "part", "advice"}
 
     def __init__(self, parameters: dict):
         self.max_distance = int(parameters.get("max_distance", 10))
+        self.laws = laws("gesetze")
 
     def find(self, doc: Doc):
         view = doc_view(doc)
@@ -73,6 +91,7 @@ class SentenceBracket:
             distance = sum(1 for t in tokens[position + 1 :] if t.i < closing.i and is_word(t))
             if distance <= self.max_distance:
                 continue
+            advice = "" if spans_only(view.doc) else self._advice(view, sentence, tokens, position, closing)
             yield Hit(
                 start=token.i,
                 end=closing.i + 1,
@@ -82,8 +101,85 @@ class SentenceBracket:
                     "distance": distance,
                     "limit": self.max_distance,
                     "part": KIND_TEXT[part],
+                    "advice": advice,
                 },
+                suggest=bool(advice),
             )
+
+    def _advice(self, view: DocView, sentence: Span, tokens: list[Token], position: int, closing: Token) -> str:
+        """A concrete way to close the bracket in this sentence, or "" (see the module doc)."""
+        after = tokens.index(closing) + 1
+        verbs = [closing] + list(takewhile(lambda t: view.tag[t.i].startswith("V"), tokens[after:]))
+        return _reference_out(self, view, sentence, tokens, position, closing, verbs) or _conditional(
+            view, tokens, position, verbs
+        )
+
+
+def _reference_out(rule: SentenceBracket, view: DocView, sentence: Span, tokens: list[Token], position: int,
+                   closing: Token, verbs: list[Token]) -> str:
+    """"Setzen Sie „gemäß § 98 AufenthG“ als „(§ 98 AufenthG)“ hinter „geahndet werden“ …" when the
+    bracket is then within the limit."""
+    finite = tokens[position]
+    for start, end in reference_chains(sentence, rule.laws):
+        if not finite.i < start < end <= closing.i:
+            continue
+        intro = movable_intro(view, sentence, start)
+        if intro is None or intro <= finite.i:
+            continue
+        inside = [t for t in tokens[position + 1 :] if t.i < closing.i and is_word(t)]
+        left = sum(1 for t in inside if not intro <= t.i < end)
+        if left > rule.max_distance:
+            continue
+        reference = view.span_text(start, end)
+        phrase = view.span_text(intro, end)
+        behind = " ".join(view.text[t.i] for t in verbs)
+        return (f"Setzen Sie {quote(phrase)} als {quote('(' + reference + ')')} hinter {quote(behind)}: "
+                f"Dann stehen zwischen {quote(finite.text)} und {quote(closing.text)} nur noch {left} Wörter.")
+    return ""
+
+
+def _conditional(view: DocView, tokens: list[Token], position: int, verbs: list[Token]) -> str:
+    """„Wenn Sie … aufnehmen möchten, kann …“ for a verb-first conditional „Möchten Sie … aufnehmen, kann …“.
+
+    Only a finite auxiliary or modal verb as the first word (never a full verb: „Füllen Sie … aus,
+    schicken Sie …“ are two requests), its verbs right before a comma, and the main clause's finite
+    verb right after that comma („so“ or „dann“ may stand before it).  „Sollten Sie“ loses the
+    modal when its infinitive goes with „Sie“ („Wenn Sie … beabsichtigen“)."""
+    finite = tokens[position]
+    if position != _first_word(view, tokens) or view.tag[finite.i] not in {"VAFIN", "VMFIN"}:
+        return ""
+    if tokens[-1].text == "?":
+        return ""
+    after = tokens.index(verbs[-1]) + 1
+    rest = tokens[after:]
+    if len(rest) < 3 or rest[0].text != ",":
+        return ""
+    main = rest[1:]
+    if view.lower[main[0].i] in {"so", "dann"}:
+        main = main[1:]
+    if not main or view.tag[main[0].i] not in {"VAFIN", "VMFIN", "VVFIN"}:
+        return ""
+    middle = tokens[position + 1 : tokens.index(verbs[0])]
+    if not middle or view.tag[middle[0].i] not in SUBJECT_STARTS:
+        return ""
+    word = view.lower[finite.i]
+    verb_group = [view.text[t.i] for t in verbs]
+    drop_modal = word == "sollten" and view.lower[middle[0].i] == "sie" and len(verbs) == 1 and (
+        view.tag[verbs[0].i] == "VVINF")
+    if not drop_modal:
+        verb_group.append(word)
+    clause = " ".join(["Wenn", view.span_text(middle[0].i, middle[-1].i + 1), *verb_group])
+    shown = f"{clause}, {view.text[rest[1].i]} …"
+    return f"Schreiben Sie den ersten Teil als Satz mit „wenn“: {quote(shown)}"
+
+
+# words that may start the subject right after a verb-first conditional's finite verb
+SUBJECT_STARTS = {"PPER", "ART", "PPOSAT", "PDAT", "PIAT", "NN", "NE", "PIS", "PDS"}
+
+
+def _first_word(view: DocView, tokens: list[Token]) -> int:
+    """The position of the first word of the sentence (after a list bullet or a quotation mark)."""
+    return next((p for p, t in enumerate(tokens) if is_word(t)), 0)
 
 
 BOUNDARY_STARTS = {"PPER", "ART", "PDS", "PPOSAT", "PDAT", "KOUS", "PWAV", "PWS", "ADV", "PIS"}

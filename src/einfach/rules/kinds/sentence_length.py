@@ -225,7 +225,19 @@ def splits(sentence: Span) -> list[Split]:
     return view.cached("splits", sentence, lambda s: _splits(view, s))
 
 
-def _splits(view: DocView, sentence: Span) -> list[Split]:
+def nested_splits(sentence: Span) -> list[Split]:
+    """:func:`splits`, and also where the first part ends with a subordinate clause that its verb
+    closes ("Es wird darauf hingewiesen, dass Ihnen … erteilt wird, mit welcher …"): the places
+    to take a clause out of a Schachtelsatz (kind ``nesting``).  Every clause before the cut is
+    closed there: the cut stands in the main clause, or before a clause of depth 1.  After a
+    subordinate clause a relative clause is split off only with "welch-" (the office's way to go
+    on: "…, mit welcher …"); "…, die … festgelegt ist" there mostly defines its noun, and "Diese
+    ist … festgelegt." would state something else."""
+    view = doc_view(sentence.doc)
+    return view.cached("nested_splits", sentence, lambda s: _splits(view, s, after_subordinate=True))
+
+
+def _splits(view: DocView, sentence: Span, after_subordinate: bool = False) -> list[Split]:
     text, tag, lower = view.text, view.tag, view.lower
     indices = [t.i for t in view.non_space(sentence)]
     chunks = clause_structure(sentence)
@@ -238,7 +250,9 @@ def _splits(view: DocView, sentence: Span) -> list[Split]:
         verb, no subordinate clause still waiting for its verb, no bracket left open."""
         left = indices[:cut]
         words = [i for i in left if i in depth and is_word_text(text[i])]
-        if len(words) < MIN_PART_WORDS or depth[words[-1]] != 0:
+        if len(words) < MIN_PART_WORDS:
+            return None
+        if depth[words[-1]] != 0 and not (after_subordinate and tag[words[-1]].startswith("V")):
             return None
         if sum(text[i] == "(" for i in left) > sum(text[i] == ")" for i in left):
             return None
@@ -303,6 +317,9 @@ def _splits(view: DocView, sentence: Span) -> list[Split]:
         left = first_part(position)
         if left is None or _words(view, rest) < MIN_PART_WORDS:
             continue
+        last = [i for i in left if i in depth and is_word_text(text[i])][-1]
+        if depth[last] != 0 and tag[chunk.opener.i] == "PRELS" and not lower[chunk.opener.i].startswith("welch"):
+            continue  # "…, wenn … eingereicht werden, die … umfassen": a defining clause, "Diese …" changes it
         second = _restructured(view, chunks[number:], rest, left)
         if second:
             add(position, left, second)
@@ -424,8 +441,8 @@ def _sentence(view: DocView, start: str, remaining: list[int], mark: str) -> str
     return f"{start} {body}{'' if body.endswith(mark) else mark}"
 
 
-def describe_splits(sentence: Span) -> str:
+def describe_splits(sentence: Span, places=splits) -> str:
     """The suggestion's places to split ("" when there is none that leaves two sentences)."""
-    found = splits(sentence)[:MAX_SPLITS]
+    found = places(sentence)[:MAX_SPLITS]
     parts = [f"nach {quote(split.after)}: {quote(split.first)} Neuer Satz: {quote(split.second)}" for split in found]
     return " Oder ".join(parts)
