@@ -158,6 +158,26 @@ def test_a_check_process_ends_when_its_server_is_killed(tmp_path):
     wait_for(lambda: not any(alive(pid) for pid in ours), "the orphaned check process has ended")
 
 
+def test_a_check_process_lost_during_its_warm_up_makes_healthz_say_failed():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from einfach.serve.engine import Engine
+
+    engine = Engine(2)
+    engine._pool = current = object()  # stands for the pool that started the process
+    finished = Future()
+    finished.set_result(4711)
+    engine._lost_in_warm_up(current, finished)
+    assert engine.failed is None
+    lost = Future()
+    lost.set_exception(BrokenProcessPool("terminated abruptly"))
+    engine._lost_in_warm_up(object(), lost)  # an old pool's: no matter
+    assert engine.failed is None
+    engine._lost_in_warm_up(current, lost)
+    assert engine.failed == "BrokenProcessPool" and not engine.ready
+
+
 def test_the_check_answer_is_rendered_as_starlette_renders_json():
     """The check process renders the body; the bytes are those JSONResponse would send."""
     from starlette.responses import JSONResponse

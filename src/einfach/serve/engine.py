@@ -149,8 +149,17 @@ class Engine:
         self._ready, self._warm, self.failed = context.SimpleQueue(), 0, None
         self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_start_check_process,
                                          initargs=(self._ready, os.getpid()))
+        pool = self._pool
         for _ in range(self.processes):  # the executor starts a process per task that finds none idle: all N now
-            self._pool.submit(os.getpid)
+            pool.submit(os.getpid).add_done_callback(lambda done: self._lost_in_warm_up(pool, done))
+
+    def _lost_in_warm_up(self, pool: ProcessPoolExecutor, done) -> None:
+        """A check process ended before it had warmed up: ``/healthz`` says "failed" (no new pool
+        until a request asks for one, so that a process that cannot start does not loop)."""
+        if (pool is self._pool and self.failed is None and not done.cancelled()
+                and isinstance(done.exception(), BrokenProcessPool)):
+            self.failed = "BrokenProcessPool"
+            log.error("einfach: a check process ended during its warm-up; /healthz answers 503")
 
     @property
     def ready(self) -> bool:
