@@ -10,8 +10,9 @@ for the answer before sending the next (after ``--think`` seconds, default 0: a 
 loop without pauses, so the latency is about clients / throughput).  Per worker count: requests per second,
 p50/p95/max latency, errors (any answer but 200, or a failed request), the
 peak resident memory of the HTTP process and of each check process, and the CPU time per
-answer of the HTTP process and of the check processes together (both sampled from /proc
-every 0.5 s), and the client's own CPU time.  The CPU time per answer does not depend much on
+answer of the HTTP process and of the check processes together, and each check process's CPU
+time during the run (which shows how the work was spread; all sampled from /proc every 0.5 s),
+and the client's own CPU time.  The CPU time per answer does not depend much on
 what else runs on the machine: 2 cores / that time is about the throughput two check processes
 reach on an idle 2-core machine.  Goal: p95 under 1 s with 2 workers on 2 cores.
 
@@ -202,12 +203,13 @@ def run(workers: int, clients: int, seconds: float, think: float, fresh: bool = 
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     checkers = sorted(pid for pid in sampler.peak if pid != process.pid)
     memory = ", ".join(f"{sampler.peak[pid] / 1024:.0f}" for pid in checkers)
+    shares = ", ".join(f"{sampler.cpu([pid]):.1f}" for pid in checkers)  # both busy: the dispatch spreads the work
     answers = max(1, len(latencies))
     http_ms, check_ms = (1000 * sampler.cpu(pids) / answers for pids in ([process.pid], checkers))
     return [
         workers, clients, f"{think:g}", f"{wall:.0f}", len(latencies), f"{len(latencies) / wall:.2f}",
         f"{statistics.median(latencies):.3f}" if latencies else "–", f"{percentile(latencies, 0.95):.3f}",
-        f"{max(latencies):.3f}" if latencies else "–", errors, f"{sampler.peak[process.pid] / 1024:.0f}", memory,
+        f"{max(latencies):.3f}" if latencies else "–", errors, f"{sampler.peak[process.pid] / 1024:.0f}", memory, shares,
         f"{http_ms:.1f} + {check_ms:.1f} = {http_ms + check_ms:.0f}", f"{cpu:.1f} ({100 * cpu / wall:.1f} %)",
     ]
 
@@ -234,7 +236,7 @@ def main() -> int:
     print(f"connections: {'a new one per request' if args.fresh_connections else 'keep-alive'}")
     rows = [run(workers, args.clients, args.seconds, args.think, args.fresh_connections) for workers in args.workers]
     print(table(["workers", "clients", "think s", "seconds", "answers", "req/s", "p50 s", "p95 s", "max s", "errors",
-                 "peak RSS HTTP process (MiB)", "peak RSS per check process (MiB)",
+                 "peak RSS HTTP process (MiB)", "peak RSS per check process (MiB)", "CPU s per check process",
                  "CPU ms per answer: HTTP + checks = server", "client CPU s (% of wall)"], rows))
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0
