@@ -109,9 +109,9 @@ class Private:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-class Unavailable(Exception):
-    """No check process could do the check (one ended abruptly, or the server is stopping):
-    a German message for a 503 answer."""
+class CodedError(Exception):
+    """An error code for the API's answer and a German message.  Both are the exception's
+    arguments, so that it crosses from a check process to the HTTP process intact (pickle)."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(code, message)
@@ -119,6 +119,11 @@ class Unavailable(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class Unavailable(CodedError):
+    """No check process could do the check (one ended abruptly, or the server is stopping):
+    a German message for a 503 answer."""
 
 
 class Engine:
@@ -147,9 +152,8 @@ class Engine:
 
         context = multiprocessing.get_context("spawn")
         self._ready, self._warm, self.failed = context.SimpleQueue(), 0, None
-        self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_start_check_process,
-                                         initargs=(self._ready, os.getpid()))
-        pool = self._pool
+        pool = self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_start_check_process,
+                                                initargs=(self._ready, os.getpid()))
         for _ in range(self.processes):  # the executor starts a process per task that finds none idle: all N now
             pool.submit(os.getpid).add_done_callback(lambda done: self._lost_in_warm_up(pool, done))
 
@@ -434,15 +438,8 @@ def _tracked_copy(path: Path, edits) -> tuple[bytes, str, dict]:
     return target.read_bytes(), ".docx", {"written": report.written, "skipped": report.skipped}
 
 
-class FixRefused(Exception):
+class FixRefused(CodedError):
     """Accepted rewrites the server does not offer, or that overlap: a German message for a 422."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(code, message)  # both arguments, so that it crosses from a check process intact
-        self.code, self.message = code, message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class UploadError(Exception):
