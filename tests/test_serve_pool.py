@@ -73,6 +73,18 @@ def server(tmp_path_factory, hold):
 def test_two_check_processes_warmed_before_healthz(server):
     assert requests.get(server.url + "/healthz", timeout=30).status_code == 200
     assert len(check_processes(server)) == 2
+    assert check(server, LETTER).status_code == 200
+
+
+def test_the_http_process_never_loads_the_pipeline(server):
+    """The checks run in the check processes: spaCy's compiled modules are mapped there only."""
+    assert check(server, LETTER).status_code == 200
+
+    def loads_spacy(pid: int) -> bool:
+        return "/spacy/" in Path(f"/proc/{pid}/maps").read_text()
+
+    assert not loads_spacy(server.process.pid)
+    assert all(loads_spacy(pid) for pid in check_processes(server))
 
 
 def test_an_idle_check_process_takes_a_request_while_the_other_is_busy(server, hold):
