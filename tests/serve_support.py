@@ -29,13 +29,16 @@ def free_port() -> int:
 class Server:
     """``einfach serve`` with ``arguments`` on 127.0.0.1 and a free port; waits for ``/healthz``."""
 
-    def __init__(self, log_path: Path, *arguments: str) -> None:
+    def __init__(self, log_path: Path, *arguments: str, environment: dict | None = None,
+                 own_group: bool = False) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         self._log = open(log_path, "wb")
         command = [sys.executable, "-m", "einfach", "serve", "--port", str(self.port), *arguments]
-        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT, env=dict(os.environ))
+        # own_group: a process group of its own, as a terminal gives a command (Ctrl+C reaches the whole group)
+        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT,
+                                        env={**os.environ, **(environment or {})}, start_new_session=own_group)
         try:
             self.wait_until_ready()
         except BaseException:  # never leave a server behind (an interrupted run included)
@@ -69,6 +72,29 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         self._log.close()
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux: /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if parent == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """``pid`` is a running process (not gone, not a zombie waiting for its parent)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def make_docx(*paragraphs: str) -> bytes:

@@ -366,18 +366,13 @@ def test_the_server_does_not_freeze_the_collector():
 def test_warm_up_loads_what_a_first_letter_would():
     """The warm-up letter loads the tagger, the lexicons and the lazily loaded word tables."""
     from einfach.nlp import compounds, frequency
-    from einfach.serve.engine import Engine
+    from einfach.serve.engine import warm_up
 
     compounds._ngrams.cache_clear()
     frequency._bands.cache_clear()
-    engine = Engine()
-    try:
-        engine._warm_up()
-        assert engine.ready and engine.failed is None
-        assert compounds._ngrams.cache_info().currsize == 1
-        assert frequency._bands.cache_info().currsize == 1
-    finally:
-        engine.close()
+    assert warm_up() is None  # no failure
+    assert compounds._ngrams.cache_info().currsize == 1
+    assert frequency._bands.cache_info().currsize == 1
 
 
 def test_annotate_refuses_a_package_that_unpacks_too_large(monkeypatch, tmp_path):
@@ -391,8 +386,8 @@ def test_annotate_refuses_a_package_that_unpacks_too_large(monkeypatch, tmp_path
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/media/gross.bin", b"\0" * 2_000_000)  # compresses to a few KB
     monkeypatch.setattr(engine, "MAX_UNPACKED", 1_000_000)
-    with open(path, "rb") as handle, pytest.raises(engine.UploadError, match="entpackt größer"):
-        engine.annotate_upload(engine.Upload(name="brief.docx", file=handle), engine.Options())
+    with pytest.raises(engine.UploadError, match="entpackt größer"):
+        engine.annotate_upload(engine.Upload(name="brief.docx", path=path), engine.Options())
 
 
 def asgi_get(application, path: str) -> tuple[dict, bytes]:
@@ -437,19 +432,19 @@ def test_healthz_is_503_until_the_warm_up_is_done():
     from einfach.serve.engine import Engine
 
     application = create_app(ServerConfig())
-    engine = Engine()  # not warmed up
+    engine = Engine(2)  # not started: no check process has warmed up
     application.state.engine = engine
-    try:
-        start, raw = asgi_get(application, "/healthz")
-        assert start["status"] == 503 and json.loads(raw)["status"] == "starting"
-        engine.failed = "RuntimeError"
-        start, raw = asgi_get(application, "/healthz")
-        assert start["status"] == 503 and json.loads(raw)["status"] == "failed"
-        engine.failed, engine.ready = None, True
-        start, raw = asgi_get(application, "/healthz")
-        assert start["status"] == 200 and json.loads(raw)["status"] == "ok"
-    finally:
-        engine.close()
+    start, raw = asgi_get(application, "/healthz")
+    assert start["status"] == 503 and json.loads(raw)["status"] == "starting"
+    engine._warm = 1  # one of two
+    start, raw = asgi_get(application, "/healthz")
+    assert start["status"] == 503 and json.loads(raw)["status"] == "starting"
+    engine.failed = "RuntimeError"
+    start, raw = asgi_get(application, "/healthz")
+    assert start["status"] == 503 and json.loads(raw)["status"] == "failed"
+    engine.failed, engine._warm = None, 2
+    start, raw = asgi_get(application, "/healthz")
+    assert start["status"] == 200 and json.loads(raw)["status"] == "ok"
 
 
 def test_a_taken_port_is_one_german_line(server):

@@ -29,7 +29,7 @@ def is_loopback(host: str) -> bool:
               help="Adresse, an der der Server lauscht (Standard: nur dieser Rechner).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True, metavar="PORT", help="TCP-Port.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N",
-              help="Anzahl der Prozesse; jeder prüft einen Brief zur Zeit.")
+              help="Anzahl der Prüfprozesse; jeder prüft einen Brief zur Zeit, eine Anfrage geht an einen freien.")
 @click.option("--token-file", default=None, metavar="DATEI",
               help="Datei mit dem Zugangsschlüssel (erste Zeile); dann brauchen /api/* und /openapi.json "
                    "„Authorization: Bearer …“.")
@@ -58,15 +58,16 @@ def serve(host, port, workers, token_file, no_auth, max_upload_mb) -> None:
         token_file = os.path.abspath(token_file)
     _check_free(host, port)
     shared_process()  # a server keeps creating and dropping request objects: no gc.freeze() after loading
-    config = ServerConfig(token_file=token_file, max_upload_mb=max_upload_mb)
-    os.environ[ENVIRONMENT] = config.to_environment()  # worker processes read it (einfach.serve.app.create_app)
+    config = ServerConfig(token_file=token_file, max_upload_mb=max_upload_mb, workers=workers)
+    os.environ[ENVIRONMENT] = config.to_environment()  # read by einfach.serve.app.create_app
     import uvicorn
 
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"einfach serve: http://{shown}:{port}/ ({workers} Prozess{'e' if workers != 1 else ''}; "
+    click.echo(f"einfach serve: http://{shown}:{port}/ ({workers} Prüfprozess{'e' if workers != 1 else ''}; "
                "Strg+C beendet)", err=True)
+    # one HTTP process (no uvicorn workers): it hands each check to a free one of its `workers` check processes
     uvicorn.run(
-        "einfach.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
+        "einfach.serve.app:create_app", factory=True, host=host, port=port,
         access_log=False,  # einfach.serve.app.AccessLog logs method, path and status only
         log_config=LOG_CONFIG, server_header=False, proxy_headers=False,
     )

@@ -4,7 +4,7 @@ Built on Starlette (routing, requests, multipart parsing) and served by
 uvicorn.  The routes:
 
 * ``GET /`` and ``/static/*``: the page (German, no assets from elsewhere);
-* ``GET /healthz``: 200 once this worker has checked its warm-up letter, 503 before;
+* ``GET /healthz``: 200 once every check process has checked its warm-up letter, 503 before;
 * ``GET /openapi.json``: the API's description (``openapi.yml`` next to this module);
 * ``GET /api/rules``, ``POST /api/check``, ``POST /api/annotate``, ``POST /api/html``,
   ``POST /api/fix`` (the plainer copy with the rewrites the client accepted).
@@ -18,7 +18,8 @@ set), :class:`BodyLimit` (413 before a request body over the limit is read) and
 :class:`CatchAll` (a German 500 answer for a bug, without its message in the log).
 
 Configuration comes from :class:`ServerConfig`, which ``einfach serve`` puts
-into the environment, so that the worker processes uvicorn starts get it too.
+into the environment (read by :func:`create_app`, also under gunicorn).  The
+checks run in the check processes of :class:`~einfach.serve.engine.Engine`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import time
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
@@ -47,10 +49,12 @@ from .engine import (
     Engine,
     FixRefused,
     Options,
+    Private,
+    Unavailable,
     Upload,
     UploadError,
     annotate_upload,
-    check_source,
+    check_body,
     fix_source,
     html_report,
 )
@@ -83,6 +87,7 @@ class ServerConfig:
 
     token_file: str | None = None
     max_upload_mb: float = 20
+    workers: int = 1  # check processes
 
     @property
     def max_upload(self) -> int:
@@ -115,9 +120,9 @@ def read_token(path: str) -> str:
 class ApiError(Exception):
     """An expected failure: answered as ``{"error": code, "message": German text}``."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, headers: dict | None = None) -> None:
         super().__init__(message)
-        self.status, self.code, self.message = status, code, message
+        self.status, self.code, self.message, self.headers = status, code, message, headers
 
 
 def error_response(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:
@@ -129,7 +134,7 @@ def _invalid(message: str) -> ApiError:
 
 
 async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-    return error_response(exc.status, exc.code, exc.message)
+    return error_response(exc.status, exc.code, exc.message, headers=exc.headers)
 
 
 _HTTP_MESSAGES = {
@@ -168,8 +173,11 @@ class CatchAll:
         except Exception as exc:  # noqa: BLE001 - never a traceback to the client or the log
             import traceback
 
-            frames = traceback.extract_tb(exc.__traceback__)
-            where = " <- ".join(f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" for frame in reversed(frames[-4:]))
+            frames = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)]
+            remote = getattr(exc.__cause__, "tb", None)  # raised in a check process: its traceback as text
+            if isinstance(remote, str):
+                frames = re.findall(r'File "([^"]+)", line (\d+)', remote)
+            where = " <- ".join(f"{name.rsplit('/', 1)[-1]}:{line}" for name, line in reversed(frames[-4:]))
             log.error("einfach: internal error %s at %s", type(exc).__name__, where)
             if not started and scope["type"] == "http":
                 message = "Interner Fehler beim Prüfen; bitte melden Sie das dem Betrieb von einfach."
@@ -327,27 +335,37 @@ async def rules(request: Request) -> Response:
     })
 
 
-async def _run(request: Request, form, function, *args):
-    """``function(*args)`` in this worker's check thread; a refused upload or rewrite becomes
-    the API's error answer, and the form of a multipart request is closed."""
+async def _run(request: Request, form, function, source, *args):
+    """``function(source, *args)`` in a free check process (an upload as its private copy,
+    deleted afterwards); a refused upload or rewrite becomes the API's error answer, and the
+    form of a multipart request is closed."""
+    from starlette.concurrency import run_in_threadpool
+
     engine: Engine = request.app.state.engine
     try:
-        return await engine.run(function, *args)
+        if not isinstance(source, Upload):
+            return await engine.run(function, source, *args)
+        private = Private(source)
+        stored = await run_in_threadpool(private.__enter__)  # copying up to the upload limit: off the event loop
+        try:
+            return await engine.run(function, stored, *args)
+        finally:
+            await run_in_threadpool(private.__exit__, None, None, None)
     except UploadError as error:
         raise ApiError(400, "bad_file", str(error)) from None
     except FixRefused as refused:
         raise ApiError(422, refused.code, str(refused)) from None
+    except Unavailable as error:
+        raise ApiError(503, error.code, str(error), headers={"retry-after": "10"}) from None
     finally:
         if form is not None:
             await form.close()
 
 
 async def check(request: Request) -> Response:
-    from ..findings import SCHEMA
-
     source, options, form, _ = await _parse(request)
-    entry = await _run(request, form, check_source, source, options)
-    return JSONResponse({"schema": SCHEMA, "files": [entry], "errors": []})
+    body = await _run(request, form, check_body, source, options)  # the JSON, rendered in the check process
+    return Response(body, media_type="application/json")
 
 
 async def annotate(request: Request) -> Response:
@@ -578,9 +596,9 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
-        engine = Engine()
+        engine = Engine(config.workers)
         app.state.engine = engine
-        engine.start_warm_up()
+        engine.start()
         try:
             yield
         finally:

@@ -1,25 +1,33 @@
-"""The checks behind the server: one pipeline per process, one check at a time.
+"""The checks behind the server: a pool of check processes, each with one pipeline.
 
-The tagger's memo tables and the pipeline's caches are per process and
-written for one check at a time, so every check of a worker process runs in
-the same single thread (:class:`Engine`), off the event loop; requests wait
-in line for it.  Parallel work comes from several worker processes
-(``einfach serve --workers N``).
+The HTTP process (uvicorn's event loop: parsing, token, limits, uploads) does
+no check itself.  It hands every check to :class:`Engine`, a pool of N check
+processes (``einfach serve --workers N``); a request goes to whichever check
+process is free and waits only while all of them are busy.  Each check process
+loads the pipeline once, checks a warm-up letter before ``/healthz`` answers 200,
+and runs one check at a time (the tagger's memo tables and the pipeline's caches
+are per process and written for one check at a time).
 
-Uploads are copied into a private temporary folder (mode 0700, from
-:func:`tempfile.mkdtemp`) under a fixed name that keeps only the suffix, read
-by the same readers as on the command line (with their protection against
-zip bombs, entities and XXE) and deleted when the request ends.  Nothing is
-cached across requests: every request reads and checks its letter afresh.
+Uploads are copied by the HTTP process into a private temporary folder (mode
+0700, from :func:`tempfile.mkdtemp`) under a fixed name that keeps only the
+suffix; the check process reads that path with the same readers as the command
+line (with their protection against zip bombs, entities and XXE), and the HTTP
+process deletes the folder when the check is done.  Nothing is cached across
+requests: every request reads and checks its letter afresh.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import os
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import NamedTuple
@@ -58,14 +66,22 @@ class Options:
 
 @dataclass
 class Upload:
-    """An uploaded file: the client's name (never logged) and its content in a spooled file."""
+    """An uploaded file: the client's name (never logged) and its content.
+
+    In the HTTP process the content is Starlette's spooled ``file``; :class:`Private` copies
+    it into a private folder and gives the check process an ``Upload`` with that ``path``
+    (a path crosses to the other process, an open file cannot)."""
 
     name: str
-    file: object  # a binary file object (Starlette's SpooledTemporaryFile)
+    file: object = None  # a binary file object (Starlette's SpooledTemporaryFile), HTTP process only
+    path: Path | None = None  # the private copy that the check process reads
     suffix: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.suffix = PurePath(self.name.replace("\\", "/")).suffix.lower()
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "file": None}  # only the private copy goes to a check process
 
     @property
     def display_name(self) -> str:
@@ -73,38 +89,181 @@ class Upload:
         return PurePath(self.name.replace("\\", "/")).name or f"brief{self.suffix}"
 
 
+class Private:
+    """A private temporary folder holding one upload under a fixed name; removed on exit.
+
+    Entering gives the :class:`Upload` with the ``path`` of that copy."""
+
+    def __init__(self, upload: Upload) -> None:
+        self.upload = upload
+
+    def __enter__(self) -> Upload:
+        self.folder = Path(tempfile.mkdtemp(prefix="einfach-serve-"))
+        path = self.folder / f"brief{self.upload.suffix}"
+        self.upload.file.seek(0)
+        with open(path, "xb") as out:
+            shutil.copyfileobj(self.upload.file, out, 1 << 20)
+        return Upload(name=self.upload.name, path=path)
+
+    def __exit__(self, *exc) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class CodedError(Exception):
+    """An error code for the API's answer and a German message.  Both are the exception's
+    arguments, so that it crosses from a check process to the HTTP process intact (pickle)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(code, message)
+        self.code, self.message = code, message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Unavailable(CodedError):
+    """No check process could do the check (one ended abruptly, or the server is stopping):
+    a German message for a 503 answer."""
+
+
 class Engine:
-    """One worker process's checker: a single thread that runs checks one after another."""
+    """The check processes of one HTTP process: a :class:`~concurrent.futures.ProcessPoolExecutor`.
 
-    def __init__(self) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="einfach-check")
-        self.ready = False
-        self.failed: str | None = None
+    A free check process takes the next request from the pool's shared queue, so a request
+    waits only while every check process is busy.  The processes are started with ``spawn``
+    (a fresh interpreter: the HTTP process runs threads, which ``fork`` must not copy, and it
+    works on every platform), and each runs :func:`_start_check_process` first: it loads and
+    warms the pipelines and reports on ``ready``.  A check process that ends abruptly (killed,
+    out of memory) breaks the whole pool (the executor stops the others too): the checks in
+    flight get :class:`Unavailable` and a new pool is started.
+    """
 
-    def start_warm_up(self) -> None:
-        """Load the pipelines and check a letter in the check thread (``/healthz`` waits for it)."""
-        self._executor.submit(self._warm_up)
+    def __init__(self, processes: int = 1) -> None:
+        self.processes = processes
+        self.failed: str | None = None  # why a check process's warm-up failed
+        self._pool: ProcessPoolExecutor | None = None
+        self._ready = None  # the queue on which the check processes report their warm-up
+        self._warm = 0
+        self._closing = False
 
-    def _warm_up(self) -> None:
-        from ..rules.loader import available_profiles
+    def start(self) -> None:
+        """Start the check processes; they load and warm up while the server already answers."""
+        import multiprocessing
 
-        try:
-            for profile in ["einfach", *(p for p in available_profiles() if p != "einfach")]:
-                result = check_source(WARM_UP_TEXT, Options(profile=profile))
-                if not result["findings"]:
-                    raise RuntimeError(f"the warm-up letter gave no finding with profile {profile}")
-        except Exception as exc:  # noqa: BLE001 - reported by /healthz and the log, the server keeps running
-            self.failed = f"{type(exc).__name__}"
-            log.error("einfach: warm-up failed (%s); /healthz answers 503", type(exc).__name__)
-            return
-        self.ready = True
+        context = multiprocessing.get_context("spawn")
+        self._ready, self._warm, self.failed = context.SimpleQueue(), 0, None
+        pool = self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_start_check_process,
+                                                initargs=(self._ready, os.getpid()))
+        for _ in range(self.processes):  # the executor starts a process per task that finds none idle: all N now
+            pool.submit(os.getpid).add_done_callback(lambda done: self._lost_in_warm_up(pool, done))
+
+    def _lost_in_warm_up(self, pool: ProcessPoolExecutor, done) -> None:
+        """A check process ended before it had warmed up: ``/healthz`` says "failed" (no new pool
+        until a request asks for one, so that a process that cannot start does not loop)."""
+        if (pool is self._pool and self.failed is None and not done.cancelled()
+                and isinstance(done.exception(), BrokenProcessPool)):
+            self.failed = "BrokenProcessPool"
+            log.error("einfach: a check process ended during its warm-up; /healthz answers 503")
+
+    @property
+    def ready(self) -> bool:
+        """Every check process of the current pool has checked its warm-up letter."""
+        while self._ready is not None and not self._ready.empty():
+            failure = self._ready.get()
+            if failure:
+                self.failed = failure
+                log.error("einfach: warm-up failed (%s); /healthz answers 503", failure)
+            else:
+                self._warm += 1
+        return self._warm >= self.processes and self.failed is None
 
     async def run(self, function, *args):
-        """Run ``function(*args)`` in the check thread and wait for it without blocking the loop."""
-        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
+        """``function(*args)`` in a free check process, awaited without blocking the event loop."""
+        for _ in range(2):
+            pool = self._pool
+            if pool is None or self._closing:
+                raise Unavailable("unavailable", "Der Server wird gerade beendet; bitte versuchen Sie es gleich noch einmal.")
+            try:
+                future = pool.submit(function, *args)
+            except BrokenProcessPool:  # broken since the last check: this request lost nothing, take the new pool
+                self._replace(pool)
+                continue
+            try:
+                return await asyncio.wrap_future(future)
+            except BrokenProcessPool:
+                self._replace(pool)
+                break
+        raise Unavailable("check_process_lost", "Der Prüfprozess wurde unerwartet beendet (zum Beispiel wegen "
+                                                "Speichermangel) und wird neu gestartet; bitte versuchen Sie es "
+                                                "gleich noch einmal.")
+
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """A new pool for a broken one (once, however many requests saw it break)."""
+        if self._pool is not broken or self._closing:
+            return
+        log.error("einfach: a check process ended abruptly (killed or out of memory); starting %d new one%s",
+                  self.processes, "s" if self.processes != 1 else "")
+        broken.shutdown(wait=False)
+        self.start()
 
     def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Stop the check processes (waits for the checks still running)."""
+        self._closing = True
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_check_process(ready, parent: int) -> None:
+    """The first thing a check process does: signals, the watch on its parent, the warm-up."""
+    import signal
+
+    from ..gc_pause import shared_process
+
+    # Ctrl+C in a terminal reaches the whole process group: the HTTP process stops the pool
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_follow_parent, args=(parent,), name="einfach-parent", daemon=True).start()
+    shared_process()  # a server: no gc.freeze() after loading
+    ready.put(warm_up())
+
+
+def _follow_parent(parent: int) -> None:
+    """End this check process when its HTTP process is gone (killed with SIGKILL, say).
+
+    Without it an orphan would wait for work for ever: a check process holds both ends
+    of the pool's task queue, so it never sees the queue close."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def warm_up() -> str | None:
+    """Load the pipelines and check the warm-up letter with every profile; the type of the
+    error if that fails (the server keeps running and ``/healthz`` answers 503), else None."""
+    from ..rules.loader import available_profiles
+
+    try:
+        for profile in ["einfach", *(p for p in available_profiles() if p != "einfach")]:
+            result = check_source(WARM_UP_TEXT, Options(profile=profile))
+            if not result["findings"]:
+                raise RuntimeError(f"the warm-up letter gave no finding with profile {profile}")
+    except Exception as exc:  # noqa: BLE001 - reported by /healthz and the log, the server keeps running
+        return type(exc).__name__
+    return None
+
+
+#: Test-only (``tests/test_serve_pool.py``): a folder; when set, a check of a text that starts
+#: with :data:`HOLD_MARKER` creates ``held-PID`` there and waits until ``release`` exists, so a
+#: test can keep one check process busy.  Unset in every real set-up.
+HOLD_ENVIRONMENT = "EINFACH_SERVE_TEST_HOLD"
+HOLD_MARKER = "einfach-test: warten\n"
+
+
+def _hold_if_asked(text: str) -> None:
+    folder = os.environ.get(HOLD_ENVIRONMENT)
+    if folder and text.startswith(HOLD_MARKER):
+        Path(folder, f"held-{os.getpid()}").touch()
+        while not Path(folder, "release").exists():
+            time.sleep(0.05)
 
 
 def _settings(options: Options):
@@ -127,24 +286,6 @@ def _entry(result) -> dict:
     return entry
 
 
-class _Private:
-    """A private temporary folder holding one upload under a fixed name; removed on exit."""
-
-    def __init__(self, upload: Upload) -> None:
-        self.upload = upload
-
-    def __enter__(self) -> Path:
-        self.folder = Path(tempfile.mkdtemp(prefix="einfach-serve-"))
-        path = self.folder / f"brief{self.upload.suffix}"
-        self.upload.file.seek(0)
-        with open(path, "xb") as out:
-            shutil.copyfileobj(self.upload.file, out, 1 << 20)
-        return path
-
-    def __exit__(self, *exc) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
 def _checked(path: Path, options: Options):
     """The check of a file; :class:`UploadError` for one the readers refuse."""
     from ..checker import check_document
@@ -164,10 +305,10 @@ def _result(source: Upload | str, options: Options, text_name: str = "<text>"):
     from ..readers.text import document_from_text
 
     if isinstance(source, str):
+        _hold_if_asked(source)
         settings = _settings(options)
         return check_document(document_from_text(text_name, source), _pipeline(settings), settings)
-    with _Private(source) as path:
-        result = _checked(path, options)
+    result = _checked(source.path, options)
     result.path = source.display_name
     return result
 
@@ -178,21 +319,31 @@ def check_source(source: Upload | str, options: Options) -> dict:
     return _entry(_result(source, options))
 
 
+def check_body(source: Upload | str, options: Options) -> bytes:
+    """The whole ``/api/check`` answer: the einfach/1 JSON with :func:`check_source`'s entry,
+    rendered here in the check process as Starlette's ``JSONResponse`` renders it, so that one
+    bytes object crosses to the HTTP process instead of a tree of dicts to pickle and unpickle."""
+    from ..findings import SCHEMA
+
+    content = {"schema": SCHEMA, "files": [check_source(source, options)], "errors": []}
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
+
+
 def annotate_upload(upload: Upload, options: Options) -> tuple[bytes, dict]:
     """The .docx with one Word comment per finding, and what was written/skipped."""
     from ..output.docx_comments import annotate
 
-    with _Private(upload) as path:
-        result = _checked(path, options)
-        _check_unpacked_size(path, "für die Kommentare")
-        target = path.with_name("kommentiert.docx")
-        try:
-            report = annotate(result, str(target), inputs=[str(path)])
-        except InputError as error:
-            raise UploadError(error.problem) from None
-        except OutputError:  # python-docx cannot open what the reader accepted
-            raise UploadError("kann für die Kommentare nicht geöffnet werden") from None
-        return target.read_bytes(), {"written": report.written, "skipped": report.skipped}
+    path = upload.path
+    result = _checked(path, options)
+    _check_unpacked_size(path, "für die Kommentare")
+    target = path.with_name("kommentiert.docx")
+    try:
+        report = annotate(result, str(target), inputs=[str(path)])
+    except InputError as error:
+        raise UploadError(error.problem) from None
+    except OutputError:  # python-docx cannot open what the reader accepted
+        raise UploadError("kann für die Kommentare nicht geöffnet werden") from None
+    return target.read_bytes(), {"written": report.written, "skipped": report.skipped}
 
 
 #: python-docx, which writes the commented copy, unpacks every part of the package (images
@@ -239,12 +390,11 @@ def fix_source(source: Upload | str, options: Options, accepted: list[Accepted])
         result = _result(source, options)
         edits = _chosen(result, accepted)
         return _fixed_text(result.text, edits), ".txt", _counts(edits)
-    with _Private(source) as path:
-        result = _checked(path, options)
-        edits = _chosen(result, accepted)
-        if source.suffix != ".docx":
-            return _fixed_text(result.text, edits), source.suffix, _counts(edits)
-        return _tracked_copy(path, edits)
+    result = _checked(source.path, options)
+    edits = _chosen(result, accepted)
+    if source.suffix != ".docx":
+        return _fixed_text(result.text, edits), source.suffix, _counts(edits)
+    return _tracked_copy(source.path, edits)
 
 
 def _chosen(result, accepted: list[Accepted]) -> list[Edit]:
@@ -288,12 +438,8 @@ def _tracked_copy(path: Path, edits) -> tuple[bytes, str, dict]:
     return target.read_bytes(), ".docx", {"written": report.written, "skipped": report.skipped}
 
 
-class FixRefused(Exception):
+class FixRefused(CodedError):
     """Accepted rewrites the server does not offer, or that overlap: a German message for a 422."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 class UploadError(Exception):
