@@ -341,6 +341,10 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
         from ..rules.kinds.wordinfo import participle_of
 
         word = participle_of(entry.rewrite)
+        if word is None and new_prefix and (participle_of(new_stem) or "").startswith("ge"):
+            # a separable verb the model has not seen as a participle: particle + the base verb's
+            # attested participle ("eintreiben" -> "ein" + "getrieben")
+            word = new_prefix + participle_of(new_stem)
         if word is None or _finite_participle(doc, clause):
             return None
     else:
