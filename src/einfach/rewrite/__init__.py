@@ -118,7 +118,9 @@ def _share(fix: dict, after, findings) -> None:
     edits = fix["edits"]
     gone = {span.label_ for span in after.spans.get("einfach", [])}
     for other in findings:
-        if other.fix is not None or other.rule in gone:
+        # a rule still reported in the new sentence resolves the finding only where its words are
+        # gone ("mit der hiesigen Behörde Rücksprache zu halten" -> "... zu sprechen": "hiesigen" stays)
+        if other.fix is not None or (other.rule in gone and other.text.lower() in after.text.lower()):
             continue
         if any(e["start"] < other.end and other.start < e["end"] for e in edits):
             other.fix = fix
