@@ -221,6 +221,7 @@ def test_reference_before_a_finite_verb_and_an_inserted_clause_gets_no_place(che
     # the phrase entry (rwamts4) names the possessive the rewrite inflects
     ("Den hier vorliegenden Erkenntnissen zufolge fehlen Unterlagen.", "hier vorliegenden",
      ["Schreiben Sie stattdessen „unser“."]),
+    ("Den vorliegenden Erkenntnissen zufolge fehlen Unterlagen.", "vorliegenden", []),
     ("Wir weisen darauf hin, dass Säumniszuschläge erhoben werden.", "erhoben", ["Schreiben Sie stattdessen „verlangen“."]),
     ("Gegen den Bescheid kann Widerspruch erhoben werden.", "erhoben", ["Schreiben Sie stattdessen „einlegen“."]),
     # also a guardian has the care: „Eltern“ narrows it

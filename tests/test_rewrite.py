@@ -92,6 +92,17 @@ def test_one_rewrite_resolving_several_findings_is_carried_by_each():
     assert fixes["passiv"]["sentence"] == "Bitte bringen Sie den Ausweis mit."
 
 
+
+def test_a_rewrite_that_takes_the_words_away_resolves_a_finding_of_a_rule_still_reported():
+    # the Funktionsverbgefüge rewrite removes "Rücksprache"; "hiesigen" (Amtsdeutsch too) stays
+    findings = einfach.check("Es ist ratsam, mit der hiesigen Behörde Rücksprache zu halten.").findings
+    by_text = {f.text: f.fix for f in findings if f.rule in {"amtsdeutsch", "funktionsverbgefuege"}}
+    assert by_text["Rücksprache"] is not None
+    assert by_text["Rücksprache"] == by_text["Rücksprache zu halten"]
+    assert by_text["Rücksprache"]["sentence"] == "Es ist ratsam, mit der hiesigen Behörde zu sprechen."
+    assert by_text["hiesigen"]["sentence"] == "Es ist ratsam, mit unserer Behörde Rücksprache zu halten."
+
+
 def test_compose_prefers_sure_and_never_overlaps():
     result = einfach.check(LETTER)
     edits, count = compose(result.findings)

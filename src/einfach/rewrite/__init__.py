@@ -15,6 +15,7 @@ See ``docs/rewrites.md``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple
@@ -118,10 +119,17 @@ def _share(fix: dict, after, findings) -> None:
     edits = fix["edits"]
     gone = {span.label_ for span in after.spans.get("einfach", [])}
     for other in findings:
-        if other.fix is not None or other.rule in gone:
+        # a rule still reported in the new sentence resolves the finding only where none of its words
+        # is left ("mit der hiesigen Behörde Rücksprache zu halten" -> "... zu sprechen": "hiesigen"
+        # stays, "Rücksprache" is gone; "wird eine Gebühr gefordert" is still a passive)
+        if other.fix is not None or (other.rule in gone and _words(other.text) & _words(after.text)):
             continue
         if any(e["start"] < other.end and other.start < e["end"] for e in edits):
             other.fix = fix
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower() for word in re.findall(r"\w+", text)}
 
 
 def _asked(runner, rule: str, edits: list[Edit], findings) -> frozenset[str]:

@@ -340,6 +340,34 @@ def _clause_may_close(doc, index: int, end: int) -> bool:
     return token.tag_ in {"APPR", "APPRART"} and token.lower_ in CLAUSE_CLOSING_PREPOSITIONS
 
 
+# the dative ending of a strong (article-less) adjective -> the gender it shows (declension.STRONG_ADJECTIVE)
+DATIVE_STRONG = {"em": "m", "er": "f", "en": "pl"}
+
+
+def swap_article(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -> Proposal | None:
+    """``rewrite_as: article``: a preposition with the dative and an empty participle without an
+    article ("nach erfolgter Ausreise") become ``rewrite`` and the definite article the participle's
+    strong ending shows: "nach der Ausreise", "nach dem Umzug", "nach den Zahlungen".  Only before
+    a noun (an adjective between would need its ending changed)."""
+    preposition = entry.rewrite.split()[-1].lower()
+    adjective = doc[tokens[-1]]
+    after = tokens[-1] + 1
+    if PREPOSITION_CASE.get(preposition) != "dat" or adjective.tag_ != "ADJA" or after >= len(doc) \
+            or doc[after].tag_ != "NN":
+        return None
+    # HanTa gives an adjective's form as its lemma: the ending is read from the form
+    form = next((gender for ending, gender in DATIVE_STRONG.items() if adjective.lower_.endswith(ending)), None)
+    if form is None:
+        return None
+    head = entry.rewrite.split()
+    article = declension.ARTICLE[(form, "dat")]
+    if (preposition, article) in CONTRACTIONS:
+        words = [*head[:-1], CONTRACTIONS[(preposition, article)]]
+    else:
+        words = [*head, article]
+    return Proposal(tokens[0], after, fit_start(doc, tokens[0], words), applicability(entry), replaced=replaced)
+
+
 # rewrite_as modes of lexicon entries handled here (called by einfach.rewrite.swaps.rewrite_lexicon)
 PHRASE_MODES = {"preposition": swap_preposition, "amount": swap_amount, "conjunction": swap_conjunction,
-                "duration": swap_duration, "clause": swap_clause}
+                "duration": swap_duration, "clause": swap_clause, "article": swap_article}

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
+from .declension import ARTICLE, DIES_ENDING, DIES_WORDS
 from .edits import REVIEW, SURE, Proposal
 from .morph import GENITIVE_STARTS, capitalise, present_plural, split_separable
 from .phrases import PHRASE_MODES, after_listed, applicability, fit_start
@@ -46,6 +47,10 @@ POSSESSIVE_ENDINGS = {
     ("der", "en"): "er", ("der", "e"): "", ("die", "e"): "e", ("die", "en"): "e", ("das", "e"): "",
     ("den", "en"): "en", ("dem", "en"): "em", ("des", "en"): "es",
 }
+
+# a dies-word ("dies" -> "dieser") takes the ending the definite article shows
+# (each article form shows one dies-word ending in every case and gender it stands for)
+DIES_ENDINGS = {ARTICLE[key]: DIES_ENDING[key] for key in ARTICLE}
 
 
 def _at_start(doc: "Doc", index: int) -> bool:
@@ -158,7 +163,12 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         lemma = (adjective.lemma_ or "").lower()
         if article.tag_ != "ART" or not adjective.lower_.startswith(lemma):
             return None
-        ending = POSSESSIVE_ENDINGS.get((article.lower_, adjective.lower_[len(lemma):]))
+        if entry.rewrite in DIES_WORDS:
+            # a dies-word declines like the article: its ending is the article's ("der vorstehenden
+            # Anordnungen" -> "dieser Anordnungen", "das vorstehende Schreiben" -> "dieses Schreiben")
+            ending = DIES_ENDINGS.get(article.lower_)
+        else:
+            ending = POSSESSIVE_ENDINGS.get((article.lower_, adjective.lower_[len(lemma):]))
         if ending is None:
             return None
         words = fit_start(doc, article.i, [entry.rewrite + ending])
@@ -341,6 +351,10 @@ def _swap_verb(doc, entry, verb, clause, removed: set[int], matched) -> Proposal
         from ..rules.kinds.wordinfo import participle_of
 
         word = participle_of(entry.rewrite)
+        if word is None and new_prefix and (participle_of(new_stem) or "").startswith("ge"):
+            # a separable verb the model has not seen as a participle: particle + the base verb's
+            # attested participle ("eintreiben" -> "ein" + "getrieben")
+            word = new_prefix + participle_of(new_stem)
         if word is None or _finite_participle(doc, clause):
             return None
     else:

@@ -31,7 +31,7 @@ REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "
                 "rewrite_if_words", "rewrite_preceded_by", "rewrite_not_near", "rewrite_if_after", "rewrite_sure",
                 "rewrite_if_noun"}
 REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "noun", "dissolve", "name", "drop", "amount",
-                 "conjunction", "duration", "clause")
+                 "conjunction", "duration", "clause", "article")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
 SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside", "if_next", "if_parallel", "if_verb", "if_letter"}
 LEXICON_ENTRY_KEYS = {
