@@ -1,0 +1,89 @@
+"""Advice that fits (issue 17): the kinds of wrong suggestion the fifth blind review found
+(`eval/review/suggestions-5-verdicts.jsonl`), each pinned by the behaviour it names. A suggestion
+is concrete and fitting for its sentence, or absent; a false alarm is removed at its cause."""
+
+from __future__ import annotations
+
+import pytest
+
+LETTER = "Sehr geehrte Frau Muster,\n\n"
+
+
+def _of(check_text, rule: str, text: str):
+    return [f for f in check_text(text).findings if f.rule == rule]
+
+
+def _advice(check_text, rule: str, text: str, word: str) -> list[str]:
+    found = [f for f in _of(check_text, rule, text) if word in f.text]
+    assert found, f"no {rule} finding on {word!r}"
+    return found[0].suggestions
+
+
+# -- amtsdeutsch: „Unterrichtung“ is „Information“ only where it informs --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Die Eltern werden zur inklusiven Unterrichtung in der Regelschule beraten.",
+    "Es gibt Formen der gemeinsamen Erziehung und Unterrichtung von Kindern an verschiedenen Orten.",
+    "Inklusive Unterrichtung",
+])
+def test_unterrichtung_as_teaching_gets_no_information(check_text, text):
+    assert _advice(check_text, "amtsdeutsch", text, "Unterrichtung") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Die Unterrichtung über Ihre Rechte steht auf der Rückseite.",
+    LETTER + "Wir senden Ihnen dieses Schreiben zur Unterrichtung der Beteiligten.",
+])
+def test_unterrichtung_as_informing_gets_information(check_text, text):
+    assert _advice(check_text, "amtsdeutsch", text, "Unterrichtung") == ["Schreiben Sie stattdessen „Information“."]
+
+
+# -- false alarms removed at their cause ---------------------------------------------------------
+
+def test_the_noun_mangel_in_the_genitive_is_not_the_preposition_mangels(check_text):
+    text = "Für technische Fragen (zum Beispiel das Vorliegen eines Mangels) ist ein Sachverständiger nötig."
+    assert not [f for f in _of(check_text, "amtsdeutsch", text) if f.text.lower() == "mangels"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mangels ausreichender Unterlagen können wir nicht entscheiden.",
+    "Wir lehnen den Antrag mangels Nachweisen ab.",
+])
+def test_the_preposition_mangels_is_still_found(check_text, text):
+    assert [f for f in _of(check_text, "amtsdeutsch", text) if f.text.lower() == "mangels"]
+
+
+# -- the first alternative fits the sense --------------------------------------------------------
+
+def test_erwerb_of_a_degree_is_not_bought(check_text):
+    text = "Der Bildungsgang führt zusätzlich zum Erwerb der allgemeinen Hochschulreife zu einem Abschluss."
+    advice = _advice(check_text, "amtsdeutsch", text, "Erwerb")
+    assert advice and "kaufen" not in advice[0]
+
+
+def test_erwerb_of_land_may_be_bought(check_text):
+    advice = _advice(check_text, "amtsdeutsch", "Der Erwerb eines Grundstücks kostet Steuern.", "Erwerb")
+    assert advice == ["Schreiben Sie stattdessen „kaufen“ oder „bekommen“."]
+
+
+def test_massgeblich_means_decisive_not_important(check_text):
+    text = "Falls es mehrere Testamente gibt, ist das zuletzt errichtete maßgeblich."
+    assert _advice(check_text, "amtsdeutsch", text, "maßgeblich") == ["Schreiben Sie stattdessen „entscheidend“."]
+
+
+# -- an explanation is true wherever the term is reported ------------------------------------------
+
+def test_zwangsgeld_explanation_fits_a_court_order_against_a_debtor(check_text):
+    text = "Das Gericht kann den Schuldner auf Antrag des Gläubigers mit Zwangsgeld anhalten."
+    advice = _advice(check_text, "seltenes-wort", text, "Zwangsgeld")
+    explanation = advice[0].split(": ", 1)[1]
+    assert "Bescheid" not in explanation and " Sie " not in explanation
+
+
+# -- nominalstil: lexicalised nouns are not nominal style ------------------------------------------
+
+def test_regulations_and_glazing_are_not_counted_as_nominal_style(check_text):
+    text = ("Zur Sicherstellung der Erfüllung der Anforderungen gibt es Bestimmungen über Wände, Decken "
+            "und Verglasungen.")
+    for finding in _of(check_text, "nominalstil", text):
+        assert "Bestimmungen" not in finding.message and "Verglasungen" not in finding.message
