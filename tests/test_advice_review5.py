@@ -53,6 +53,16 @@ def test_the_preposition_mangels_is_still_found(check_text, text):
     assert [f for f in _of(check_text, "amtsdeutsch", text) if f.text.lower() == "mangels"]
 
 
+def test_laut_before_a_survey_is_everyday_german(check_text):
+    text = "Viele Eltern wünschen sich laut Umfrage mehr Angebote für ihre Kinder."
+    assert not [f for f in _of(check_text, "amtsdeutsch", text) if f.text.lower() == "laut"]
+
+
+@pytest.mark.parametrize("text", ["Laut Gesetz müssen Sie den Pass vorlegen.", "Laut Ihrem Schreiben sind Sie umgezogen."])
+def test_laut_before_a_law_or_a_letter_is_still_found(check_text, text):
+    assert [f for f in _of(check_text, "amtsdeutsch", text) if f.text.lower() == "laut"]
+
+
 # -- the first alternative fits the sense --------------------------------------------------------
 
 def test_erwerb_of_a_degree_is_not_bought(check_text):
