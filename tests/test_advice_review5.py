@@ -63,6 +63,19 @@ def test_laut_before_a_law_or_a_letter_is_still_found(check_text, text):
     assert [f for f in _of(check_text, "amtsdeutsch", text) if f.text.lower() == "laut"]
 
 
+def test_antrag_stellen_without_what_is_applied_for_is_not_reported(check_text):
+    text = "Beim Programm ist es möglich, den Antrag ohne eine finanzierende Hausbank zu stellen."
+    assert not _of(check_text, "funktionsverbgefuege", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sie haben am 2. September einen Antrag auf Einbürgerung gestellt.",
+    "Bitte stellen Sie einen Antrag für die Unterstützung.",
+])
+def test_antrag_stellen_with_what_is_applied_for_is_reported(check_text, text):
+    assert _of(check_text, "funktionsverbgefuege", text)
+
+
 # -- the first alternative fits the sense --------------------------------------------------------
 
 def test_erwerb_of_a_degree_is_not_bought(check_text):

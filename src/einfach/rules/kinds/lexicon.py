@@ -141,6 +141,8 @@ class LexiconMatch:
                     continue
                 if pattern.entry.not_before and _next_is(words, matched[-1], pattern.entry.not_before):
                     continue  # "laut Umfrage" is everyday German, not "laut Gesetz" (docs/lexicons.md)
+                if pattern.entry.only_before and not _next_is(words, matched[-1], pattern.entry.only_before):
+                    continue  # "einen Antrag stellen" without what is applied for: "beantragen" needs an object
                 if pattern.size == 1 and tags[position] != "PTKVZ":
                     matched = matched + _particle(view, tokens[position], joined)
                 if pattern.verb:
