@@ -110,3 +110,24 @@ def test_regulations_and_glazing_are_not_counted_as_nominal_style(check_text):
             "und Verglasungen.")
     for finding in _of(check_text, "nominalstil", text):
         assert "Bestimmungen" not in finding.message and "Verglasungen" not in finding.message
+
+
+# -- satzklammer: a „wenn“ clause only where the clause after the comma is the main clause ----------
+
+@pytest.mark.parametrize("text", [
+    # a second, contrasting part of the condition follows, then the main clause
+    "Wird eine nebenberufliche Tätigkeit zwar im Dienst oder im Auftrag eines steuerbegünstigten Vereins "
+    "ausgeübt, erfüllt sie jedoch nicht die oben genannten Voraussetzungen, sind die Einnahmen steuerfrei.",
+    "Wird eine nebenberufliche Tätigkeit im Dienst oder im Auftrag eines steuerbegünstigten großen Vereins "
+    "ausgeübt, erfüllt sie die Voraussetzungen nicht, sind die Einnahmen steuerfrei.",
+])
+def test_no_wenn_clause_when_the_condition_goes_on_after_the_comma(check_text, text):
+    for finding in _of(check_text, "satzklammer", text):
+        assert not any("„wenn“" in s for s in finding.suggestions)
+
+
+def test_wenn_clause_where_the_main_clause_follows_the_comma(check_text):
+    text = ("Möchten Sie in Deutschland während Ihres Studiums neben den Vorlesungen eine Arbeit aufnehmen, "
+            "brauchen Sie eine Erlaubnis.")
+    found = _of(check_text, "satzklammer", text)
+    assert found and any("„wenn“" in s for s in found[0].suggestions)
