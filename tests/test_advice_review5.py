@@ -131,3 +131,21 @@ def test_wenn_clause_where_the_main_clause_follows_the_comma(check_text):
             "brauchen Sie eine Erlaubnis.")
     found = _of(check_text, "satzklammer", text)
     assert found and any("„wenn“" in s for s in found[0].suggestions)
+
+
+# -- wortlaenge: the hyphen at the main joint ----------------------------------------------------
+
+@pytest.mark.parametrize(("word", "split"), [
+    ("Rauchwarnmelderpflicht", "Rauchwarnmelder-Pflicht"),  # not „Rauch-Warnmelderpflicht“
+    ("Einkommensteuerpflicht", "Einkommensteuer-Pflicht"),  # not „Einkommen-Steuerpflicht“
+    ("Grunderwerbsteuerbescheid", "Grunderwerbsteuer-Bescheid"),  # not „Grund-Erwerbsteuerbescheid“
+    # splits that were right stay as they were
+    ("Schallschutzisolierermeister", "Schallschutz-Isolierermeister"),
+    ("Verwaltungsvollstreckungsverfahren", "Verwaltungs-Vollstreckungs-Verfahren"),
+    ("Aufenthaltserlaubnisverlängerung", "Aufenthaltserlaubnis-Verlängerung"),
+    ("Hausaufgabenbetreuungsangebot", "Hausaufgaben-Betreuungsangebot"),
+    ("Wohngeldberechtigungsnachweis", "Wohngeldberechtigungs-Nachweis"),
+])
+def test_long_word_is_split_at_its_main_joint(check_text, word, split):
+    found = _of(check_text, "wortlaenge", f"Die {word} gilt hier.")
+    assert found and f"„{split}“" in found[0].suggestions[0]
