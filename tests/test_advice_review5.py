@@ -94,6 +94,16 @@ def test_massgeblich_means_decisive_not_important(check_text):
     assert _advice(check_text, "amtsdeutsch", text, "maßgeblich") == ["Schreiben Sie stattdessen „entscheidend“."]
 
 
+def test_betreffend_after_an_article_points_back(check_text):
+    text = "Wenn Sie aus dem betreffenden Gebiet wegziehen, geben Sie den Ausweis zurück."
+    assert _advice(check_text, "amtsdeutsch", text, "betreffenden") == ["Schreiben Sie stattdessen „diesem Gebiet“."]
+
+
+def test_in_diesem_falle_is_not_wenn(check_text):
+    text = "In diesem Falle unterschreiben alle Bewohner den Mietvertrag."
+    assert _advice(check_text, "amtsdeutsch", text, "Falle") == ["Schreiben Sie stattdessen „in diesem Fall“."]
+
+
 # -- an explanation is true wherever the term is reported ------------------------------------------
 
 def test_zwangsgeld_explanation_fits_a_court_order_against_a_debtor(check_text):
