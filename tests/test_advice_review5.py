@@ -104,6 +104,11 @@ def test_in_diesem_falle_is_not_wenn(check_text):
     assert _advice(check_text, "amtsdeutsch", text, "Falle") == ["Schreiben Sie stattdessen „in diesem Fall“."]
 
 
+def test_two_numbers_joined_by_beziehungsweise_get_no_oder(check_text):
+    text = "Patienten, die in den letzten fünf beziehungsweise zehn Jahren jährlich beim Zahnarzt waren, erhalten einen Bonus."
+    assert _advice(check_text, "amtsdeutsch", text, "beziehungsweise") == []
+
+
 # -- an explanation is true wherever the term is reported ------------------------------------------
 
 def test_zwangsgeld_explanation_fits_a_court_order_against_a_debtor(check_text):
