@@ -62,7 +62,7 @@ def test_longest_light_verb_wins(findings):
 
 
 def test_antrag_stellen_suggests_beantragen(findings):
-    found = findings("Sie können den Antrag online stellen.", "funktionsverbgefuege")
+    found = findings("Sie können den Antrag auf Wohngeld online stellen.", "funktionsverbgefuege")  # what is applied for
     assert len(found) == 1 and "„beantragen“" in found[0].suggestions[0]
 
 

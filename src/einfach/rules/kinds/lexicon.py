@@ -139,6 +139,10 @@ class LexiconMatch:
                     continue
                 if pattern.size == 1 and pattern.entry.tags and tags[position] not in pattern.entry.tags:
                     continue
+                if pattern.entry.not_before and _next_is(words, matched[-1], pattern.entry.not_before):
+                    continue  # "laut Umfrage" is everyday German, not "laut Gesetz" (docs/lexicons.md)
+                if pattern.entry.only_before and not _next_is(words, matched[-1], pattern.entry.only_before):
+                    continue  # "einen Antrag stellen" without what is applied for: "beantragen" needs an object
                 if pattern.size == 1 and tags[position] != "PTKVZ":
                     matched = matched + _particle(view, tokens[position], joined)
                 if pattern.verb:
@@ -307,6 +311,12 @@ def _singular(lemma: str, lower: str) -> tuple[str, ...]:
     if lower.endswith("en") and len(lower) > 5:
         return lower[:-1], lower[:-2]
     return (lower[:-1],)
+
+
+def _next_is(words: Words, last: Token, forms: tuple[str, ...]) -> bool:
+    """Whether the word just after ``last`` (by its form or lemma) is one of ``forms``."""
+    following = next((p for p, token in enumerate(words.tokens) if token.i == last.i + 1), None)
+    return following is not None and (words.lower[following] in forms or words.lemmas[following] in forms)
 
 
 def _context_fits(pattern: Pattern, words: Words, position: int) -> bool:

@@ -162,6 +162,8 @@ def _conditional(view: DocView, tokens: list[Token], position: int, verbs: list[
     middle = tokens[position + 1 : tokens.index(verbs[0])]
     if not middle or view.tag[middle[0].i] not in SUBJECT_STARTS:
         return ""
+    if _coordinated(view, middle, main):
+        return ""
     word = view.lower[finite.i]
     verb_group = [view.text[t.i] for t in verbs]
     drop_modal = word == "sollten" and view.lower[middle[0].i] == "sie" and len(verbs) == 1 and (
@@ -171,6 +173,28 @@ def _conditional(view: DocView, tokens: list[Token], position: int, verbs: list[
     clause = " ".join(["Wenn", view.span_text(middle[0].i, middle[-1].i + 1), *verb_group])
     shown = f"{clause}, {view.text[rest[1].i]} …"
     return f"Schreiben Sie den ersten Teil als Satz mit „wenn“: {quote(shown)}"
+
+
+# words that join the clause after the comma to the condition, not to a main clause
+# („Wird … zwar … ausgeübt, erfüllt sie jedoch nicht …, sind …“; fifth blind review, S066)
+CONTRASTS = {"zwar", "jedoch", "aber", "allerdings", "hingegen", "dagegen", "trotzdem", "dennoch"}
+
+
+def _coordinated(view: DocView, middle: list[Token], main: list[Token]) -> bool:
+    """Whether the clause after the comma is not the main clause but a second part of the condition:
+    „zwar“ in the condition or a contrast word in that clause, or another comma followed by a finite
+    verb after it (then only the first part would become „wenn“ and the sentence breaks)."""
+    if any(view.lower[t.i] == "zwar" for t in middle):
+        return True
+    for number, token in enumerate(main):
+        if token.text in {",", ";"}:
+            following = main[number + 1 :]
+            if following and view.lower[following[0].i] in {"so", "dann"}:
+                following = following[1:]
+            return bool(following) and view.tag[following[0].i] in {"VAFIN", "VMFIN", "VVFIN"}
+        if view.lower[token.i] in CONTRASTS:
+            return True
+    return False
 
 
 # words that may start the subject right after a verb-first conditional's finite verb

@@ -78,7 +78,7 @@ class WordLength:
                 if len(piece) > self.max_letters:
                     pieces_split = split_parts(piece, self.max_letters, self.min_part_zipf)
                     if self.style == "hyphen":
-                        pieces_split = main_joints(pieces_split, self.max_letters)
+                        pieces_split = self._main_split(piece, pieces_split)
                     split_any = split_any or len(pieces_split) > 1
                     parts.extend(pieces_split)
                 else:
@@ -95,6 +95,17 @@ class WordLength:
                     "split": quote(self.join(parts)),
                 },
             )
+
+    def _main_split(self, word: str, parts: list[str]) -> list[str]:
+        """The main joints of ``word``: those of its split ``parts``, or of a split down to short parts where that
+        gives no more pieces and a rarest piece that is more frequent ("Rauchwarnmelder-Pflicht", not
+        "Rauch-Warnmelderpflicht": fifth blind review, S086; "Einkommensteuer-Pflicht")."""
+        coarse = main_joints(parts, self.max_letters)
+        fine = main_joints(split_parts(word, FINE_PART, self.min_part_zipf), self.max_letters)
+        if len(fine) <= len(coarse) and max(len(p) for p in fine) <= self.max_letters and (
+                _weakest(fine) > _weakest(coarse)):
+            return fine
+        return coarse
 
     def join(self, parts: list[str]) -> str:
         if self.style == "mediopunkt":
@@ -119,6 +130,10 @@ class WordLength:
         if is_street_name(text):
             return False  # street names are addresses, not words to rewrite
         return True
+
+
+# the part length down to which a long word is split to find its main joint (then joined again)
+FINE_PART = 8
 
 
 def main_joints(parts: list[str], max_letters: int) -> list[str]:
