@@ -125,3 +125,10 @@ def test_neighbours_skip_placeholders_but_name_them_as_neighbours():
     tokens = visible_tokens(doc)
     assert [(p, t.text, a and a.text, b and b.text) for p, t, a, b in neighbours(tokens)] == \
         [(0, "Herr", None, "[Name]"), (2, "kommt", "[Name]", None)]
+
+
+def test_neighbours_of_a_single_token():
+    from einfach.rules.kinds.base import neighbours, visible_tokens
+
+    tokens = visible_tokens(_doc(["Tag"]))
+    assert [(p, t.text, a, b) for p, t, a, b in neighbours(tokens)] == [(0, "Tag", None, None)]
