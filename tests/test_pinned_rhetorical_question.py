@@ -5,7 +5,7 @@ rhetorical, the problem the message names and what the finding marks; one named 
 from __future__ import annotations
 
 import pytest
-from pinned_support import findings
+from pinned_support import annotated_doc, findings, kind_hits
 
 NEGATED = "eine Frage mit „nicht“, auf die „ja“ erwartet wird"
 TAG = "eine Frage, die nur Zustimmung erwartet"
@@ -57,3 +57,10 @@ def test_only_the_question_of_a_text_is_marked():
 ])
 def test_real_questions_are_quiet(text, why):
     assert rhetorisch(text) == [], why
+
+
+def test_whitespace_after_the_question_mark_keeps_it_a_question():
+    """A line break token after "?" (another pipeline, ``--model``) belongs to the sentence."""
+    words = [("Ist", "VAFIN", "sein"), ("das", "PDS", "der"), ("nicht", "PTKNEG", "nicht"), ("schön", "ADJD", "schön"),
+             ("?", "$.", "?"), ("\n", "_SP", "\n")]
+    assert [values["problem"] for _, values in kind_hits("rhetorical_question", annotated_doc(words))] == [NEGATED]
