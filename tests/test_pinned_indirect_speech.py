@@ -58,3 +58,8 @@ def test_each_clause_reported():
 ])
 def test_forms_that_are_no_indirect_speech_are_quiet(text, why):
     assert indirekte_rede(text) == [], why
+
+
+def test_a_sentence_without_finite_verb_does_not_end_the_search():
+    """"Guten Tag." has no finite verb and is skipped; the next sentence is still read."""
+    assert indirekte_rede("Guten Tag. Er sagt, er sei krank.") == [("sei", "„ist“ statt „sei“.")]
