@@ -58,3 +58,16 @@ def test_each_clause_reported():
 ])
 def test_forms_that_are_no_indirect_speech_are_quiet(text, why):
     assert indirekte_rede(text) == [], why
+
+
+def test_a_sentence_without_finite_verb_does_not_end_the_search():
+    """"Guten Tag." has no finite verb and is skipped; the next sentence is still read."""
+    assert indirekte_rede("Guten Tag. Er sagt, er sei krank.") == [("sei", "„ist“ statt „sei“.")]
+
+
+@pytest.mark.parametrize(("text", "verb", "indicative"), [
+    ("Er sagt, du habest keine Zeit.", "habest", "„hast“ statt „habest“."),
+    ("Er sagt, ihr seiet krank.", "seiet", "„seid“ statt „seiet“."),
+])
+def test_second_person_konjunktiv_one_gets_the_indicative_of_its_own_person(text, verb, indicative):
+    assert indirekte_rede(text) == [(verb, indicative)]

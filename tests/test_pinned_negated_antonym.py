@@ -85,3 +85,29 @@ def test_nicht_not_tagged_as_negation_particle_is_quiet():
     assert kind_hits("negated_antonym", annotated_doc(words)) == []
     words[2] = ("nicht", "PTKNEG", "nicht")
     assert [text for text, _ in kind_hits("negated_antonym", annotated_doc(words))] == ["nicht teuer"]
+
+
+def test_nicht_zu_ending_a_text_without_full_stop():
+    """"nicht zu spät" as the last three words: the word after "zu" is the last one and still looked up."""
+    assert positiv("Bitte kommen Sie nicht zu spät") == \
+        [("nicht zu spät", "Schreiben Sie „pünktlich“ statt „nicht zu spät“.")]
+
+
+def test_nicht_zu_without_an_opposite_does_not_end_the_sentence():
+    """A "nicht zu" with no entry is skipped; a later negation in the same sentence is still reported."""
+    assert [t for t, _ in positiv("Er kommt nicht zu oft und ist nicht krank.")] == ["nicht krank"]
+
+
+def test_comparison_with_als_ending_a_text_is_quiet():
+    """"als" as the very last word (a cut-off line of a table) still makes it a comparison."""
+    assert positiv("Die Miete ist nicht teurer als") == []
+
+
+def test_a_negation_without_target_does_not_end_the_sentence():
+    """"nicht und" (no word with an opposite after it) is skipped; the next "nicht krank" is reported."""
+    assert [t for t, _ in positiv("Er arbeitet nicht und ist nicht krank.")] == ["nicht krank"]
+
+
+def test_a_word_without_opposite_does_not_end_the_sentence():
+    """"nicht müde" has no entry in gegenteile.yml; the next "nicht krank" of the sentence is reported."""
+    assert [t for t, _ in positiv("Er ist nicht müde und nicht krank.")] == ["nicht krank"]

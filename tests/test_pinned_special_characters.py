@@ -110,3 +110,9 @@ def test_gender_form_with_slash_as_one_token_quiet_with_keep():
 def test_gender_form_with_slash_as_one_token_is_a_pair_form_with_paarform():
     assert _kind_on_words(["Jeder", "Antragsteller/in", "wählt", "."], {"gender_form": "paarform"}) == \
         ["„Antragstellerin und Antragsteller“"]
+
+
+def test_slash_between_one_letter_words():
+    """"X/Y" (axis labels, sizes): a word of one letter is a word, also the letter X."""
+    assert _kind_on_words(["Achsen", "X", "/", "Y", "."], {"gender_form": "keep"}) == \
+        ["„und“, „oder“ oder „pro“ – je nachdem, was gemeint ist"]
