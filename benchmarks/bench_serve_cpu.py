@@ -2,11 +2,11 @@
 
     python benchmarks/bench_serve_cpu.py [--rounds 5] [--letters 24] [--profile FILE] [--dump FILE]
 
-What a worker of ``einfach serve`` does per answer, minus the HTTP and thread
-hand-off (about 5 ms, ``docs/performance.md``): ``check_source`` of the engine
-on the distinct letters ``bench_serve.py`` sends (one per request), then the
-answer's JSON as Starlette's ``JSONResponse`` renders it.  The pipelines are
-loaded and warmed first as the server does (``Engine._warm_up``).  Prints the
+What a check process of ``einfach serve`` does per answer, minus the HTTP process
+and the hand-over (``docs/performance.md``): ``check_body`` of the engine on the
+distinct letters ``bench_serve.py`` sends (one per request), which checks the
+letter and renders the answer's JSON as Starlette's ``JSONResponse`` would.  The
+pipelines are loaded and warmed first as a check process does (``warm_up``).  Prints the
 CPU time (``time.process_time``, which the other jobs on a shared machine
 disturb much less than wall time) per answer for each round, and their median.
 
@@ -30,13 +30,10 @@ from bench_serve import letter  # noqa: E402
 
 
 def answer(text: str) -> bytes:
-    """The body Starlette's ``JSONResponse`` sends for ``text``."""
-    from starlette.responses import JSONResponse
+    """The body ``/api/check`` sends for ``text`` (rendered in the check process)."""
+    from einfach.serve.engine import Options, check_body
 
-    from einfach.findings import SCHEMA
-    from einfach.serve.engine import Options, check_source
-
-    return JSONResponse({"schema": SCHEMA, "files": [check_source(text, Options())], "errors": []}).body
+    return check_body(text, Options())
 
 
 def main() -> int:
@@ -47,12 +44,11 @@ def main() -> int:
     parser.add_argument("--dump", help="write every answer (JSON, one per line) to this file")
     args = parser.parse_args()
 
-    from einfach.serve.engine import Engine
+    from einfach.serve.engine import warm_up
 
-    engine = Engine()
-    engine._warm_up()  # in this thread: the pipelines of every profile, and the warm-up letter
-    if not engine.ready:
-        print(f"warm-up failed: {engine.failed}")
+    failed = warm_up()  # in this process: the pipelines of every profile, and the warm-up letter
+    if failed:
+        print(f"warm-up failed: {failed}")
         return 1
     for number in range(12):  # the tagger's memo tables warm, as in a worker after a few requests
         answer(letter(-1 - number))

@@ -118,14 +118,19 @@ def _share(fix: dict, after, findings) -> None:
     ("Es wird gebeten, ..." is both a passive and an impersonal phrase)."""
     edits = fix["edits"]
     gone = {span.label_ for span in after.spans.get("einfach", [])}
+    left = None  # the words of the new sentence, read once and only when asked (Doc.text joins every token)
     for other in findings:
+        if other.fix is not None or not any(e["start"] < other.end and other.start < e["end"] for e in edits):
+            continue
         # a rule still reported in the new sentence resolves the finding only where none of its words
         # is left ("mit der hiesigen Behörde Rücksprache zu halten" -> "... zu sprechen": "hiesigen"
         # stays, "Rücksprache" is gone; "wird eine Gebühr gefordert" is still a passive)
-        if other.fix is not None or (other.rule in gone and _words(other.text) & _words(after.text)):
-            continue
-        if any(e["start"] < other.end and other.start < e["end"] for e in edits):
-            other.fix = fix
+        if other.rule in gone:
+            if left is None:
+                left = _words(after.text)
+            if _words(other.text) & left:
+                continue
+        other.fix = fix
 
 
 def _words(text: str) -> set[str]:
