@@ -1,0 +1,45 @@
+"""Advice that fits (issue 17): the kinds of wrong suggestion the sixth blind review found
+(`eval/review/suggestions-6-verdicts.jsonl`), each pinned by the behaviour it names. A suggestion
+is concrete and fitting for its sentence, or absent; a false alarm is removed at its cause."""
+
+from __future__ import annotations
+
+import pytest
+
+LETTER = "Sehr geehrte Frau Muster,\n\n"
+
+
+def _of(check_text, rule: str, text: str):
+    return [f for f in check_text(text).findings if f.rule == rule]
+
+
+# -- satzlaenge: a defining relative clause is no split point -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the clause says which contract, which matters, which office: "Dieser …" would say it of all
+    "Damit ist es möglich, einen Gesellschaftsvertrag zu schließen, der weitgehend den Vorstellungen aller "
+    "Beteiligten Rechnung trägt.",
+    "Sie sind verpflichtet, ihr Amt unparteiisch auszuüben und Verschwiegenheit zu allen Angelegenheiten zu "
+    "wahren, von denen sie bei ihrer amtlichen Tätigkeit erfahren.",
+    "Waren Sie im Wahlgebiet nie gemeldet, ist die Stadt- oder Gemeindeverwaltung zuständig, mit der Sie am "
+    "engsten verbunden sind.",
+    "Die Kündigung ist nur wirksam, wenn derjenige unterschreibt, der den Vertrag mit der Stadt geschlossen hat.",
+])
+def test_defining_relative_clause_is_not_split_off(check_text, text):
+    for found in _of(check_text, "satzlaenge", text):
+        assert not any("Neuer Satz: „Dies" in s or "Neuer Satz: „Von dies" in s or "Neuer Satz: „Mit dies" in s
+                       for s in found.suggestions), found.suggestions
+
+
+def test_describing_relative_clause_after_a_known_noun_is_split_off(check_text):
+    text = ("Bitte bringen Sie zu Ihrem Termin im Bürgerbüro Ihren alten Pass mit, den Sie von der Botschaft "
+            "Ihres Landes bekommen haben.")
+    (found,) = _of(check_text, "satzlaenge", text)
+    assert "Neuer Satz: „Diesen haben Sie von der Botschaft Ihres Landes bekommen.“" in found.suggestions[0]
+
+
+def test_a_question_is_not_split_into_a_statement(check_text):
+    text = ("Haben Sie den Antrag auf Verlängerung schon bei uns gestellt oder wollen Sie ihn erst im "
+            "nächsten Monat stellen?")
+    (found,) = _of(check_text, "satzlaenge", text)
+    assert found.suggestions == []
