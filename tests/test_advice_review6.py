@@ -43,3 +43,20 @@ def test_a_question_is_not_split_into_a_statement(check_text):
             "nächsten Monat stellen?")
     (found,) = _of(check_text, "satzlaenge", text)
     assert found.suggestions == []
+
+
+# -- unpersoenlich: „die Betroffenen“ are the reader only in a letter ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wenn Freunde oft Drogen nehmen, leidet die Freundschaft. Die Betroffenen verhalten sich anders. "
+    "Sprechen Sie offen über Ihre Sorgen.",
+    "Essstörungen entstehen oft über Jahre; die Betroffenen brauchen ebenso viel Zeit, um zu einem "
+    "normalen Essverhalten zurückzukehren. Suchen Sie im Zweifel einen Arzt auf.",
+])
+def test_affected_people_on_an_information_page_are_not_the_reader(check_text, text):
+    assert _of(check_text, "unpersoenlich", text) == []
+
+
+def test_the_affected_person_in_a_letter_is_the_reader(check_text):
+    found = _of(check_text, "unpersoenlich", LETTER + "Die Betroffene hat die Unterlagen bis Freitag vorzulegen.")
+    assert [f.text for f in found] == ["Die Betroffene"]
