@@ -60,3 +60,28 @@ def test_affected_people_on_an_information_page_are_not_the_reader(check_text, t
 def test_the_affected_person_in_a_letter_is_the_reader(check_text):
     found = _of(check_text, "unpersoenlich", LETTER + "Die Betroffene hat die Unterlagen bis Freitag vorzulegen.")
     assert [f.text for f in found] == ["Die Betroffene"]
+
+
+# -- verneinung: only a „nicht“ on the un-word itself; no swap that changes the meaning ----------
+
+def test_nicht_that_negates_the_clause_is_no_double_negation(check_text):
+    text = ("Damit nicht ungewollt hohe Kosten durch die mobile Internetnutzung entstehen, schalten Sie die "
+            "Datenverbindung aus.")
+    assert _of(check_text, "verneinung", text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Wir müssen eine nicht unerheblich hohe Gebühr verlangen.",
+    "Es entstehen nicht unerheblich hohe Kosten.",
+])
+def test_litote_of_a_degree_word_inside_a_noun_phrase_is_still_found(check_text, text):
+    (found,) = _of(check_text, "verneinung", text)
+    assert found.text == "nicht unerheblich"
+
+
+def test_no_swap_to_a_stem_that_means_something_else(check_text):
+    (found,) = _of(check_text, "verneinung",
+                   "Voraussetzung ist, dass der Eigentümer nicht unverhältnismäßig beeinträchtigt wird.")
+    assert found.text == "nicht unverhältnismäßig"
+    assert not any("„verhältnismäßig“ statt" in s for s in found.suggestions)
+    assert "„verhältnismäßig“ allein heißt etwas anderes" in found.suggestions[0]
