@@ -85,3 +85,19 @@ def test_no_swap_to_a_stem_that_means_something_else(check_text):
     assert found.text == "nicht unverhältnismäßig"
     assert not any("„verhältnismäßig“ statt" in s for s in found.suggestions)
     assert "„verhältnismäßig“ allein heißt etwas anderes" in found.suggestions[0]
+
+
+# -- amtsdeutsch: „geltend machen“ by its object ----------------------------------------------
+
+def test_circumstances_made_known_are_not_demanded(check_text):
+    text = ("Sie sind verpflichtet, Ihre Belange und für Sie günstige Umstände unverzüglich geltend zu machen "
+            "sowie die erforderlichen Nachweise beizubringen.")
+    found = [f for f in _of(check_text, "amtsdeutsch", text) if "geltend" in f.text]
+    assert found and not any("verlangen" in s or "fordern" in s for s in found[0].suggestions)
+    assert any("mitteilen" in s for s in found[0].suggestions)
+
+
+def test_costs_are_still_demanded(check_text):
+    text = "Die Kosten der Abschiebung werden wir gesondert gegenüber Ihnen geltend machen."
+    found = [f for f in _of(check_text, "amtsdeutsch", text) if "geltend" in f.text]
+    assert found and any("verlangen" in s for s in found[0].suggestions)
