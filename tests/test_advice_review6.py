@@ -101,3 +101,19 @@ def test_costs_are_still_demanded(check_text):
     text = "Die Kosten der Abschiebung werden wir gesondert gegenüber Ihnen geltend machen."
     found = [f for f in _of(check_text, "amtsdeutsch", text) if "geltend" in f.text]
     assert found and any("verlangen" in s for s in found[0].suggestions)
+
+
+# -- amtsdeutsch: „zusätzlich zur Überprüfung“ is no purpose ------------------------------------
+
+def test_besides_the_check_is_no_purpose(check_text):
+    text = "Zusätzlich zur Überprüfung des Handgepäcks findet auch eine Personenkontrolle mit Metalldetektor statt."
+    found = [f for f in _of(check_text, "amtsdeutsch", text) if "Überprüfung" in f.text]
+    assert found and found[0].suggestions == ["Schreiben Sie stattdessen „zur Prüfung“."]
+
+
+def test_check_as_a_purpose_names_we_only_in_a_letter(check_text):
+    text = "Die Unterlagen werden zur Überprüfung Ihrer Angaben an das Bundesamt geschickt."
+    (page,) = [f for f in _of(check_text, "amtsdeutsch", text) if "Überprüfung" in f.text]
+    (letter,) = [f for f in _of(check_text, "amtsdeutsch", LETTER + text) if "Überprüfung" in f.text]
+    assert not any("wir" in s for s in page.suggestions)
+    assert any("damit wir" in s for s in letter.suggestions)
