@@ -117,3 +117,18 @@ def test_check_as_a_purpose_names_we_only_in_a_letter(check_text):
     (letter,) = [f for f in _of(check_text, "amtsdeutsch", LETTER + text) if "Überprüfung" in f.text]
     assert not any("wir" in s for s in page.suggestions)
     assert any("damit wir" in s for s in letter.suggestions)
+
+
+# -- passiv: "von … aus" names a place, not who acts ------------------------------------------
+
+def test_starting_point_is_not_the_actor(check_text):
+    text = ("Unter dieser Voraussetzung dürfen auch notwendige Wartungsarbeiten vom Grundstück des Eigentümers "
+            "des höheren Gebäudes aus durchgeführt werden.")
+    (found,) = _of(check_text, "passiv", text)
+    assert "Handelnden" not in found.message
+    assert not any("Grundstück darf" in s for s in found.suggestions)
+
+
+def test_agent_after_vom_takes_its_gender_from_the_list(check_text):
+    (found,) = _of(check_text, "passiv", "Die Unterlagen werden vom Jobcenter geprüft.")
+    assert "das Jobcenter" in found.message
