@@ -417,10 +417,10 @@ def _restructured(view: DocView, chunks, rest: list[int], left: list[int]) -> st
 
 # what may stand between a noun and its determiner ("die Stadt- oder Gemeindeverwaltung")
 NOUN_PHRASE_INSIDE = {"ADJA", "ADJD", "ADV", "CARD", "TRUNC", "KON", "PTKNEG"}
-# words between the antecedent and the comma that make an indefinite noun non-specific: a
-# relative clause after "einen Vertrag zu schließen, der …" or "kann … eine Frist setzen, die …"
-# says which one is meant
-NON_SPECIFIC = {"PTKZU", "VVIZU", "VMFIN", "VMINF"}
+# words after the antecedent that make an indefinite noun non-specific: a relative clause after
+# "einen Vertrag zu schließen, der …" says which one is meant (so does one after a modal verb
+# anywhere before the comma: "kann … eine Frist setzen, die …")
+NON_SPECIFIC = {"PTKZU", "VVIZU"}
 
 
 def _describing(view: DocView, left: list[int]) -> bool:
@@ -432,12 +432,16 @@ def _describing(view: DocView, left: list[int]) -> bool:
     antecedent is taken as the last noun or pronoun before the comma; when unsure: defining."""
     text, tag, lower = view.text, view.tag, view.lower
     words = [i for i in left if is_word_text(text[i])]
-    nouns = [p for p, i in enumerate(words) if tag[i] in {"NN", "NE", "PPER"}]
+    if not words:
+        return False
+    if tag[words[-1]] == "PPER" and lower[words[-1]] in {"sie", "ihnen"}:
+        return True  # "… schreiben wir an Sie, die …": a person already known
+    nouns = [p for p, i in enumerate(words) if tag[i] in {"NN", "NE"}]
     if not nouns:
         return False
     position = nouns[-1]
     noun = words[position]
-    if tag[noun] in {"NE", "PPER"}:
+    if tag[noun] == "NE":
         return True
     before = position - 1
     while before >= 0 and tag[words[before]] in NOUN_PHRASE_INSIDE:
@@ -451,7 +455,7 @@ def _describing(view: DocView, left: list[int]) -> bool:
         return lower[determiner].startswith("dies")
     if tag[determiner] == "ART" and lower[determiner].startswith("ein"):
         return not any(tag[i] in NON_SPECIFIC for i in words[position + 1 :]) and \
-            not any(tag[i].startswith("VM") for i in words)
+            not any(tag[i].startswith("VM") for i in words)  # "möglich" + zu-infinitive, "kann"
     return False
 
 
