@@ -132,6 +132,6 @@ def test_starting_point_is_not_the_actor(check_text):
     assert not any("Grundstück darf" in s for s in found.suggestions)
 
 
-def test_agent_after_vom_takes_its_gender_from_the_list(check_text):
+def test_agent_after_vom_is_neuter_by_its_ending(check_text):
     (found,) = _of(check_text, "passiv", "Die Unterlagen werden vom Jobcenter geprüft.")
     assert "das Jobcenter" in found.message

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Token
 
-from ..rules.kinds.wordinfo import SEPARABLE_PARTICLES, gender
+from ..rules.kinds.wordinfo import SEPARABLE_PARTICLES
 from .syntax import clauses
 from .view import doc_view
 
@@ -761,11 +761,7 @@ NEUTER_ENDINGS = (
 
 
 def _article_after_vom(noun: str) -> str:
-    """Nominative article of a noun after "vom": "das Jobcenter", "der Arbeitgeber"; the gender
-    list of ``genus.yml`` first ("das Grundstück")."""
-    known = gender(noun)
-    if known in {"m", "n"}:
-        return "der" if known == "m" else "das"
+    """Nominative article of a noun after "vom": "das Jobcenter", "der Arbeitgeber", "das Grundstück"."""
     return "das" if noun.lower().endswith(NEUTER_ENDINGS) else "der"
 
 
