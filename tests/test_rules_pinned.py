@@ -150,9 +150,12 @@ def test_no_restructure_of_a_separable_verb(points):
 
 
 def test_split_before_relative_clause_after_preposition(points):
-    assert points("Wir bieten für bestimmte Bauvorhaben Förderprogramme an, aus denen Sie Zuschüsse erhalten "
-                  "können.")[0][1:] == ("Wir bieten für bestimmte Bauvorhaben Förderprogramme an.",
+    assert points("Wir bieten für bestimmte Bauvorhaben unsere Förderprogramme an, aus denen Sie Zuschüsse erhalten "
+                  "können.")[0][1:] == ("Wir bieten für bestimmte Bauvorhaben unsere Förderprogramme an.",
                                         "Aus diesen können Sie Zuschüsse erhalten.")
+    # a noun without a determiner may be the one the clause defines ("Unterlagen, die …"): no split
+    assert points("Wir bieten für bestimmte Bauvorhaben Förderprogramme an, aus denen Sie Zuschüsse erhalten "
+                  "können.") == []
 
 
 def test_split_at_a_comma_between_two_main_clauses(points):

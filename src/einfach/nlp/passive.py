@@ -724,6 +724,8 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
         following = clause[position + 1]
         if attributive(clause, position) or token.i in protected:
             continue
+        if token.lower_ in {"von", "vom"} and _starting_point(clause, position):
+            continue
         if token.lower_ == "vom" and following.tag_ in {"NN", "NE"} and following.text[:1].isalpha():
             return f"{_article_after_vom(following.text)} {following.text}", "3sg"
         if token.lower_ not in {"von", "durch"} or token.tag_ != "APPR":
@@ -754,13 +756,29 @@ def _agent(clause: list[Token]) -> tuple[str | None, str]:
 NEUTER_ENDINGS = (
     "amt", "gericht", "center", "zentrum", "büro", "ministerium", "konsulat", "institut", "team", "land",
     "landratsamt", "referat", "dezernat", "sekretariat", "jugendamt", "standesamt", "finanzamt", "unternehmen",
-    "krankenhaus", "haus", "chen", "lein", "ment", "um",
+    "krankenhaus", "haus", "chen", "lein", "ment", "um", "stück", "gebäude", "gelände",
 )
 
 
 def _article_after_vom(noun: str) -> str:
-    """Nominative article of a noun after "vom": "das Jobcenter", "der Arbeitgeber"."""
+    """Nominative article of a noun after "vom": "das Jobcenter", "der Arbeitgeber", "das Grundstück"."""
     return "das" if noun.lower().endswith(NEUTER_ENDINGS) else "der"
+
+
+# what "von … aus" starts from is a place or a viewpoint, not who acts
+# ("vom Grundstück des Nachbarn aus durchgeführt werden")
+PLACE_CLOSERS = {"aus", "her"}
+
+
+def _starting_point(clause: list[Token], position: int) -> bool:
+    """"von/vom X aus": the phrase names where something is done from; the "aus" closes it
+    before the next verb, comma or preposition."""
+    for token in clause[position + 2 :]:
+        if token.lower_ in PLACE_CLOSERS and token.tag_ in {"APPO", "PTKVZ", "ADV", "APZR"}:
+            return True
+        if token.tag_.startswith("V") or token.tag_ in {"APPR", "APPRART", "KON", "$,"}:
+            return False
+    return False
 
 
 def _possessive_nominative(possessive: str, preposition: str) -> str | None:

@@ -19,7 +19,9 @@ Four patterns, found on STTS tags, lemmas and word forms:
   reader;
 * **the reader as a third person**: a noun from ``reader_nouns`` (matched as
   the end of the lemma, so "Einbürgerungsbewerber:innen" counts) as the
-  subject.  Without a parser, subject means: the noun phrase opens its clause
+  subject; a noun from ``letter_only_nouns`` ("Betroffene") only in a letter:
+  elsewhere it mostly names other people ("Die Betroffenen verhalten sich
+  anders" on a page for friends of addicts).  Without a parser, subject means: the noun phrase opens its clause
   (after a conjunction or relative pronoun, if any) and a finite verb follows
   it directly ("Der Antragsteller hat ..."), or it opens a subordinate clause
   ("dass die Antragstellerin ..."), or it follows the finite verb directly as
@@ -84,11 +86,12 @@ GENDER_SUFFIX = re.compile(r"(?:[:*_/]-?in(?:nen)?|In(?:nen)?)$")
 
 
 class Impersonal:
-    parameters = {"reader_nouns"}
+    parameters = {"reader_nouns", "letter_only_nouns"}
     values = {"text", "problem", "example"}
 
     def __init__(self, parameters: dict):
         self.reader_nouns = tuple(noun.lower() for noun in parameters.get("reader_nouns") or [])
+        self.letter_only_nouns = tuple(noun.lower() for noun in parameters.get("letter_only_nouns") or [])
 
     def find(self, doc: Doc):
         view = doc_view(doc)
@@ -181,9 +184,15 @@ class Impersonal:
                     )
 
     def _reader(self, token: Token) -> bool:
-        if token.tag_ not in NOUNS or not self.reader_nouns:
+        if token.tag_ not in NOUNS:
             return False
-        return _is_reader_noun(token.text, token.lemma_ or token.text, self.reader_nouns)
+        lemma = token.lemma_ or token.text
+        if self.reader_nouns and _is_reader_noun(token.text, lemma, self.reader_nouns):
+            return True
+        # "die Betroffenen" is the reader only where a letter names its addressee so; on a page
+        # about an illness or addiction they are other people, and "Sie" would make the reader one
+        return bool(self.letter_only_nouns) and _is_reader_noun(token.text, lemma, self.letter_only_nouns) and \
+            in_letter(token.doc)
 
 
 @lru_cache(maxsize=50_000)

@@ -93,11 +93,12 @@ GENERIC_POSITIVE = "nennen Sie direkt, was gilt, zum Beispiel „Alle müssen �
 
 
 class Negation:
-    parameters = {"exceptions", "rewrite_adjectives"}
+    parameters = {"exceptions", "rewrite_adjectives", "no_swap"}
     values = {"text", "problem", "positive"}
 
     def __init__(self, parameters: dict):
         self.exceptions = NOT_NEGATIVE | {w.lower() for w in parameters.get("exceptions") or []}
+        self.no_swap = {w.lower() for w in parameters.get("no_swap") or []}
 
     def find(self, doc: Doc):
         view = doc_view(doc)
@@ -120,10 +121,12 @@ class Negation:
                 if target is not None:
                     end, positive = target
                     span = unit[position : end + 1]
+                    if (unit[end].lemma_ or unit[end].text).lower() not in self.no_swap:
+                        positive = f"{quote(positive)} statt {quote(' '.join(t.text for t in span))}"
                     return _hit(
                         span,
                         "ein verneintes Wort mit „nicht“ oder „kein“ verneint – das muss man erst umdrehen.",
-                        f"{quote(positive)} statt {quote(' '.join(t.text for t in span))}",
+                        positive,
                     )
         negations = [t for t in unit if _negation_kind(t) is not None]
         if not negations:
@@ -169,8 +172,13 @@ class Negation:
             return None
         if negation.lower_ in {"keine", "keiner"} and (negation.lower_ == "keiner" or form.endswith("en")):
             return None  # plural ("keine unvollständigen Angaben"): a ban, not a litote
+        if _negates_the_clause(unit, position, index):
+            return None
         prefix = 4 if lemma.startswith("miss") else 2
         positive = word.text[prefix:]
+        if lemma in self.no_swap:
+            # "nicht unverhältnismäßig beeinträchtigt" is not "verhältnismäßig (= ziemlich) beeinträchtigt"
+            return index, f"nennen Sie direkt, was gilt – {quote(positive.lower())} allein heißt etwas anderes"
         if negation.lower_ != "nicht":
             positive = f"{KEIN_TO_EIN.get(negation.lower_, 'ein')} {positive}"
         return index, positive
@@ -189,6 +197,26 @@ class Negation:
         if len(stem) > 4 and stem.endswith(SUFFIXES):
             return True
         return bool(PARTICIPLE.match(stem))
+
+
+DETERMINER_TAGS = {"ART", "PIAT", "PIS", "PPOSAT", "PDAT", "APPRART", "APPR"}
+
+
+def _negates_the_clause(unit: list[Token], position: int, index: int) -> bool:
+    """"nicht" before a noun phrase without a determiner whose un-participle only modifies the
+    next adjective: "damit nicht ungewollt hohe Kosten entstehen" negates "entstehen" (= "damit
+    keine … entstehen"), not "ungewollt".  A participle grades nothing, so "nicht" does not belong
+    to it; a degree word stays a litote ("nicht unerheblich hohe Kosten", "eine nicht
+    unerheblich hohe Gebühr")."""
+    word = unit[index]
+    if unit[position].lower_ != "nicht" or word.tag_ != "ADJD" or index + 1 >= len(unit):
+        return False
+    lemma = (word.lemma_ or word.text).lower()
+    if not (lemma.startswith("un") and PARTICIPLE.match(lemma[2:])):
+        return False
+    if unit[index + 1].tag_ != "ADJA":
+        return False
+    return position == 0 or unit[position - 1].tag_ not in DETERMINER_TAGS
 
 
 def _negated(view: DocView, sentence) -> bool:

@@ -225,6 +225,12 @@ def splits(sentence: Span) -> list[Split]:
     return view.cached("splits", sentence, lambda s: _splits(view, s))
 
 
+def _question(view: DocView, indices: list[int]) -> bool:
+    """A question: a cut would turn its first part into a statement."""
+    words = [i for i in indices if view.text[i] not in CLOSING]
+    return bool(words) and view.text[words[-1]].endswith("?")
+
+
 def nested_splits(sentence: Span) -> list[Split]:
     """:func:`splits`, and also where the first part ends with a subordinate clause that its verb
     closes ("Es wird darauf hingewiesen, dass Ihnen … erteilt wird, mit welcher …"): the places
@@ -240,6 +246,8 @@ def nested_splits(sentence: Span) -> list[Split]:
 def _splits(view: DocView, sentence: Span, after_subordinate: bool = False) -> list[Split]:
     text, tag, lower = view.text, view.tag, view.lower
     indices = [t.i for t in view.non_space(sentence)]
+    if _question(view, indices):
+        return []
     chunks = clause_structure(sentence)
     depth = {token.i: chunk.depth for chunk in chunks for token in chunk.tokens}  # 0 = main clause
     starts = {chunk.tokens[0].i: number for number, chunk in enumerate(chunks)}
@@ -386,6 +394,8 @@ def _restructured(view: DocView, chunks, rest: list[int], left: list[int]) -> st
     if word.startswith("welch") and tag[after.i] in {"NN", "ADJA"}:
         return None  # "besprechen Sie, welche Gutachten …": a question
     if tag[opener.i] == "PRELS" and word in DEMONSTRATIVES and (first.i == opener.i or tag[first.i] == "APPR"):
+        if not _describing(view, left):
+            return None  # a defining clause: "Diese …" would state it of every such thing
         fronted = [first.i, opener.i] if first.i != opener.i else [opener.i]
         lead = " ".join(DEMONSTRATIVES[word] if i == opener.i else text[i] for i in fronted)
     elif word in FRONTED and first.i == opener.i:
@@ -403,6 +413,50 @@ def _restructured(view: DocView, chunks, rest: list[int], left: list[int]) -> st
     body, mark = _strip_end(view, rest)
     remaining = [i for i in body if i not in fronted and i != verb]
     return _sentence(view, _capitalised(lead) + " " + text[verb], remaining, mark)
+
+
+# what may stand between a noun and its determiner ("die Stadt- oder Gemeindeverwaltung")
+NOUN_PHRASE_INSIDE = {"ADJA", "ADJD", "ADV", "CARD", "TRUNC", "KON", "PTKNEG"}
+# words after the antecedent that make an indefinite noun non-specific: a relative clause after
+# "einen Vertrag zu schließen, der …" says which one is meant (so does one after a modal verb
+# anywhere before the comma: "kann … eine Frist setzen, die …")
+NON_SPECIFIC = {"PTKZU", "VVIZU"}
+
+
+def _describing(view: DocView, left: list[int]) -> bool:
+    """The relative clause after ``left`` only adds to a noun already known, so it can stand as
+    a sentence of its own ("den Antrag Ihres Sohnes, der …", "eine Gebühr erhoben, die …").
+    A noun with a definite article, a quantifier ("allen Angelegenheiten, von denen …"),
+    "derjenige" or no determiner, or an indefinite one in a zu-infinitive or after a modal
+    verb, is restricted by the clause: it says which one is meant (a defining clause).  The
+    antecedent is taken as the last noun or pronoun before the comma; when unsure: defining."""
+    text, tag, lower = view.text, view.tag, view.lower
+    words = [i for i in left if is_word_text(text[i])]
+    if not words:
+        return False
+    if tag[words[-1]] == "PPER" and lower[words[-1]] in {"sie", "ihnen"}:
+        return True  # "… schreiben wir an Sie, die …": a person already known
+    nouns = [p for p, i in enumerate(words) if tag[i] in {"NN", "NE"}]
+    if not nouns:
+        return False
+    position = nouns[-1]
+    noun = words[position]
+    if tag[noun] == "NE":
+        return True
+    before = position - 1
+    while before >= 0 and tag[words[before]] in NOUN_PHRASE_INSIDE:
+        before -= 1
+    if before < 0:
+        return False
+    determiner = words[before]
+    if tag[determiner] == "PPOSAT":
+        return True
+    if tag[determiner] == "PDAT":
+        return lower[determiner].startswith("dies")
+    if tag[determiner] == "ART" and lower[determiner].startswith("ein"):
+        return not any(tag[i] in NON_SPECIFIC for i in words[position + 1 :]) and \
+            not any(tag[i].startswith("VM") for i in words)  # "möglich" + zu-infinitive, "kann"
+    return False
 
 
 DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
