@@ -127,8 +127,9 @@ SWAP_KINDS = frozenset({"lexicon", "abbreviation", "light_verb"})
 # template names the base form; this one the fitted words, so it is one mechanism, not rule data
 FIXED_SUGGESTION = "Schreiben Sie {new} statt {old}."
 MAX_SHOWN_WORDS = 8  # a longer changed stretch is no quick swap to show in one line: the rule's advice stays
-# a word of context: letters, digits and hyphens, with a point or comma inside it ("29,00", "§ 38")
-_CONTEXT = r"\w(?:[\w-]|[.,](?=\w))*"
+# a word of context: letters, digits and hyphens, with a point, comma or colon inside it
+# ("29,00", "Mitarbeiter:innen")
+_CONTEXT = r"\w(?:[\w-]|[.,:](?=\w))*"
 _BEFORE = re.compile(rf"(?:^|\s)({_CONTEXT})\s+$")
 _AFTER = re.compile(rf"\s+({_CONTEXT})")
 
