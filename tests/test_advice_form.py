@@ -52,6 +52,18 @@ def test_a_participle_without_rewrite_gets_the_participle(check_text):
     assert advice == ["Schreiben Sie stattdessen „eingelegt“."]
 
 
+@pytest.mark.parametrize(("text", "word", "advice"), [
+    # the term's one verb is a participle: the alternative takes it
+    ("Der Unterhalt kann gerichtlich geltend gemacht werden.", "geltend gemacht",
+     "Schreiben Sie stattdessen „verlangt“ oder „gefordert“."),
+    # „verbietet“ is no participle: the base form stays where the participle is not certain
+    ("Während der Landung ist die Verwendung solcher Geräte untersagt.", "untersagt",
+     "Schreiben Sie stattdessen „verbieten“."),
+])
+def test_participle_advice(check_text, text, word, advice):
+    assert _advice(check_text, "amtsdeutsch", text, word) == [advice]
+
+
 @pytest.mark.parametrize(("text", "position", "alternatives", "expected"), [
     ("Die Beschäftigung ist Ihnen gestattet.", 4, ("erlauben",), ("erlaubt",)),
     ("Bitte teilen Sie etwaige Änderungen mit.", 3, ("möglich",), ("mögliche",)),
@@ -70,9 +82,12 @@ def test_in_form(nlp, text, position, alternatives, expected):
     assert in_form(alternatives, [token]) == expected
 
 
-def test_in_form_needs_one_matched_word(nlp):
+def test_in_form_needs_one_verb_or_one_adjective(nlp):
     doc = nlp("Die Beschäftigung ist Ihnen gestattet.")
-    assert in_form(("erlauben",), [doc[3], doc[4]]) == ("erlauben",)
+    assert in_form(("erlauben",), [doc[3], doc[4]]) == ("erlaubt",)  # one verb, a participle
+    assert in_form(("erlauben",), [doc[2], doc[4]]) == ("erlauben",)  # two verbs: whose form?
+    doc = nlp("Wir prüfen die etwaigen Änderungen.")
+    assert in_form(("möglich",), [doc[2], doc[3]]) == ("möglich",)  # an adjective among other words
 
 
 @pytest.mark.parametrize(("form", "lemma", "ending"), [
