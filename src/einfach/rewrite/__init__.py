@@ -9,7 +9,9 @@ attaches what passes as ``finding.fix``:
     {"sentence": "...", "edits": [{"start", "end", "text"}], "applicability": "sure" | "review"}
 
 Offsets index the file's extracted text, like a finding's ``start``/``end``.
-A rewrite that fails the check is dropped; the finding keeps its advice.
+A rewrite that fails the check is dropped; the finding keeps its advice.  A finding of a
+swap rule (:data:`SWAP_KINDS`) that keeps a fix names the fix's words in its suggestion
+(:func:`fixed_suggestion`), not the base form of its lexicon entry.
 See ``docs/rewrites.md``.
 """
 
@@ -37,6 +39,21 @@ REWRITERS = {
     "subjunctive": "einfach.rewrite.swaps:rewrite_subjunctive",
     "negation": "einfach.rewrite.swaps:rewrite_negation",
 }
+
+
+# the rule kinds whose suggestion names one word or phrase to write instead: where their finding
+# carries a fix, the suggestion shows the replacement as the fix writes it (issue 17: "bei unserer
+# Behörde", not the base form "unser"). Passive and other restructuring rules keep their own advice.
+SWAP_KINDS = frozenset({"lexicon", "abbreviation", "light_verb"})
+# a caseworker-facing text (German), the same for every swap rule: the rule's own suggestion
+# template names the base form; this one the fitted words, so it is one mechanism, not rule data
+FIXED_SUGGESTION = "Schreiben Sie {new} statt {old}."
+MAX_SHOWN_WORDS = 8  # a longer changed stretch is no quick swap to show in one line: the rule's advice stays
+# a word of context: letters, digits and hyphens, with a point, comma or colon inside it
+# ("29,00", "Mitarbeiter:innen")
+_CONTEXT = r"\w(?:[\w-]|[.,:](?=\w))*"
+_BEFORE = re.compile(rf"(?:^|\s)({_CONTEXT})\s+$")
+_AFTER = re.compile(rf"\s+({_CONTEXT})")
 
 
 @lru_cache(maxsize=None)
@@ -117,21 +134,6 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), te
             if suggestion:
                 finding.suggestions = [suggestion]
     release(doc)
-
-
-# the rule kinds whose suggestion names one word or phrase to write instead: where their finding
-# carries a fix, the suggestion shows the replacement as the fix writes it (issue 17: "bei unserer
-# Behörde", not the base form "unser"). Passive and other restructuring rules keep their own advice.
-SWAP_KINDS = frozenset({"lexicon", "abbreviation", "light_verb"})
-# a caseworker-facing text (German), the same for every swap rule: the rule's own suggestion
-# template names the base form; this one the fitted words, so it is one mechanism, not rule data
-FIXED_SUGGESTION = "Schreiben Sie {new} statt {old}."
-MAX_SHOWN_WORDS = 8  # a longer changed stretch is no quick swap to show in one line: the rule's advice stays
-# a word of context: letters, digits and hyphens, with a point, comma or colon inside it
-# ("29,00", "Mitarbeiter:innen")
-_CONTEXT = r"\w(?:[\w-]|[.,:](?=\w))*"
-_BEFORE = re.compile(rf"(?:^|\s)({_CONTEXT})\s+$")
-_AFTER = re.compile(rf"\s+({_CONTEXT})")
 
 
 def fixed_suggestion(doc: "Doc", offset: int, span, fix: dict) -> str | None:

@@ -246,8 +246,9 @@ def in_form(alternatives: tuple[str, ...], matched: list[Token]) -> tuple[str, .
     „verlangt“), as HanTa's corpus attests it (:func:`.wordinfo.participle_of`) and reads it
     (:func:`.wordinfo.read_as_participle`: not „verbietet“ for „verboten“); the ending of an
     attributive adjective for an adjective HanTa knows, with the inflected form known as an
-    attributive adjective too ("unser" is no adjective: „bei der unseren Behörde“ is never offered).  Where one alternative cannot be put
-    in the form, all stay in their base form (the entry's order and choice are kept)."""
+    attributive adjective too ("unser" is no adjective: „bei der unseren Behörde“ is never
+    offered).  Where one alternative cannot be put in the form, all stay in their base form (the
+    entry's order and choice are kept)."""
     if not alternatives or any(" " in a or not a[:1].islower() for a in alternatives):
         return alternatives
     verbs = [t for t in matched if t.tag_.startswith("V")]
