@@ -112,13 +112,15 @@ def test_plural_keit_noun_is_no_nominalisation(check_text):
 # -- amtsdeutsch „erwerben“: credits are not bought ---------------------------------------------------
 
 @pytest.mark.parametrize(("text", "advice"), [
-    ("Sie haben bisher nur 38 von 210 Leistungspunkten erworben.", "„bekommen“ oder „erreichen“"),
-    ("Wer ein Grundstück erwirbt, zahlt Steuern.", "„kaufen“"),
-    ("Sie haben die deutsche Staatsangehörigkeit erworben.", "„bekommen“"),
+    # with a rewrite, the suggestion shows its words (issue 17: advice4a)
+    ("Sie haben bisher nur 38 von 210 Leistungspunkten erworben.",
+     "Schreiben Sie „Leistungspunkten erreicht“ statt „Leistungspunkten erworben“."),
+    ("Wer ein Grundstück erwirbt, zahlt Steuern.", "Schreiben Sie stattdessen „kaufen“."),
+    ("Sie haben die deutsche Staatsangehörigkeit erworben.", "Schreiben Sie stattdessen „bekommen“."),
 ])
 def test_erwerben_advice_fits_the_object(check_text, text, advice):
     found = [f for f in _of(check_text, "amtsdeutsch", text) if f.text.startswith("erw")]
-    assert found and found[0].suggestions == [f"Schreiben Sie stattdessen {advice}."]
+    assert found and found[0].suggestions == [advice]
 
 
 # -- amtsdeutsch „beziehungsweise“: "respectively" gets no "oder" -----------------------------------

@@ -237,7 +237,8 @@ def test_no_alternative_is_half_of_a_phrase_split_at_its_comma():
 
 
 @pytest.mark.parametrize(("text", "advice"), [
-    ("Über Ihren Antrag wird nach Aktenlage entschieden.", ["Schreiben Sie stattdessen „nach den Unterlagen, die wir haben“."]),
+    ("Über Ihren Antrag wird nach Aktenlage entschieden.", 
+     ["Schreiben Sie „wird nach den vorhandenen Unterlagen entschieden“ statt „wird nach Aktenlage entschieden“."]),
     # a claim is claimed: „Ansprüche verlangen“ is askew
     ("Sie können Ihre Ansprüche gegenüber dem Verkäufer geltend machen.", ["Schreiben Sie stattdessen „einfordern“."]),
     # an age needs its number: the reason explains, no stock „wenn … alt wird“

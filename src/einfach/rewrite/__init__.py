@@ -9,7 +9,9 @@ attaches what passes as ``finding.fix``:
     {"sentence": "...", "edits": [{"start", "end", "text"}], "applicability": "sure" | "review"}
 
 Offsets index the file's extracted text, like a finding's ``start``/``end``.
-A rewrite that fails the check is dropped; the finding keeps its advice.
+A rewrite that fails the check is dropped; the finding keeps its advice.  A finding of a
+swap rule (:data:`SWAP_KINDS`) that keeps a fix names the fix's words in its suggestion
+(:func:`fixed_suggestion`), not the base form of its lexicon entry.
 See ``docs/rewrites.md``.
 """
 
@@ -37,6 +39,21 @@ REWRITERS = {
     "subjunctive": "einfach.rewrite.swaps:rewrite_subjunctive",
     "negation": "einfach.rewrite.swaps:rewrite_negation",
 }
+
+
+# the rule kinds whose suggestion names one word or phrase to write instead: where their finding
+# carries a fix, the suggestion shows the replacement as the fix writes it (issue 17: "bei unserer
+# Behörde", not the base form "unser"). Passive and other restructuring rules keep their own advice.
+SWAP_KINDS = frozenset({"lexicon", "abbreviation", "light_verb"})
+# a caseworker-facing text (German), the same for every swap rule: the rule's own suggestion
+# template names the base form; this one the fitted words, so it is one mechanism, not rule data
+FIXED_SUGGESTION = "Schreiben Sie {new} statt {old}."
+MAX_SHOWN_WORDS = 8  # a longer changed stretch is no quick swap to show in one line: the rule's advice stays
+# a word of context: letters, digits and hyphens, with a point, comma or colon inside it
+# ("29,00", "Mitarbeiter:innen")
+_CONTEXT = r"\w(?:[\w-]|[.,:](?=\w))*"
+_BEFORE = re.compile(rf"(?:^|\s)({_CONTEXT})\s+$")
+_AFTER = re.compile(rf"\s+({_CONTEXT})")
 
 
 @lru_cache(maxsize=None)
@@ -110,7 +127,50 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), te
             fix, after = fixes[key]
             finding.fix = fix
             _share(fix, after, findings)
+    for finding, span in zip(findings, spans):
+        found = by_rule.get(finding.rule)
+        if finding.fix is not None and found is not None and found[0].rule.kind in SWAP_KINDS:
+            suggestion = fixed_suggestion(doc, paragraph.offset, span, finding.fix)
+            if suggestion:
+                finding.suggestions = [suggestion]
     release(doc)
+
+
+def fixed_suggestion(doc: "Doc", offset: int, span, fix: dict) -> str | None:
+    """„bei unserer Behörde“ statt „bei der hiesigen Behörde“: the words the fix changes around
+    the finding (whole words, with the word before and after them as context), before and after
+    the fix; None where the fix does not change the finding's words or changes too much."""
+    from ..nlp.view import doc_view
+    from ..rules.kinds.base import quote
+
+    text = doc.text
+    edits = [Edit(e["start"] - offset, e["end"] - offset, e["text"]) for e in fix["edits"]]
+    if not edits or any(e.start < 0 or e.end > len(text) for e in edits):
+        return None
+    if not any(e.start < span.end_char and span.start_char < e.end for e in edits):
+        return None  # the fix of another finding that leaves this one's words as they are
+    sentence = doc_view(doc).sentence_of(span.start)
+    begin = min([span.start_char] + [e.start for e in edits])
+    end = max([span.end_char] + [e.end for e in edits])
+    while begin > sentence.start_char and _in_word(text[begin - 1]):
+        begin -= 1  # whole words, without the punctuation after them
+    while end < sentence.end_char and _in_word(text[end]):
+        end += 1
+    before = _BEFORE.search(text[sentence.start_char:begin])  # one word of context on each side
+    if before is not None:
+        begin = sentence.start_char + before.start(1)
+    after = _AFTER.match(text[end:sentence.end_char])
+    if after is not None:
+        end += after.end(1)
+    old = text[begin:end]
+    new = apply_edits(old, [Edit(e.start - begin, e.end - begin, e.text) for e in edits])
+    if len(old.split()) > MAX_SHOWN_WORDS or new == old:
+        return None
+    return FIXED_SUGGESTION.format(new=quote(new.strip()), old=quote(old.strip()))
+
+
+def _in_word(character: str) -> bool:
+    return character.isalnum() or character in "-_"
 
 
 def _share(fix: dict, after, findings) -> None:

@@ -76,3 +76,16 @@ def adjective_ending(gender: str, case: str, after_ein_word: bool) -> str:
     """The ending of an attributive adjective after a determiner: mixed after an ein-word
     ("ein neuer Antrag"), weak after the article or a dies-word ("der neue Antrag")."""
     return (MIXED_ADJECTIVE if after_ein_word else WEAK_ADJECTIVE)[(gender, case)]
+
+
+ADJECTIVE_ENDINGS = frozenset({"e", "en", "er", "em", "es"})
+
+
+def ending_of(form: str, lemma: str) -> str | None:
+    """The declension ending of an attributive adjective ("etwaigen", "etwaig" -> "en"); None
+    where the form does not start with its lemma or ends otherwise ("höhere", "hoch")."""
+    form, lemma = form.lower(), lemma.lower()
+    if not lemma or not form.startswith(lemma):
+        return None
+    ending = form[len(lemma):]
+    return ending if ending in ADJECTIVE_ENDINGS else None

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
-from .declension import ARTICLE, DIES_ENDING, DIES_WORDS
+from .declension import ARTICLE, DIES_ENDING, DIES_WORDS, ending_of
 from .edits import REVIEW, SURE, Proposal
 from .morph import GENITIVE_STARTS, capitalise, present_plural, split_separable
 from .phrases import PHRASE_MODES, after_listed, applicability, fit_start
@@ -148,11 +148,8 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
             and doc[tokens[-1] + 1].tag_ == "ADJA" and not doc[tokens[-1] + 1].lower_.endswith("en"):
         return None  # "sämtlicher verwandtschaftlicher Beziehungen": after "aller" it would be "-en"
     if mode == "adjective" and len(tokens) == 1 and first.tag_ in {"ADJA", "PIAT"}:  # "sämtliche" -> "alle"
-        lemma = (first.lemma_ or "").lower()
-        if not first.lower_.startswith(lemma):
-            return None
-        ending = first.lower_[len(lemma):]
-        if ending not in {"e", "en", "er", "em", "es"}:
+        ending = ending_of(first.lower_, first.lemma_ or "")
+        if ending is None:
             return None
         words = fit_start(doc, tokens[0], [entry.rewrite + ending])
         return Proposal(tokens[0], tokens[0] + 1, words, REVIEW, replaced=_lemmas(doc, tokens))

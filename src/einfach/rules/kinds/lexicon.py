@@ -34,7 +34,9 @@ from ..loader import LexiconEntry, load_lexicon
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, spans_only
 from .senses import fitting_alternatives
-from .wordinfo import zu_participle_verb
+from .wordinfo import (is_known_adjective, is_known_verb, known_tag, participle_of, read_as_participle,
+                       zu_participle_verb)
+from ...rewrite.declension import ending_of
 
 DROPPED = {
     "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
@@ -220,7 +222,7 @@ class LexiconMatch:
             end = max(indices) + 1
             entry = pattern.entry
             # the alternatives fill only the message and the suggestion (base.spans_only: the safety check)
-            alternatives = fitting_alternatives(entry, words, matched) if texts else ()
+            alternatives = in_form(fitting_alternatives(entry, words, matched), matched) if texts else ()
             yield Hit(
                 start=start,
                 end=end,
@@ -235,6 +237,38 @@ class LexiconMatch:
                 },
                 suggest=bool(alternatives),
             )
+
+
+def in_form(alternatives: tuple[str, ...], matched: list[Token]) -> tuple[str, ...]:
+    """One-word alternatives in the form of the matched word, where that form is certain
+    (issue 17: "weiterhin gestattet" -> „erlaubt“, not „erlauben“; "etwaige Änderungen" ->
+    „mögliche“): a past participle where the term's one verb stands as one ("geltend gemacht" ->
+    „verlangt“), as HanTa's corpus attests it (:func:`.wordinfo.participle_of`) and reads it
+    (:func:`.wordinfo.read_as_participle`: not „verbietet“ for „verboten“); the ending of an
+    attributive adjective for an adjective HanTa knows, with the inflected form known as an
+    attributive adjective too ("unser" is no adjective: „bei der unseren Behörde“ is never
+    offered).  Where one alternative cannot be put in the form, all stay in their base form (the
+    entry's order and choice are kept)."""
+    if not alternatives or any(" " in a or not a[:1].islower() for a in alternatives):
+        return alternatives
+    verbs = [t for t in matched if t.tag_.startswith("V")]
+    if len(verbs) == 1 and verbs[0].tag_ == "VVPP":  # "gestattet", "geltend gemacht": the term is a participle
+        forms = [_participle(a) for a in alternatives]
+    elif len(matched) != 1:
+        return alternatives
+    elif matched[0].tag_ == "ADJA":
+        token = matched[0]
+        ending = ending_of(token.lower_, token.lemma_ or "")
+        forms = [a + ending if ending and is_known_adjective(a) and known_tag(a + ending) == "ADJ(A)" else None
+                 for a in alternatives]
+    else:
+        return alternatives
+    return tuple(forms) if all(forms) else alternatives  # type: ignore[arg-type]
+
+
+def _participle(verb: str) -> str | None:
+    form = participle_of(verb) if is_known_verb(verb) else None
+    return form if form and read_as_participle(form) else None
 
 
 class Words:

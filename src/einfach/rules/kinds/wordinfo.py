@@ -232,6 +232,20 @@ def participle_of(verb: str, strong: bool = True) -> str | None:
     return found[0] if len(found) == 1 else None  # two attested forms: not sure which one
 
 
+# how much less likely than HanTa's best reading a form may be as a past participle: "erlaubt" is
+# as likely a participle as a present form (0.05 apart in log score), "bekommen" 1.2 below the
+# infinitive; "verbietet" (which participle_of builds by the weak pattern for "verbieten", as the
+# corpus once tagged it so) 2.6 below the present form
+PARTICIPLE_MARGIN = 2.0
+
+
+def read_as_participle(form: str) -> bool:
+    """Whether HanTa reads ``form`` as a past participle (about as likely as its best reading)."""
+    analyses = _analyses(form)
+    return bool(analyses) and any(tag == "VV(PP)" and score >= analyses[0][1] - PARTICIPLE_MARGIN
+                                  for tag, score in analyses)
+
+
 # --- compound splitting ------------------------------------------------------------------------
 
 NOUN_TAGS = {"NN", "NNA", "NNI"}
