@@ -62,3 +62,20 @@ def test_costs_imposed_gets_no_geben(check_text):
     text = "Das Gericht kann dem Kläger nach einem Hinweis Kosten auferlegen."
     (found,) = _about(check_text, "amtsdeutsch", text, "auferlegen")
     assert found.suggestions == []
+
+
+# -- abkuerzung: an acronym explained in the same sentence is no finding ---------------------------
+
+@pytest.mark.parametrize("text", [
+    # the tokenizer keeps "):" together
+    "Es gelten die Regeln der Gesetzlichen Unfallversicherung (GUV): Pflichten des Unternehmers.",
+    # the long form right after the acronym spells it
+    "Quelle: eine Broschüre der DHS Deutsche Hauptstelle für Suchtfragen aus dem Jahr 2017.",
+])
+def test_acronym_explained_in_the_sentence_is_no_finding(check_text, text):
+    assert _of(check_text, "abkuerzung", text) == []
+
+
+def test_acronym_followed_by_other_words_is_still_found(check_text):
+    text = "Bitte melden Sie sich bei der GVS Berlin Mitte."
+    assert [f.text for f in _of(check_text, "abkuerzung", text)] == ["GVS"]
