@@ -18,7 +18,8 @@ the surface form is what counts):
   followed by a bracket or a colon ("ABH (Ausländerbehörde)", "ABH:
   Ausländerbehörde"), in a sentence that names it ("Man nennt sie auch eAT",
   "kurz ABH", "... heißt ...", "... steht für ...", "Abkürzung"), or in a
-  sentence that also contains the full form from the lexicon.  Only the first
+  sentence that also contains the full form from the lexicon, or with the long form right after
+  it spelling it ("DHS Deutsche Hauptstelle für Suchtfragen").  Only the first
   unexplained use per paragraph is reported, and none after an explained use.
 
 Not flagged: abbreviations inside a § reference ("§ 5 Abs. 1 Nr. 2", "i. V.
@@ -195,10 +196,13 @@ class Abbreviation:
         index = token.i
         before = view.text[index - 1] if index > 0 else None
         after = view.text[index + 1] if index + 1 < len(view.tokens) else None
-        if before is not None and after is not None and before == "(" and after == ")" and index > 1:
+        # the tokenizer keeps "):" together ("Unfallversicherung (GUV): Pflichten")
+        if before is not None and after is not None and before == "(" and after[:1] == ")" and index > 1:
             return True  # "Ausländerbehörde (ABH)"
         if after is not None and after in {"(", ":", "="}:
             return True  # "ABH (Ausländerbehörde)", "ABH: Ausländerbehörde"
+        if _spelled_after(view, index):
+            return True  # "DHS Deutsche Hauptstelle für Suchtfragen"
         sentence = view.sentence_of(index)
         for other in range(sentence.start, sentence.end):
             if view.lemma[other].lower() in NAMING_LEMMAS or view.lower[other] in NAMING_LEMMAS:
@@ -216,6 +220,27 @@ class Abbreviation:
 def known_acronyms() -> frozenset[str]:
     """The acronyms everybody knows (``rules/data/kurzwoerter.yml``, each with its reason there)."""
     return frozenset(str(word) for word in (read_yaml(rules_dir() / "data" / "kurzwoerter.yml").get("known") or {}))
+
+
+# small words a long form may contain without a letter in its acronym ("Hauptstelle für Suchtfragen")
+LINKING_WORDS = {"für", "und", "der", "die", "das", "des", "den", "dem", "von", "vom", "zur", "zum", "im", "in", "mit",
+                 "am", "an", "auf", "bei"}
+
+
+def _spelled_after(view: DocView, index: int) -> bool:
+    """The long form follows the acronym right away, its capitalized words spelling it: "DHS Deutsche
+    Hauptstelle für Suchtfragen" (seventh blind review, S132)."""
+    letters = view.text[index].lower()
+    initials = ""
+    position = index + 1
+    while position < len(view.tokens) and len(initials) < len(letters):
+        word = view.text[position]
+        if word[:1].isupper() and word.isalpha():
+            initials += word[0].lower()
+        elif word not in LINKING_WORDS:
+            return False
+        position += 1
+    return initials == letters
 
 
 def _ends_word(view: DocView, end: int) -> bool:
