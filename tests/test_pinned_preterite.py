@@ -103,3 +103,21 @@ def test_sein_tagged_as_auxiliary_makes_a_participle_form_the_perfekt():
     doc = annotated_doc([("Sie", "PPER", "sie"), ("sind", "VAFIN", "sein"), ("entstanden", "VVFIN", "entstehen"),
                          ("1900", "CARD", "1900"), (".", "$.", ".")])
     assert kind_hits("preterite", doc) == []
+
+
+def test_haben_tagged_as_auxiliary_makes_a_participle_form_the_perfekt():
+    doc = annotated_doc([("Sie", "PPER", "sie"), ("haben", "VAFIN", "haben"), ("verstanden", "VVFIN", "verstehen"),
+                         ("alles", "PIS", "alles"), (".", "$.", ".")])
+    assert kind_hits("preterite", doc) == []
+
+
+@pytest.mark.parametrize(("verb", "tag", "lemma"), [("werden", "VAFIN", "werden"), ("können", "VMFIN", "können")])
+def test_clause_final_form_in_en_after_an_auxiliary_or_modal_tag_is_quiet(verb, tag, lemma):
+    doc = annotated_doc([("Sie", "PPER", "sie"), (verb, tag, lemma), ("das", "ART", "der"), ("Formular", "NN", "Formular"),
+                         ("benutzten", "VVFIN", "benutzen"), (".", "$.", ".")])
+    assert kind_hits("preterite", doc) == []
+
+
+def test_the_same_clause_final_form_without_auxiliary_or_modal_is_reported():
+    doc = annotated_doc([("Sie", "PPER", "sie"), ("benutzten", "VVFIN", "benutzen"), (".", "$.", ".")])
+    assert [text for text, _ in kind_hits("preterite", doc)] == ["benutzten"]
