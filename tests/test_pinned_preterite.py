@@ -121,3 +121,14 @@ def test_clause_final_form_in_en_after_an_auxiliary_or_modal_tag_is_quiet(verb, 
 def test_the_same_clause_final_form_without_auxiliary_or_modal_is_reported():
     doc = annotated_doc([("Sie", "PPER", "sie"), ("benutzten", "VVFIN", "benutzen"), (".", "$.", ".")])
     assert [text for text, _ in kind_hits("preterite", doc)] == ["benutzten"]
+
+
+def test_a_full_verb_whose_lemma_has_no_conjugation_is_quiet():
+    doc = annotated_doc([("Er", "PPER", "er"), ("bloggte", "VVFIN", "bloggte"), (".", "$.", ".")])  # a lemmatiser slip
+    assert kind_hits("preterite", doc) == []
+
+
+def test_konjunktiv_one_with_du_is_neither_present_nor_preterite_and_quiet():
+    doc = annotated_doc([("Du", "PPER", "du"), ("gehest", "VVFIN", "gehen"), ("nach", "APPR", "nach"),
+                         ("Hause", "NN", "Haus"), (".", "$.", ".")])
+    assert kind_hits("preterite", doc) == []
