@@ -132,3 +132,12 @@ def test_konjunktiv_one_with_du_is_neither_present_nor_preterite_and_quiet():
     doc = annotated_doc([("Du", "PPER", "du"), ("gehest", "VVFIN", "gehen"), ("nach", "APPR", "nach"),
                          ("Hause", "NN", "Haus"), (".", "$.", ".")])
     assert kind_hits("preterite", doc) == []
+
+
+def test_a_text_of_one_full_verb_without_full_stop_is_checked():
+    assert [text for text, _ in kind_hits("preterite", annotated_doc([("Kaufte", "VVFIN", "kaufen")]))] == ["Kaufte"]
+
+
+def test_only_the_first_letter_decides_a_lowercase_verb():
+    doc = annotated_doc([("Er", "PPER", "er"), ("gING", "VVFIN", "gehen"), (".", "$.", ".")])  # caps lock slipped
+    assert [text for text, _ in kind_hits("preterite", doc)] == ["gING"]
