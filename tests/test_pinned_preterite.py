@@ -66,3 +66,78 @@ def test_haben_allowed_by_default():
 def test_nothing_allowed_reports_hatte():
     assert kind_hits("preterite", annotated_doc(HATTE), {"allowed": []}) == \
         [("hatte", {"text": "„hatte“", "lemma": "„haben“", "perfect": "„hat … gehabt“"})]
+
+
+def test_a_sentence_without_full_verb_does_not_end_the_search():
+    assert [verb for verb, _ in praeteritum("Das ist gut. Er ging nach Hause.")] == ["ging"]
+
+
+def test_second_person_form_without_du_or_ihr_is_quiet():
+    assert praeteritum("Das hießt nichts.") == []  # a typo for "heißt"
+
+
+def test_clause_final_form_in_en_after_a_modal_is_quiet():
+    assert praeteritum("Sie können das Formular benutzten.") == []  # a misspelt infinitive
+
+
+def test_participle_form_in_a_clause_with_sein_is_the_perfekt():
+    assert praeteritum("Das Haus ist 1900 entstanden.") == []
+
+
+def test_the_same_form_without_sein_or_haben_is_reported():
+    assert [verb for verb, _ in praeteritum("Die Häuser entstanden 1900.")] == ["entstanden"]
+
+
+def test_capitalised_verb_inside_a_sentence_is_quiet():
+    doc = annotated_doc([("Er", "PPER", "er"), ("Ging", "VVFIN", "gehen"), ("heim", "PTKVZ", "heim"), (".", "$.", ".")])
+    assert kind_hits("preterite", doc) == []
+
+
+def test_werden_does_not_make_a_participle_form_the_perfekt():
+    doc = annotated_doc([("Sie", "PPER", "sie"), ("wurden", "VAFIN", "werden"), ("entstanden", "VVFIN", "entstehen"),
+                         ("1900", "CARD", "1900"), (".", "$.", ".")])
+    assert [text for text, _ in kind_hits("preterite", doc)] == ["entstanden"]
+
+
+def test_sein_tagged_as_auxiliary_makes_a_participle_form_the_perfekt():
+    doc = annotated_doc([("Sie", "PPER", "sie"), ("sind", "VAFIN", "sein"), ("entstanden", "VVFIN", "entstehen"),
+                         ("1900", "CARD", "1900"), (".", "$.", ".")])
+    assert kind_hits("preterite", doc) == []
+
+
+def test_haben_tagged_as_auxiliary_makes_a_participle_form_the_perfekt():
+    doc = annotated_doc([("Sie", "PPER", "sie"), ("haben", "VAFIN", "haben"), ("verstanden", "VVFIN", "verstehen"),
+                         ("alles", "PIS", "alles"), (".", "$.", ".")])
+    assert kind_hits("preterite", doc) == []
+
+
+@pytest.mark.parametrize(("verb", "tag", "lemma"), [("werden", "VAFIN", "werden"), ("können", "VMFIN", "können")])
+def test_clause_final_form_in_en_after_an_auxiliary_or_modal_tag_is_quiet(verb, tag, lemma):
+    doc = annotated_doc([("Sie", "PPER", "sie"), (verb, tag, lemma), ("das", "ART", "der"), ("Formular", "NN", "Formular"),
+                         ("benutzten", "VVFIN", "benutzen"), (".", "$.", ".")])
+    assert kind_hits("preterite", doc) == []
+
+
+def test_the_same_clause_final_form_without_auxiliary_or_modal_is_reported():
+    doc = annotated_doc([("Sie", "PPER", "sie"), ("benutzten", "VVFIN", "benutzen"), (".", "$.", ".")])
+    assert [text for text, _ in kind_hits("preterite", doc)] == ["benutzten"]
+
+
+def test_a_full_verb_whose_lemma_has_no_conjugation_is_quiet():
+    doc = annotated_doc([("Er", "PPER", "er"), ("bloggte", "VVFIN", "bloggte"), (".", "$.", ".")])  # a lemmatiser slip
+    assert kind_hits("preterite", doc) == []
+
+
+def test_konjunktiv_one_with_du_is_neither_present_nor_preterite_and_quiet():
+    doc = annotated_doc([("Du", "PPER", "du"), ("gehest", "VVFIN", "gehen"), ("nach", "APPR", "nach"),
+                         ("Hause", "NN", "Haus"), (".", "$.", ".")])
+    assert kind_hits("preterite", doc) == []
+
+
+def test_a_text_of_one_full_verb_without_full_stop_is_checked():
+    assert [text for text, _ in kind_hits("preterite", annotated_doc([("Kaufte", "VVFIN", "kaufen")]))] == ["Kaufte"]
+
+
+def test_only_the_first_letter_decides_a_lowercase_verb():
+    doc = annotated_doc([("Er", "PPER", "er"), ("gING", "VVFIN", "gehen"), (".", "$.", ".")])  # caps lock slipped
+    assert [text for text, _ in kind_hits("preterite", doc)] == ["gING"]
