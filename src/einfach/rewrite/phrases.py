@@ -157,10 +157,10 @@ def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str],
         new_noun = noun.text + ("n" if case == "dat" and not noun.text.endswith(("n", "s")) else "")
     words = []
     if determiner is not None:
-        new_determiner = declension.determiner(determiner.lower_, form, case)
+        new_determiner = declension.determiner(determiner.text, form, case)  # capitalised like the old one
         if new_determiner is None:
             return None
-        words.append(capitalise(new_determiner) if determiner.text[:1].isupper() else new_determiner)
+        words.append(new_determiner)
     ein_word = determiner is not None and determiner.lower_[:-2] in declension.EIN_WORDS
     for token in middle:
         if token.tag_ == "ADJA":
