@@ -182,13 +182,12 @@ def _clause_positions(words: Words, centre: int) -> list[int]:
     or colon on either side (``words`` leave out punctuation; the Doc still has it)."""
     if not words.tokens:
         return []
-    doc = words.tokens[0].doc
-
-    def broken(a: int, b: int) -> bool:
-        low, high = sorted((words.tokens[a].i, words.tokens[b].i))
-        return any(doc[i].text in CLAUSE_BREAKS for i in range(low + 1, high))
-
-    return [p for p in range(len(words.tokens)) if not broken(p, centre)]
+    doc, first, last = words.tokens[0].doc, words.tokens[0].i, words.tokens[-1].i
+    middle = words.tokens[centre].i
+    # the nearest break on either side of the centre word (one walk each way, not one per word)
+    low = next((i for i in range(middle - 1, first, -1) if doc[i].text in CLAUSE_BREAKS), -1)
+    high = next((i for i in range(middle + 1, last) if doc[i].text in CLAUSE_BREAKS), len(doc))
+    return [p for p, token in enumerate(words.tokens) if low < token.i < high]
 
 
 @lru_cache(maxsize=2048)
