@@ -117,7 +117,9 @@ def in_letter(doc) -> bool:
     from .base import document_text  # noqa: PLC0415 (spaCy-free, but only needed here)
     from .passive import is_letter  # noqa: PLC0415
 
-    return is_letter(document_text(doc), _letter_markers())
+    decide = lambda: is_letter(document_text(doc), _letter_markers())  # noqa: E731
+    state = doc._.einfach_document  # decided once per document, as Passive._letter does
+    return state.of(in_letter, decide) if state is not None else decide()
 
 
 @lru_cache(maxsize=1)
