@@ -17,6 +17,7 @@ zugeschickt") turns the receiver into the dative: "Wir schicken Ihnen … zu."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
@@ -156,7 +157,12 @@ class PassiveVerbs:
         """The verb's lemma; one HanTa gives that has no passive becomes the verb meant
         ("angehört": "angehören" -> "anhören")."""
         lemma = token.lemma_.lower()
-        return dict(self.lemmas).get(lemma, lemma)
+        return self._lemma_map.get(lemma, lemma)
+
+    @cached_property
+    def _lemma_map(self) -> dict[str, str]:
+        """``lemmas`` as a dict, built once (``lemma`` runs for every passive the rewrites look at)."""
+        return dict(self.lemmas)
 
     def duty_of(self, infinitive: "Token", letter: bool) -> str | None:
         """Whose duty a sein + zu states: the reader's ("Sie") for ``reader_verbs`` and ``reader_duties``

@@ -117,7 +117,9 @@ def in_letter(doc) -> bool:
     from .base import document_text  # noqa: PLC0415 (spaCy-free, but only needed here)
     from .passive import is_letter  # noqa: PLC0415
 
-    return is_letter(document_text(doc), _letter_markers())
+    decide = lambda: is_letter(document_text(doc), _letter_markers())  # noqa: E731
+    state = doc._.einfach_document  # decided once per document, as Passive._letter does
+    return state.of(in_letter, decide) if state is not None else decide()
 
 
 @lru_cache(maxsize=1)
@@ -182,13 +184,12 @@ def _clause_positions(words: Words, centre: int) -> list[int]:
     or colon on either side (``words`` leave out punctuation; the Doc still has it)."""
     if not words.tokens:
         return []
-    doc = words.tokens[0].doc
-
-    def broken(a: int, b: int) -> bool:
-        low, high = sorted((words.tokens[a].i, words.tokens[b].i))
-        return any(doc[i].text in CLAUSE_BREAKS for i in range(low + 1, high))
-
-    return [p for p in range(len(words.tokens)) if not broken(p, centre)]
+    doc, first, last = words.tokens[0].doc, words.tokens[0].i, words.tokens[-1].i
+    middle = words.tokens[centre].i
+    # the nearest break on either side of the centre word (one walk each way, not one per word)
+    low = next((i for i in range(middle - 1, first, -1) if doc[i].text in CLAUSE_BREAKS), -1)
+    high = next((i for i in range(middle + 1, last) if doc[i].text in CLAUSE_BREAKS), len(doc))
+    return [p for p, token in enumerate(words.tokens) if low < token.i < high]
 
 
 @lru_cache(maxsize=2048)
