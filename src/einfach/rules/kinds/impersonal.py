@@ -55,7 +55,6 @@ from .wordinfo import SEPARABLE_PARTICLES
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NOUNS = {"NN", "NE"}
 # "man" in a definition names nothing the reader does ("Darunter versteht man …", "Von einer Verlobung
-# spricht man, wenn …")
 # spricht man, wenn …"); "verstehen" and "sprechen" only with the word that makes them name something
 NAMING_VERBS = {"nennen": None, "heißen": None, "bezeichnen": None, "sagen": None, "unterscheiden": None,
                 "verstehen": {"unter", "darunter", "hierunter"}, "sprechen": {"von", "davon"}}
