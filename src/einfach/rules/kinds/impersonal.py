@@ -49,12 +49,12 @@ from ...nlp.syntax import clauses
 from ...nlp.view import doc_view
 from .base import Hit, quote
 from .senses import in_letter
+from .verbforms import THIRD_PLURAL, THIRD_SINGULAR, verb_forms
 from .wordinfo import SEPARABLE_PARTICLES
 
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NOUNS = {"NN", "NE"}
 # "man" in a definition names nothing the reader does ("Darunter versteht man …", "Von einer Verlobung
-# spricht man, wenn …")
 # spricht man, wenn …"); "verstehen" and "sprechen" only with the word that makes them name something
 NAMING_VERBS = {"nennen": None, "heißen": None, "bezeichnen": None, "sagen": None, "unterscheiden": None,
                 "verstehen": {"unter", "darunter", "hierunter"}, "sprechen": {"von", "davon"}}
@@ -312,17 +312,13 @@ def _you_instead(phrase: list[Token], clause: list[Token]) -> str:
 
 def _sie_form(finite: Token) -> str:
     """The form of a finite verb for "Sie" ("muss" -> "müssen", "hatte" -> "hatten"), or ""."""
-    import ablaut  # noqa: PLC0415 (first use only)
-
-    try:
-        forms = ablaut.conjugate(finite.lemma_.lower())
-    except ValueError:
+    forms = verb_forms(finite.lemma_.lower())
+    if forms is None:
         return ""
     word = finite.lower_
     for tense in (forms.present, forms.preterite):
-        persons = [form.split()[0] for form in tense]
-        if word in (persons[2], persons[5]):
-            return persons[5]
+        if word in (tense[THIRD_SINGULAR], tense[THIRD_PLURAL]):
+            return tense[THIRD_PLURAL]
     return ""
 
 

@@ -110,32 +110,31 @@ class SentenceBracket:
         """A concrete way to close the bracket in this sentence, or "" (see the module doc)."""
         after = tokens.index(closing) + 1
         verbs = [closing] + list(takewhile(lambda t: view.tag[t.i].startswith("V"), tokens[after:]))
-        return _reference_out(self, view, sentence, tokens, position, closing, verbs) or _conditional(
+        return self._reference_out(view, sentence, tokens, position, closing, verbs) or _conditional(
             view, tokens, position, verbs
         )
 
-
-def _reference_out(rule: SentenceBracket, view: DocView, sentence: Span, tokens: list[Token], position: int,
-                   closing: Token, verbs: list[Token]) -> str:
-    """"Setzen Sie „gemäß § 98 AufenthG“ als „(§ 98 AufenthG)“ hinter „geahndet werden“ …" when the
-    bracket is then within the limit."""
-    finite = tokens[position]
-    for start, end in reference_chains(sentence, rule.laws):
-        if not finite.i < start < end <= closing.i:
-            continue
-        intro = movable_intro(view, sentence, start)
-        if intro is None or intro <= finite.i:
-            continue
-        inside = [t for t in tokens[position + 1 :] if t.i < closing.i and is_word(t)]
-        left = sum(1 for t in inside if not intro <= t.i < end)
-        if left > rule.max_distance:
-            continue
-        reference = view.span_text(start, end)
-        phrase = view.span_text(intro, end)
-        behind = " ".join(view.text[t.i] for t in verbs)
-        return (f"Setzen Sie {quote(phrase)} als {quote('(' + reference + ')')} hinter {quote(behind)}: "
-                f"Dann stehen zwischen {quote(finite.text)} und {quote(closing.text)} nur noch {left} Wörter.")
-    return ""
+    def _reference_out(self, view: DocView, sentence: Span, tokens: list[Token], position: int, closing: Token,
+                       verbs: list[Token]) -> str:
+        """"Setzen Sie „gemäß § 98 AufenthG“ als „(§ 98 AufenthG)“ hinter „geahndet werden“ …" when the
+        bracket is then within the limit."""
+        finite = tokens[position]
+        for start, end in reference_chains(sentence, self.laws):
+            if not finite.i < start < end <= closing.i:
+                continue
+            intro = movable_intro(view, sentence, start)
+            if intro is None or intro <= finite.i:
+                continue
+            inside = [t for t in tokens[position + 1 :] if t.i < closing.i and is_word(t)]
+            left = sum(1 for t in inside if not intro <= t.i < end)
+            if left > self.max_distance:
+                continue
+            reference = view.span_text(start, end)
+            phrase = view.span_text(intro, end)
+            behind = " ".join(view.text[t.i] for t in verbs)
+            return (f"Setzen Sie {quote(phrase)} als {quote('(' + reference + ')')} hinter {quote(behind)}: "
+                    f"Dann stehen zwischen {quote(finite.text)} und {quote(closing.text)} nur noch {left} Wörter.")
+        return ""
 
 
 def _conditional(view: DocView, tokens: list[Token], position: int, verbs: list[Token]) -> str:
