@@ -80,3 +80,46 @@ def test_alternative_that_names_another_legal_thing_is_gone(check_text, text, wo
     found = [f for f in _of(check_text, "amtsdeutsch", text) if words.split()[0].lower() in f.text.lower()]
     assert found
     assert all(wrong not in suggestion for f in found for suggestion in f.suggestions)
+
+
+# -- nominalstil: no verb that does not mean the noun ----------------------------------------------
+
+def test_population_is_no_nominal_style(check_text):
+    # eighth blind review, S068: „Bevölkerung“ → „bevölkern“; the inhabitants hide no action
+    text = ("Die Gemeinden haben im Rahmen ihrer Leistungsfähigkeit die Pflicht, in ihrem Gebiet die "
+            "Bevölkerung ausreichend mit Trinkwasser zu versorgen, soweit diese Verpflichtung nicht "
+            "übertragen wurde.")
+    assert _of(check_text, "nominalstil", text) == []
+
+
+def test_groups_and_things_get_no_verb(check_text):
+    text = "Die Versorgung der Bevölkerung, die Beratung der Abteilung und die Prüfung der Anforderungen ist schwer."
+    (found,) = _of(check_text, "nominalstil", text)
+    for wrong in ("bevölkern", "abteilen", "anfordern"):
+        assert wrong not in found.suggestions[0]
+    assert "„Versorgung“ → „versorgen“" in found.suggestions[0]
+
+
+def test_noun_that_is_often_a_thing_counts_but_gets_no_verb(check_text):
+    text = "Die Gläubiger melden ihre Forderungen zur Prüfung und Feststellung beim Gericht an."
+    (found,) = _of(check_text, "nominalstil", text)
+    assert "Forderungen" in found.message
+    assert "fordern" not in found.suggestions[0]
+
+
+def test_a_prefix_makes_a_new_action_and_keeps_its_verb(check_text):
+    # „Einbeziehung“ ends in „Beziehung“ but is the action of „einbeziehen“
+    text = "Die Entscheidung über die Einbeziehung der Beratung und die Prüfung dauern lange."
+    (found,) = _of(check_text, "nominalstil", text)
+    assert "„Einbeziehung“ → „einbeziehen“" in found.suggestions[0]
+
+
+@pytest.mark.parametrize(("lemma", "expected"), [
+    ("Bevölkerung", True), ("Gesamtbevölkerung", True), ("Wasserleitung", True), ("Ehescheidung", True),
+    ("Einbeziehung", False), ("Gewährung", False), ("Entscheidung", False), ("Weiterleitung", False),
+    ("Aufforderung", False), ("Prüfung", False),
+])
+def test_no_verb_list_matches_heads_of_compounds_only(lemma, expected):
+    from einfach.rules.kinds.wordinfo import has_no_verb
+
+    assert has_no_verb(lemma) is expected

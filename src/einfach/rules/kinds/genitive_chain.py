@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 
 from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
-from .wordinfo import gender, is_known_verb
+from .wordinfo import gender, has_no_verb, is_known_verb
 
 NOUNS = {"NN", "NE"}
 DETERMINER_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT"}
@@ -288,8 +288,8 @@ def _verb_phrase(view: DocView, noun: Token, links: list[Link], von: str | None)
     verb with its first attribute as the object; "" when the head has no verb or the first
     attribute's accusative is not sure (an adjective, a gender not known)."""
     word = noun.text.lower()
-    if noun.tag_ != "NN" or not word.endswith("ung"):
-        return ""
+    if noun.tag_ != "NN" or not word.endswith("ung") or has_no_verb(word):
+        return ""  # no -ung noun, or one whose verb means something else („Bevölkerung“)
     stem = word[: -len("ung")]
     verb = next((v for v in (stem + "en", stem + "n") if len(v) > 4 and is_known_verb(v)), None)
     first = links[0]

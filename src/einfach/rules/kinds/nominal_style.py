@@ -27,7 +27,9 @@ genitive nominalisation ("Zur Sicherstellung der Bearbeitung ...").
 The suggestion derives a verb for each noun and keeps it only if HanTa knows
 it as a verb ("Prüfung" -> "prüfen", "Verlängerung" -> "verlängern",
 "Information" -> "informieren"), or an adjective for -heit/-keit
-("Gültigkeit" -> "gültig").  For the pattern preposition + nominalisation +
+("Gültigkeit" -> "gültig"), and not for a noun whose verb means something else
+(``rules/data/ohne-verb.yml``: "Bevölkerung" is no "bevölkern"; a noun there that
+names only a group or a thing, "Abteilung", is not counted at all).  For the pattern preposition + nominalisation +
 genitive ("nach Prüfung Ihres Antrags") it rewrites the phrase as a clause
 ("nachdem wir Ihren Antrag geprüft haben"): the genitive object becomes an
 accusative, which needs the noun's gender (``rules/data/genus.yml``; HanTa
@@ -44,7 +46,9 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.syntax import has_finite
 from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
-from .wordinfo import SEPARABLE, gender, is_known_adjective, is_known_verb, legal_explanation, participle_of
+from .wordinfo import (
+    SEPARABLE, gender, has_no_verb, is_known_adjective, is_known_verb, legal_explanation, names_a_thing, participle_of,
+)
 
 SUFFIXES = ("ung", "heit", "keit", "ion", "nis", "tät")
 # a plural of these names things or occasions, not a quality ("Räumlichkeiten" are rooms, not "räumlich")
@@ -112,6 +116,8 @@ class NominalStyle:
             return False
         if lowered.endswith(self.everyday) and not _particle_compound(lowered, self.everyday):
             return False
+        if names_a_thing(lowered):
+            return False  # „die Bevölkerung“, „die Abteilung“: a group or a thing, no hidden action
         if "Inf" in token.morph.get("NounType"):
             return True
         for suffix in SUFFIXES:
@@ -195,6 +201,8 @@ def derive(noun: Token) -> str | None:
 
 
 def _derive(lemma: str) -> str | None:
+    if has_no_verb(lemma):
+        return None  # „Bevölkerung“ is no „bevölkern“ (rules/data/ohne-verb.yml; eighth blind review, S068)
     candidates: list[str] = []
     if lemma.endswith("ierung"):
         candidates.append(lemma[:-6] + "ieren")

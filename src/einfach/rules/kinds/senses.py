@@ -34,7 +34,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .wordinfo import is_known_verb
+from .wordinfo import has_no_verb, is_known_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -196,6 +196,8 @@ def _clause_positions(words: Words, centre: int) -> list[int]:
 def _we_form(noun: str) -> tuple[str, str, str] | None:
     """("zahlen", "aus", "auszahlen") for "auszahlung": the verb of an -ung noun in the "wir" form, its
     particle and its infinitive."""
+    if has_no_verb(noun):
+        return None  # „Bevölkerung“ is no „bevölkern“ (rules/data/ohne-verb.yml)
     stem = noun[: -len("ung")]
     for infinitive in (stem + "en", stem + "n"):
         if len(infinitive) > 4 and is_known_verb(infinitive):

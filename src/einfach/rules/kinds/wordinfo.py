@@ -171,11 +171,54 @@ def is_known_adjective(word: str) -> bool:
 
 
 INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "über", "hinter", "wider")
+
+
 SEPARABLE = (
     "zurück", "zusammen", "vorbei", "weiter", "heraus", "herein", "hinzu", "entgegen", "bekannt", "bereit",
     "fest", "fort", "frei", "statt", "teil", "nach", "auf", "aus", "bei", "dar", "ein", "her", "hin", "mit",
     "vor", "weg", "los", "ab", "an", "zu",
 )
+
+
+# --- nouns whose verb says something else ---------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _without_verb() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = read_yaml(rules_dir() / "data" / "ohne-verb.yml")
+    return (tuple(str(w).lower() for w in data.get("things") or []),
+            tuple(str(w).lower() for w in data.get("often_things") or []))
+
+
+# prefixes that make a new action of a listed noun: „Einbeziehung“ (einbeziehen) is no „Beziehung“,
+# „Gewährung“ no „Währung“, „Entscheidung“ no „Scheidung“
+_ACTION_PREFIXES = (*SEPARABLE, *INSEPARABLE, "unter", "durch", "wieder", "rück")
+
+
+def _ends_in_word(lemma: str, words: tuple[str, ...]) -> bool:
+    """``lemma`` is one of ``words`` or a compound with one of them as its head after a part of at least
+    three letters that is no particle or prefix („Gesamtbevölkerung“, not „Einbeziehung“)."""
+    lowered = lemma.lower()
+    for word in words:
+        if lowered == word:
+            return True
+        if lowered.endswith(word):
+            prefix = lowered[: -len(word)]
+            if len(prefix) >= 3 and prefix not in _ACTION_PREFIXES:
+                return True
+    return False
+
+
+def names_a_thing(lemma: str) -> bool:
+    """The noun names a group, a thing or an institution, never an action („Bevölkerung“, „Abteilung“;
+    ``rules/data/ohne-verb.yml``): no verb for it, and no nominal style."""
+    return _ends_in_word(lemma, _without_verb()[0])
+
+
+def has_no_verb(lemma: str) -> bool:
+    """The verb derived from the noun does not mean it („Bevölkerung“ is no „bevölkern“, „Forderungen“
+    are often claims, not „fordern“; ``rules/data/ohne-verb.yml``): no rule offers that verb."""
+    things, often = _without_verb()
+    return _ends_in_word(lemma, things + often)
 
 
 def _weak_participle(verb: str, prefix: str) -> str:
