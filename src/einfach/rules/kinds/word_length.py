@@ -21,8 +21,27 @@ terms (``rules/lexikon/fachbegriffe.yml``) keep their official spelling when
 split`` (Leichte Sprache) both get the Mediopunkt suggestion too.  Never reported: template placeholders, names
 (NE), words with digits, URLs, e-mail addresses, abbreviations and law
 abbreviations (a capital letter after the first: "AufenthG", "SGB"), gender
-forms ("Antragsteller:innen"), street names ("Kastanienallee"), and words already written with a hyphen whose
-parts are short enough.
+forms ("Antragsteller:innen"), street names ("Kastanienallee"), words already written with a hyphen whose
+parts are short enough, and words of the **name** of one organisation, register or office (eighth blind
+review: „Bundes-Zentralregister“, „Versicherungs-Wirtschaft“ in „Gesamtverband der Deutschen
+Versicherungswirtschaft“): a name is not the writer's to re-spell, and a hyphen does not explain it.
+A word is read as part of a name (:meth:`WordLength._in_name`) when
+
+* it is a federal or state institution: „Bundes-“ or „Landes-“ and a singular head of
+  ``institution_heads`` („Bundeszentralregister“, „Landesuntersuchungsanstalt“), or a unique federal
+  register or office („Gewerbezentralregister“, „Kraftfahrtbundesamt“: ``unique_heads``);
+* it has an institution head and its place follows: a compass part („Giftinformationszentrum-Nord“) or
+  „der Länder“, „des Landes“, „der Stadt“ … (``place_nouns``) and a name („Giftinformationszentrum der
+  Länder Bremen, …“; a noun right before a name is protected already, :mod:`einfach.nlp.protected`);
+* a capitalised adjective stands before it after an article or a preposition („der Deutschen
+  Versicherungswirtschaft“, „die Deutsche Rentenversicherung“: inside a sentence only a name
+  capitalises an adjective);
+* in a line without a finite verb (a heading, an address, a title) a noun follows it directly with no
+  article („der Unterhaltungssoftware Selbstkontrolle“; in a sentence „der Versicherung Auskunft geben“
+  is two objects, so that marker needs the line without a verb).
+
+Such a word gets no finding rather than advice to explain the name: which names a reader knows
+depends on the reader, and `seltenes-wort` reports a rare word with its own advice.
 """
 
 from __future__ import annotations
@@ -32,6 +51,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc
 
+from ...nlp.syntax import has_finite
 from ...nlp.view import DocView, doc_view
 from .base import Hit, quote
 from .wordinfo import is_law_title, is_street_name, legal_explanation, split_parts
@@ -41,7 +61,8 @@ STYLES = {"hyphen", "mediopunkt"}
 
 
 class WordLength:
-    parameters = {"max_letters", "style", "legal_terms", "min_part_zipf", "legal_lexicon"}
+    parameters = {"max_letters", "style", "legal_terms", "min_part_zipf", "legal_lexicon", "institution_heads",
+                  "unique_heads", "place_nouns"}
     values = {"text", "letters", "limit", "split"}
 
     def __init__(self, parameters: dict):
@@ -52,6 +73,9 @@ class WordLength:
         self.legal_terms = parameters.get("legal_terms", "skip")
         self.min_part_zipf = float(parameters.get("min_part_zipf", 2.5))
         self.legal_lexicon = parameters.get("legal_lexicon", "fachbegriffe")
+        self.institution_heads = tuple(str(w).lower() for w in parameters.get("institution_heads") or [])
+        self.unique_heads = tuple(str(w).lower() for w in parameters.get("unique_heads") or [])
+        self.place_nouns = frozenset(str(w).lower() for w in parameters.get("place_nouns") or [])
 
     def find(self, doc: Doc):
         view = doc_view(doc)
@@ -62,6 +86,8 @@ class WordLength:
             word = view.word[index]
             if any(mark in word for mark in GENDER_MARKS):
                 continue  # gender forms: no sensible split suggestion
+            if self._in_name(view, index):
+                continue  # the name of one organisation, register or office is not re-spelled
             if self.legal_terms == "skip" and (
                 legal_explanation(token, self.legal_lexicon) is not None or is_law_title(token)
             ):
@@ -95,6 +121,44 @@ class WordLength:
                     "split": quote(self.join(parts)),
                 },
             )
+
+    def _ends_in(self, word: str, heads: tuple[str, ...]) -> bool:
+        """``word`` ends in one of ``heads`` in the singular („…zentrum“, „…amtes“; not „…ämter“, „…zentren“)."""
+        lowered = word.lower()
+        return any(lowered.endswith((head, head + "s", head + "es")) for head in heads)
+
+    def _in_name(self, view: DocView, index: int) -> bool:
+        """The word at ``index`` is part of the name of one organisation, register or office (module doc)."""
+        word = view.word[index]
+        start, tags, text, lower = view.sent_start[index], view.tag, view.text, view.lower
+        opener = index - 1  # the word before the noun and its adjectives
+        while opener > start and tags[opener] == "ADJA":
+            opener -= 1
+        one_of_many = tags[opener] == "ART" and lower[opener].startswith("ein")  # „zu einer Landesarbeitsgemeinschaft“
+        institution = self._ends_in(word.split("-")[0], self.institution_heads)
+        if not one_of_many and institution and word.lower().startswith(("bundes", "landes")):
+            return True  # „Bundeszentralregister“, „Landesuntersuchungsanstalt“
+        if not one_of_many and self._ends_in(word, self.unique_heads):
+            return True  # „Gewerbezentralregister“, „Kraftfahrtbundesamt“
+        if institution and (word.rsplit("-", 1)[-1].lower() in COMPASS or self._place_follows(view, index)):
+            return True  # „Giftinformationszentrum-Nord“, „Giftinformationszentrum der Länder Bremen, …“
+        if opener < index - 1 and tags[opener] in NAME_OPENERS and lower[opener] not in {"als", "wie"}:
+            adjective = text[opener + 1]  # „der Deutschen Versicherungswirtschaft“, not „die EU-weite …“
+            if adjective.isalpha() and adjective[:1].isupper() and adjective[1:].islower() and not (
+                    lower[opener] == "die" and adjective.endswith("en") and not word.endswith(("n", "s"))):
+                # (after „die“ an -en adjective needs a plural: „die Jugendlichen Berufsausbildungsbeihilfe“
+                # is a noun and an object, not a name)
+                return True
+        following = index + 1
+        sentence = view.sentence_of(index)
+        return (following < sentence.end and tags[following] == "NN" and text[following][:1].isupper()
+                and not has_finite(sentence))  # a heading: „… der Unterhaltungssoftware Selbstkontrolle“
+
+    def _place_follows(self, view: DocView, index: int) -> bool:
+        """„der Länder Bremen, …“, „des Landes Berlin“ after the word: its place, so it names one institution."""
+        tags, lower = view.tag, view.lower
+        return (index + 3 < len(tags) and lower[index + 1] in {"der", "des"}
+                and lower[index + 2] in self.place_nouns and tags[index + 3] == "NE")
 
     def _main_split(self, word: str, parts: list[str]) -> list[str]:
         """The main joints of ``word``: those of its split ``parts``, or of a split down to short parts where that
@@ -134,6 +198,10 @@ class WordLength:
 
 # the part length down to which a long word is split to find its main joint (then joined again)
 FINE_PART = 8
+# the last part of an institution's name that names its region („Giftinformationszentrum-Nord“)
+COMPASS = {"nord", "süd", "ost", "west", "mitte", "nordost", "nordwest", "südost", "südwest"}
+# what stands before a capitalised adjective inside a sentence: an article, a preposition, a possessive
+NAME_OPENERS = {"ART", "APPR", "APPRART", "PPOSAT", "PDAT"}
 
 
 def main_joints(parts: list[str], max_letters: int) -> list[str]:
