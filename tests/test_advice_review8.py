@@ -123,3 +123,33 @@ def test_no_verb_list_matches_heads_of_compounds_only(lemma, expected):
     from einfach.rules.kinds.wordinfo import has_no_verb
 
     assert has_no_verb(lemma) is expected
+
+
+# -- passiv: the modal of the passive's own conjunct -------------------------------------------------
+
+def test_second_conjunct_keeps_its_own_modal(check_text):
+    # eighth blind review, S105: „Sie können … unterschreiben“ turned the duty into a possibility
+    text = ("Die Mitteilung kann formlos per Post oder Fax erfolgen und muss von Ihnen "
+            "unterschrieben werden.")
+    (found,) = _of(check_text, "passiv", text)
+    assert found.text.startswith("muss")
+    assert "„Sie müssen … unterschreiben.“" in found.suggestions[0]
+
+
+def test_modal_right_after_werden_at_the_end_is_its_own(check_text):
+    text = "Wir wissen, dass die Mitteilung per Post erfolgen kann und von Ihnen unterschrieben werden muss."
+    (found,) = _of(check_text, "passiv", text)
+    assert "„Sie müssen … unterschreiben.“" in found.suggestions[0]
+
+
+def test_modal_that_cannot_be_told_gives_no_actor_sentence(check_text):
+    # „muss … erfolgen und kann … erfolgen und unterschrieben werden“: which modal goes with the passive?
+    text = "Die Mitteilung muss erfolgen und kann von Ihnen per Post erfolgen und unterschrieben werden."
+    (found,) = _of(check_text, "passiv", text)
+    assert found.suggestions == []
+
+
+def test_one_modal_shared_by_coordinated_verbs_is_kept(check_text):
+    text = "Die Mitteilung kann per Post erfolgen und von Ihnen unterschrieben werden."
+    (found,) = _of(check_text, "passiv", text)
+    assert "„Sie können … unterschreiben.“" in found.suggestions[0]

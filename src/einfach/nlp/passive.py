@@ -93,7 +93,9 @@ class PassiveMatch:
     Rezipientenpassiv) or the infinitive (sein + zu), ``modal`` a finite modal verb of a
     modal passive ("kann ... abgelehnt werden"); ``agent`` the actor named in
     the clause in the nominative ("Sie", "die Behörde") or None, with the
-    verb ``person`` that goes with it ("wir" when nobody is named).
+    verb ``person`` that goes with it ("wir" when nobody is named); ``modal_unclear``
+    when the clause has more than one modal and which one governs the passive cannot
+    be told (then no active sentence is offered).
     """
 
     start: int
@@ -105,6 +107,7 @@ class PassiveMatch:
     modal: "Token | None"
     agent: str | None
     person: str
+    modal_unclear: bool = False
 
 
 def find_passives(doc: "Doc", sein_zu: bool = True, zu_blockers: frozenset[str] = frozenset()) -> list[PassiveMatch]:
@@ -140,7 +143,10 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
         participle, scope = _participle_after_insertion(anchor, following)
     if participle is None or _recipient_verb_after(participle, scope):
         return
-    modal = _modal_of(anchor, clause, auxiliaries)
+    modal = _modal_of(anchor, clause, auxiliaries, participle)
+    unclear = modal is UNCLEAR
+    if unclear:
+        modal = None
     involved = [anchor, participle, *auxiliaries]
     if modal is not None and anchor.tag_ == "VAINF":
         involved.append(modal)
@@ -156,14 +162,39 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
         participle,
         modal,
         clause + (scope if scope is not clause else []),
+        modal_unclear=unclear,
     )
 
 
-def _modal_of(anchor: Token, clause: list[Token], auxiliaries: list[Token]) -> "Token | None":
+# _modal_of: the clause has several modals and which one governs the passive cannot be told
+UNCLEAR = object()
+
+
+def _modal_of(anchor: Token, clause: list[Token], auxiliaries: list[Token], participle: Token) -> "Token | None | object":
     """The finite modal of the clause when it governs ``anchor``: with two werden in one clause
     ("Zuschläge erhoben werden und der Betrag beigetrieben werden kann") the modal belongs to the werden
-    nearest to it, and the other passive states a plain fact, not a possibility."""
-    modal = next((t for t in clause if t.tag_ == "VMFIN"), None)
+    nearest to it, and the other passive states a plain fact, not a possibility. With two modals in
+    one clause ("kann … per Post erfolgen und muss von Ihnen unterschrieben werden": eighth blind review,
+    S105) it is the one right after an infinitive werden at the end ("… unterschrieben werden muss"), else
+    the nearest one before the passive, unless a conjunct with an infinitive of its own lies between them
+    („muss … erfolgen und per Post geschickt werden“: which modal the passive shares is not said);
+    :data:`UNCLEAR` when that does not tell."""
+    modals = [t for t in clause if t.tag_ == "VMFIN"]
+    if len(modals) > 1 and anchor.tag_ == "VAINF":
+        following = next((t for t in modals if t.i == anchor.i + 1), None)
+        if following is not None:
+            return following
+        first = min(anchor.i, participle.i)
+        before = [t for t in modals if t.i < first]
+        if not before:
+            return UNCLEAR
+        nearest = before[-1]
+        between = [t for t in clause if nearest.i < t.i < first]
+        for position, token in enumerate(between):
+            if token.tag_ == "KON" and any(t.tag_ == "VVINF" for t in between[:position]):
+                return UNCLEAR
+        return nearest
+    modal = modals[0] if modals else None
     if modal is None or len(auxiliaries) < 2:
         return modal
     nearest = min(auxiliaries, key=lambda t: abs(t.i - modal.i))
@@ -172,7 +203,7 @@ def _modal_of(anchor: Token, clause: list[Token], auxiliaries: list[Token]) -> "
 
 def _match(
     start: int, end: int, construction: str, form: str, auxiliary: Token, verb: Token, modal: Token | None,
-    context: list[Token],
+    context: list[Token], modal_unclear: bool = False,
 ) -> PassiveMatch:
     """A :class:`PassiveMatch` whose agent and person are read from the tokens ``context`` (only its own
     conjunct: :func:`_own_conjunct`)."""
@@ -187,6 +218,7 @@ def _match(
         modal=modal,
         agent=agent,
         person=person,
+        modal_unclear=modal_unclear,
     )
 
 

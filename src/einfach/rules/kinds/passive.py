@@ -194,6 +194,8 @@ def _active(match: PassiveMatch, actors: PassiveVerbs, letter: bool, third_party
     them, except for whose duty a sein + zu states (the reader's also outside a letter)."""
     if third_party is not None:
         return f"die Handelnden aus „{third_party}“ als Subjekt des Satzes"
+    if match.modal_unclear:
+        return None  # „kann … und muss … werden“ without a clear modal: a wrong one turns a duty into a possibility
     if own and match.construction == WERDEN:
         return _active_werden(match.auxiliary, match.verb, match.modal, None, "wir", reader_is_object=True)
     if match.construction == RECIPIENT:
