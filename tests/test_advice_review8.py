@@ -153,3 +153,28 @@ def test_one_modal_shared_by_coordinated_verbs_is_kept(check_text):
     text = "Die Mitteilung kann per Post erfolgen und von Ihnen unterschrieben werden."
     (found,) = _of(check_text, "passiv", text)
     assert "„Sie können … unterschreiben.“" in found.suggestions[0]
+
+
+# -- amtsdeutsch „beziehungsweise“ in a bracket: „genauer gesagt“, no „oder“ -------------------------
+
+def test_beziehungsweise_opening_a_bracket_gets_no_oder(check_text):
+    # seventh blind review, S146: what follows names the same more exactly
+    text = "Die Beratung machen Rechtsanwälte (beziehungsweise Mitglieder der Rechtsanwaltskammern)."
+    (found,) = _about(check_text, "amtsdeutsch", text, "beziehungsweise")
+    assert found.suggestions == []
+
+
+def test_beziehungsweise_between_two_things_keeps_oder(check_text):
+    text = "Bitte bringen Sie Ihren Pass beziehungsweise Ihren Personalausweis mit."
+    (found,) = _about(check_text, "amtsdeutsch", text, "beziehungsweise")
+    assert "„oder“" in found.suggestions[0]
+
+
+def test_if_bracket_must_be_true_or_false(tmp_path):
+    from einfach.rules.loader import RuleFileError, parse_lexicon
+
+    with pytest.raises(RuleFileError, match="if_bracket"):
+        parse_lexicon({"lexicon": "amtsdeutsch", "entries": [
+            {"term": "beziehungsweise", "alternatives": ["oder"], "reason": "r",
+             "senses": [{"if_bracket": "ja", "alternatives": []}]},
+        ]}, tmp_path / "x.yml")

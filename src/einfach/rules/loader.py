@@ -33,7 +33,8 @@ REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "
 REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "noun", "dissolve", "name", "drop", "amount",
                  "conjunction", "duration", "clause", "article")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
-SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside", "if_next", "if_parallel", "if_verb", "if_letter"}
+SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside", "if_next", "if_parallel", "if_bracket", "if_verb",
+              "if_letter"}
 LEXICON_ENTRY_KEYS = {
     "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match", "source", "senses", "not_before", "only_before"} | REWRITE_KEYS),
     "fachbegriffe": ({"term", "explanation"}, {"match"}),
@@ -51,6 +52,7 @@ class Sense:
     if_inside: frozenset[str] = frozenset()
     if_next: frozenset[str] = frozenset()  # the word just after the matched words
     if_parallel: bool = False  # "A (x) bzw. B (y)": pairs read "respectively"
+    if_bracket: bool = False  # the term opens a bracket: "Rechtsanwälte (beziehungsweise Mitglieder …)"
     if_verb: frozenset[str] = frozenset()  # the verb that ``{verb}`` names is one of these (infinitives)
     if_letter: bool = False  # only in a letter (the passiv rule's ``letter_markers``): "wir" is the writer
 
@@ -374,13 +376,14 @@ def _senses(entry: dict, path: Path, label: str) -> tuple[Sense, ...]:
                 raise RuleFileError(str(path), f"{where}.{key}", "unbekannter Schlüssel")
         words = {key: frozenset(w.lower() for w in _as_strings(sense[key], path, f"{where}.{key}"))
                  for key in ("if_words", "if_before", "if_inside", "if_next", "if_verb") if key in sense}
-        for key in ("if_parallel", "if_letter"):
+        for key in ("if_parallel", "if_bracket", "if_letter"):
             if key in sense and not isinstance(sense[key], bool):
                 raise RuleFileError(str(path), f"{where}.{key}", "muss true oder false sein")
         # an empty list: no alternative fits this sense, the finding gets no suggestion
         alternatives = () if sense["alternatives"] == [] else _as_strings(
             sense["alternatives"], path, f"{where}.alternatives")
         result.append(Sense(alternatives=alternatives, if_parallel=bool(sense.get("if_parallel", False)),
+                            if_bracket=bool(sense.get("if_bracket", False)),
                             if_letter=bool(sense.get("if_letter", False)), **words))
     return tuple(result)
 

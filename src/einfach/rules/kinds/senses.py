@@ -10,6 +10,8 @@ stands within the matched words: "dem Antrag nicht zu entsprechen"), ``if_next``
 (the word just after the matched words is one of these: "in Höhe von", not
 "in Höhe des Bedarfs"),
 ``if_parallel`` (pairs matched up, "respectively": :func:`_parallel`),
+``if_bracket`` (the term opens a bracket: what follows names the same more exactly,
+"Rechtsanwälte (beziehungsweise Mitglieder der Rechtsanwaltskammern)"),
 ``if_verb`` (the verb that ``{verb}`` names is one of these: who does it is
 clear from the verb, "Anmeldung" -> "Sie melden … an") and ``if_letter`` (the
 document is a letter, so "wir" is its writer).  A
@@ -67,6 +69,8 @@ def fitting_alternatives(entry: LexiconEntry, words: Words, matched: list[Token]
             continue
         if sense.if_parallel and not _parallel(words, positions, matched):
             continue
+        if sense.if_bracket and not _opens_bracket(matched):
+            continue
         if sense.if_verb and (_noun_verb(words, positions) or ("", ""))[0] not in sense.if_verb:
             continue
         if sense.if_letter and not in_letter(matched[0].doc):
@@ -89,6 +93,14 @@ def _parallel(words: Words, positions: list[int], matched: list[Token]) -> bool:
     before = next((doc[i] for i in range(first - 1, -1, -1) if not doc[i].is_space), None)
     after = [doc[i].text for i in range(last + 1, min(len(doc), last + 8))]
     return before is not None and before.text == ")" and "(" in after
+
+
+def _opens_bracket(matched: list[Token]) -> bool:
+    """An opening bracket stands right before the term: "Rechtsanwälte (beziehungsweise Mitglieder …)"."""
+    doc = matched[0].doc
+    first = min(t.i for t in matched)
+    before = next((doc[i] for i in range(first - 1, -1, -1) if not doc[i].is_space), None)
+    return before is not None and before.text in {"(", "["}
 
 
 def _fill(text: str, words: Words, positions: list[int]) -> str | None:
