@@ -178,3 +178,17 @@ def test_if_bracket_must_be_true_or_false(tmp_path):
             {"term": "beziehungsweise", "alternatives": ["oder"], "reason": "r",
              "senses": [{"if_bracket": "ja", "alternatives": []}]},
         ]}, tmp_path / "x.yml")
+
+
+# -- own reading of a fresh sample (seed 307) ---------------------------------------------------------
+
+def test_taking_possession_gets_no_haben(check_text):
+    text = "Der Verwalter nimmt sofort das gesamte Vermögen des Schuldners in Besitz."
+    (found,) = [f for f in _of(check_text, "amtsdeutsch", text) if "besitz" in f.text.lower()]
+    assert found.suggestions == []
+
+
+def test_being_in_possession_keeps_haben(check_text):
+    text = "Sie sind nicht im Besitz eines gültigen Passes."
+    (found,) = [f for f in _of(check_text, "amtsdeutsch", text) if "besitz" in f.text.lower()]
+    assert "„haben“" in found.suggestions[0]
