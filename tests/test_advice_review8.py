@@ -192,3 +192,52 @@ def test_being_in_possession_keeps_haben(check_text):
     text = "Sie sind nicht im Besitz eines gültigen Passes."
     (found,) = [f for f in _of(check_text, "amtsdeutsch", text) if "besitz" in f.text.lower()]
     assert "„haben“" in found.suggestions[0]
+
+
+def test_both_parents_are_eltern_not_mutter_oder_vater(check_text):
+    text = "Leben zur Zeit des Erbfalls beide Elternteile des Verstorbenen, erben sie zu gleichen Teilen."
+    (found,) = _about(check_text, "amtsdeutsch", text, "Elternteile")
+    assert "„Eltern“" in found.suggestions[0] and "oder" not in found.suggestions[0]
+
+
+def test_one_parent_keeps_mutter_oder_vater(check_text):
+    (found,) = _about(check_text, "amtsdeutsch", "Ein Elternteil muss den Antrag unterschreiben.", "Elternteil")
+    assert "„Mutter oder Vater“" in found.suggestions[0]
+
+
+def test_vorrangig_as_a_predicate_gets_no_zuerst(check_text):
+    text = "Jeder Gründer muss die Faktoren gewichten, die für sein Ziel vorrangig sind."
+    (found,) = _about(check_text, "amtsdeutsch", text, "vorrangig")
+    assert found.suggestions == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Die Nichtvorlage kann als Ordnungswidrigkeit geahndet werden.", "geahndet"),
+    ("Die Ahndung mit einer Geldbuße ist möglich.", "Ahndung"),
+])
+def test_an_administrative_offence_is_not_punished(check_text, text, words):
+    # a fine for an Ordnungswidrigkeit is no criminal penalty: „bestraft“ blurs the legal line
+    (found,) = _about(check_text, "amtsdeutsch", text, words)
+    assert found.suggestions == []
+
+
+def test_a_crime_is_still_punished(check_text):
+    (found,) = _about(check_text, "amtsdeutsch", "Der Diebstahl wird mit Freiheitsstrafe geahndet.", "geahndet")
+    assert "„bestraft“" in found.suggestions[0]
+
+
+def test_no_alternative_is_itself_a_flagged_word(check_text):
+    text = "Haben Sie Fragen zu sozialen und rechtlichen Belangen der Schwangerschaft?"
+    (found,) = _about(check_text, "amtsdeutsch", text, "Belangen")
+    assert "Anliegen" not in found.suggestions[0] and "Anliegen" not in found.message
+
+
+def test_a_determination_is_not_a_check(check_text):
+    text = "Die Feststellung der Behinderung erfolgt durch das Versorgungsamt."
+    (found,) = _about(check_text, "amtsdeutsch", text, "Feststellung")
+    assert all("prüfen" not in suggestion for suggestion in found.suggestions)
+
+
+def test_bookkeeping_is_no_nominal_style(check_text):
+    text = "Der finanzielle Aufwand bei der Gründung und der Aufwand für Buchhaltung und Dokumentation sind hoch."
+    assert _of(check_text, "nominalstil", text) == []
