@@ -41,8 +41,15 @@ def _about(check_text, rule: str, text: str, words: str):
     ("Die Fahrten zahlen wir, soweit sie nachgewiesen oder glaubhaft gemacht werden.", "glaubhaft gemacht"),
     # to report a crime, not to pay back
     ("Sie können bei der Polizei auch Strafanzeige erstatten.", "erstatten"),
+    # own reading of a fresh sample (seed 307): a fine for an Ordnungswidrigkeit is no criminal penalty
+    ("Die Nichtvorlage kann als Ordnungswidrigkeit geahndet werden.", "geahndet"),
+    ("Die Ahndung mit einer Geldbuße ist möglich.", "Ahndung"),
+    # … „in Besitz nehmen“ is to take it over, not „haben“
+    ("Der Verwalter nimmt sofort das gesamte Vermögen des Schuldners in Besitz.", "in Besitz"),
+    # … predicative „vorrangig“ is the most important: neither „zuerst“ nor „vor allem“
+    ("Jeder Gründer muss die Faktoren gewichten, die für sein Ziel vorrangig sind.", "vorrangig"),
 ])
-def test_legal_term_gets_only_the_advice(check_text, text, words):
+def test_wrong_sense_gets_only_the_advice(check_text, text, words):
     (found,) = _about(check_text, "amtsdeutsch", text, words)
     assert found.suggestions == []
 
@@ -182,12 +189,6 @@ def test_if_bracket_must_be_true_or_false(tmp_path):
 
 # -- own reading of a fresh sample (seed 307) ---------------------------------------------------------
 
-def test_taking_possession_gets_no_haben(check_text):
-    text = "Der Verwalter nimmt sofort das gesamte Vermögen des Schuldners in Besitz."
-    (found,) = [f for f in _of(check_text, "amtsdeutsch", text) if "besitz" in f.text.lower()]
-    assert found.suggestions == []
-
-
 def test_being_in_possession_keeps_haben(check_text):
     text = "Sie sind nicht im Besitz eines gültigen Passes."
     (found,) = [f for f in _of(check_text, "amtsdeutsch", text) if "besitz" in f.text.lower()]
@@ -203,22 +204,6 @@ def test_both_parents_are_eltern_not_mutter_oder_vater(check_text):
 def test_one_parent_keeps_mutter_oder_vater(check_text):
     (found,) = _about(check_text, "amtsdeutsch", "Ein Elternteil muss den Antrag unterschreiben.", "Elternteil")
     assert "„Mutter oder Vater“" in found.suggestions[0]
-
-
-def test_vorrangig_as_a_predicate_gets_no_zuerst(check_text):
-    text = "Jeder Gründer muss die Faktoren gewichten, die für sein Ziel vorrangig sind."
-    (found,) = _about(check_text, "amtsdeutsch", text, "vorrangig")
-    assert found.suggestions == []
-
-
-@pytest.mark.parametrize(("text", "words"), [
-    ("Die Nichtvorlage kann als Ordnungswidrigkeit geahndet werden.", "geahndet"),
-    ("Die Ahndung mit einer Geldbuße ist möglich.", "Ahndung"),
-])
-def test_an_administrative_offence_is_not_punished(check_text, text, words):
-    # a fine for an Ordnungswidrigkeit is no criminal penalty: „bestraft“ blurs the legal line
-    (found,) = _about(check_text, "amtsdeutsch", text, words)
-    assert found.suggestions == []
 
 
 def test_a_crime_is_still_punished(check_text):
