@@ -226,3 +226,27 @@ def test_a_determination_is_not_a_check(check_text):
 def test_bookkeeping_is_no_nominal_style(check_text):
     text = "Der finanzielle Aufwand bei der Gründung und der Aufwand für Buchhaltung und Dokumentation sind hoch."
     assert _of(check_text, "nominalstil", text) == []
+
+
+# -- seltenes-wort: a legal term's explanation only for that term (own reading, seed 311) -------------
+
+@pytest.mark.parametrize("word", ["Verwaltungszwangs", "Ausweispapier", "Verwaltungsdaten", "Beschwerung"])
+def test_a_word_sharing_the_start_of_a_legal_term_is_not_that_term(word):
+    from types import SimpleNamespace
+
+    from einfach.rules.kinds.wordinfo import legal_explanation
+
+    assert legal_explanation(SimpleNamespace(lemma_=word, text=word)) is None
+
+
+@pytest.mark.parametrize(("word", "term"), [
+    ("Säumniszuschläge", "Säumniszuschlag"), ("Verwaltungsakte", "Verwaltungsakt"), ("Verwaltungsakts", "Verwaltungsakt"),
+])
+def test_plural_and_genitive_of_a_legal_term_get_its_explanation(word, term):
+    from types import SimpleNamespace
+
+    from einfach.rules.kinds.wordinfo import legal_explanation
+
+    explanation = legal_explanation(SimpleNamespace(lemma_=word, text=word))
+    assert explanation is not None
+    assert explanation == legal_explanation(SimpleNamespace(lemma_=term, text=term))
