@@ -250,3 +250,16 @@ def test_plural_and_genitive_of_a_legal_term_get_its_explanation(word, term):
     explanation = legal_explanation(SimpleNamespace(lemma_=word, text=word))
     assert explanation is not None
     assert explanation == legal_explanation(SimpleNamespace(lemma_=term, text=term))
+
+
+# -- amtsdeutsch „gewähren“: „zahlen“ only for money (own reading, seed 311) ---------------------------
+
+@pytest.mark.parametrize(("text", "words", "paid"), [
+    ("Den Flüchtlingen wird aus humanitären Gründen der Aufenthalt gewährt.", "gewährt", False),
+    ("Die Gewährung des Pauschbetrags ist an Voraussetzungen geknüpft.", "Gewährung", False),
+    ("Für folgende Bereiche werden Leistungen gewährt.", "gewährt", True),
+    ("Das Kindergeld wird auf Antrag gewährt.", "gewährt", True),
+])
+def test_granting_is_paying_only_for_money(check_text, text, words, paid):
+    (found,) = _about(check_text, "amtsdeutsch", text, words)
+    assert ("gezahlt" in found.suggestions[0]) is paid
