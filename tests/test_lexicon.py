@@ -311,6 +311,13 @@ DEV5_ENTRIES = [
     ("Nur Mitglieder dürfen die Berufsbezeichnung führen.", "Berufsbezeichnung führen"),
     ("Das Gewerbe ist genehmigungspflichtig.", "genehmigungspflichtig"),
     ("Die Bewilligung der Leistungen gilt für ein Jahr.", "Bewilligung"),
+    # only_with: the words of the office sense in the sentence
+    ("Sie müssen die Ausstellung eines Reisepasses beantragen.", "Ausstellung"),
+    ("Maßgebend ist der Tag der Ausstellung der Zuwendungsbestätigung.", "Ausstellung"),  # an ending: -bestätigung
+    ("Die Änderung ist der Behörde unverzüglich anzuzeigen.", "anzuzeigen"),
+    ("Er hat die Tätigkeit bei der Architektenkammer angezeigt.", "angezeigt"),
+    ("Die Gemeinde kann auf die Erhebung von Elternbeiträgen verzichten.", "Erhebung"),
+    ("Der Arbeitsmarkt erleichtert Ihnen die Aufnahme einer Erwerbstätigkeit.", "Aufnahme"),
 ]
 DEV5_QUIET = [
     "Das dient dem Wohl der Kinder.",  # "dienen der" only before a noun in -ung
@@ -323,6 +330,10 @@ DEV5_QUIET = [
     "Zu diesen Gewerben gehören die genehmigungspflichtigen Gewerbe.",  # attributive: a legal category
     "Sie brauchen eine Genehmigung, Konzession, Bewilligung oder Zulassung.",  # a kind of permit
     "Wir prüfen das Vorliegen eines Mangels.",  # the noun: an entry of its own, "Vorliegen" (NN)
+    "Die Ausstellung der Bilder beginnt am Montag.",  # an exhibition: no document in the sentence
+    "Das Display zeigt insgesamt drei Zahlen an.",  # a screen; "insgesamt" is no office ("-amt" is not listed)
+    "Die Erhebung des Landesamts zeigt, dass viele Menschen Rad fahren.",  # a survey
+    "Die Aufnahme des Pflegekindes ist befristet.",
 ]
 
 
@@ -363,3 +374,17 @@ def test_rewrite_condition_keys_are_optional_and_need_a_rewrite():
     with pytest.raises(RuleFileError) as error:
         parse_lexicon({"lexicon": "amtsdeutsch", "entries": [without]}, Path("eigen.yml"))
     assert error.value.key.endswith("rewrite")
+
+
+def test_only_with_is_an_optional_key_of_an_own_lexicon(tmp_path):
+    from einfach.rules.loader import RuleFileError, load_lexicon
+
+    path = tmp_path / "eigene.yml"
+    path.write_text("lexicon: amtsdeutsch\nsource: s\nentries:\n"
+                    "  - {term: Ausgabe, alternatives: [Geben], reason: r, only_with: [Pass, -Ausweis]}\n", encoding="utf-8")
+    assert load_lexicon(str(path)).entries[0].only_with == ("pass", "-ausweis")
+    path = tmp_path / "kaputt.yml"  # (lexicons are cached by path)
+    path.write_text("lexicon: amtsdeutsch\nsource: s\nentries:\n"
+                    "  - {term: Ausgabe, alternatives: [Geben], reason: r, only_with: [1]}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="only_with"):
+        load_lexicon(str(path))

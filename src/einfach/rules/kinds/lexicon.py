@@ -153,6 +153,8 @@ class LexiconMatch:
                     continue  # "laut Umfrage" is everyday German, not "laut Gesetz" (docs/lexicons.md)
                 if pattern.entry.only_before and not _next_is(words, matched[-1], pattern.entry.only_before):
                     continue  # "einen Antrag stellen" without what is applied for: "beantragen" needs an object
+                if pattern.entry.only_with and not _in_sentence(words, pattern.entry.only_with):
+                    continue  # „die Ausstellung der Bilder“ is an exhibition: only with a document in the sentence
                 if pattern.size == 1 and tags[position] != "PTKVZ":
                     matched = matched + _particle(view, tokens[position], joined)
                 if pattern.verb:
@@ -163,6 +165,8 @@ class LexiconMatch:
                 candidates.append((pattern, matched))
             for pattern in self.by_verb.get(lemma, ()):
                 if not tags[position].startswith("V"):
+                    continue
+                if pattern.entry.only_with and not _in_sentence(words, pattern.entry.only_with):
                     continue
                 matched = [tokens[position]] + _particle(view, tokens[position], joined)
                 pronominal = _pronominal_forms(pattern.fixed[0]) if pattern.fixed else set()
@@ -372,6 +376,15 @@ def _next_is(words: Words, last: Token, forms: tuple[str, ...]) -> bool:
     lower, lemma = words.lower[following], words.lemmas[following]
     return lower in forms or lemma in forms or any(
         form[:1] == "-" and len(form) > 1 and lower.endswith(form[1:]) for form in forms)
+
+
+def _in_sentence(words: Words, forms: tuple[str, ...]) -> bool:
+    """Whether one of ``forms`` (a lemma or form; with a leading hyphen an ending: „-bescheinigung“
+    for „Meldebescheinigung“) stands in the sentence."""
+    if not words.vocabulary.isdisjoint(forms):
+        return True
+    endings = tuple(form[1:] for form in forms if form[:1] == "-" and len(form) > 1)
+    return bool(endings) and any(word.endswith(endings) for word in words.vocabulary)
 
 
 def _context_fits(pattern: Pattern, words: Words, position: int) -> bool:
