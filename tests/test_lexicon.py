@@ -308,7 +308,9 @@ DEV5_ENTRIES = [
     ("Es besteht die Möglichkeit, den Antrag online zu stellen.", "besteht die Möglichkeit"),
     ("Vor dem Gericht besteht die Pflicht, sich vertreten zu lassen.", "besteht die Pflicht"),
     ("Es besteht keine Verpflichtung der Träger, zu zahlen.", "besteht keine Verpflichtung"),
-    ("Nur Mitglieder dürfen die Berufsbezeichnung führen.", "Berufsbezeichnung führen"),
+    ("Nur Mitglieder dürfen die Berufsbezeichnung führen.", "führen"),
+    ("Die Versammlung kann andere Personen als Liquidatoren bestellen.", "bestellen"),
+    ("Sie wurden durch die Kammer als Steuerberaterin bestellt.", "bestellt"),
     ("Das Gewerbe ist genehmigungspflichtig.", "genehmigungspflichtig"),
     ("Die Bewilligung der Leistungen gilt für ein Jahr.", "Bewilligung"),
     # only_with: the words of the office sense in the sentence
@@ -334,6 +336,9 @@ DEV5_QUIET = [
     "Das Display zeigt insgesamt drei Zahlen an.",  # a screen; "insgesamt" is no office ("-amt" is not listed)
     "Die Erhebung des Landesamts zeigt, dass viele Menschen Rad fahren.",  # a survey
     "Die Aufnahme des Pflegekindes ist befristet.",
+    "Der Weg führt zum Rathaus.",
+    "Sie können die Formulare online bestellen.",
+    "Die Übersetzung muss von einem öffentlich bestellten Übersetzer sein.",
 ]
 
 
