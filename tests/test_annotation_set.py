@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "eval" / "annotation"
 LABELS = {"amtsdeutsch", "passiv", "satzlaenge"}
-HALVES = ("dev", "dev2", "dev3", "test")
+HALVES = ("dev", "dev2", "dev3", "dev4", "test")
 
 
 def _module():
@@ -38,7 +38,7 @@ TEXTS = _rows("texts.jsonl")
 HALF_OF = {entry["file"]: entry["half"] for entry in TEXTS}
 
 
-def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_dev2_and_dev3_pages():
+def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_pages_each_of_dev2_to_dev4():
     assert all(set(entry) == {"file", "source", "half"} for entry in TEXTS)
     letters = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "corpus" / "original").glob("*.txt"))
     assert sorted(e["file"] for e in TEXTS if e["source"] == "corpus") == letters
@@ -48,8 +48,8 @@ def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_dev2_an
     for source in ("corpus", "amt24"):
         halves = Counter(e["half"] for e in TEXTS if e["source"] == source)
         assert {"dev", "test"} <= set(halves) <= set(HALVES) and abs(halves["dev"] - halves["test"]) <= 1
-    # dev2, dev3: 20 more Amt24 pages each, drawn later as development data only
-    for half in ("dev2", "dev3"):
+    # dev2, dev3, dev4: 20 more Amt24 pages each, drawn later as development data only
+    for half in ("dev2", "dev3", "dev4"):
         assert Counter(e["half"] for e in TEXTS if e["source"] == "corpus")[half] == 0
         assert Counter(e["half"] for e in TEXTS if e["source"] == "amt24")[half] == 20
 
@@ -74,7 +74,7 @@ def test_annotation_file_is_well_formed(half):
     assert {row["label"] for row in rows} == LABELS
 
 
-@pytest.mark.parametrize("half", ("dev", "test"))  # dev2 and dev3 have Amt24 pages only
+@pytest.mark.parametrize("half", ("dev", "test"))  # dev2 to dev4 have Amt24 pages only
 def test_corpus_spans_lie_inside_the_letter_on_word_boundaries(half):
     from einfach.readers import read_document
 
