@@ -132,3 +132,19 @@ def test_problems_reports_cut_words_overlaps_and_short_sentences():
     assert any("outside the text" in p for p in found)
     assert len(found) == 4
     assert annotation_set.reader_words("z. B. § 81 – Vor- und Nachname") == 6
+
+
+def test_recall_counts_each_development_half_in_the_totals_that_contain_it():
+    import sys
+
+    sys.path[:0] = [str(ROOT / "eval"), str(FOLDER)]
+    try:
+        spec = importlib.util.spec_from_file_location("recall", ROOT / "eval" / "recall.py")
+        recall = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(recall)
+    finally:
+        del sys.path[:2]
+    assert recall.report_halves("dev4") == ("dev4", "dev+dev2+dev3+dev4")
+    assert recall.report_halves("dev3") == ("dev3", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
+    assert recall.report_halves("dev") == ("dev", "dev+dev2", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
+    assert recall.report_halves("test") == ("test",)  # the test half never enters a development total
