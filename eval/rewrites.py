@@ -97,7 +97,7 @@ def fix_all(nlp):
     rows = []
     for _source, name, text in corpus_texts():
         before = check_text(nlp, name, text)
-        edits, _count = compose(before.findings, include_review=True)
+        edits, _count = compose(before.findings, include_review=True, text=before.text)
         after = check_text(nlp, name, apply_edits(text, edits))
         serious = [sum(f.severity in SERIOUS for f in r.findings) for r in (before, after)]
         index = [r.metrics["index"]["value"] for r in (before, after)]
