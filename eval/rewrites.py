@@ -35,7 +35,7 @@ from pathlib import Path
 
 from _common import AMT24, DATA, REVIEW, ROOT, amt24_texts, check_text, corpus_texts, load_jsonl, sentence_of
 
-RULES = ("passiv", "amtsdeutsch", "funktionsverbgefuege", "abkuerzung", "konjunktiv", "verneinung")
+RULES = ("passiv", "amtsdeutsch", "funktionsverbgefuege", "abkuerzung", "konjunktiv", "verneinung", "satzlaenge")
 SERIOUS = ("warning", "error")
 
 

@@ -14,7 +14,8 @@ A semicolon is a place only where
 * the part before it is a complete sentence: a finite verb of the main clause, every
   subordinate clause closed by its verb, no bracket or quotation left open, no colon that
   the semicolons may continue as a list ("Es gilt: …; …");
-* the part after it opens with a main clause of its own: its finite verb in second place
+* the part after it opens with a main clause of its own (or with a subordinate clause and then
+  the main clause, its verb first: "…; sofern Sie …, kann …"): its finite verb in second place
   and a subject or an impersonal construction ("dies umfasst …", "Gleiches gilt für …",
   "zum Nachweis … ist … vorzulegen"; :func:`sentence_length.main_clause`), not a list item
   or an elliptic part without a verb ("Pass; Foto", "…; bei Eilfällen drei Tage");
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING
 from ..edits import Edit
 from ..nlp.syntax import FINITE, clause_structure, is_word_text
 from ..nlp.view import doc_view
-from ..rules.kinds.sentence_length import MIN_PART_WORDS, RIGHT_BREAKS, TERMINAL_TEXT, main_clause
+from ..rules.kinds.sentence_length import MIN_PART_WORDS, RIGHT_BREAKS, SUBJECT_TAGS, TERMINAL_TEXT, main_clause
 from .edits import REVIEW, Proposal
 
 if TYPE_CHECKING:
@@ -136,14 +137,39 @@ def _complete(view, part: list[int], depth: dict[int, int]) -> bool:
 
 def _opens_main_clause(view, part: list[int], depth: dict[int, int]) -> bool:
     """The part after a semicolon has enough words and opens with a main clause (up to its next
-    break), after a conjunction of :data:`OPENING_CONJUNCTIONS` where one stands first."""
+    break), after a conjunction of :data:`OPENING_CONJUNCTIONS` where one stands first, or after
+    a subordinate clause that opens it (:func:`_after_leading_clause`)."""
     if sum(1 for i in part if is_word_text(view.text[i])) < MIN_PART_WORDS:
         return False
-    clause = []
-    for i in part:
-        if view.text[i] in RIGHT_BREAKS or TERMINAL_TEXT.match(view.text[i]):
-            break
-        clause.append(i)
+    if view.tag[part[0]] == "KOUS":
+        return _after_leading_clause(view, part, depth)
+    clause = _up_to_break(view, part)
     if clause and view.tag[clause[0]] == "KON" and view.lower[clause[0]] in OPENING_CONJUNCTIONS:
         clause = clause[1:]
     return main_clause(view, clause) and not any(depth.get(i, 0) for i in clause)
+
+
+def _up_to_break(view, tokens: list[int]) -> list[int]:
+    clause = []
+    for i in tokens:
+        if view.text[i] in RIGHT_BREAKS or TERMINAL_TEXT.match(view.text[i]):
+            break
+        clause.append(i)
+    return clause
+
+
+def _after_leading_clause(view, part: list[int], depth: dict[int, int]) -> bool:
+    """"…; sofern Sie … beziehen, kann die Übernahme … beantragt werden": a subordinate clause
+    opened by a conjunction stands first, closed by its verb before a comma, and the main clause
+    follows with its finite verb first and a subject within the next two words."""
+    position = 0
+    while position < len(part) and depth.get(part[position], 0) > 0:
+        position += 1
+    if position < 3 or position >= len(part) or view.text[part[position]] != ",":
+        return False
+    if not view.tag[part[position - 1]].startswith("V"):
+        return False  # the clause must be closed by its verb
+    clause = _up_to_break(view, part[position + 1 :])
+    if len(clause) < 2 or view.tag[clause[0]] not in FINITE or any(depth.get(i, 0) for i in clause):
+        return False
+    return any(view.tag[i] in SUBJECT_TAGS for i in clause[1:3])
