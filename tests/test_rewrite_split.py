@@ -90,6 +90,16 @@ def test_compose_moves_the_capital_past_a_deleted_word_and_refuses_a_pronoun():
     assert apply_edits(text, edits).startswith("Wir haben Ihren Antrag geprüft. Hiermit teilen") and count == 1
 
 
+def test_a_split_with_one_refused_place_is_left_out_whole():
+    text = "Wir haben Ihren Antrag geprüft; hiermit teilen wir Ihnen das Ergebnis mit; dies gilt ab heute."
+    first, second = text.index(";"), text.rindex(";")
+    split = _fix([(first, first + 1, "."), (first + 2, first + 3, "H"), (second, second + 1, "."),
+                  (second + 2, second + 3, "D")])
+    pronoun = _fix([(first + 2, first + 16, "sie teilen")])
+    edits, count = compose([split, pronoun], include_review=True, text=text)
+    assert apply_edits(text, edits) == text.replace("hiermit teilen", "sie teilen") and count == 1
+
+
 def test_sure_fixes_alone_leave_the_split_out():
     result = einfach.check(SENTENCE)
     edits, _ = compose(result.findings, include_review=False, text=result.text)

@@ -255,7 +255,7 @@ def compose(findings, include_review: bool = False, text: str | None = None) -> 
     ``text`` (the extracted text the fixes index) lets a split at a semicolon
     (:mod:`einfach.rewrite.split`) compose with another rewrite of the words after it: the
     split's capital letter yields to that rewrite, and the first word after each full stop
-    the split makes is capitalised as it ends up (:func:`_capitalise_after_splits`): "; zum
+    the split makes is capitalised as it ends up (:func:`_capitalise_after_split`): "; zum
     Nachweis der …" with "zum Nachweis der" -> "als Nachweis für" gives ". Als Nachweis für …".
     Without ``text`` the capital letter is an edit like any other: the two fixes overlap and
     one of them wins.
@@ -271,18 +271,21 @@ def compose(findings, include_review: bool = False, text: str | None = None) -> 
     ordered = sorted(candidates.items(),
                      key=lambda item: (item[1][0]["applicability"] != SURE, -item[1][1], -_reach(item[0]), item[0][0][0]))
     chosen: list[Edit] = []
+    splits: list[list[Edit]] = []  # the full stops of each chosen split
     count = 0
     for key, _ in ordered:
         edits = [Edit(*e) for e in key]
-        if text is not None and any(_splits_at(text, e) for e in edits):
+        cuts = [e for e in edits if _splits_at(text, e)] if text is not None else []
+        if cuts:
             edits = [e for e in edits if not _recased(text, e)]  # the capital follows what ends up there
         if not overlaps(chosen, edits):
             chosen += edits
             count += 1
-    chosen = sorted(chosen, key=lambda e: (e.start, e.end))
-    if text is not None:
-        chosen, count = _capitalise_after_splits(text, chosen, count)
-    return chosen, count
+            if cuts:
+                splits.append(cuts)
+    for cuts in splits:
+        chosen, count = _capitalise_after_split(text, chosen, cuts, count)
+    return sorted(chosen, key=lambda e: (e.start, e.end)), count
 
 
 def _splits_at(text: str, edit: Edit) -> bool:
@@ -296,35 +299,44 @@ def _recased(text: str, edit: Edit) -> bool:
     return bool(old) and old != edit.text and old.lower() == edit.text.lower()
 
 
-def _capitalise_after_splits(text: str, edits: list[Edit], count: int) -> tuple[list[Edit], int]:
-    """``edits`` (sorted, not overlapping) with the first word after each full stop of a split
+def _capitalise_after_split(text: str, edits: list[Edit], cuts: list[Edit], count: int) -> tuple[list[Edit], int]:
+    """``edits`` (not overlapping) with the first word after each full stop ``cuts`` of one split
     capitalised in the text they give: in the edit that writes it ("als" -> "Als"), or with an
-    edit of its first letter where it stays as it was.  A split whose next word ends up as one
-    whose capital means another word ("sie" -> "Sie", :data:`split.CASE_CHANGES_MEANING`) or
-    does not start with a letter is left out: the semicolon stays."""
+    edit of its first letter where it stays as it was.  Where the next word of one of them ends
+    up as one whose capital means another word ("sie" -> "Sie", :data:`split.CASE_CHANGES_MEANING`)
+    or does not start with a letter, the split is left out whole: its semicolons stay."""
+    changes = [_capital_after(text, edits, cut) for cut in cuts]
+    if any(change is None for change in changes):
+        return [e for e in edits if e not in cuts], count - 1
     result = list(edits)
-    for cut in [e for e in edits if _splits_at(text, e)]:
-        position, passed = cut.end, {cut}
-        while True:
-            at = next((e for e in result if e.start == position and e not in passed), None)
-            if at is not None and not at.text.strip():  # a deleted word: the capital goes to the next one
-                passed.add(at)
-                position = at.end
-                continue
-            if at is None and position < len(text) and text[position].isspace():
-                position += 1
-                continue
-            old = at.text.lstrip() if at is not None else text[position : position + WORD_SEEN]  # what stands first now
-            new = _capital_word(old)
-            if new is None:
-                result.remove(cut)
-                count -= 1
-            elif at is not None:
-                result[result.index(at)] = Edit(at.start, at.end, at.text[: len(at.text) - len(old)] + new)
-            elif new[0] != old[0]:
-                result.append(Edit(position, position + 1, new[0]))
-            break
-    return sorted(result, key=lambda e: (e.start, e.end)), count
+    for old, new in changes:
+        if old is not None:
+            result.remove(old)
+        if new is not None:
+            result.append(new)
+    return result, count
+
+
+def _capital_after(text: str, edits: list[Edit], cut: Edit) -> tuple[Edit | None, Edit | None] | None:
+    """(the edit to replace, or None; the edit that capitalises the first word after ``cut``, or
+    None where it is a capital already), or None where that word refuses a capital."""
+    position, passed = cut.end, {cut}
+    while True:
+        at = next((e for e in edits if e.start == position and e not in passed), None)
+        if at is not None and not at.text.strip():  # a deleted word: the capital goes to the next one
+            passed.add(at)
+            position = at.end
+            continue
+        if at is None and position < len(text) and text[position].isspace():
+            position += 1
+            continue
+        old = at.text.lstrip() if at is not None else text[position : position + WORD_SEEN]  # what stands first now
+        new = _capital_word(old)
+        if new is None:
+            return None
+        if at is not None:
+            return at, Edit(at.start, at.end, at.text[: len(at.text) - len(old)] + new)
+        return None, (Edit(position, position + 1, new[0]) if new[0] != old[0] else None)
 
 
 def _capital_word(text: str) -> str | None:
