@@ -176,3 +176,17 @@ def test_compose_never_touches_a_full_stop_edit_that_is_no_split():
     other = _fix([(23, 24, ".")])  # replaces "." by "." (no semicolon): not a split, nothing capitalised
     edits, _ = compose([other], include_review=True, text=text)
     assert edits == [Edit(23, 24, ".")]
+
+
+def test_the_page_accepting_the_split_and_the_next_words_rewrite_gets_both():
+    """einfach serve: a person accepts the split and the swap after it one by one; the copy
+    gets both, the capital on the swapped word (not a refused overlap)."""
+    from einfach.serve.engine import Accepted, _chosen
+
+    result = einfach.check(SENTENCE)
+    accepted = [Accepted(f.rule, f.start, f.end, tuple((e["start"], e["end"], e["text"]) for e in f.fix["edits"]))
+                for f in result.findings if f.fix and (f.rule == "satzlaenge" or f.text == "zum Nachweis")]
+    assert len(accepted) == 2
+    fixed = apply_edits(result.text, _chosen(result, accepted))
+    assert fixed.startswith(f"{FIRST}. Als Nachweis für die Berechtigung zur Arbeit ist eine Kopie")
+    assert fixed == einfach.fix_text(SENTENCE, include_review=True)

@@ -288,6 +288,31 @@ def compose(findings, include_review: bool = False, text: str | None = None) -> 
     return sorted(chosen, key=lambda e: (e.start, e.end)), count
 
 
+def compose_accepted(groups, text: str) -> list[Edit]:
+    """The edits of rewrites a person accepted one by one (``groups``: each rewrite's edits),
+    composed as :func:`compose` composes them: a split's capital letter yields to an accepted
+    rewrite of the word after the semicolon, and that word is capitalised as it ends up.
+
+    Unlike :func:`compose` nothing is chosen away: two accepted rewrites that touch the same
+    words raise ValueError (the caller asks the person to accept only one of them).
+    """
+    from ..edits import checked_edits
+
+    edits: list[Edit] = []
+    splits: list[list[Edit]] = []
+    for group in groups:
+        group = [Edit(*edit) for edit in group]
+        cuts = [e for e in group if _splits_at(text, e)]
+        if cuts:
+            group = [e for e in group if not _recased(text, e)]
+            splits.append(cuts)
+        edits += group
+    edits = checked_edits(edits, len(text))
+    for cuts in splits:
+        edits, _count = _capitalise_after_split(text, edits, cuts, 0)
+    return sorted(edits, key=lambda e: (e.start, e.end))
+
+
 def _splits_at(text: str, edit: Edit) -> bool:
     """The edit makes a semicolon a full stop (:mod:`einfach.rewrite.split`)."""
     return text[edit.start:edit.end] == split.SEMICOLON and edit.text == split.FULL_STOP
