@@ -3,7 +3,7 @@
 Run from the project root:  python eval/recall.py [--profile einfach] [--missed N] [--half H ...]
 
 Checks every text of ``eval/annotation/texts.jsonl`` with einfach (default profile)
-and matches its findings against the hand annotations in ``eval/annotation/{dev,dev2,dev3,test}.jsonl``
+and matches its findings against the hand annotations in ``eval/annotation/{dev,dev2,dev3,dev4,test}.jsonl``
 by the rule of ``eval/annotation/GUIDE.md``:
 
 * an annotation is *found* when a finding of its rule(s) overlaps it (at least one
@@ -15,14 +15,15 @@ by the rule of ``eval/annotation/GUIDE.md``:
 Prints, per label and half (and per source), annotations, found, recall, findings,
 correct, precision, with 95 % Wilson intervals (``dev+dev2`` is the development data of the
 third step: the dev half and the 20 Amt24 pages drawn then; ``dev+dev2+dev3`` adds the 20
-pages drawn in the fourth step, the whole development data); then, per label and half, how many
+pages drawn in the fourth step; ``dev+dev2+dev3+dev4`` adds the 20 pages drawn in the fifth step,
+the whole development data); then, per label and half, how many
 missed annotations lie in text einfach excludes by design (the Rechtsbehelfsbelehrung
 and data-protection blocks, ``result.excluded``) or are reported by ``abkuerzung``
 ("bzw.", "ggf."); then the most frequent missed
 Amtsdeutsch annotations of the development data, grouped by lemma (surface phrases only for
 the corpus letters: the Amt24 pages are not ours to quote).  The Amt24 pages are read
 from ``../shared/data``; when that folder is absent only the corpus letters are checked.
-``--half dev --half dev2 --half dev3`` checks only the development texts (for tuning: the test half
+``--half dev --half dev2 --half dev3 --half dev4`` checks only the development texts (for tuning: the test half
 is looked at only for the final figures).  ``--list alarms`` / ``--list misses`` print the wrong
 findings / the missed annotations one by one with their context, by rule or lemma, for the
 development halves only (never for the test half: its individual findings are not looked at); the
@@ -50,9 +51,11 @@ RULES = {
 }
 LABEL_OF = {rule: label for label, rules in RULES.items() for rule in rules}
 LEVELS = {"satzlaenge": ("warning", "error")}
-DEV = ("dev", "dev2", "dev3")
-# the development totals a half counts in: dev+dev2 (the data of the third step) and all of it
-DEV_TOTALS = {"dev": ("dev+dev2", "dev+dev2+dev3"), "dev2": ("dev+dev2", "dev+dev2+dev3"), "dev3": ("dev+dev2+dev3",)}
+DEV = ("dev", "dev2", "dev3", "dev4")
+# the development totals a half counts in: the data of the third step (dev+dev2), of the fourth
+# (dev+dev2+dev3) and all of it (dev+dev2+dev3+dev4)
+TOTALS = ("dev+dev2", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
+DEV_TOTALS = {half: tuple(t for t in TOTALS if half in t.split("+")) for half in DEV}
 
 
 def report_halves(half: str) -> tuple[str, ...]:
@@ -183,7 +186,7 @@ def main() -> int:
                     tally.findings += 1
                     tally.correct += ok
 
-    order = ("dev", "dev2", "dev+dev2", "dev3", "dev+dev2+dev3", "test")
+    order = ("dev", "dev2", "dev+dev2", "dev3", "dev+dev2+dev3", "dev4", "dev+dev2+dev3+dev4", "test")
     shown_halves = [h for h in order if any(h in report_halves(c) for c in chosen)]
     keys = [(label, half, source) for label in RULES for half in shown_halves for source in ("all", "corpus", "amt24")]
     print(f"profile: {args.profile}; texts: {len(entries)}\n")
