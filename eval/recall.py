@@ -3,7 +3,7 @@
 Run from the project root:  python eval/recall.py [--profile einfach] [--missed N] [--half H ...]
 
 Checks every text of ``eval/annotation/texts.jsonl`` with einfach (default profile)
-and matches its findings against the hand annotations in ``eval/annotation/{dev,dev2,dev3,test}.jsonl``
+and matches its findings against the hand annotations in ``eval/annotation/{dev,dev2,dev3,dev4,test}.jsonl``
 by the rule of ``eval/annotation/GUIDE.md``:
 
 * an annotation is *found* when a finding of its rule(s) overlaps it (at least one
@@ -15,15 +15,19 @@ by the rule of ``eval/annotation/GUIDE.md``:
 Prints, per label and half (and per source), annotations, found, recall, findings,
 correct, precision, with 95 % Wilson intervals (``dev+dev2`` is the development data of the
 third step: the dev half and the 20 Amt24 pages drawn then; ``dev+dev2+dev3`` adds the 20
-pages drawn in the fourth step, the whole development data); then, per label and half, how many
+pages drawn in the fourth step; ``dev+dev2+dev3+dev4`` adds the 20 pages drawn in the fifth step,
+the whole development data); then, per label and half, how many
 missed annotations lie in text einfach excludes by design (the Rechtsbehelfsbelehrung
 and data-protection blocks, ``result.excluded``) or are reported by ``abkuerzung``
 ("bzw.", "ggf."); then the most frequent missed
 Amtsdeutsch annotations of the development data, grouped by lemma (surface phrases only for
 the corpus letters: the Amt24 pages are not ours to quote).  The Amt24 pages are read
 from ``../shared/data``; when that folder is absent only the corpus letters are checked.
-``--half dev --half dev2 --half dev3`` checks only the development texts (for tuning: the test half
-is looked at only for the final figures).
+``--half dev --half dev2 --half dev3 --half dev4`` checks only the development texts (for tuning: the test half
+is looked at only for the final figures).  ``--list alarms`` / ``--list misses`` print the wrong
+findings / the missed annotations one by one with their context, by rule or lemma, for the
+development halves only (never for the test half: its individual findings are not looked at); the
+listing goes to the terminal, not into the docs (the Amt24 pages are not ours to quote).
 """
 
 from __future__ import annotations
@@ -47,9 +51,11 @@ RULES = {
 }
 LABEL_OF = {rule: label for label, rules in RULES.items() for rule in rules}
 LEVELS = {"satzlaenge": ("warning", "error")}
-DEV = ("dev", "dev2", "dev3")
-# the development totals a half counts in: dev+dev2 (the data of the third step) and all of it
-DEV_TOTALS = {"dev": ("dev+dev2", "dev+dev2+dev3"), "dev2": ("dev+dev2", "dev+dev2+dev3"), "dev3": ("dev+dev2+dev3",)}
+DEV = ("dev", "dev2", "dev3", "dev4")
+# the development totals a half counts in: the data of the third step (dev+dev2), of the fourth
+# (dev+dev2+dev3) and all of it (dev+dev2+dev3+dev4)
+TOTALS = ("dev+dev2", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
+DEV_TOTALS = {half: tuple(t for t in TOTALS if half in t.split("+")) for half in DEV}
 
 
 def report_halves(half: str) -> tuple[str, ...]:
@@ -123,6 +129,8 @@ def main() -> int:
     parser.add_argument("--profile", default="einfach")
     parser.add_argument("--missed", type=int, default=20, help="how many missed Amtsdeutsch lemmas of the development data to list")
     parser.add_argument("--half", choices=HALVES, action="append", help="check only the texts of this half (repeatable; default: all)")
+    parser.add_argument("--list", choices=("alarms", "misses"), action="append", default=[],
+                        help="print each false alarm / missed annotation of the development halves with its context")
     args = parser.parse_args()
     chosen = tuple(args.half or HALVES)
 
@@ -144,6 +152,7 @@ def main() -> int:
     reasons: dict[tuple, Counter] = defaultdict(Counter)  # (label, half) -> why missed
     missed: dict[str, Counter] = defaultdict(Counter)
     surfaces: dict[str, Counter] = defaultdict(Counter)
+    listed: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # "alarms"/"misses" -> (key, half, context)
     for entry in entries:
         result = check_document(read_document(str(path_of(entry["file"]))), nlp)
         findings = [f for f in result.findings if counted(f)]
@@ -161,17 +170,23 @@ def main() -> int:
             if not hit and row["label"] == "amtsdeutsch" and entry["half"] in DEV:
                 phrase = " ".join(result.text[row["start"]:row["end"]].split())
                 key = lemmas(nlp, phrase).lower()
+                if "misses" in args.list:
+                    listed["misses"].append((f"{key} ({miss_reason(row, result)})", entry["half"],
+                                             context(result.text, row["start"], row["end"])))
                 missed[key][entry["source"]] += 1
                 if entry["source"] == "corpus":
                     surfaces[key][phrase] += 1
         for finding, ok in zip(findings, correct):
+            if not ok and "alarms" in args.list and entry["half"] in DEV:
+                listed["alarms"].append((f"{finding.rule}: {finding.data.get('term') or finding.text}",
+                                         entry["half"], context(result.text, finding.start, finding.end)))
             for half in halves:
                 for source in (entry["source"], "all"):
                     tally = tallies[(LABEL_OF[finding.rule], half, source)]
                     tally.findings += 1
                     tally.correct += ok
 
-    order = ("dev", "dev2", "dev+dev2", "dev3", "dev+dev2+dev3", "test")
+    order = ("dev", "dev2", "dev+dev2", "dev3", "dev+dev2+dev3", "dev4", "dev+dev2+dev3+dev4", "test")
     shown_halves = [h for h in order if any(h in report_halves(c) for c in chosen)]
     keys = [(label, half, source) for label in RULES for half in shown_halves for source in ("all", "corpus", "amt24")]
     print(f"profile: {args.profile}; texts: {len(entries)}\n")
@@ -189,7 +204,16 @@ def main() -> int:
         shown = key if len(key.split()) <= 4 else " ".join(key.split()[:3]) + " …"
         phrases = ", ".join(f"„{p}“" for p, _ in surfaces[key].most_common(3))
         print(f"| {shown} | {sum(count.values())} | {count['corpus']} | {count['amt24']} | {phrases} |")
+    for kind in args.list:
+        print(f"\n{kind} of the development halves ({len(listed[kind])}):\n")
+        for key, half, text in sorted(listed[kind]):
+            print(f"{key} [{half}]: {text}")
     return 0
+
+
+def context(text: str, start: int, end: int, width: int = 50) -> str:
+    """The span in [brackets] with ``width`` characters either side, on one line."""
+    return " ".join(f"{text[max(0, start - width):start]}[{text[start:end]}]{text[end:end + width]}".split())
 
 
 if __name__ == "__main__":

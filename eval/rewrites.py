@@ -35,7 +35,7 @@ from pathlib import Path
 
 from _common import AMT24, DATA, REVIEW, ROOT, amt24_texts, check_text, corpus_texts, load_jsonl, sentence_of
 
-RULES = ("passiv", "amtsdeutsch", "funktionsverbgefuege", "abkuerzung", "konjunktiv", "verneinung")
+RULES = ("passiv", "amtsdeutsch", "funktionsverbgefuege", "abkuerzung", "konjunktiv", "verneinung", "satzlaenge")
 SERIOUS = ("warning", "error")
 
 
@@ -97,7 +97,7 @@ def fix_all(nlp):
     rows = []
     for _source, name, text in corpus_texts():
         before = check_text(nlp, name, text)
-        edits, _count = compose(before.findings, include_review=True)
+        edits, _count = compose(before.findings, include_review=True, text=before.text)
         after = check_text(nlp, name, apply_edits(text, edits))
         serious = [sum(f.severity in SERIOUS for f in r.findings) for r in (before, after)]
         index = [r.metrics["index"]["value"] for r in (before, after)]

@@ -30,8 +30,8 @@ def _about(check_text, rule: str, text: str, words: str):
     # a remedy is admissible, not „erlaubt“
     ("Die Berufung ist nur zulässig, wenn das Gericht sie zugelassen hat.", "zulässig"),
     ("Der Widerspruch ist unzulässig, weil die Frist abgelaufen ist.", "unzulässig"),
-    # a list of kinds of permit: „Erlaubnis“ names another of them
-    ("Dafür ist eine Genehmigung, Konzession, Bewilligung oder Zulassung nötig.", "Bewilligung"),
+    # a list of kinds of permit: „Erlaubnis“ names another of them (before „oder“ it is no finding at all)
+    ("Dafür ist eine Bewilligung, Genehmigung oder Konzession nötig.", "Bewilligung"),
     # a guardian has the right too
     ("Wenn Sie noch nicht volljährig sind, müssen Ihre Erziehungsberechtigten unterschreiben.",
      "Erziehungsberechtigten"),

@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "eval" / "annotation"
 LABELS = {"amtsdeutsch", "passiv", "satzlaenge"}
-HALVES = ("dev", "dev2", "dev3", "test")
+HALVES = ("dev", "dev2", "dev3", "dev4", "test")
 
 
 def _module():
@@ -38,7 +38,7 @@ TEXTS = _rows("texts.jsonl")
 HALF_OF = {entry["file"]: entry["half"] for entry in TEXTS}
 
 
-def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_dev2_and_dev3_pages():
+def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_pages_each_of_dev2_to_dev4():
     assert all(set(entry) == {"file", "source", "half"} for entry in TEXTS)
     letters = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "corpus" / "original").glob("*.txt"))
     assert sorted(e["file"] for e in TEXTS if e["source"] == "corpus") == letters
@@ -48,8 +48,8 @@ def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_dev2_an
     for source in ("corpus", "amt24"):
         halves = Counter(e["half"] for e in TEXTS if e["source"] == source)
         assert {"dev", "test"} <= set(halves) <= set(HALVES) and abs(halves["dev"] - halves["test"]) <= 1
-    # dev2, dev3: 20 more Amt24 pages each, drawn later as development data only
-    for half in ("dev2", "dev3"):
+    # dev2, dev3, dev4: 20 more Amt24 pages each, drawn later as development data only
+    for half in ("dev2", "dev3", "dev4"):
         assert Counter(e["half"] for e in TEXTS if e["source"] == "corpus")[half] == 0
         assert Counter(e["half"] for e in TEXTS if e["source"] == "amt24")[half] == 20
 
@@ -74,7 +74,7 @@ def test_annotation_file_is_well_formed(half):
     assert {row["label"] for row in rows} == LABELS
 
 
-@pytest.mark.parametrize("half", ("dev", "test"))  # dev2 and dev3 have Amt24 pages only
+@pytest.mark.parametrize("half", ("dev", "test"))  # dev2 to dev4 have Amt24 pages only
 def test_corpus_spans_lie_inside_the_letter_on_word_boundaries(half):
     from einfach.readers import read_document
 
@@ -132,3 +132,19 @@ def test_problems_reports_cut_words_overlaps_and_short_sentences():
     assert any("outside the text" in p for p in found)
     assert len(found) == 4
     assert annotation_set.reader_words("z. B. § 81 – Vor- und Nachname") == 6
+
+
+def test_recall_counts_each_development_half_in_the_totals_that_contain_it():
+    import sys
+
+    sys.path[:0] = [str(ROOT / "eval"), str(FOLDER)]
+    try:
+        spec = importlib.util.spec_from_file_location("recall", ROOT / "eval" / "recall.py")
+        recall = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(recall)
+    finally:
+        del sys.path[:2]
+    assert recall.report_halves("dev4") == ("dev4", "dev+dev2+dev3+dev4")
+    assert recall.report_halves("dev3") == ("dev3", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
+    assert recall.report_halves("dev") == ("dev", "dev+dev2", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
+    assert recall.report_halves("test") == ("test",)  # the test half never enters a development total

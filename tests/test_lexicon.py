@@ -286,6 +286,77 @@ DEV3_QUIET = [
 ]
 
 
+
+# -- issue #17, fifth step: entries and conditions from the dev2/dev3 misses and false alarms --
+DEV5_ENTRIES = [
+    ("Die Karte dient der Verbesserung der Versorgung.", "dient der"),
+    ("Wenn eine der Voraussetzungen vorliegt, zahlen wir.", "vorliegt"),
+    ("Liegt ein Testament vor, gilt es.", "Liegt ein Testament vor"),
+    ("Im Fall des Widerrufs zahlen Sie das Geld zurück.", "Im Fall"),
+    ("Die Erlaubnis erlischt bei Verlust der Zuverlässigkeit.", "bei Verlust"),
+    ("Die Erlaubnis erlischt bei Rücknahme der Bescheinigung.", "bei Rücknahme"),
+    ("Mit Abschluss des Vertrages bekommen Sie Geld.", "Mit Abschluss"),
+    ("Wir zahlen zum Ausgleich der Kosten.", "zum Ausgleich"),
+    ("Das Amt schickt die Daten zur Aktualisierung weiter.", "zur Aktualisierung"),
+    ("Vereine sind von der Zahlung der Gebühren befreit.", "von der Zahlung der Gebühren befreit"),
+    ("Nach der Entziehung Ihrer Fahrerlaubnis brauchen Sie ein Gutachten.", "Entziehung"),
+    ("Die Zuverlässigkeit des Antragsstellers wird geprüft.", "Antragsstellers"),
+    ("Wir geben Ihre Daten nicht an Dritte weiter.", "an Dritte"),
+    ("Das Register ist für Dritte offen.", "für Dritte"),
+    ("Das gilt auch gegenüber Dritten.", "gegenüber Dritten"),
+    ("Die Daten stammen von Dritten.", "von Dritten"),
+    ("Es besteht die Möglichkeit, den Antrag online zu stellen.", "besteht die Möglichkeit"),
+    ("Vor dem Gericht besteht die Pflicht, sich vertreten zu lassen.", "besteht die Pflicht"),
+    ("Es besteht keine Verpflichtung der Träger, zu zahlen.", "besteht keine Verpflichtung"),
+    ("Nur Mitglieder dürfen die Berufsbezeichnung führen.", "führen"),
+    ("Die Versammlung kann andere Personen als Liquidatoren bestellen.", "bestellen"),
+    ("Sie wurden durch die Kammer als Steuerberaterin bestellt.", "bestellt"),
+    ("Das Gewerbe ist genehmigungspflichtig.", "genehmigungspflichtig"),
+    ("Die Bewilligung der Leistungen gilt für ein Jahr.", "Bewilligung"),
+    # only_with: the words of the office sense in the sentence
+    ("Sie müssen die Ausstellung eines Reisepasses beantragen.", "Ausstellung"),
+    ("Maßgebend ist der Tag der Ausstellung der Zuwendungsbestätigung.", "Ausstellung"),  # an ending: -bestätigung
+    ("Die Änderung ist der Behörde unverzüglich anzuzeigen.", "anzuzeigen"),
+    ("Er hat die Tätigkeit bei der Architektenkammer angezeigt.", "angezeigt"),
+    ("Die Gemeinde kann auf die Erhebung von Elternbeiträgen verzichten.", "Erhebung"),
+    ("Der Arbeitsmarkt erleichtert Ihnen die Aufnahme einer Erwerbstätigkeit.", "Aufnahme"),
+]
+DEV5_QUIET = [
+    "Das dient dem Wohl der Kinder.",  # "dienen der" only before a noun in -ung
+    "In jedem Fall rufen wir Sie an.",  # "im Fall" only before a genitive or "von"
+    "Für diesen Fall ist eine Versicherung nützlich.",  # a demonstrative points back: plain
+    "Manche Firmen bieten für solche Fälle eine Versicherung an.",
+    "Mit dieser Eintragung ist der Verein gegründet.",
+    "Zum Ausgleich bekommen Sie einen freien Tag.",
+    "Die Verpflichtung besteht für fünf Jahre.",  # the noun before the verb: no Funktionsverbgefüge
+    "Zu diesen Gewerben gehören die genehmigungspflichtigen Gewerbe.",  # attributive: a legal category
+    "Sie brauchen eine Genehmigung, Konzession, Bewilligung oder Zulassung.",  # a kind of permit
+    "Wir prüfen das Vorliegen eines Mangels.",  # the noun: an entry of its own, "Vorliegen" (NN)
+    "Die Ausstellung der Bilder beginnt am Montag.",  # an exhibition: no document in the sentence
+    "Das Display zeigt insgesamt drei Zahlen an.",  # a screen; "insgesamt" is no office ("-amt" is not listed)
+    "Die Erhebung des Landesamts zeigt, dass viele Menschen Rad fahren.",  # a survey
+    "Die Aufnahme des Pflegekindes ist befristet.",
+    "Der Weg führt zum Rathaus.",
+    "Sie können die Formulare online bestellen.",
+    "Die Übersetzung muss von einem öffentlich bestellten Übersetzer sein.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEV5_ENTRIES)
+def test_fifth_step_entries_found(check_text, text, expected):
+    assert any(expected in found or found in expected for found in amtsdeutsch(check_text, text)), (text, amtsdeutsch(check_text, text))
+
+
+@pytest.mark.parametrize("text", DEV5_QUIET)
+def test_fifth_step_conditions_quiet(check_text, text):
+    assert amtsdeutsch(check_text, text) == [], text
+
+
+def test_demonstrative_allowed_where_a_sense_names_it(check_text):
+    # „im Falle“ has a sense for „in diesem Falle“ (if_inside): the demonstrative does not block it
+    assert amtsdeutsch(check_text, "In diesem Falle unterschreiben alle Bewohner den Mietvertrag.") == ["In diesem Falle"]
+
+
 @pytest.mark.parametrize(("text", "expected"), DEV2_ENTRIES + DEV3_ENTRIES)
 def test_development_amtsdeutsch_entries_found(check_text, text, expected):
     assert any(expected in found or found in expected for found in amtsdeutsch(check_text, text)), (text, amtsdeutsch(check_text, text))
@@ -308,3 +379,17 @@ def test_rewrite_condition_keys_are_optional_and_need_a_rewrite():
     with pytest.raises(RuleFileError) as error:
         parse_lexicon({"lexicon": "amtsdeutsch", "entries": [without]}, Path("eigen.yml"))
     assert error.value.key.endswith("rewrite")
+
+
+def test_only_with_is_an_optional_key_of_an_own_lexicon(tmp_path):
+    from einfach.rules.loader import RuleFileError, load_lexicon
+
+    path = tmp_path / "eigene.yml"
+    path.write_text("lexicon: amtsdeutsch\nsource: s\nentries:\n"
+                    "  - {term: Ausgabe, alternatives: [Geben], reason: r, only_with: [Pass, -Ausweis]}\n", encoding="utf-8")
+    assert load_lexicon(str(path)).entries[0].only_with == ("pass", "-ausweis")
+    path = tmp_path / "kaputt.yml"  # (lexicons are cached by path)
+    path.write_text("lexicon: amtsdeutsch\nsource: s\nentries:\n"
+                    "  - {term: Ausgabe, alternatives: [Geben], reason: r, only_with: [1]}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="only_with"):
+        load_lexicon(str(path))

@@ -56,10 +56,12 @@ def _plain_words(sentence) -> dict:
     lemmas = [joined.get(i) or view.key[i] for i in indices]
     lower = [view.lower[i] for i in indices]
     tags = [view.tag[i] for i in indices]
+    nominal = set()
     for position, tag in enumerate(tags):
         index = indices[position]
         if tag.startswith("V") and view.text[index][:1].isupper() and not view.at_sentence_start(index):
             lemmas[position] = lower[position]
+            nominal.add(position)
         if tag in {"ADJA", "ADJD"}:
             verb = zu_participle_verb(lower[position])
             if verb:
@@ -67,7 +69,7 @@ def _plain_words(sentence) -> dict:
     singular = [_plain_singular(lemma, form) if tag == "NN" else () for lemma, form, tag in zip(lemmas, lower, tags)]
     return {"tokens": [t.i for t in tokens], "lemmas": lemmas, "lower": lower, "tags": tags, "joined": joined,
             "singular": singular, "vocabulary": set(lemmas) | set(lower) | {f for forms in singular for f in forms},
-            "verbs": {lemma for lemma, tag in zip(lemmas, tags) if tag.startswith("V")}}
+            "verbs": {lemma for lemma, tag in zip(lemmas, tags) if tag.startswith("V")}, "nominal": frozenset(nominal)}
 
 
 def test_words_equal_the_plain_reading(nlp):

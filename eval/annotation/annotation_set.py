@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DATA = ROOT.parent / "shared" / "data"
 TEXTS = HERE / "texts.jsonl"
-HALVES = ("dev", "dev2", "dev3", "test")
+HALVES = ("dev", "dev2", "dev3", "dev4", "test")
 LABELS = {"A": "amtsdeutsch", "P": "passiv", "S": "satzlaenge"}
 LONG = 20
 GAP = 1500
@@ -209,7 +209,7 @@ def show(file: str, notes_dir: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="*", type=Path, help="folders with the notes files")
-    parser.add_argument("--verify", action="store_true", help="check dev.jsonl, dev2.jsonl, dev3.jsonl and test.jsonl")
+    parser.add_argument("--verify", action="store_true", help="check dev.jsonl, dev2.jsonl, dev3.jsonl, dev4.jsonl and test.jsonl")
     parser.add_argument("--half", choices=HALVES, action="append", help="build only this half (repeatable)")
     parser.add_argument("--show", metavar="FILE", help="print the spans of one text (e.g. amt24/docs/Steuern.md)")
     args = parser.parse_args()

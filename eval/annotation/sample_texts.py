@@ -20,6 +20,9 @@ compares it with eval/annotation/texts.jsonl and exits 1 on a difference).
 * ``dev3`` (added in the fourth step, when dev2 showed that the Amt24 pages are a long tail):
   20 more eligible Amt24 pages, drawn with ``random.Random(SEED_DEV3)`` from the eligible
   pages in none of the halves above, sorted by name; development data too.
+* ``dev4`` (added in the fifth step, issue #17 "Figures"): 20 more eligible Amt24 pages, drawn
+  with ``random.Random(SEED_DEV4)`` from the eligible pages in none of the halves above, sorted
+  by name; development data too.
 
 The selection is stored in texts.jsonl (names only, never the text), so the
 annotations stay valid when the shared data is absent.
@@ -42,6 +45,8 @@ SEED_DEV2 = 1703
 N_DEV2 = 20
 SEED_DEV3 = 1704
 N_DEV3 = 20
+SEED_DEV4 = 1705
+N_DEV4 = 20
 MIN_WORDS, MAX_WORDS = 120, 450
 
 GERMAN = {"und", "der", "die", "das", "ist", "sie", "mit", "für", "von", "nicht", "werden", "ein", "eine"}
@@ -79,7 +84,7 @@ def selection() -> list[dict]:
         halves = split(names)
         rows += [{"file": n, "source": source, "half": halves[n]} for n in names]
     rest = sorted(set(pages) - set(sample))
-    for half, seed, count in (("dev2", SEED_DEV2, N_DEV2), ("dev3", SEED_DEV3, N_DEV3)):
+    for half, seed, count in (("dev2", SEED_DEV2, N_DEV2), ("dev3", SEED_DEV3, N_DEV3), ("dev4", SEED_DEV4, N_DEV4)):
         drawn = sorted(random.Random(seed).sample(rest, count))
         rows += [{"file": f"amt24/docs/{n}", "source": "amt24", "half": half} for n in drawn]
         rest = sorted(set(rest) - set(drawn))

@@ -49,5 +49,5 @@ def fix_text(text: str, profile: str = "einfach", include_review: bool = False, 
     from .edits import apply_edits
     from .rewrite import compose
 
-    edits, _count = compose(check(text, profile, model).findings, include_review)
+    edits, _count = compose(check(text, profile, model).findings, include_review, text)
     return apply_edits(text, edits)

@@ -55,7 +55,7 @@ def fix(path, output_path, show_diff, include_review, profile, select, ignore, c
         if output_path:
             check_target(output_path, [path], "Kopie")
         result = _check(path, model, flags, config_file)
-        edits, count = compose(result.findings, include_review)
+        edits, count = compose(result.findings, include_review, result.text)
         if show_diff:
             _print_diff(path, result.text, edits)
             return

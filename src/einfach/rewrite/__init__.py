@@ -23,6 +23,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..edits import Edit, apply_edits
+from . import split
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal, minimal_edits, overlaps
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ REWRITERS = {
     "light_verb": "einfach.rewrite.swaps:rewrite_light_verb",
     "subjunctive": "einfach.rewrite.swaps:rewrite_subjunctive",
     "negation": "einfach.rewrite.swaps:rewrite_negation",
+    "sentence_length": "einfach.rewrite.split:rewrite_sentence_split",
 }
 
 
@@ -48,6 +50,7 @@ SWAP_KINDS = frozenset({"lexicon", "abbreviation", "light_verb"})
 # a caseworker-facing text (German), the same for every swap rule: the rule's own suggestion
 # template names the base form; this one the fitted words, so it is one mechanism, not rule data
 FIXED_SUGGESTION = "Schreiben Sie {new} statt {old}."
+WORD_SEEN = 40  # characters read of the first word after a split's full stop (a word is shorter)
 MAX_SHOWN_WORDS = 8  # a longer changed stretch is no quick swap to show in one line: the rule's advice stays
 # a word of context: letters, digits and hyphens, with a point, comma or colon inside it
 # ("29,00", "Mitarbeiter:innen")
@@ -233,20 +236,29 @@ def _fix(doc, paragraph: _Paragraph, proposal: Proposal, asking, nlp, protected,
     others = [(start_char - begin, end_char - begin) for start, stop, start_char, end_char in paragraph.places.get(rule, ())
               if (start, stop) != (own.start, own.end) and begin <= start_char and end_char <= end]
     after = verify(nlp, original, rewritten, rule, proposal.replaced, relative,
-                   rules=asked(absolute), analysed=analysed, kept=carried(others, relative))
+                   rules=asked(absolute), analysed=analysed, kept=carried(others, relative),
+                   added_sentences=proposal.added_sentences)
     if after is None:
         return None
     fix = {"sentence": rewritten, "edits": [e._asdict() for e in absolute], "applicability": proposal.applicability}
     return fix, after
 
 
-def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
+def compose(findings, include_review: bool = False, text: str | None = None) -> tuple[list[Edit], int]:
     """(the edits to apply for a file, the number of rewrites they make): per finding's fix,
     sure ones first, never two that overlap.
 
     Where two fixes touch the same words the sure one wins, then the one that
     resolves more findings, then the one reaching further (:func:`_reach`), then the
     earlier one; a fix is applied whole or not at all.
+
+    ``text`` (the extracted text the fixes index) lets a split at a semicolon
+    (:mod:`einfach.rewrite.split`) compose with another rewrite of the words after it: the
+    split's capital letter yields to that rewrite, and the first word after each full stop
+    the split makes is capitalised as it ends up (:func:`_capitalise_after_split`): "; zum
+    Nachweis der …" with "zum Nachweis der" -> "als Nachweis für" gives ". Als Nachweis für …".
+    Without ``text`` the capital letter is an edit like any other: the two fixes overlap and
+    one of them wins.
     """
     candidates: dict[tuple, tuple[dict, int]] = {}
     for finding in findings:
@@ -259,13 +271,109 @@ def compose(findings, include_review: bool = False) -> tuple[list[Edit], int]:
     ordered = sorted(candidates.items(),
                      key=lambda item: (item[1][0]["applicability"] != SURE, -item[1][1], -_reach(item[0]), item[0][0][0]))
     chosen: list[Edit] = []
+    splits: list[list[Edit]] = []  # the full stops of each chosen split
     count = 0
     for key, _ in ordered:
         edits = [Edit(*e) for e in key]
+        cuts = [e for e in edits if _splits_at(text, e)] if text is not None else []
+        if cuts:
+            edits = [e for e in edits if not _recased(text, e)]  # the capital follows what ends up there
         if not overlaps(chosen, edits):
             chosen += edits
             count += 1
+            if cuts:
+                splits.append(cuts)
+    for cuts in splits:
+        chosen, count = _capitalise_after_split(text, chosen, cuts, count)
     return sorted(chosen, key=lambda e: (e.start, e.end)), count
+
+
+def compose_accepted(groups, text: str) -> list[Edit]:
+    """The edits of rewrites a person accepted one by one (``groups``: each rewrite's edits),
+    composed as :func:`compose` composes them: a split's capital letter yields to an accepted
+    rewrite of the word after the semicolon, and that word is capitalised as it ends up.
+
+    Unlike :func:`compose` nothing is chosen away: two accepted rewrites that touch the same
+    words raise ValueError (the caller asks the person to accept only one of them).
+    """
+    from ..edits import checked_edits
+
+    edits: list[Edit] = []
+    splits: list[list[Edit]] = []
+    for group in groups:
+        group = [Edit(*edit) for edit in group]
+        cuts = [e for e in group if _splits_at(text, e)]
+        if cuts:
+            group = [e for e in group if not _recased(text, e)]
+            splits.append(cuts)
+        edits += group
+    edits = checked_edits(edits, len(text))
+    for cuts in splits:
+        edits, _count = _capitalise_after_split(text, edits, cuts, 0)
+    return sorted(edits, key=lambda e: (e.start, e.end))
+
+
+def _splits_at(text: str, edit: Edit) -> bool:
+    """The edit makes a semicolon a full stop (:mod:`einfach.rewrite.split`)."""
+    return text[edit.start:edit.end] == split.SEMICOLON and edit.text == split.FULL_STOP
+
+
+def _recased(text: str, edit: Edit) -> bool:
+    """The edit only changes the case of what it replaces ("d" -> "D")."""
+    old = text[edit.start:edit.end]
+    return bool(old) and old != edit.text and old.lower() == edit.text.lower()
+
+
+def _capitalise_after_split(text: str, edits: list[Edit], cuts: list[Edit], count: int) -> tuple[list[Edit], int]:
+    """``edits`` (not overlapping) with the first word after each full stop ``cuts`` of one split
+    capitalised in the text they give: in the edit that writes it ("als" -> "Als"), or with an
+    edit of its first letter where it stays as it was.  Where the next word of one of them ends
+    up as one whose capital means another word ("sie" -> "Sie", :data:`split.CASE_CHANGES_MEANING`)
+    or does not start with a letter, the split is left out whole: its semicolons stay."""
+    changes = [_capital_after(text, edits, cut) for cut in cuts]
+    if any(change is None for change in changes):
+        return [e for e in edits if e not in cuts], count - 1
+    result = list(edits)
+    for old, new in changes:
+        if old is not None:
+            result.remove(old)
+        if new is not None:
+            result.append(new)
+    return result, count
+
+
+def _capital_after(text: str, edits: list[Edit], cut: Edit) -> tuple[Edit | None, Edit | None] | None:
+    """(the edit to replace, or None; the edit that capitalises the first word after ``cut``, or
+    None where it is a capital already), or None where that word refuses a capital."""
+    position, passed = cut.end, {cut}
+    while True:
+        at = next((e for e in edits if e.start == position and e not in passed), None)
+        if at is not None and not at.text.strip():  # a deleted word: the capital goes to the next one
+            passed.add(at)
+            position = at.end
+            continue
+        if at is None and position < len(text) and text[position].isspace():
+            position += 1
+            continue
+        old = at.text.lstrip() if at is not None else text[position : position + WORD_SEEN]  # what stands first now
+        new = _capital_word(old)
+        if new is None:
+            return None
+        if at is not None:
+            return at, Edit(at.start, at.end, at.text[: len(at.text) - len(old)] + new)
+        return None, (Edit(position, position + 1, new[0]) if new[0] != old[0] else None)
+
+
+def _capital_word(text: str) -> str | None:
+    """``text`` (a word and what follows it; only its start is changed) with its first letter
+    capitalised; None where it does not start with a letter or its first word would mean
+    something else with a capital."""
+    word = text[:WORD_SEEN].split(maxsplit=1)[0] if text[:WORD_SEEN].strip() else ""
+    if not word[:1].isalpha():
+        return None
+    if word[0].islower() and word.lower().rstrip(",.;:") in split.CASE_CHANGES_MEANING:
+        return None
+    return word[0].upper() + text[1:]
 
 
 def _reach(edits: tuple) -> int:

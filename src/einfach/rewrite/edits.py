@@ -32,7 +32,12 @@ class Proposal:
 
     ``replaced`` are the lowercased lemmas the rewrite drops on purpose (the
     safety check lets them go); ``applicability`` is :data:`SURE` when the
-    meaning is certainly kept, else :data:`REVIEW`.
+    meaning is certainly kept, else :data:`REVIEW`.  ``edits``: character
+    edits into ``doc.text`` that the rewriter gives itself, used instead of the
+    token difference of :func:`minimal_edits` (a split changes one character
+    of a token: ";" -> "." and "dies" -> "Dies" are two one-letter edits, not
+    one edit over both tokens); ``added_sentences``: how many sentences the
+    rewrite adds (the safety check expects them).
     """
 
     start: int
@@ -40,6 +45,8 @@ class Proposal:
     words: list[str]
     applicability: str
     replaced: set[str] = field(default_factory=set)
+    edits: list[Edit] | None = None
+    added_sentences: int = 0
 
 
 def join_words(words: list[str]) -> str:
@@ -53,7 +60,10 @@ def join_words(words: list[str]) -> str:
 
 
 def minimal_edits(doc: "Doc", proposal: Proposal) -> list[Edit]:
-    """Character edits in ``doc.text`` that turn the proposal's tokens into its words."""
+    """Character edits in ``doc.text`` that turn the proposal's tokens into its words
+    (the proposal's own ``edits`` where it gives them)."""
+    if proposal.edits is not None:
+        return list(proposal.edits)
     tokens = [t for t in doc[proposal.start : proposal.end] if not t.is_space]
     old = [t.text for t in tokens]
     new = proposal.words

@@ -3,7 +3,7 @@
 The rewritten sentence is analysed again by the same pipeline (tokenizer,
 segmenter, tagger and the rules of the run).  The rewrite is dropped unless
 
-* it is still one sentence;
+* it is still one sentence (or as many as a split means to make);
 * every number, date, § reference, e-mail address, URL, template
   placeholder and name (STTS ``NE``) of the original is still there, verbatim;
 * every content-word lemma (nouns, names, full verbs, adjectives) of the
@@ -98,7 +98,7 @@ def _kept_verbatim(words: Counter, forms: Counter) -> bool:
 
 def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple],
            cache: dict | None = None, rules: frozenset[str] | None = None, analysed=None,
-           kept: frozenset[tuple[int, int]] = frozenset()):
+           kept: frozenset[tuple[int, int]] = frozenset(), added_sentences: int = 0):
     """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
     doc), else None.
 
@@ -118,6 +118,10 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     (:func:`carried`): such a finding was there before and is not the rule
     firing again ("nicht fristgerecht nachkommen" still stands around
     "fristgerecht" -> "rechtzeitig"; it has its own advice).
+    ``added_sentences``: the sentences a split adds (:mod:`einfach.rewrite.split`); the
+    rewritten text must have exactly that many more, and a finding of ``rule`` on one of
+    them (shorter than the whole, as a split part may still be long) is not the rule firing
+    again: the split shortened it.
     """
     if rewritten == original or not rewritten.strip():
         return None
@@ -138,7 +142,7 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
         sentences, names, lemmas, forms_of, _ = words
         cache[original] = sentences, names, lemmas, forms_of
     after, (after_sentences, after_names, after_lemmas, _, after_forms) = _analysed(nlp, rewritten, rules)
-    if after_sentences != sentences:
+    if after_sentences != sentences + added_sentences:
         return None
     lost = Counter({name: n for name, n in (names - after_names).items() if name.lower() not in replaced})
     if lost and not _kept_verbatim(lost, after_forms):
@@ -149,6 +153,8 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     regions = _new_regions(original, rewritten, changed)
     for span in after.spans.get("einfach", []):
         if span.label_ != rule or (span.start_char, span.end_char) in kept:
+            continue
+        if added_sentences and span.end_char - span.start_char < len(rewritten.strip()):
             continue
         if any(span.start_char < end and start < span.end_char for start, end in regions):
             return None

@@ -36,10 +36,10 @@ REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "noun
 SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside", "if_next", "if_parallel", "if_bracket", "if_verb",
               "if_letter"}
 LEXICON_ENTRY_KEYS = {
-    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match", "source", "senses", "not_before", "only_before"} | REWRITE_KEYS),
+    "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match", "source", "senses", "not_before", "only_before", "only_with"} | REWRITE_KEYS),
     "fachbegriffe": ({"term", "explanation"}, {"match"}),
 }
-DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match", "source", "senses", "not_before", "only_before"} | REWRITE_KEYS)
+DEFAULT_LEXICON_KEYS = ({"term", "alternatives", "reason"}, {"tags", "match", "source", "senses", "not_before", "only_before", "only_with"} | REWRITE_KEYS)
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,7 @@ class LexiconEntry:
     match: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()  # no finding when the word just after the term is one of these
     only_before: tuple[str, ...] = ()  # the finding only when the word just after the term (its noun) is one of these
+    only_with: tuple[str, ...] = ()  # the finding only when one of these words (or "-ending"s) stands in the sentence
     rewrite: str = ""  # the replacement einfach fix puts in ("" = no automatic swap)
     rewrite_as: str = ""  # word | adjective | possessive | verb | preposition | noun | dissolve | name | drop
     rewrite_tags: tuple[str, ...] = ()
@@ -350,6 +351,9 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
                 else (),
                 only_before=tuple(w.lower() for w in _as_strings(entry["only_before"], path, f"{label}.only_before"))
                 if "only_before" in entry
+                else (),
+                only_with=tuple(w.lower() for w in _as_strings(entry["only_with"], path, f"{label}.only_with"))
+                if "only_with" in entry
                 else (),
                 **_rewrite_keys(entry, path, label),
                 source=str(entry.get("source", "")).strip(),

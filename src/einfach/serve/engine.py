@@ -33,7 +33,7 @@ from pathlib import Path, PurePath
 from typing import NamedTuple
 
 from ..atomic import OutputError
-from ..edits import Edit, apply_edits, checked_edits
+from ..edits import Edit, apply_edits
 from ..errors import InputError
 from ..readers import SUPPORTED_SUFFIXES
 
@@ -408,9 +408,11 @@ def _chosen(result, accepted: list[Accepted]) -> list[Edit]:
         if tuple(item) not in offered:
             raise FixRefused("fix_unknown", f"Die Umformulierung zu „{item.rule[:60]}“ an Stelle {item.start} bietet "
                                             "einfach für diesen Brief nicht an (Brief geändert? Bitte neu prüfen).")
+    from ..rewrite import compose_accepted
+
     unique = {item.edits for item in accepted}  # one rewrite may resolve several findings
     try:
-        return checked_edits((Edit(*edit) for edits in unique for edit in edits), len(result.text))
+        return compose_accepted(unique, result.text)
     except ValueError:
         raise FixRefused("fix_overlap", "Zwei übernommene Umformulierungen betreffen dieselben Wörter; "
                                         "bitte übernehmen Sie nur eine davon.") from None

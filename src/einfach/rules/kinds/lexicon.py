@@ -47,6 +47,10 @@ PREPOSITIONS = {
     "an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "über", "um", "unter", "von", "vor", "zu",
 }
 SKIPPABLE_TAGS = {"ART", "PPOSAT", "PIAT", "PDAT", "APPRART"}
+# a demonstrative between a term's words makes the phrase point back to something named before
+# („für diesen Fall“, „für solche Fälle“, „mit dieser Eintragung“): plain German, not the fixed
+# phrase („für den Fall, dass …“); skipped only for a term whose sense names it (``if_inside``)
+DEMONSTRATIVES = {"dieser", "jener", "solch", "solcher", "derselbe", "derjenige"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Pattern:
     verb: str | None
     fixed_optional: bool
     dative: bool = False  # the term's noun follows "einem"/"dem": require a determiner ending in -em
+    demonstrative: bool = False  # a demonstrative may stand between the words (a sense names it)
 
     @property
     def size(self) -> int:
@@ -80,7 +85,9 @@ def compile_entry(entry: LexiconEntry) -> Pattern:
     if len(words) >= 2 and last[:1].islower() and last.endswith(("en", "ern", "eln")):
         verb = words.pop()
     fixed_optional = verb is not None and bool(words) and all(w in PREPOSITIONS for w in words)
-    return Pattern(entry=entry, fixed=tuple(words), verb=verb, fixed_optional=fixed_optional, dative=dative)
+    demonstrative = any(word.startswith(("dies", "jen", "solch")) for sense in entry.senses for word in sense.if_inside)
+    return Pattern(entry=entry, fixed=tuple(words), verb=verb, fixed_optional=fixed_optional, dative=dative,
+                   demonstrative=demonstrative)
 
 
 class LexiconMatch:
@@ -136,15 +143,18 @@ class LexiconMatch:
                 if singular in viable:
                     patterns = [*patterns, *viable[singular]]
             for pattern in patterns:
-                matched = self._match_fixed(pattern.fixed, words, position)
+                matched = self._match_fixed(pattern.fixed, words, position, pattern.demonstrative)
                 if matched is None or not _context_fits(pattern, words, position):
                     continue
-                if pattern.size == 1 and pattern.entry.tags and tags[position] not in pattern.entry.tags:
-                    continue
+                if pattern.size == 1 and pattern.entry.tags and (
+                        tags[position] not in pattern.entry.tags or position in words.nominal):
+                    continue  # (a capitalised "verb" inside a sentence has no tag to trust: Words.nominal)
                 if pattern.entry.not_before and _next_is(words, matched[-1], pattern.entry.not_before):
                     continue  # "laut Umfrage" is everyday German, not "laut Gesetz" (docs/lexicons.md)
                 if pattern.entry.only_before and not _next_is(words, matched[-1], pattern.entry.only_before):
                     continue  # "einen Antrag stellen" without what is applied for: "beantragen" needs an object
+                if pattern.entry.only_with and not _in_sentence(words, pattern.entry.only_with):
+                    continue  # „die Ausstellung der Bilder“ is an exhibition: only with a document in the sentence
                 if pattern.size == 1 and tags[position] != "PTKVZ":
                     matched = matched + _particle(view, tokens[position], joined)
                 if pattern.verb:
@@ -156,14 +166,18 @@ class LexiconMatch:
             for pattern in self.by_verb.get(lemma, ()):
                 if not tags[position].startswith("V"):
                     continue
+                if pattern.entry.only_with and not _in_sentence(words, pattern.entry.only_with):
+                    continue
                 matched = [tokens[position]] + _particle(view, tokens[position], joined)
                 pronominal = _pronominal_forms(pattern.fixed[0]) if pattern.fixed else set()
                 for fixed_start, fixed_lemma in enumerate(lemmas):
                     if pattern.fixed and fixed_lemma in pronominal:
                         matched.append(tokens[fixed_start])
                         break
-                    if pattern.fixed and self._match_fixed(pattern.fixed, words, fixed_start):
-                        matched += self._match_fixed(pattern.fixed, words, fixed_start)
+                    fixed = self._match_fixed(pattern.fixed, words, fixed_start, pattern.demonstrative) \
+                        if pattern.fixed else None
+                    if fixed:
+                        matched += fixed
                         break
                 candidates.append((pattern, matched))
         yield from self._best(candidates, sentence.doc, words)
@@ -186,12 +200,14 @@ class LexiconMatch:
         return viable
 
     @staticmethod
-    def _match_fixed(fixed, words: Words, position) -> list[Token] | None:
+    def _match_fixed(fixed, words: Words, position, demonstrative: bool = False) -> list[Token] | None:
         matched = []
         index = position
         size = len(words.tokens)
         for word in fixed:
             while index < size and matched and not words.is_(index, word) and words.tags[index] in SKIPPABLE_TAGS:
+                if not demonstrative and words.lemmas[index] in DEMONSTRATIVES:
+                    return None  # „für diesen Fall“ points back: not the fixed phrase (DEMONSTRATIVES)
                 index += 1
             if index >= size or not words.is_(index, word):
                 return None
@@ -284,7 +300,7 @@ class Words:
     of a run share one ``Words`` per sentence.
     """
 
-    __slots__ = ("tokens", "lemmas", "lower", "tags", "joined", "vocabulary", "verbs", "singular")
+    __slots__ = ("tokens", "lemmas", "lower", "tags", "joined", "vocabulary", "verbs", "singular", "nominal")
 
     def __init__(self, sentence: Span):
         view = doc_view(sentence.doc)
@@ -300,16 +316,20 @@ class Words:
         self.lemmas = lemmas = [joined.get(i) or keys[i] for i in indices]
         self.lower = lower = [lowers[i] for i in indices]
         self.tags = [tags[i] for i in indices]
+        nominal = set()
         for position, tag in enumerate(self.tags):
             if tag.startswith("V") and view.text[indices[position]][:1].isupper() \
                     and not view.at_sentence_start(indices[position]):
                 # a capitalised word inside a sentence is a noun whatever the tagger guessed
-                # ("die Unterlagn" is no form of "unterliegen")
+                # ("die Unterlagn" is no form of "unterliegen"; "das Vorliegen" is no form of the
+                # verb: a term restricted to verb tags does not match it)
                 lemmas[position] = lower[position]
+                nominal.add(position)
             if tag in {"ADJA", "ADJD"}:
                 verb = zu_participle_verb(lower[position])
                 if verb:
                     lemmas[position] = verb
+        self.nominal = frozenset(nominal)
         self.singular = [
             _singular(lemma, lower) if tag == "NN" else ()
             for lemma, lower, tag in zip(self.lemmas, self.lower, self.tags)
@@ -348,9 +368,23 @@ def _singular(lemma: str, lower: str) -> tuple[str, ...]:
 
 
 def _next_is(words: Words, last: Token, forms: tuple[str, ...]) -> bool:
-    """Whether the word just after ``last`` (by its form or lemma) is one of ``forms``."""
+    """Whether the word just after ``last`` (by its form or lemma) is one of ``forms``; a form
+    written with a leading hyphen is an ending („-ung“: „dient der Verbesserung“, not „dient dem Wohl“)."""
     following = next((p for p, token in enumerate(words.tokens) if token.i == last.i + 1), None)
-    return following is not None and (words.lower[following] in forms or words.lemmas[following] in forms)
+    if following is None:
+        return False
+    lower, lemma = words.lower[following], words.lemmas[following]
+    return lower in forms or lemma in forms or any(
+        form[:1] == "-" and len(form) > 1 and lower.endswith(form[1:]) for form in forms)
+
+
+def _in_sentence(words: Words, forms: tuple[str, ...]) -> bool:
+    """Whether one of ``forms`` (a lemma or form; with a leading hyphen an ending: „-bescheinigung“
+    for „Meldebescheinigung“) stands in the sentence."""
+    if not words.vocabulary.isdisjoint(forms):
+        return True
+    endings = tuple(form[1:] for form in forms if form[:1] == "-" and len(form) > 1)
+    return bool(endings) and any(word.endswith(endings) for word in words.vocabulary)
 
 
 def _context_fits(pattern: Pattern, words: Words, position: int) -> bool:

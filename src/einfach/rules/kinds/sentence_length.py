@@ -301,7 +301,7 @@ def _splits(view: DocView, sentence: Span, after_subordinate: bool = False) -> l
             if text[following] in RIGHT_BREAKS or TERMINAL_TEXT.match(text[following]):
                 break
             clause.append(following)
-        if not _main_clause(view, clause) or any(depth.get(i, 0) for i in clause):
+        if not main_clause(view, clause) or any(depth.get(i, 0) for i in clause):
             continue
         if lower[index] == "oder" and any(lower[i] == "entweder" for i in indices[:position]):
             continue  # "Entweder …, oder …" is one thought
@@ -362,7 +362,7 @@ SUBJECT_TAGS = {"PPER", "PDS", "PIS", "NN", "NE"}
 OPENERS_OF_SUBORDINATE = {"KOUS", "KOUI", "PRELS", "PWS", "PWAV"}
 
 
-def _main_clause(view: DocView, clause: list[int]) -> bool:
+def main_clause(view: DocView, clause: list[int]) -> bool:
     """A main clause of its own: the finite verb in second place (after one part, before any
     other verb or conjunction, not last) and a subject near it; not "und können …" (no
     subject), "oder nicht über … verfügt" (verb last), "oder Ihr Studium abgeschlossen und sind …"
