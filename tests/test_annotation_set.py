@@ -54,9 +54,10 @@ def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_pages_e
         assert Counter(e["half"] for e in TEXTS if e["source"] == "amt24")[half] == 20
 
 
-@pytest.mark.parametrize("half", HALVES)
+@pytest.mark.parametrize("half", HALVES + tuple(f"{half}-second" for half in annotation_set.SECOND))
 def test_annotation_file_is_well_formed(half):
     rows = _rows(f"{half}.jsonl")
+    half = half.removesuffix("-second")  # a second annotation covers the texts of its half
     assert rows, f"{half}.jsonl is empty"
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for row in rows:
@@ -148,3 +149,9 @@ def test_recall_counts_each_development_half_in_the_totals_that_contain_it():
     assert recall.report_halves("dev3") == ("dev3", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
     assert recall.report_halves("dev") == ("dev", "dev+dev2", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
     assert recall.report_halves("test") == ("test",)  # the test half never enters a development total
+
+
+def test_a_second_annotation_is_stored_next_to_its_half():
+    assert annotation_set.annotation_path("dev4") == FOLDER / "dev4.jsonl"
+    assert annotation_set.annotation_path("dev4", second=True) == FOLDER / "dev4-second.jsonl"
+    assert set(annotation_set.SECOND) <= set(HALVES)
