@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _module():
-    sys.path[:0] = [str(ROOT / "eval"), str(ROOT / "eval" / "annotation")]
-    try:
-        spec = importlib.util.spec_from_file_location("agreement", ROOT / "eval" / "agreement.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        del sys.path[:2]
-    return module
-
-
-agreement = _module()
+# the script puts eval/ and eval/annotation/ on sys.path itself (as when run as python eval/agreement.py)
+_spec = importlib.util.spec_from_file_location("agreement", ROOT / "eval" / "agreement.py")
+agreement = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(agreement)
 
 
 def span(start: int, end: int, label: str = "amtsdeutsch", file: str = "a.txt") -> dict:
