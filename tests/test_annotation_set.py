@@ -135,7 +135,7 @@ def test_problems_reports_cut_words_overlaps_and_short_sentences():
     assert annotation_set.reader_words("z. B. § 81 – Vor- und Nachname") == 6
 
 
-def test_recall_counts_each_development_half_in_the_totals_that_contain_it():
+def _recall():
     import sys
 
     sys.path[:0] = [str(ROOT / "eval"), str(FOLDER)]
@@ -145,6 +145,11 @@ def test_recall_counts_each_development_half_in_the_totals_that_contain_it():
         spec.loader.exec_module(recall)
     finally:
         del sys.path[:2]
+    return recall
+
+
+def test_recall_counts_each_development_half_in_the_totals_that_contain_it():
+    recall = _recall()
     assert recall.report_halves("dev4") == ("dev4", "dev+dev2+dev3+dev4")
     assert recall.report_halves("dev3") == ("dev3", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
     assert recall.report_halves("dev") == ("dev", "dev+dev2", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
@@ -155,3 +160,10 @@ def test_a_second_annotation_is_stored_next_to_its_half():
     assert annotation_set.annotation_path("dev4") == FOLDER / "dev4.jsonl"
     assert annotation_set.annotation_path("dev4", second=True) == FOLDER / "dev4-second.jsonl"
     assert set(annotation_set.SECOND) <= set(HALVES)
+
+
+def test_recall_names_a_missing_alternative_annotation_file(tmp_path, monkeypatch, capsys):
+    recall = _recall()
+    monkeypatch.setattr("sys.argv", ["recall.py", "--annotations", str(tmp_path / "missing.jsonl")])
+    assert recall.main() == 1
+    assert "missing.jsonl does not exist" in capsys.readouterr().err
