@@ -10,8 +10,9 @@ when B has a span of the same label in the same text that shares at least one ch
 it, and the other way round. Per label (and over all labels) the script prints the spans of
 A and of B, A's spans found in B, B's spans found in A, the two "recalls" (A found in B / A:
 how much of A's reading B shares; B found in A / B: the same seen from B) with 95 % Wilson
-intervals, and their F1 (their harmonic mean, the usual pairwise agreement of span
-annotations; Cohen's kappa needs a fixed set of units, which free spans lack).
+intervals, their F1 (their harmonic mean, the usual pairwise agreement of span
+annotations; Cohen's kappa needs a fixed set of units, which free spans lack), and how many
+spans the two files share exactly (same start and end: agreement on the boundaries too).
 
 Only the two files are read, never the texts, so the script runs also when
 ``../shared/data`` is absent. Texts that only one file annotates are named; they count
@@ -39,13 +40,14 @@ class Agreement:
     """Counts of one label: spans of A and B, and how many of each the other file overlaps."""
 
     def __init__(self) -> None:
-        self.a = self.b = self.a_in_b = self.b_in_a = 0
+        self.a = self.b = self.a_in_b = self.b_in_a = self.same = 0
 
     def add(self, other: "Agreement") -> None:
         self.a += other.a
         self.b += other.b
         self.a_in_b += other.a_in_b
         self.b_in_a += other.b_in_a
+        self.same += other.same
 
     def f1(self) -> float:
         """Harmonic mean of the two recalls (0 when either is 0 or undefined)."""
@@ -75,19 +77,20 @@ def agree(rows_a: list[dict], rows_b: list[dict]) -> dict[str, Agreement]:
             counts.b += len(b)
             counts.a_in_b += found_in(a, b)
             counts.b_in_a += found_in(b, a)
+            counts.same += len(set(a) & set(b))
     return result
 
 
 def table(result: dict[str, Agreement]) -> str:
     head = ["label", "spans A", "spans B", "A found in B", "B found in A",
-            "A found in B / A [95 % CI]", "B found in A / B [95 % CI]", "F1"]
+            "A found in B / A [95 % CI]", "B found in A / B [95 % CI]", "F1", "same span"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     total = Agreement()
     for counts in result.values():
         total.add(counts)
     for label, counts in [*result.items(), ("all", total)]:
         cells = [label, str(counts.a), str(counts.b), str(counts.a_in_b), str(counts.b_in_a),
-                 rate(counts.a_in_b, counts.a), rate(counts.b_in_a, counts.b), f"{counts.f1():.3f}"]
+                 rate(counts.a_in_b, counts.a), rate(counts.b_in_a, counts.b), f"{counts.f1():.3f}", str(counts.same)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -35,6 +35,8 @@ def test_spans_match_when_they_share_a_character_of_the_same_label_and_text():
     assert (amts.a, amts.b, amts.a_in_b, amts.b_in_a) == (3, 3, 1, 1)
     passiv = result["passiv"]
     assert (passiv.a, passiv.b, passiv.a_in_b, passiv.b_in_a) == (1, 2, 1, 1)
+    assert amts.same == passiv.same == 0
+    assert agreement.agree([span(4, 9)], [span(4, 9), span(4, 9, "passiv")])["amtsdeutsch"].same == 1
     assert result["satzlaenge"].a == result["satzlaenge"].b == 0
 
 
