@@ -28,11 +28,15 @@ is looked at only for the final figures).  ``--list alarms`` / ``--list misses``
 findings / the missed annotations one by one with their context, by rule or lemma, for the
 development halves only (never for the test half: its individual findings are not looked at); the
 listing goes to the terminal, not into the docs (the Amt24 pages are not ours to quote).
+``--annotations FILE`` reads the annotations from another file of the same format instead of
+``HALF.jsonl`` (e.g. ``eval/annotation/dev4-second.jsonl``, a second annotator's reading of the
+dev4 pages) and checks the texts of the halves it covers.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -131,8 +135,19 @@ def main() -> int:
     parser.add_argument("--half", choices=HALVES, action="append", help="check only the texts of this half (repeatable; default: all)")
     parser.add_argument("--list", choices=("alarms", "misses"), action="append", default=[],
                         help="print each false alarm / missed annotation of the development halves with its context")
+    parser.add_argument("--annotations", type=Path, metavar="FILE",
+                        help="read the annotations from FILE instead of HALF.jsonl (e.g. eval/annotation/dev4-second.jsonl)")
     args = parser.parse_args()
     chosen = tuple(args.half or HALVES)
+    alternative = None
+    if args.annotations:
+        if not args.annotations.is_file():
+            print(f"cannot evaluate: {args.annotations} does not exist", file=sys.stderr)
+            return 1
+        lines = args.annotations.read_text(encoding="utf-8").splitlines()
+        alternative = [json.loads(line) for line in lines if line.strip()]
+        half_of = {entry["file"]: entry["half"] for entry in texts()}
+        chosen = tuple(args.half or sorted({half_of[row["file"]] for row in alternative}, key=HALVES.index))
 
     from einfach.checker import check_document, make_pipeline
     from einfach.readers import read_document
@@ -143,9 +158,8 @@ def main() -> int:
     if absent:
         print(f"note: {absent} texts skipped, ../shared/data is absent (only the corpus letters are checked)\n")
     annotations = defaultdict(list)
-    for half in chosen:
-        for row in load(half):
-            annotations[row["file"]].append(row)
+    for row in alternative if alternative is not None else [row for half in chosen for row in load(half)]:
+        annotations[row["file"]].append(row)
 
     nlp = make_pipeline(args.profile)
     tallies: dict[tuple, Tally] = defaultdict(Tally)
@@ -189,7 +203,8 @@ def main() -> int:
     order = ("dev", "dev2", "dev+dev2", "dev3", "dev+dev2+dev3", "dev4", "dev+dev2+dev3+dev4", "test")
     shown_halves = [h for h in order if any(h in report_halves(c) for c in chosen)]
     keys = [(label, half, source) for label in RULES for half in shown_halves for source in ("all", "corpus", "amt24")]
-    print(f"profile: {args.profile}; texts: {len(entries)}\n")
+    source = f"; annotations: {args.annotations}" if args.annotations else ""
+    print(f"profile: {args.profile}; texts: {len(entries)}{source}\n")
     print(table(tallies, keys))
     print("\nMissed annotations by reason (excluded: in text einfach does not check by design):\n")
     print("| label | half | missed | in excluded text | reported by abkuerzung | other |\n|---|---|---|---|---|---|")

@@ -54,9 +54,10 @@ def test_texts_are_the_letters_and_28_amt24_pages_split_by_source_and_20_pages_e
         assert Counter(e["half"] for e in TEXTS if e["source"] == "amt24")[half] == 20
 
 
-@pytest.mark.parametrize("half", HALVES)
+@pytest.mark.parametrize("half", HALVES + tuple(f"{half}-second" for half in annotation_set.SECOND))
 def test_annotation_file_is_well_formed(half):
     rows = _rows(f"{half}.jsonl")
+    half = half.removesuffix("-second")  # a second annotation covers the texts of its half
     assert rows, f"{half}.jsonl is empty"
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for row in rows:
@@ -134,7 +135,7 @@ def test_problems_reports_cut_words_overlaps_and_short_sentences():
     assert annotation_set.reader_words("z. B. § 81 – Vor- und Nachname") == 6
 
 
-def test_recall_counts_each_development_half_in_the_totals_that_contain_it():
+def _recall():
     import sys
 
     sys.path[:0] = [str(ROOT / "eval"), str(FOLDER)]
@@ -144,7 +145,25 @@ def test_recall_counts_each_development_half_in_the_totals_that_contain_it():
         spec.loader.exec_module(recall)
     finally:
         del sys.path[:2]
+    return recall
+
+
+def test_recall_counts_each_development_half_in_the_totals_that_contain_it():
+    recall = _recall()
     assert recall.report_halves("dev4") == ("dev4", "dev+dev2+dev3+dev4")
     assert recall.report_halves("dev3") == ("dev3", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
     assert recall.report_halves("dev") == ("dev", "dev+dev2", "dev+dev2+dev3", "dev+dev2+dev3+dev4")
     assert recall.report_halves("test") == ("test",)  # the test half never enters a development total
+
+
+def test_a_second_annotation_is_stored_next_to_its_half():
+    assert annotation_set.annotation_path("dev4") == FOLDER / "dev4.jsonl"
+    assert annotation_set.annotation_path("dev4", second=True) == FOLDER / "dev4-second.jsonl"
+    assert set(annotation_set.SECOND) <= set(HALVES)
+
+
+def test_recall_names_a_missing_alternative_annotation_file(tmp_path, monkeypatch, capsys):
+    recall = _recall()
+    monkeypatch.setattr("sys.argv", ["recall.py", "--annotations", str(tmp_path / "missing.jsonl")])
+    assert recall.main() == 1
+    assert "missing.jsonl does not exist" in capsys.readouterr().err

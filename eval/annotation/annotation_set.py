@@ -4,6 +4,7 @@ Run from the project root:
 
     python eval/annotation/annotation_set.py NOTES_DIR [NOTES_DIR ...]   # write dev.jsonl / test.jsonl
     python eval/annotation/annotation_set.py --half dev3 NOTES_DIR      # write only dev3.jsonl
+    python eval/annotation/annotation_set.py --second dev4 NOTES_DIR    # write dev4-second.jsonl
     python eval/annotation/annotation_set.py --verify                     # check the stored spans
     python eval/annotation/annotation_set.py --show FILE NOTES_DIR        # print the spans of one text
 
@@ -26,6 +27,10 @@ The text is the one einfach checks (``einfach text FILE``, ``einfach.readers.rea
 Verification: known file, label and half; 0 <= start < end <= len(text); a span neither
 starts nor ends inside a word; spans of one label in one text do not overlap; a
 ``satzlaenge`` span has more than 20 words (``reader_words``).
+
+A second, independent annotation of one half (for inter-annotator agreement,
+``eval/agreement.py``) is stored next to the first as ``HALF-second.jsonl`` and verified
+the same way, against the texts of that half.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ ROOT = HERE.parents[1]
 DATA = ROOT.parent / "shared" / "data"
 TEXTS = HERE / "texts.jsonl"
 HALVES = ("dev", "dev2", "dev3", "dev4", "test")
+SECOND = ("dev4",)  # halves annotated a second time, independently: HALF-second.jsonl
 LABELS = {"A": "amtsdeutsch", "P": "passiv", "S": "satzlaenge"}
 LONG = 20
 GAP = 1500
@@ -124,15 +130,16 @@ def problems(text: str, rows: list[dict]) -> list[str]:
     return found
 
 
-def annotation_path(half: str) -> Path:
-    return HERE / f"{half}.jsonl"
+def annotation_path(half: str, second: bool = False) -> Path:
+    return HERE / f"{half}{'-second' if second else ''}.jsonl"
 
 
-def load(half: str) -> list[dict]:
-    return [json.loads(line) for line in annotation_path(half).read_text(encoding="utf-8").splitlines() if line.strip()]
+def load(half: str, second: bool = False) -> list[dict]:
+    path = annotation_path(half, second)
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def build(notes_dirs: list[Path], halves: tuple[str, ...] = HALVES) -> int:
+def build(notes_dirs: list[Path], halves: tuple[str, ...] = HALVES, second: bool = False) -> int:
     if not DATA.is_dir():
         print(f"cannot build: {DATA} is absent (the Amt24 pages are needed)", file=sys.stderr)
         return 1
@@ -164,20 +171,21 @@ def build(notes_dirs: list[Path], halves: tuple[str, ...] = HALVES) -> int:
         print("\n".join(errors), file=sys.stderr)
         return 1
     for half, rows in out.items():
-        annotation_path(half).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(f"{half}: {len(rows)} annotations")
+        annotation_path(half, second).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{annotation_path(half, second).stem}: {len(rows)} annotations")
     return 0
 
 
 def verify() -> int:
     halves = {entry["file"]: entry["half"] for entry in texts()}
     errors, checked, skipped = [], 0, set()
-    for half in HALVES:
-        rows = load(half)
+    sets = [(half, False) for half in HALVES] + [(half, True) for half in SECOND if annotation_path(half, True).is_file()]
+    for half, second in sets:
+        rows = load(half, second)
         by_file: dict[str, list[dict]] = {}
         for row in rows:
             if halves.get(row["file"]) != half:
-                errors.append(f"{row['file']}: not a text of the {half} half")
+                errors.append(f"{row['file']}: not a text of the {half} half ({annotation_path(half, second).name})")
             by_file.setdefault(row["file"], []).append(row)
         for file, file_rows in by_file.items():
             if not path_of(file).is_file():
@@ -209,14 +217,17 @@ def show(file: str, notes_dir: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="*", type=Path, help="folders with the notes files")
-    parser.add_argument("--verify", action="store_true", help="check dev.jsonl, dev2.jsonl, dev3.jsonl, dev4.jsonl and test.jsonl")
+    parser.add_argument("--verify", action="store_true", help="check dev.jsonl, dev2.jsonl, dev3.jsonl, dev4.jsonl, test.jsonl and dev4-second.jsonl")
     parser.add_argument("--half", choices=HALVES, action="append", help="build only this half (repeatable)")
+    parser.add_argument("--second", choices=SECOND, help="build the second annotation of this half (HALF-second.jsonl)")
     parser.add_argument("--show", metavar="FILE", help="print the spans of one text (e.g. amt24/docs/Steuern.md)")
     args = parser.parse_args()
     if args.verify:
         return verify()
     if args.show:
         return show(args.show, args.notes[0])
+    if args.second:
+        return build(args.notes, (args.second,), second=True)
     return build(args.notes, tuple(args.half or HALVES))
 
 
