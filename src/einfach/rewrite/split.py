@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from ..edits import Edit
 from ..nlp.syntax import FINITE, clause_structure, is_word_text
 from ..nlp.view import doc_view
-from ..rules.kinds.sentence_length import MIN_PART_WORDS, RIGHT_BREAKS, SUBJECT_TAGS, TERMINAL_TEXT, main_clause
+from ..rules.kinds.sentence_length import MIN_PART_WORDS, SUBJECT_TAGS, main_clause, up_to_break
 from .edits import REVIEW, Proposal
 
 if TYPE_CHECKING:
@@ -143,19 +143,10 @@ def _opens_main_clause(view, part: list[int], depth: dict[int, int]) -> bool:
         return False
     if view.tag[part[0]] == "KOUS":
         return _after_leading_clause(view, part, depth)
-    clause = _up_to_break(view, part)
+    clause = up_to_break(view, part)
     if clause and view.tag[clause[0]] == "KON" and view.lower[clause[0]] in OPENING_CONJUNCTIONS:
         clause = clause[1:]
     return main_clause(view, clause) and not any(depth.get(i, 0) for i in clause)
-
-
-def _up_to_break(view, tokens: list[int]) -> list[int]:
-    clause = []
-    for i in tokens:
-        if view.text[i] in RIGHT_BREAKS or TERMINAL_TEXT.match(view.text[i]):
-            break
-        clause.append(i)
-    return clause
 
 
 def _after_leading_clause(view, part: list[int], depth: dict[int, int]) -> bool:
@@ -169,7 +160,7 @@ def _after_leading_clause(view, part: list[int], depth: dict[int, int]) -> bool:
         return False
     if not view.tag[part[position - 1]].startswith("V"):
         return False  # the clause must be closed by its verb
-    clause = _up_to_break(view, part[position + 1 :])
+    clause = up_to_break(view, part[position + 1 :])
     if len(clause) < 2 or view.tag[clause[0]] not in FINITE or any(depth.get(i, 0) for i in clause):
         return False
     return any(view.tag[i] in SUBJECT_TAGS for i in clause[1:3])

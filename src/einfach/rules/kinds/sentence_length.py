@@ -296,11 +296,7 @@ def _splits(view: DocView, sentence: Span, after_subordinate: bool = False) -> l
             right_start, opener = position, ""  # "…, es sind damit … gemeint"
         if opener is None:
             continue
-        clause = []  # the second main clause up to its next break
-        for following in indices[right_start:]:
-            if text[following] in RIGHT_BREAKS or TERMINAL_TEXT.match(text[following]):
-                break
-            clause.append(following)
+        clause = up_to_break(view, indices[right_start:])  # the second main clause
         if not main_clause(view, clause) or any(depth.get(i, 0) for i in clause):
             continue
         if lower[index] == "oder" and any(lower[i] == "entweder" for i in indices[:position]):
@@ -360,6 +356,16 @@ def _clause_verb(view: DocView, chunks) -> int | None:
 RIGHT_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
 SUBJECT_TAGS = {"PPER", "PDS", "PIS", "NN", "NE"}
 OPENERS_OF_SUBORDINATE = {"KOUS", "KOUI", "PRELS", "PWS", "PWAV"}
+
+
+def up_to_break(view: DocView, tokens: list[int]) -> list[int]:
+    """The leading ``tokens`` up to the next break (a comma, a semicolon, a bracket, a full stop …)."""
+    clause = []
+    for i in tokens:
+        if view.text[i] in RIGHT_BREAKS or TERMINAL_TEXT.match(view.text[i]):
+            break
+        clause.append(i)
+    return clause
 
 
 def main_clause(view: DocView, clause: list[int]) -> bool:
