@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..edits import Edit, apply_edits
+from ..edits import Edit, apply_edits, checked_edits
 from . import split
 from .edits import DOCUMENT_TEXT, REVIEW, SURE, Proposal, minimal_edits, overlaps
 
@@ -274,10 +274,7 @@ def compose(findings, include_review: bool = False, text: str | None = None) -> 
     splits: list[list[Edit]] = []  # the full stops of each chosen split
     count = 0
     for key, _ in ordered:
-        edits = [Edit(*e) for e in key]
-        cuts = [e for e in edits if _splits_at(text, e)] if text is not None else []
-        if cuts:
-            edits = [e for e in edits if not _recased(text, e)]  # the capital follows what ends up there
+        edits, cuts = _cuts(text, [Edit(*e) for e in key])
         if not overlaps(chosen, edits):
             chosen += edits
             count += 1
@@ -296,21 +293,26 @@ def compose_accepted(groups, text: str) -> list[Edit]:
     Unlike :func:`compose` nothing is chosen away: two accepted rewrites that touch the same
     words raise ValueError (the caller asks the person to accept only one of them).
     """
-    from ..edits import checked_edits
-
     edits: list[Edit] = []
     splits: list[list[Edit]] = []
     for group in groups:
-        group = [Edit(*edit) for edit in group]
-        cuts = [e for e in group if _splits_at(text, e)]
+        group, cuts = _cuts(text, [Edit(*edit) for edit in group])
         if cuts:
-            group = [e for e in group if not _recased(text, e)]
             splits.append(cuts)
         edits += group
     edits = checked_edits(edits, len(text))
     for cuts in splits:
         edits, _count = _capitalise_after_split(text, edits, cuts, 0)
     return sorted(edits, key=lambda e: (e.start, e.end))
+
+
+def _cuts(text: str | None, edits: list[Edit]) -> tuple[list[Edit], list[Edit]]:
+    """(``edits`` without a split's capital letter, which follows what ends up after the full stop;
+    the split's full stops), or (``edits``, []) where they split no sentence or ``text`` is None."""
+    cuts = [e for e in edits if _splits_at(text, e)] if text is not None else []
+    if cuts:
+        edits = [e for e in edits if not _recased(text, e)]
+    return edits, cuts
 
 
 def _splits_at(text: str, edit: Edit) -> bool:
@@ -369,9 +371,7 @@ def _capital_word(text: str) -> str | None:
     capitalised; None where it does not start with a letter or its first word would mean
     something else with a capital."""
     word = text[:WORD_SEEN].split(maxsplit=1)[0] if text[:WORD_SEEN].strip() else ""
-    if not word[:1].isalpha():
-        return None
-    if word[0].islower() and word.lower().rstrip(",.;:") in split.CASE_CHANGES_MEANING:
+    if split.refuses_capital(word):
         return None
     return word[0].upper() + text[1:]
 

@@ -88,19 +88,26 @@ def rewrite_sentence_split(doc: "Doc", start: int, end: int, kind, parameters: d
         if any(text[i] == ":" for i in indices if i < cut):
             continue  # "Es gilt: …; …": the semicolons may continue what the colon opened
         first = after[0]
-        letter = text[first][:1]
-        if not letter.isalpha() or (letter.islower() and lower[first] in CASE_CHANGES_MEANING):
+        if refuses_capital(text[first]):
             continue
         if tag[first] == "KON" and lower[first] not in OPENING_CONJUNCTIONS:
             continue
         at = doc[cut].idx
         edits.append(Edit(at, at + 1, FULL_STOP))
-        if letter.islower():
-            edits.append(Edit(doc[first].idx, doc[first].idx + 1, letter.upper()))
+        if text[first][0].islower():
+            edits.append(Edit(doc[first].idx, doc[first].idx + 1, text[first][0].upper()))
         words += [FULL_STOP, text[first][:1].upper() + text[first][1:]]
     if not edits:
         return None
     return Proposal(start, end, words, REVIEW, edits=edits, added_sentences=sum(e.text == FULL_STOP for e in edits))
+
+
+def refuses_capital(word: str) -> bool:
+    """``word`` may not open the new sentence a split makes: it does not start with a letter (a
+    quotation, a number), or its capital form is another word (:data:`CASE_CHANGES_MEANING`)."""
+    if not word[:1].isalpha():
+        return True
+    return word[0].islower() and word.lower().rstrip(",.;:") in CASE_CHANGES_MEANING
 
 
 def _open_marks_closed(view, indices: list[int], cut: int) -> bool:
