@@ -22,7 +22,6 @@ Only the two files are read, never the texts, so the script runs also when
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -31,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE / "annotation"))
 
+from annotation_set import read_rows  # noqa: E402
 from recall import RULES, overlaps, rate  # noqa: E402
 
 LABELS = tuple(RULES)
@@ -93,10 +93,6 @@ def table(result: dict[str, Agreement]) -> str:
                  rate(counts.a_in_b, counts.a), rate(counts.b_in_a, counts.b), f"{counts.f1():.3f}", str(counts.same)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-def read_rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:

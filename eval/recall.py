@@ -36,7 +36,6 @@ dev4 pages) and checks the texts of the halves it covers.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -46,7 +45,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE / "annotation"))
 
 from evaluate import wilson  # noqa: E402
-from annotation_set import HALVES, load, path_of, texts  # noqa: E402
+from annotation_set import HALVES, load, path_of, read_rows, texts  # noqa: E402
 
 RULES = {
     "amtsdeutsch": ("amtsdeutsch", "funktionsverbgefuege"),
@@ -144,8 +143,7 @@ def main() -> int:
         if not args.annotations.is_file():
             print(f"cannot evaluate: {args.annotations} does not exist", file=sys.stderr)
             return 1
-        lines = args.annotations.read_text(encoding="utf-8").splitlines()
-        alternative = [json.loads(line) for line in lines if line.strip()]
+        alternative = read_rows(args.annotations)
         half_of = {entry["file"]: entry["half"] for entry in texts()}
         chosen = tuple(args.half or sorted({half_of[row["file"]] for row in alternative}, key=HALVES.index))
 

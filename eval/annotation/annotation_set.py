@@ -53,9 +53,14 @@ GAP = 1500
 _LINE = re.compile(r"^([APS]):\s*(.+?)(?:\s+@(\d+))?\s*$")
 
 
+def read_rows(path: Path) -> list[dict]:
+    """The rows of a JSON-lines file (``texts.jsonl``, an annotation file)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def texts() -> list[dict]:
     """The annotated texts: {"file", "source", "half"} in a fixed order."""
-    return [json.loads(line) for line in TEXTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_rows(TEXTS)
 
 
 def path_of(file: str) -> Path:
@@ -135,8 +140,7 @@ def annotation_path(half: str, second: bool = False) -> Path:
 
 
 def load(half: str, second: bool = False) -> list[dict]:
-    path = annotation_path(half, second)
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_rows(annotation_path(half, second))
 
 
 def build(notes_dirs: list[Path], halves: tuple[str, ...] = HALVES, second: bool = False) -> int:
