@@ -195,15 +195,12 @@ def test_being_in_possession_keeps_haben(check_text):
     assert "„haben“" in found.suggestions[0]
 
 
-def test_both_parents_are_eltern_not_mutter_oder_vater(check_text):
+def test_parents_are_not_amtsdeutsch(check_text):
+    # „Elternteil“ left the lexicon in the sixth step of #17: three readers of the Amt24 pages leave
+    # it unmarked (docs/quality.md); neither form is reported, so no advice can misname the parents
     text = "Leben zur Zeit des Erbfalls beide Elternteile des Verstorbenen, erben sie zu gleichen Teilen."
-    (found,) = _about(check_text, "amtsdeutsch", text, "Elternteile")
-    assert "„Eltern“" in found.suggestions[0] and "oder" not in found.suggestions[0]
-
-
-def test_one_parent_keeps_mutter_oder_vater(check_text):
-    (found,) = _about(check_text, "amtsdeutsch", "Ein Elternteil muss den Antrag unterschreiben.", "Elternteil")
-    assert "„Mutter oder Vater“" in found.suggestions[0]
+    assert _about(check_text, "amtsdeutsch", text, "Elternteile") == []
+    assert _about(check_text, "amtsdeutsch", "Ein Elternteil muss den Antrag unterschreiben.", "Elternteil") == []
 
 
 def test_a_crime_is_still_punished(check_text):
