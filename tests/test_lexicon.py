@@ -366,12 +366,18 @@ DEV6_ENTRIES = [
     ("Die Einrichtungsgegenstände sind versichert.", "Einrichtungsgegenstände"),
     ("Das kann für Unternehmen von Interesse sein.", "von Interesse"),
     ("Die Kündigung gilt mit Wirkung zum 31. Mai.", "mit Wirkung"),
+    ("Bei öffentlich zugänglichen baulichen Anlagen gilt das auch.", "baulichen Anlagen"),
+    ("Er hat ohne Einhaltung der Kündigungsfrist gekündigt.", "ohne Einhaltung"),
+    ("Der Antrag wurde vor Erlangung der Volljährigkeit gestellt.", "Erlangung"),
+    ("Auch der Eintritt einer Sperrzeit wird festgestellt.", "Eintritt"),
 ]
 DEV6_QUIET = [
     "Dann werden die weiteren Schritte festgelegt.",  # the adjective, not „des Weiteren“
     "Wenn Sie mehrere Häuser besitzen, zahlen Sie mehr Steuern.",  # owning property: no paper of the office
     "Das Kind kommt später nach.",
     "Er hat viel Interesse an Musik.",
+    "Der Eintritt in den Verein ist freiwillig.",  # „Eintritt“ only before a genitive
+    "Sie bekommen Leistungen zur Sicherung des Lebensunterhalts.",  # a protected legal term (fachbegriffe.yml)
     "Sie können die Aufnahme in die Kammer beantragen, wenn Sie den Beruf ausüben.",  # admission to a body
     "Die Adoption mit den Wirkungen einer Minderjährigenannahme ist möglich.",  # a legal effect, no date
     "Ein Elternteil muss den Antrag unterschreiben.",  # removed: three readers leave it unmarked
