@@ -130,3 +130,46 @@ def test_if_reflexive_must_be_true_or_false(tmp_path):
             {"term": "vollziehen", "alternatives": ["durchführen"], "reason": "r",
              "senses": [{"if_reflexive": "ja", "alternatives": []}]},
         ]}, tmp_path / "x.yml")
+
+
+# -- generic: a word that cannot be put into the sentence as it stands (S046, S027, S044) -------------
+
+def test_im_regelfall_is_replaced_as_a_whole(check_text):
+    found = _about(check_text, "amtsdeutsch",
+                   "Im Regelfall beginnt die Dreimonatsfrist mit der Bekanntgabe des Bescheids.", "Im Regelfall")
+    assert len(found) == 1
+    assert _suggested(found[0]) == "Schreiben Sie „Meist beginnt“ statt „Im Regelfall beginnt“."
+
+
+def test_hinsichtlich_takes_its_phrase_into_the_dative(check_text):
+    found = _about(check_text, "amtsdeutsch", "Wir haben Fragen hinsichtlich Ihres Antrags.", "hinsichtlich")
+    assert len(found) == 1
+    assert _suggested(found[0]) == "Schreiben Sie „Fragen zu Ihrem Antrag“ statt „Fragen hinsichtlich Ihres Antrags“."
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # a coordinated phrase: the rewrite does not fit it, „zu der möglichen Rechtsformen“ would break it
+    ("Für freie Berufe gelten besondere Vorschriften hinsichtlich der möglichen Rechtsformen und "
+     "Berufsbezeichnungen.", "hinsichtlich"),
+    # a limit, not an occasion: no swap, and „bei des … Geschäftsbetriebes“ is no German
+    ("In Ausnahmefällen kann auch für Umsätze im Rahmen des wirtschaftlichen Geschäftsbetriebes der "
+     "ermäßigte Steuersatz gelten.", "im Rahmen"),
+])
+def test_unfitted_genitive_preposition_gets_no_drop_in(check_text, text, words):
+    found = _about(check_text, "amtsdeutsch", text, words)
+    assert len(found) == 1
+    assert found[0].suggestions == []
+
+
+def test_a_sense_with_its_whole_phrase_keeps_its_suggestion(check_text):
+    found = _about(check_text, "amtsdeutsch", "In diesem Falle unterschreiben alle Bewohner den Mietvertrag.",
+                   "In diesem Falle")
+    assert [_suggested(f) for f in found] == ["Schreiben Sie stattdessen „in diesem Fall“."]
+
+
+def test_a_bare_noun_after_the_preposition_keeps_the_drop_in(check_text):
+    # no article shows the case: „zu Preis und Leistung“ fits (judged fitting in review 9, S127)
+    found = _about(check_text, "amtsdeutsch", "Vergleichen Sie die Angebote hinsichtlich Preis und Leistung.",
+                   "hinsichtlich")
+    assert len(found) == 1
+    assert "„zu“" in _suggested(found[0])
