@@ -75,6 +75,8 @@ def test_aufgrund_gets_the_word_of_its_sense(check_text, text, expected):
     "Die Gebühr wird aufgrund des § 5 der Gebührensatzung erhoben.",
     "Aufgrund gesetzlicher Vorschriften müssen wir Ihre Daten speichern.",
     "Aufgrund Ihres Antrags vom 3. Mai erhalten Sie diesen Bescheid.",
+    # a hearing is the basis of the judgment, not its cause (Amt24)
+    "Das Gericht entscheidet aufgrund einer mündlichen Verhandlung.",
 ])
 def test_aufgrund_of_a_rule_or_decision_keeps_only_the_advice(check_text, text):
     # „nach dem Gesetz“ needs another case: no drop-in word
