@@ -11,7 +11,8 @@ attaches what passes as ``finding.fix``:
 Offsets index the file's extracted text, like a finding's ``start``/``end``.
 A rewrite that fails the check is dropped; the finding keeps its advice.  A finding of a
 swap rule (:data:`SWAP_KINDS`) that keeps a fix names the fix's words in its suggestion
-(:func:`fixed_suggestion`), not the base form of its lexicon entry.
+(:func:`fixed_suggestion`), not the base form of its lexicon entry; a genitive preposition whose
+swap could not be fitted gets no drop-in word (:func:`_unfitted_preposition`).
 See ``docs/rewrites.md``.
 """
 
@@ -136,7 +137,33 @@ def attach_fixes(doc: "Doc", offset: int, findings, spans, nlp, protected=(), te
             suggestion = fixed_suggestion(doc, paragraph.offset, span, finding.fix)
             if suggestion:
                 finding.suggestions = [suggestion]
+        elif finding.fix is None and found is not None and found[0].rule.kind == "lexicon" \
+                and _unfitted_preposition(doc, span, found[1], finding.data.get("alternatives")):
+            finding.suggestions = []
     release(doc)
+
+
+def _unfitted_preposition(doc: "Doc", span, kind, alternatives) -> bool:
+    """The finding is a genitive preposition whose swap (``rewrite_as: preposition``) could not be
+    fitted, and its suggestion names single words: plain prepositions that take another case, so
+    put in as they stand they break the phrase („bei des wirtschaftlichen Geschäftsbetriebes“, „zu
+    der möglichen Rechtsformen“; issue 17, ninth review). No drop-in then: the message names the
+    plain words. A sense's whole phrase („in diesem Fall“ for „in diesem Falle“) stays, and so does
+    a word before a bare noun, which shows no case."""
+    from .swaps import _lexicon_hit  # noqa: PLC0415 (the rewriters' lookup of a lexicon hit)
+
+    words = _QUOTED.findall(alternatives) if isinstance(alternatives, str) else []
+    if not words or any(" " in word for word in words):
+        return False
+    if span.end >= len(doc) or doc[span.end].tag_ not in _CASE_SHOWN:
+        return False  # a bare noun shows no case: „hinsichtlich Preis und Leistung“ → „zu Preis und Leistung“
+    entry, _ = _lexicon_hit(doc, span.start, span.end, kind)
+    return entry is not None and entry.rewrite_as == "preposition"
+
+
+_QUOTED = re.compile("„([^“]*)“")
+# words before a noun whose ending shows the genitive the plain preposition would not take
+_CASE_SHOWN = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA", "PWAT"})
 
 
 def fixed_suggestion(doc: "Doc", offset: int, span, fix: dict) -> str | None:

@@ -34,7 +34,7 @@ REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "noun
                  "conjunction", "duration", "clause", "article")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
 SENSE_KEYS = {"alternatives", "if_words", "if_before", "if_inside", "if_next", "if_parallel", "if_bracket", "if_verb",
-              "if_letter"}
+              "if_letter", "if_reflexive", "if_noun"}
 LEXICON_ENTRY_KEYS = {
     "amtsdeutsch": ({"term", "alternatives", "reason"}, {"tags", "match", "source", "senses", "not_before", "only_before", "only_with"} | REWRITE_KEYS),
     "fachbegriffe": ({"term", "explanation"}, {"match"}),
@@ -55,6 +55,8 @@ class Sense:
     if_bracket: bool = False  # the term opens a bracket: "Rechtsanwälte (beziehungsweise Mitglieder …)"
     if_verb: frozenset[str] = frozenset()  # the verb that ``{verb}`` names is one of these (infinitives)
     if_letter: bool = False  # only in a letter (the passiv rule's ``letter_markers``): "wir" is the writer
+    if_reflexive: bool = False  # a reflexive pronoun in the term's clause: "hat sich … vollzogen" (= happened)
+    if_noun: frozenset[str] = frozenset()  # the first noun after the term ("-ung": an ending): "aufgrund der Angaben"
 
 
 @dataclass(frozen=True)
@@ -379,8 +381,8 @@ def _senses(entry: dict, path: Path, label: str) -> tuple[Sense, ...]:
             if key not in SENSE_KEYS:
                 raise RuleFileError(str(path), f"{where}.{key}", "unbekannter Schlüssel")
         words = {key: frozenset(w.lower() for w in _as_strings(sense[key], path, f"{where}.{key}"))
-                 for key in ("if_words", "if_before", "if_inside", "if_next", "if_verb") if key in sense}
-        for key in ("if_parallel", "if_bracket", "if_letter"):
+                 for key in ("if_words", "if_before", "if_inside", "if_next", "if_verb", "if_noun") if key in sense}
+        for key in ("if_parallel", "if_bracket", "if_letter", "if_reflexive"):
             if key in sense and not isinstance(sense[key], bool):
                 raise RuleFileError(str(path), f"{where}.{key}", "muss true oder false sein")
         # an empty list: no alternative fits this sense, the finding gets no suggestion
@@ -388,7 +390,8 @@ def _senses(entry: dict, path: Path, label: str) -> tuple[Sense, ...]:
             sense["alternatives"], path, f"{where}.alternatives")
         result.append(Sense(alternatives=alternatives, if_parallel=bool(sense.get("if_parallel", False)),
                             if_bracket=bool(sense.get("if_bracket", False)),
-                            if_letter=bool(sense.get("if_letter", False)), **words))
+                            if_letter=bool(sense.get("if_letter", False)),
+                            if_reflexive=bool(sense.get("if_reflexive", False)), **words))
     return tuple(result)
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
     from spacy.tokens import Doc, Span, Token
 
-from ...nlp.syntax import particle_verbs
+from ...nlp.syntax import has_finite, particle_verbs
 from ..loader import LexiconEntry, load_lexicon
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, spans_only
@@ -180,7 +180,7 @@ class LexiconMatch:
                         matched += fixed
                         break
                 candidates.append((pattern, matched))
-        yield from self._best(candidates, sentence.doc, words)
+        yield from self._best(candidates, sentence.doc, words, verbless=bool(candidates) and not has_finite(sentence))
 
     def _viable(self, words: Words) -> dict[str, list[Pattern]]:
         """by_first, reduced to the terms whose words (and verb) all stand in the sentence: the
@@ -222,7 +222,7 @@ class LexiconMatch:
                 return [token] + _particle(view, token, words.joined)
         return None
 
-    def _best(self, candidates, doc: Doc, words: Words):
+    def _best(self, candidates, doc: Doc, words: Words, verbless: bool = False):
         """Keep the longest match where matches overlap; one hit per token set."""
         if not candidates:
             return  # most sentences; and the protected words (a walk over the whole Doc) are not needed
@@ -239,6 +239,8 @@ class LexiconMatch:
             entry = pattern.entry
             # the alternatives fill only the message and the suggestion (base.spans_only: the safety check)
             alternatives = in_form(fitting_alternatives(entry, words, matched), matched) if texts else ()
+            if verbless and pattern.size == 1 and alternatives and _action_noun(entry):
+                alternatives = ()  # „Betreff: Ausstellung einer Bescheinigung“: a subject line or heading is nominal
             yield Hit(
                 start=start,
                 end=end,
@@ -280,6 +282,15 @@ def in_form(alternatives: tuple[str, ...], matched: list[Token]) -> tuple[str, .
     else:
         return alternatives
     return tuple(forms) if all(forms) else alternatives  # type: ignore[arg-type]
+
+
+def _action_noun(entry: LexiconEntry) -> bool:
+    """A noun of action whose plain words are verbs („Ausstellung“ → „ausstellen“): the advice is to
+    say the verb, which a line without a finite verb (a subject line, a heading, a list item) has no
+    place for; nominal style is normal there, as ``nominalstil`` holds. The finding stays, without a
+    verb to put in (issue 17, ninth review, S051)."""
+    return (entry.term[:1].isupper() and " " not in entry.term and bool(entry.alternatives)
+            and all(" " not in a and a[:1].islower() and is_known_verb(a) for a in entry.alternatives))
 
 
 def _participle(verb: str) -> str | None:

@@ -54,9 +54,9 @@ class LightVerbMatch(LexiconMatch):
     parameters = {"lexicon"}
     values = {"text", "term", "alternatives", "reason"}
 
-    def _best(self, candidates, doc, words):
+    def _best(self, candidates, doc, words, verbless: bool = False):
         plausible = [(pattern, matched) for pattern, matched in candidates if _plausible(pattern, matched)]
-        yield from super()._best(plausible, doc, words)
+        yield from super()._best(plausible, doc, words, verbless)
 
 
 def _plausible(pattern: Pattern, matched: list[Token]) -> bool:

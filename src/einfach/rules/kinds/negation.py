@@ -13,7 +13,8 @@ polarity for adjectives, so prefixes and short lists stand in for it):
   adjectives ("unproblematisch").  Words whose rest is not the positive
   ("unbedingt", "ungefähr", "unverzüglich", "unmittelbar", "unterschiedlich")
   are excluded.  "nicht selten", "nicht gering", "nicht wenige" count too;
-* **"nicht ohne"**;
+* **"nicht ohne"**, not before a word of the parameter ``fixed_ohne`` ("nicht ohne
+  Weiteres" is a fixed phrase);
 * **negated negative verbs**: a negation in the same clause as
   "ausschließen", "unterlassen", "versäumen", "bestreiten" ... ("ist nicht
   ausgeschlossen", "können wir nicht ausschließen");
@@ -93,12 +94,14 @@ GENERIC_POSITIVE = "nennen Sie direkt, was gilt, zum Beispiel „Alle müssen �
 
 
 class Negation:
-    parameters = {"exceptions", "rewrite_adjectives", "no_swap"}
+    parameters = {"exceptions", "rewrite_adjectives", "no_swap", "fixed_ohne"}
     values = {"text", "problem", "positive"}
 
     def __init__(self, parameters: dict):
         self.exceptions = NOT_NEGATIVE | {w.lower() for w in parameters.get("exceptions") or []}
         self.no_swap = {w.lower() for w in parameters.get("no_swap") or []}
+        # "nicht ohne Weiteres" is a fixed phrase ("not just like that"), no double negation
+        self.fixed_ohne = {w.lower() for w in parameters.get("fixed_ohne") or []}
 
     def find(self, doc: Doc):
         view = doc_view(doc)
@@ -115,6 +118,8 @@ class Negation:
         for position, token in enumerate(unit):
             lowered = token.lower_
             if lowered == "nicht" and position + 1 < len(unit) and unit[position + 1].lower_ == "ohne":
+                if position + 2 < len(unit) and unit[position + 2].lower_ in self.fixed_ohne:
+                    continue
                 return _hit(unit[position : position + 2], *NICHT_OHNE)
             if lowered == "nicht" or _is_kein(token):
                 target = self._litote(unit, position)

@@ -13,8 +13,11 @@ stands within the matched words: "dem Antrag nicht zu entsprechen"), ``if_next``
 ``if_bracket`` (the term opens a bracket: what follows names the same more exactly,
 "Rechtsanwälte (beziehungsweise Mitglieder der Rechtsanwaltskammern)"),
 ``if_verb`` (the verb that ``{verb}`` names is one of these: who does it is
-clear from the verb, "Anmeldung" -> "Sie melden … an") and ``if_letter`` (the
-document is a letter, so "wir" is its writer).  A
+clear from the verb, "Anmeldung" -> "Sie melden … an"), ``if_letter`` (the
+document is a letter, so "wir" is its writer), ``if_reflexive`` (a reflexive pronoun stands in
+the term's clause: "hat sich ein Wandel vollzogen" happened, nobody carried it out) and
+``if_noun`` (the first noun after the term is one of these, or ends in one written with a
+leading hyphen: "aufgrund Ihrer Angaben" is a basis, "aufgrund Ihrer Krankheit" a cause).  A
 sense with no alternatives (``alternatives: []``) means that no word fits
 there: the finding keeps its message and gets no suggestion.  An alternative may name two
 placeholders, filled from the sentence; a sense whose placeholder finds
@@ -75,6 +78,10 @@ def fitting_alternatives(entry: LexiconEntry, words: Words, matched: list[Token]
             continue
         if sense.if_letter and not in_letter(matched[0].doc):
             continue
+        if sense.if_reflexive and not _reflexive(words, positions):
+            continue
+        if sense.if_noun and not _noun_is(matched, sense.if_noun):
+            continue
         filled = [_fill(text, words, positions) for text in sense.alternatives]
         if all(text is not None for text in filled):
             return tuple(filled)  # type: ignore[arg-type]
@@ -93,6 +100,27 @@ def _parallel(words: Words, positions: list[int], matched: list[Token]) -> bool:
     before = next((doc[i] for i in range(first - 1, -1, -1) if not doc[i].is_space), None)
     after = [doc[i].text for i in range(last + 1, min(len(doc), last + 8))]
     return before is not None and before.text == ")" and "(" in after
+
+
+def _reflexive(words: Words, positions: list[int]) -> bool:
+    """A reflexive pronoun (STTS ``PRF``) stands in the clause of the term: "wenn sich Mitglieder
+    für Arbeiten zur Verfügung stellen" (= volunteer), "hat sich … ein Wandel vollzogen" (= happened)."""
+    return bool(positions) and any(words.tags[p] == "PRF" for p in _clause_positions(words, positions[0]))
+
+
+def _noun_is(matched: list[Token], nouns: frozenset[str]) -> bool:
+    """The first noun after the term, in the same sentence, is one of ``nouns`` (its lemma or form;
+    a leading hyphen names an ending: "-angabe" for "Einkommensangaben"); "§" counts as a noun."""
+    last = max(t.i for t in matched)
+    sentence = matched[0].sent
+    noun = next((t for t in sentence if t.i > last and (t.tag_ in {"NN", "NE"} or t.text in {"§", "§§"})), None)
+    if noun is None:
+        return False
+    forms = {(noun.lemma_ or noun.text).lower(), noun.lower_}
+    if not forms.isdisjoint(nouns):
+        return True
+    endings = tuple(word[1:] for word in nouns if word[:1] == "-" and len(word) > 1)
+    return bool(endings) and any(form.endswith(endings) for form in forms)
 
 
 def _opens_bracket(matched: list[Token]) -> bool:
