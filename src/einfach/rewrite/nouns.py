@@ -45,6 +45,8 @@ MASCULINE_NEUTER_GENITIVE = {"des", "eines", "keines", "dieses", "jenes", "jedes
 CONTRACTED = {"zur": "zum"}
 # preposition + dative article -> the usual contraction ("zu dem Bescheid" -> "zum Bescheid")
 DATIVE_CONTRACTIONS = {"zu": "zum", "von": "vom", "bei": "beim", "in": "im", "an": "am"}
+# a preposition before a bare noun of action that `noun` may give the contracted article (_bare_after_preposition)
+BARE_CONTRACTIONS = {"bei": "beim"}
 COUNTRY_CONTRACTIONS = {"im": "in", "ins": "nach", "vom": "von", "zum": "zu", "beim": "bei"}
 
 
@@ -131,8 +133,10 @@ def swap_noun(doc, entry, tokens: list[int], replaced) -> Proposal | None:
             return None
         kind = found[1]
         new_determiner = declension.determiner(determiner.text, new_gender, case)
+    elif position == noun.i - 1 and determiner.tag_ == "APPR" and determiner.lower_ in BARE_CONTRACTIONS:
+        return _bare_after_preposition(doc, entry, noun, determiner, replaced)
     else:
-        return None  # no article ("bei Antragstellung"): one would have to be added
+        return None  # no article after another word: one would have to be added
     old_ending = "en" if case in {"dat", "gen"} else "e"
     words = [new_determiner]
     for adjective in adjectives:
@@ -155,6 +159,19 @@ def swap_noun(doc, entry, tokens: list[int], replaced) -> Proposal | None:
         new_noun += "s"
     words.append(new_noun)
     return Proposal(start, noun.i + 1, words, REVIEW, replaced=replaced([noun.i]))
+
+
+def _bare_after_preposition(doc, entry, noun, preposition, replaced) -> Proposal | None:
+    """"bei Antragstellung" -> "beim Antrag": a bare feminine noun of action right after "bei" means
+    the one event the sentence speaks of, as "bei der Antragstellung" does; the masculine or neuter
+    noun takes the contraction.  Not where another noun is coordinated with it ("bei Antragstellung
+    und Zahlung": the second would lack its article)."""
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if following is not None and (following.tag_ == "KON" or following.lower_ in {"sowie", "bzw", "bzw."}):
+        return None
+    contracted = BARE_CONTRACTIONS[preposition.lower_]
+    words = [capitalise(contracted) if preposition.text[:1].isupper() else contracted, entry.rewrite]
+    return Proposal(preposition.i, noun.i + 1, words, REVIEW, replaced=replaced([noun.i]))
 
 
 def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:

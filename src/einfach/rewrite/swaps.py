@@ -57,6 +57,10 @@ def _at_start(doc: "Doc", index: int) -> bool:
     return doc_view(doc).at_sentence_start(index)
 
 
+# determiners that after a preposition can only be a genitive (the dative is "dem", "einem")
+GENITIVE_ONLY = {"des", "eines"}
+
+
 def _next_word(doc, index: int) -> str:
     return doc[index].lower_ if index < len(doc) else ""
 
@@ -107,6 +111,10 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if entry.rewrite_tags and first.tag_ not in entry.rewrite_tags:
         return None
     following = _next_word(doc, tokens[-1] + 1)
+    if entry.rewrite_genitive and following in GENITIVE_ONLY and (entry.rewrite_as or "word") == "word":
+        # "binnen eines Monats" -> "innerhalb eines Monats": the new preposition takes the same genitive
+        words = fit_start(doc, tokens[0], entry.rewrite_genitive.split())
+        return Proposal(tokens[0], tokens[-1] + 1, words, applicability(entry), replaced=_lemmas(doc, tokens))
     if following in entry.rewrite_not_before:
         return None
     if entry.rewrite_before and not following.endswith(tuple(w.lower() for w in entry.rewrite_before)):
