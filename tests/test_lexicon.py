@@ -394,6 +394,10 @@ def test_rewrite_genitive_is_an_optional_text_that_needs_a_rewrite():
     with pytest.raises(RuleFileError) as error:
         parse_lexicon({"lexicon": "amtsdeutsch", "entries": [without]}, Path("eigen.yml"))
     assert error.value.key.endswith("rewrite")
+    dissolve = {"term": "Erteilung", "alternatives": ["geben"], "reason": "r", "rewrite": "Genitivattribut",
+                "rewrite_as": "dissolve", "rewrite_object_of": ["beantragen"]}
+    parsed = parse_lexicon({"lexicon": "amtsdeutsch", "entries": [dissolve]}, Path("eigen.yml")).entries[0]
+    assert parsed.rewrite_object_of == ("beantragen",)
 
 
 def test_only_with_is_an_optional_key_of_an_own_lexicon(tmp_path):

@@ -179,10 +179,15 @@ def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:
     (nominative or accusative only: "die"/"eine" before the noun, or none after "auf"/"für")."""
     from ..rules.kinds.wordinfo import accusative_like_nominative, gender
 
+    from .swaps import preceded_as_listed
+
     noun = doc[tokens[0]]
     if len(tokens) != 1 or noun.text != entry.term or noun.i == 0:
         return None
     before = doc[noun.i - 1]
+    listed = preceded_as_listed(doc, noun.i, entry)
+    if not listed and not (before.tag_ in DETERMINER_TAGS and before.lower_ == "die"):
+        return None  # the object of a verb of rewrite_object_of: "die Ausstellung eines Passes beantragen"
     if before.tag_ in DETERMINER_TAGS and before.lower_ in {"die", "eine"}:
         start = before.i
         preposition = start > 0 and doc[start - 1].tag_ == "APPR"
@@ -198,6 +203,10 @@ def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:
     if phrase is None:
         return None
     article, adjectives, head = phrase
+    if not listed:
+        if not _object_of(doc, head.i + 1, end, entry.rewrite_object_of):
+            return None
+        case = "acc"  # the object of an infinitive: "die Ausstellung eines Reisepasses zu beantragen"
     lemma = head.lemma_ or head.text
     head_gender = gender(lemma)
     form = article.lower_
@@ -228,6 +237,23 @@ def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:
     if start == noun.i - 1 and doc[start].text[:1].isupper():
         words[0] = capitalise(words[0])
     return Proposal(start, head.i + 1, words, REVIEW, replaced=replaced([noun.i]))
+
+
+# the forms of "sein" after which "zu" + infinitive is a passive duty whose noun phrase is the subject
+SEIN_FORMS = {"ist", "sind", "war", "waren", "wäre", "wären", "sei", "seien"}
+
+
+def _object_of(doc, position: int, end: int, verbs) -> bool:
+    """An infinitive of one of ``verbs`` follows at ``position`` ("beantragen", "zu beantragen",
+    "anzumelden"): the noun phrase before it is its accusative object (an infinitive has no subject).
+    Not where "werden" or "sein" follows ("beantragen werden" may be the future of a subject;
+    "zu beantragen ist" is a duty of which the phrase is the subject)."""
+    wanted = {w.lower() for w in verbs}
+    index = position + (position < end and doc[position].tag_ == "PTKZU")
+    if index >= end or doc[index].tag_ not in {"VVINF", "VVIZU"} or (doc[index].lemma_ or "").lower() not in wanted:
+        return False
+    following = doc[index + 1] if index + 1 < end else None
+    return following is None or not (following.tag_.startswith("VA") or following.lower_ in SEIN_FORMS)
 
 
 def swap_name(doc, entry, tokens: list[int], replaced) -> Proposal | None:

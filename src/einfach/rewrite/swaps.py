@@ -125,7 +125,7 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         return None  # "Gebühren erheben" -> "fordern", but "Widerspruch erheben" stays
     if entry.rewrite_not_near and _near(doc, tokens, entry.rewrite_not_near):
         return None  # "A und B sowie C" -> "A und B und C" loses the grouping
-    if entry.rewrite_preceded_by and _word_before(doc, tokens[0]) not in {w.lower() for w in entry.rewrite_preceded_by}:
+    if not preceded_as_listed(doc, tokens[0], entry) and not entry.rewrite_object_of:
         return None  # "Antrag auf Erteilung einer Erlaubnis", but not "die Erteilung dauert"
     mode = entry.rewrite_as or "word"
     if mode in NOUN_MODES:
@@ -243,6 +243,11 @@ def _near(doc, tokens: list[int], words) -> bool:
     start, end = max(sentence.start, tokens[0] - NEAR), min(sentence.end, tokens[-1] + 1 + NEAR)
     return any(doc[i].lower_ in wanted and not doc[i - 1].text.endswith("-")  # "Rechts- und Gesellschaftsordnung"
                for i in range(start, end) if i not in tokens)
+
+
+def preceded_as_listed(doc, index: int, entry) -> bool:
+    """The word before the term (an article skipped) is one of ``rewrite_preceded_by`` (none listed: always)."""
+    return not entry.rewrite_preceded_by or _word_before(doc, index) in {w.lower() for w in entry.rewrite_preceded_by}
 
 
 def _word_before(doc, index: int) -> str:
