@@ -434,6 +434,25 @@ def test_rewrite_condition_keys_are_optional_and_need_a_rewrite():
     assert error.value.key.endswith("rewrite")
 
 
+def test_rewrite_genitive_is_an_optional_text_that_needs_a_rewrite():
+    entry = {"term": "binnen", "alternatives": ["innerhalb von"], "reason": "r", "rewrite": "innerhalb von",
+             "rewrite_genitive": " innerhalb "}
+    parsed = parse_lexicon({"lexicon": "amtsdeutsch", "entries": [entry]}, Path("eigen.yml")).entries[0]
+    assert parsed.rewrite_genitive == "innerhalb"
+    for bad in ({**entry, "rewrite_genitive": ""}, {**entry, "rewrite_genitive": ["innerhalb"]}):
+        with pytest.raises(RuleFileError) as error:
+            parse_lexicon({"lexicon": "amtsdeutsch", "entries": [bad]}, Path("eigen.yml"))
+        assert error.value.key.endswith("rewrite_genitive")
+    without = {key: value for key, value in entry.items() if key != "rewrite"}
+    with pytest.raises(RuleFileError) as error:
+        parse_lexicon({"lexicon": "amtsdeutsch", "entries": [without]}, Path("eigen.yml"))
+    assert error.value.key.endswith("rewrite")
+    dissolve = {"term": "Erteilung", "alternatives": ["geben"], "reason": "r", "rewrite": "Genitivattribut",
+                "rewrite_as": "dissolve", "rewrite_object_of": ["beantragen"]}
+    parsed = parse_lexicon({"lexicon": "amtsdeutsch", "entries": [dissolve]}, Path("eigen.yml")).entries[0]
+    assert parsed.rewrite_object_of == ("beantragen",)
+
+
 def test_only_with_is_an_optional_key_of_an_own_lexicon(tmp_path):
     from einfach.rules.loader import RuleFileError, load_lexicon
 

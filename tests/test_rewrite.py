@@ -172,6 +172,25 @@ def test_safety_lets_a_carried_finding_stand_but_not_a_new_one(nlp):
                   {"fristgerecht"}, changed, kept=frozenset({(13, 59)})) is None
 
 
+def test_a_finding_the_rewrite_only_reinflects_is_not_the_rule_firing_again(nlp):
+    from einfach.rewrite.safety import inside_edits
+
+    original = "Zum Nachweis der fristgerechten Ausreise legen Sie die Bescheinigung vor."
+    rewritten = "Als Nachweis für die fristgerechte Ausreise legen Sie die Bescheinigung vor."
+    changed = [(0, 31, "Als Nachweis für die fristgerechte")]
+    # "fristgerechten" (17..31) is a finding of its own inside the edit: re-inflected, not replaced
+    assert inside_edits(original, [(17, 31), (41, 47)], changed) == {"fristgerechten"}
+    assert inside_edits(original, [(4, 31)], changed) == frozenset()  # more than one word: not re-inflected
+    assert verify(nlp, original, rewritten, "amtsdeutsch", {"zu", "nachweis"}, changed) is None
+    assert verify(nlp, original, rewritten, "amtsdeutsch", {"zu", "nachweis"}, changed,
+                  reinflected=frozenset({"fristgerechten"}))
+    # a new finding of another word on the changed words still drops it
+    other = "Als Nachweis für die fristgerechte Ausreise legen Sie die Bescheinigung vor."
+    assert verify(nlp, original, other.replace("Als Nachweis für", "Zwecks Nachweis"), "amtsdeutsch",
+                  {"zu", "nachweis"}, [(0, 31, "Zwecks Nachweis die fristgerechte")],
+                  reinflected=frozenset({"fristgerechten"})) is None
+
+
 def test_suppressed_and_excluded_text_is_never_rewritten():
     text = "Ihr Antrag wurde von uns abgelehnt. <!-- einfach: ignore passiv -->\n\nBitte bringen Sie z. B. Ihren Pass mit.\n"
     result = einfach.check(text)

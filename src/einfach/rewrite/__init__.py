@@ -239,7 +239,7 @@ def _fix(doc, paragraph: _Paragraph, proposal: Proposal, asking, nlp, protected,
     """The fix for ``proposal``, asked for by ``asking`` = (rule id, the finding's span), if it
     passes the safety check; else None."""
     from ..nlp.view import doc_view
-    from .safety import carried
+    from .safety import carried, inside_edits
 
     rule, own = asking
     edits = minimal_edits(doc, proposal)
@@ -264,7 +264,7 @@ def _fix(doc, paragraph: _Paragraph, proposal: Proposal, asking, nlp, protected,
               if (start, stop) != (own.start, own.end) and begin <= start_char and end_char <= end]
     after = verify(nlp, original, rewritten, rule, proposal.replaced, relative,
                    rules=asked(absolute), analysed=analysed, kept=carried(others, relative),
-                   added_sentences=proposal.added_sentences)
+                   added_sentences=proposal.added_sentences, reinflected=inside_edits(original, others, relative))
     if after is None:
         return None
     fix = {"sentence": rewritten, "edits": [e._asdict() for e in absolute], "applicability": proposal.applicability}

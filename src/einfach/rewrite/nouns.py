@@ -45,6 +45,8 @@ MASCULINE_NEUTER_GENITIVE = {"des", "eines", "keines", "dieses", "jenes", "jedes
 CONTRACTED = {"zur": "zum"}
 # preposition + dative article -> the usual contraction ("zu dem Bescheid" -> "zum Bescheid")
 DATIVE_CONTRACTIONS = {"zu": "zum", "von": "vom", "bei": "beim", "in": "im", "an": "am"}
+# a preposition before a bare noun of action that `noun` may give the contracted article (_bare_after_preposition)
+BARE_CONTRACTIONS = {"bei": "beim"}
 COUNTRY_CONTRACTIONS = {"im": "in", "ins": "nach", "vom": "von", "zum": "zu", "beim": "bei"}
 
 
@@ -131,8 +133,10 @@ def swap_noun(doc, entry, tokens: list[int], replaced) -> Proposal | None:
             return None
         kind = found[1]
         new_determiner = declension.determiner(determiner.text, new_gender, case)
+    elif position == noun.i - 1 and determiner.tag_ == "APPR" and determiner.lower_ in BARE_CONTRACTIONS:
+        return _bare_after_preposition(doc, entry, noun, determiner, replaced)
     else:
-        return None  # no article ("bei Antragstellung"): one would have to be added
+        return None  # no article after another word: one would have to be added
     old_ending = "en" if case in {"dat", "gen"} else "e"
     words = [new_determiner]
     for adjective in adjectives:
@@ -157,15 +161,33 @@ def swap_noun(doc, entry, tokens: list[int], replaced) -> Proposal | None:
     return Proposal(start, noun.i + 1, words, REVIEW, replaced=replaced([noun.i]))
 
 
+def _bare_after_preposition(doc, entry, noun, preposition, replaced) -> Proposal | None:
+    """"bei Antragstellung" -> "beim Antrag": a bare feminine noun of action right after "bei" means
+    the one event the sentence speaks of, as "bei der Antragstellung" does; the masculine or neuter
+    noun takes the contraction.  Not where another noun is coordinated with it ("bei Antragstellung
+    und Zahlung": the second would lack its article)."""
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if following is not None and (following.tag_ == "KON" or following.lower_ in {"sowie", "bzw", "bzw."}):
+        return None
+    contracted = BARE_CONTRACTIONS[preposition.lower_]
+    words = [capitalise(contracted) if preposition.text[:1].isupper() else contracted, entry.rewrite]
+    return Proposal(preposition.i, noun.i + 1, words, REVIEW, replaced=replaced([noun.i]))
+
+
 def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:
     """"(die) Erteilung + genitive" -> the genitive phrase in the place and case of the noun
     (nominative or accusative only: "die"/"eine" before the noun, or none after "auf"/"für")."""
     from ..rules.kinds.wordinfo import accusative_like_nominative, gender
 
+    from .swaps import preceded_as_listed
+
     noun = doc[tokens[0]]
     if len(tokens) != 1 or noun.text != entry.term or noun.i == 0:
         return None
     before = doc[noun.i - 1]
+    listed = preceded_as_listed(doc, noun.i, entry)
+    if not listed and not (before.tag_ in DETERMINER_TAGS and before.lower_ == "die"):
+        return None  # the object of a verb of rewrite_object_of: "die Ausstellung eines Passes beantragen"
     if before.tag_ in DETERMINER_TAGS and before.lower_ in {"die", "eine"}:
         start = before.i
         preposition = start > 0 and doc[start - 1].tag_ == "APPR"
@@ -181,6 +203,10 @@ def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:
     if phrase is None:
         return None
     article, adjectives, head = phrase
+    if not listed:
+        if not _object_of(doc, head.i + 1, end, entry.rewrite_object_of):
+            return None
+        case = "acc"  # the object of an infinitive: "die Ausstellung eines Reisepasses zu beantragen"
     lemma = head.lemma_ or head.text
     head_gender = gender(lemma)
     form = article.lower_
@@ -211,6 +237,23 @@ def dissolve(doc, entry, tokens: list[int], replaced) -> Proposal | None:
     if start == noun.i - 1 and doc[start].text[:1].isupper():
         words[0] = capitalise(words[0])
     return Proposal(start, head.i + 1, words, REVIEW, replaced=replaced([noun.i]))
+
+
+# the forms of "sein" after which "zu" + infinitive is a passive duty whose noun phrase is the subject
+SEIN_FORMS = {"ist", "sind", "war", "waren", "wäre", "wären", "sei", "seien"}
+
+
+def _object_of(doc, position: int, end: int, verbs) -> bool:
+    """An infinitive of one of ``verbs`` follows at ``position`` ("beantragen", "zu beantragen",
+    "anzumelden"): the noun phrase before it is its accusative object (an infinitive has no subject).
+    Not where "werden" or "sein" follows ("beantragen werden" may be the future of a subject;
+    "zu beantragen ist" is a duty of which the phrase is the subject)."""
+    wanted = {w.lower() for w in verbs}
+    index = position + (position < end and doc[position].tag_ == "PTKZU")
+    if index >= end or doc[index].tag_ not in {"VVINF", "VVIZU"} or (doc[index].lemma_ or "").lower() not in wanted:
+        return False
+    following = doc[index + 1] if index + 1 < end else None
+    return following is None or not (following.tag_.startswith("VA") or following.lower_ in SEIN_FORMS)
 
 
 def swap_name(doc, entry, tokens: list[int], replaced) -> Proposal | None:

@@ -84,7 +84,9 @@ def swap_preposition(doc: "Doc", entry, tokens: list[int], replaced: set[str]) -
             return None
         words = fit_start(doc, tokens[0], entry.rewrite.split())
         return Proposal(tokens[0], after + 1, words, applicability(entry), replaced=replaced)
-    recased = recase_genitive(doc, after, end, case)
+    # "unter Angabe der Gründe sowie des Zeitpunkts": both phrases take the new case; not where the
+    # entry's sense depends on the noun (rewrite_if_noun would have to hold for both)
+    recased = recase_genitive(doc, after, end, case, coordination=not entry.rewrite_if_noun)
     if recased is None:
         return None
     phrase_words, last, form = recased
@@ -114,10 +116,13 @@ def _has_determiner(doc, position: int) -> bool:
     return position < len(doc) and doc[position].tag_ in DETERMINER_TAGS
 
 
-def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str], int, str] | None:
+def recase_genitive(doc, position: int, end: int, case: str,
+                    coordination: bool = False) -> tuple[list[str], int, str] | None:
     """The genitive noun phrase starting at ``position`` in ``case`` ("dat", "acc" or "nom"): (its
-    new words, the index of its noun, "m"/"n"/"f"/"pl"), or None where its form cannot be worked
-    out safely."""
+    new words, the index of its (last) noun, "m"/"n"/"f"/"pl" of its first noun), or None where its
+    form cannot be worked out safely.  With ``coordination``, a second genitive phrase joined by a
+    conjunction and opened by a determiner that can only be a genitive ("der Gründe sowie des
+    voraussichtlichen Zeitpunkts") takes the case too; without it, or for any other list, None."""
     from ..rules.kinds.wordinfo import accusative_like_nominative, gender
 
     determiner = doc[position] if _has_determiner(doc, position) else None
@@ -132,8 +137,12 @@ def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str],
         return None
     noun = doc[index]
     lemma = (noun.lemma_ or noun.text) if noun.tag_ == "NN" else noun.text
+    second = None
     if _coordinated_after(doc, index, end):
-        return None  # "der Gründe sowie des Zeitpunkts": the second phrase would stay a genitive
+        # "der Gründe sowie des Zeitpunkts": the second phrase must change too, or it would stay a genitive
+        second = index + 2 if coordination and _second_genitive(doc, index, end) else None
+        if second is None:
+            return None
     adjectives = [t for t in middle if t.tag_ == "ADJA"]
     if any(not t.lower_.endswith("en") for t in adjectives):
         return None
@@ -168,7 +177,23 @@ def recase_genitive(doc, position: int, end: int, case: str) -> tuple[list[str],
         else:
             words.append(token.text)
     words.append(new_noun)
+    if second is not None:
+        rest = recase_genitive(doc, second, end, case)
+        if rest is None:
+            return None
+        return [*words, doc[index + 1].text, *rest[0]], rest[1], form
     return words, index, form
+
+
+# determiners that can only be a genitive after a conjunction joining genitive phrases ("der", "einer" may
+# be a dative or a nominative that opens something else)
+SECOND_GENITIVE = {"des", "eines"}
+
+
+def _second_genitive(doc, index: int, end: int) -> bool:
+    """The noun at ``index`` is followed by "sowie", "und" or "oder" and a determiner of ``SECOND_GENITIVE``."""
+    return index + 2 < end and doc[index + 1].lower_ in {"sowie", "und", "oder"} and \
+        doc[index + 2].lower_ in SECOND_GENITIVE
 
 
 def _noun(token, after_determiner: bool) -> bool:

@@ -98,7 +98,8 @@ def _kept_verbatim(words: Counter, forms: Counter) -> bool:
 
 def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], changed: list[tuple],
            cache: dict | None = None, rules: frozenset[str] | None = None, analysed=None,
-           kept: frozenset[tuple[int, int]] = frozenset(), added_sentences: int = 0):
+           kept: frozenset[tuple[int, int]] = frozenset(), added_sentences: int = 0,
+           reinflected: frozenset[str] = frozenset()):
     """The analysed ``rewritten`` sentence if it may be offered for ``original`` (see the module
     doc), else None.
 
@@ -118,6 +119,11 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     (:func:`carried`): such a finding was there before and is not the rule
     firing again ("nicht fristgerecht nachkommen" still stands around
     "fristgerecht" -> "rechtzeitig"; it has its own advice).
+    ``reinflected``: the words of the rule's other findings of the original that
+    lie inside an edit (:func:`inside_edits`): a finding of the rule on a word
+    of the same lemma there is that finding, re-inflected by the rewrite ("zum
+    Nachweis der fristgerechten Ausreise" -> "als Nachweis für die
+    fristgerechte Ausreise"), not the rule firing again; it keeps its advice.
     ``added_sentences``: the sentences a split adds (:mod:`einfach.rewrite.split`); the
     rewritten text must have exactly that many more, and a finding of ``rule`` on one of
     them (shorter than the whole, as a split part may still be long) is not the rule firing
@@ -151,8 +157,12 @@ def verify(nlp, original: str, rewritten: str, rule: str, replaced: set[str], ch
     if missing and not _kept_verbatim(sum((forms_of[lemma] for lemma in missing), Counter()), after_forms):
         return None
     regions = _new_regions(original, rewritten, changed)
+    # the lemmas of the findings the rewrite only re-inflects (one word each)
+    again = {lemma for lemma, forms in forms_of.items() if any(word in forms for word in reinflected)}
     for span in after.spans.get("einfach", []):
         if span.label_ != rule or (span.start_char, span.end_char) in kept:
+            continue
+        if len(span) == 1 and (span[0].lemma_ or span[0].text).lower() in again:
             continue
         if added_sentences and span.end_char - span.start_char < len(rewritten.strip()):
             continue
@@ -189,3 +199,11 @@ def carried(spans: list[tuple[int, int]], edits: list[tuple[int, int, str]]) -> 
     grow = sum(len(text) - (e_end - e_start) for e_start, e_end, text in edits)
     return frozenset((start, end + grow) for start, end in spans
                      if edits and all(start < e_start and e_end < end for e_start, e_end, _ in edits))
+
+
+def inside_edits(text: str, spans: list[tuple[int, int]], edits: list[tuple[int, int, str]]) -> frozenset[str]:
+    """The words of ``text`` at ``spans`` (start, end) that lie inside one of ``edits`` (start, end,
+    text) and are one word each: a rewrite may re-inflect such a word (an adjective after a new
+    preposition) without replacing it (:func:`verify`, ``reinflected``)."""
+    return frozenset(text[start:end] for start, end in spans if " " not in text[start:end].strip()
+                     and any(e_start <= start and end <= e_end for e_start, e_end, _ in edits))

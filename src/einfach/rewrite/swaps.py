@@ -57,6 +57,10 @@ def _at_start(doc: "Doc", index: int) -> bool:
     return doc_view(doc).at_sentence_start(index)
 
 
+# determiners that after a preposition can only be a genitive (the dative is "dem", "einem")
+GENITIVE_ONLY = {"des", "eines"}
+
+
 def _next_word(doc, index: int) -> str:
     return doc[index].lower_ if index < len(doc) else ""
 
@@ -107,6 +111,10 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
     if entry.rewrite_tags and first.tag_ not in entry.rewrite_tags:
         return None
     following = _next_word(doc, tokens[-1] + 1)
+    if entry.rewrite_genitive and following in GENITIVE_ONLY and (entry.rewrite_as or "word") == "word":
+        # "binnen eines Monats" -> "innerhalb eines Monats": the new preposition takes the same genitive
+        words = fit_start(doc, tokens[0], entry.rewrite_genitive.split())
+        return Proposal(tokens[0], tokens[-1] + 1, words, applicability(entry), replaced=_lemmas(doc, tokens))
     if following in entry.rewrite_not_before:
         return None
     if entry.rewrite_before and not following.endswith(tuple(w.lower() for w in entry.rewrite_before)):
@@ -117,7 +125,7 @@ def rewrite_lexicon(doc: "Doc", start: int, end: int, kind, parameters: dict) ->
         return None  # "Gebühren erheben" -> "fordern", but "Widerspruch erheben" stays
     if entry.rewrite_not_near and _near(doc, tokens, entry.rewrite_not_near):
         return None  # "A und B sowie C" -> "A und B und C" loses the grouping
-    if entry.rewrite_preceded_by and _word_before(doc, tokens[0]) not in {w.lower() for w in entry.rewrite_preceded_by}:
+    if not preceded_as_listed(doc, tokens[0], entry) and not entry.rewrite_object_of:
         return None  # "Antrag auf Erteilung einer Erlaubnis", but not "die Erteilung dauert"
     mode = entry.rewrite_as or "word"
     if mode in NOUN_MODES:
@@ -235,6 +243,11 @@ def _near(doc, tokens: list[int], words) -> bool:
     start, end = max(sentence.start, tokens[0] - NEAR), min(sentence.end, tokens[-1] + 1 + NEAR)
     return any(doc[i].lower_ in wanted and not doc[i - 1].text.endswith("-")  # "Rechts- und Gesellschaftsordnung"
                for i in range(start, end) if i not in tokens)
+
+
+def preceded_as_listed(doc, index: int, entry) -> bool:
+    """The word before the term (an article skipped) is one of ``rewrite_preceded_by`` (none listed: always)."""
+    return not entry.rewrite_preceded_by or _word_before(doc, index) in {w.lower() for w in entry.rewrite_preceded_by}
 
 
 def _word_before(doc, index: int) -> str:

@@ -29,7 +29,7 @@ APPLICABILITIES = ("sure", "review")
 # sentence, how it is fitted in, and when it is not swapped
 REWRITE_KEYS = {"rewrite", "rewrite_as", "rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "swap",
                 "rewrite_if_words", "rewrite_preceded_by", "rewrite_not_near", "rewrite_if_after", "rewrite_sure",
-                "rewrite_if_noun"}
+                "rewrite_if_noun", "rewrite_genitive", "rewrite_object_of"}
 REWRITE_MODES = ("word", "adjective", "possessive", "verb", "preposition", "noun", "dissolve", "name", "drop", "amount",
                  "conjunction", "duration", "clause", "article")
 # optional: alternatives that depend on the sense in the sentence (issue #17, docs/lexicons.md)
@@ -125,6 +125,8 @@ class LexiconEntry:
     rewrite_if_after: tuple[str, ...] = ()  # the word before the term ends in one of these
     rewrite_sure: bool = False  # the swap certainly keeps the meaning (applied by fix without --all)
     rewrite_if_noun: tuple[str, ...] = ()  # phrase modes: the noun after the term ends in one of these
+    rewrite_genitive: str = ""  # word mode: replaces the term before a genitive noun phrase ("des", "eines")
+    rewrite_object_of: tuple[str, ...] = ()  # dissolve: also as the object of these verbs' infinitive
     swap: bool = True  # False: the term is never swapped, only advice is given
     source: str = ""  # optional: where the entry is attested (issue #17)
     senses: tuple[Sense, ...] = ()  # optional: alternatives by sense (issue #17)
@@ -402,12 +404,16 @@ def _rewrite_keys(entry: dict, path: Path, label: str) -> dict:
         if not isinstance(entry["rewrite"], str) or not entry["rewrite"].strip():
             raise RuleFileError(str(path), f"{label}.rewrite", "muss ein nicht leerer Text sein")
         result["rewrite"] = entry["rewrite"].strip()
+    if "rewrite_genitive" in entry:
+        if not isinstance(entry["rewrite_genitive"], str) or not entry["rewrite_genitive"].strip():
+            raise RuleFileError(str(path), f"{label}.rewrite_genitive", "muss ein nicht leerer Text sein")
+        result["rewrite_genitive"] = entry["rewrite_genitive"].strip()
     if "rewrite_as" in entry:
         if entry["rewrite_as"] not in REWRITE_MODES:
             raise RuleFileError(str(path), f"{label}.rewrite_as", f"muss eine von {', '.join(REWRITE_MODES)} sein")
         result["rewrite_as"] = entry["rewrite_as"]
     for key in ("rewrite_tags", "rewrite_not_before", "rewrite_before", "rewrite_after", "rewrite_if_words",
-                "rewrite_preceded_by", "rewrite_not_near", "rewrite_if_after", "rewrite_if_noun"):
+                "rewrite_preceded_by", "rewrite_not_near", "rewrite_if_after", "rewrite_if_noun", "rewrite_object_of"):
         if key in entry:
             result[key] = _as_strings(entry[key], path, f"{label}.{key}")
     if "rewrite_sure" in entry:
