@@ -175,3 +175,24 @@ def test_a_bare_noun_after_the_preposition_keeps_the_drop_in(check_text):
                    "hinsichtlich")
     assert len(found) == 1
     assert "„zu“" in _suggested(found[0])
+
+
+# -- the tenth blind review: no drop-in word where none fits -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wer ist für meinen Antrag zuständig?",                       # S090
+    "Bitte wenden Sie sich an die zuständige Sachbearbeiterin.",  # S119
+])
+def test_zustaendig_keeps_its_finding_but_offers_no_word(check_text, text):
+    (found,) = _of(check_text, "amtsdeutsch", text)
+    assert found.suggestions == [] and "Nennen Sie, wer genau" in found.message
+
+
+@pytest.mark.parametrize(("text", "suggestions"), [
+    ("Wir helfen auch bei schwierigen Einzelfällen.", []),                        # S019
+    ("Im Einzelfall kann die Frist verlängert werden.", []),                      # „Im in Ihrem Fall“
+    ("Die Kosten richten sich je nach Einzelfall.", ["Schreiben Sie stattdessen „Fall“."]),
+])
+def test_einzelfall_offers_a_word_only_where_it_fits(check_text, text, suggestions):
+    (found,) = _of(check_text, "amtsdeutsch", text)
+    assert found.suggestions == suggestions
