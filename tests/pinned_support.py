@@ -59,3 +59,13 @@ def kind_hits(kind: str, doc, parameters: dict | None = None) -> list[tuple[str,
     from einfach.rules.kinds import kind_class
 
     return [(doc[h.start : h.end].text, h.values) for h in kind_class(kind)(parameters or {}).find(doc)]
+
+
+def tagged_doc(tagged: str):
+    """``annotated_doc`` from "word/TAG" or "word/TAG/lemma" items ("Wir/PPER prüfen/VVFIN ./$."); the lemma
+    defaults to the word in lowercase."""
+    words = []
+    for item in tagged.split():
+        word, tag, *lemma = item.split("/")
+        words.append((word, tag, lemma[0] if lemma else word.lower()))
+    return annotated_doc(words)

@@ -110,7 +110,7 @@ def test_word_ending_in_a_star_as_one_token_is_a_footnote_mark():
     assert _kind_on_words(["Der", "Preis*", "gilt", "."]) == ["Preis*"]
 
 
-@pytest.mark.parametrize("word", ["a*", "5a*", "**"])
+@pytest.mark.parametrize("word", ["a*", "5a*", "**", "a5*", "Ab5*"])
 def test_short_or_non_letter_word_with_a_star_as_one_token_is_quiet(word):
     assert _kind_on_words(["Der", word, "gilt", "."]) == []
 
@@ -126,3 +126,17 @@ def test_star_glued_to_both_words_is_quiet():
 
 def test_star_opening_the_text_is_quiet():
     assert _kind_on_words(["*", "Der", "Preis", "gilt", "."]) == []
+
+
+def test_message_quotes_the_marked_words():
+    (found,) = findings("verweis", "Die Kosten stehen auf Seite 4, siehe Seite 4.", "leicht")
+    assert found.message == f"Verweis: „siehe Seite“ ist {REFERENCE}"
+
+
+def test_message_quotes_a_one_word_mark():
+    (found,) = findings("verweis", "Das Geld¹ bekommen Sie jeden Monat.", "leicht")
+    assert found.message == f"Verweis: „Geld¹“ ist {MARK}"
+
+
+def test_number_in_square_brackets_ending_the_text_is_a_footnote_mark():
+    assert _kind_on_words(["Die", "Kosten", "[", "2", "]"], [True, False, False, False, False]) == ["[2]"]

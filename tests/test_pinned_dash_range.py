@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from pinned_support import findings
 
+from einfach.rules.kinds.dash_range import day_or_month
+
 
 def von_bis(text: str) -> list[tuple[str, str]]:
     """(marked text, suggestion) per finding."""
@@ -90,3 +92,85 @@ def test_lowercase_names_or_other_words_with_a_dash_are_quiet(text):
 def test_message_quotes_the_range():
     (found,) = findings("von-bis", "Wir sind 9–12 Uhr für Sie da.", "leicht")
     assert found.message == "Bereich mit Strich: „9–12“"
+
+
+@pytest.mark.parametrize("before", ["Tel.", "Tel", "Telefon", "Fax", "Nr.", "Nummer", "Az.", "Aktenzeichen", "Durchwahl",
+                                    "Mobil"])
+def test_numbers_after_a_word_for_a_phone_or_file_number_are_no_range(before):
+    assert von_bis(f"Das ist {before} 351-400.") == []
+
+
+def test_leading_zero_with_two_digits_is_a_range():
+    """A phone number has three or more digits after its leading zero; "09–12" is a time."""
+    assert von_bis("Wir sind 09–12 Uhr da.") == [("09–12", "Schreiben Sie „von 09 bis 12 Uhr“.")]
+
+
+@pytest.mark.parametrize("text", ["Das Spiel ist 2-2 ausgegangen.", "Das Spiel ist 2 - 2 ausgegangen."])
+def test_two_equal_numbers_are_no_range(text):
+    assert von_bis(text) == []
+
+
+def test_dotted_day_without_a_full_stop_after_it_marks_one_token():
+    assert von_bis("Das Büro ist Mo.-Fr geöffnet.") == [("Mo.-Fr", "Schreiben Sie „von Montag bis Freitag“.")]
+
+
+@pytest.mark.parametrize("text", ["Wir sind Montag – freitag im Büro.", "Wir sind montag – Freitag im Büro."])
+def test_day_range_in_three_tokens_needs_both_names_capitalised(text):
+    assert von_bis(text) == []
+
+
+@pytest.mark.parametrize(("word", "name"), [
+    ("Mo", "Montag"), ("Di", "Dienstag"), ("Mi", "Mittwoch"), ("Do", "Donnerstag"), ("Fr", "Freitag"),
+    ("Sa", "Samstag"), ("So", "Sonntag"), ("Jan", "Januar"), ("Feb", "Februar"), ("Mär", "März"), ("Apr", "April"),
+    ("Mai", "Mai"), ("Jun", "Juni"), ("Jul", "Juli"), ("Aug", "August"), ("Sep", "September"), ("Sept", "September"),
+    ("Okt", "Oktober"), ("Nov", "November"), ("Dez", "Dezember"), ("MO", "Montag"),
+])
+def test_abbreviated_day_or_month_is_written_out(word, name):
+    assert day_or_month(word) == name
+
+
+@pytest.mark.parametrize("name", ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
+                                  "Sonnabend", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                                  "September", "Oktober", "November", "Dezember"])
+def test_full_day_or_month_name_is_itself(name):
+    assert day_or_month(name.lower()) == name
+
+
+def test_other_word_is_no_day_or_month():
+    assert day_or_month("Haus") is None
+
+
+def test_a_number_after_tel_does_not_end_the_search():
+    assert von_bis("Tel. 351-400, Sprechzeit 9–12 Uhr.") == [("9–12", "Schreiben Sie „von 9 bis 12 Uhr“.")]
+
+
+def test_dotted_day_range_ending_the_text():
+    assert von_bis("Das Büro ist offen Mo.-Fr") == [("Mo.-Fr", "Schreiben Sie „von Montag bis Freitag“.")]
+
+
+def test_day_and_another_word_with_a_dash_are_quiet():
+    assert von_bis("Das Büro ist Mo–Haus offen.") == []
+
+
+def test_number_range_in_three_tokens_ending_the_text():
+    assert von_bis("Die Sprechzeit ist 9 - 12") == [("9 - 12", "Schreiben Sie „von 9 bis 12“.")]
+
+
+def test_two_hyphens_are_no_dash():
+    assert von_bis("Die Sprechzeit ist 9 -- 12 Uhr.") == []
+
+
+def test_every_range_of_a_sentence_is_reported():
+    assert von_bis("Das Büro ist Mo-Di offen, Sa-So zu.") == [("Mo-Di", "Schreiben Sie „von Montag bis Dienstag“."),
+                                                             ("Sa-So", "Schreiben Sie „von Samstag bis Sonntag“.")]
+
+
+@pytest.mark.parametrize("text", ["Das Zimmer ist 3 x 4 Meter groß.", "Das sind 3 + 4 Seiten."])
+def test_two_numbers_joined_by_another_character_are_no_range(text):
+    assert von_bis(text) == []
+
+
+@pytest.mark.parametrize("text", ["Die Modelle 3 - 5X sind neu.", "Wir sind MoX - Fr im Büro.", "Wir sind Mo - FrX im Büro."])
+def test_only_a_full_stop_is_stripped_from_the_words_of_a_range(text):
+    """"5X" or "FrX" is no number or day: only the full stop may stay on the last word."""
+    assert von_bis(text) == []

@@ -141,3 +141,12 @@ def test_a_text_of_one_full_verb_without_full_stop_is_checked():
 def test_only_the_first_letter_decides_a_lowercase_verb():
     doc = annotated_doc([("Er", "PPER", "er"), ("gING", "VVFIN", "gehen"), (".", "$.", ".")])  # caps lock slipped
     assert [text for text, _ in kind_hits("preterite", doc)] == ["gING"]
+
+
+def test_du_with_a_form_of_ihr_gets_the_perfekt_of_du():
+    """"hießt" is the "ihr" form in ablaut's table ("du hießest"); with "du" the Perfekt is "hast … geheißen"."""
+    assert praeteritum("Du hießt Anna.") == [("hießt", "Schreiben Sie das Perfekt: „hast … geheißen“.")]
+
+
+def test_ihr_with_its_own_form_keeps_the_perfekt_of_ihr():
+    assert praeteritum("Ihr hießt Anna und Paul.") == [("hießt", "Schreiben Sie das Perfekt: „habt … geheißen“.")]

@@ -127,7 +127,10 @@ class Numbers:
 
     def find(self, doc: Doc):
         tokens = visible_tokens(doc)
+        covered = 0  # a word inside a finding is not reported again ("5 vom Hundert": not "Hundert" -> "100")
         for position, token, previous, following in neighbours(tokens):
+            if token.i < covered:
+                continue
             hit = (
                 self._number_word(token)
                 or self._ordinal_word(token)
@@ -140,6 +143,7 @@ class Numbers:
                 or self._fraction(tokens, position)
             )
             if hit is not None:
+                covered = hit.end
                 yield hit
 
     def _hit(self, first: Token, last: Token, problem: str, replacement: str) -> Hit:

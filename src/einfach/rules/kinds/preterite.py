@@ -6,7 +6,9 @@ Präteritum form of its lemma and no present form of it ("kaufte", "ging",
 :func:`einfach.nlp.syntax.particle_verbs`).  The forms and the Perfekt come
 from the conjugator ablaut (:mod:`.verbforms`), so the suggestion names the
 right auxiliary and participle ("ging" -> "ist gegangen", "rief an" -> "hat
-angerufen"), in the first person when "ich" is the clause's subject.
+angerufen"), in the first person when "ich" is the clause's subject, and with
+"du" in the second person singular even for a form ablaut gives only for "ihr"
+("Du hießt" -> "hast … geheißen").
 
 Tagger slips stay quiet: a capitalised "verb" inside a sentence ("einen
 Bissen"), a second-person form without "du"/"ihr" ("Das hießt": a typo for
@@ -49,7 +51,7 @@ class Preterite:
             for clause in clauses(sentence):
                 lower = {t.lower_ for t in clause}
                 first_person = "ich" in lower
-                second_person = bool(lower & {"du", "ihr"})
+                second_person = lower & {"du", "ihr"}
                 perfect = any(t.tag_ == "VAFIN" and t.lemma_ in {"sein", "haben"} for t in clause)
                 modal = any(t.tag_ in {"VMFIN", "VAFIN"} for t in clause)
                 words = [t for t in clause if not t.is_punct]
@@ -62,7 +64,7 @@ class Preterite:
                     if hit is not None:
                         yield hit
 
-    def _check(self, token, joined: dict[int, str], first_person: bool, second_person: bool, perfect: bool) -> Hit | None:
+    def _check(self, token, joined: dict[int, str], first_person: bool, second_person: set[str], perfect: bool) -> Hit | None:
         lemma = lemma_of(token, joined).lower()
         if lemma in self.allowed:
             return None
@@ -79,6 +81,8 @@ class Preterite:
             person = FIRST_SINGULAR if first_person else THIRD_SINGULAR
         elif THIRD_PLURAL in persons:
             person = THIRD_PLURAL
+        elif second_person == {"du"}:
+            person = SECOND_SINGULAR  # "Du hießt": ablaut has "hießest" for "du", "hießt" only for "ihr"
         else:
             person = persons[0]
         auxiliary, _, participle = forms.perfect[person].partition(" ")
