@@ -196,3 +196,24 @@ def test_zustaendig_keeps_its_finding_but_offers_no_word(check_text, text):
 def test_einzelfall_offers_a_word_only_where_it_fits(check_text, text, suggestions):
     (found,) = _of(check_text, "amtsdeutsch", text)
     assert found.suggestions == suggestions
+
+
+# -- abkuerzung: the written-out name right before its acronym explains it (S114) -------------------
+
+@pytest.mark.parametrize("text", [
+    "Der Deutsche Gewerkschaftsbund DGB hat sich geäußert.",          # a letter from inside a compound
+    "Die Bundesagentur für Arbeit BA zahlt das Geld.",                # a linking word inside
+    "Ihre Daten gehen an das Bundesamt für Migration und Flüchtlinge BAMF.",
+])
+def test_acronym_after_its_written_out_name_is_no_finding(check_text, text):
+    assert _of(check_text, "abkuerzung", text) == []
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("Bitte senden Sie die Unterlagen an das BAMF.", "BAMF"),
+    # capitalized words before it that do not spell it
+    ("Schicken Sie Ihre Anmeldung an die ABH.", "ABH"),
+    ("Bitte wenden Sie sich an Frau Müller vom ABH.", "ABH"),
+])
+def test_acronym_after_words_that_do_not_spell_it_is_still_found(check_text, text, acronym):
+    assert [f.text for f in _of(check_text, "abkuerzung", text)] == [acronym]

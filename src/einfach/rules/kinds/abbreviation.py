@@ -203,6 +203,8 @@ class Abbreviation:
             return True  # "ABH (Ausländerbehörde)", "ABH: Ausländerbehörde"
         if _spelled_after(view, index):
             return True  # "DHS Deutsche Hauptstelle für Suchtfragen"
+        if _spelled_before(view, index):
+            return True  # "Deutscher Gewerkschaftsbund DGB"
         sentence = view.sentence_of(index)
         for other in range(sentence.start, sentence.end):
             if view.lemma[other].lower() in NAMING_LEMMAS or view.lower[other] in NAMING_LEMMAS:
@@ -241,6 +243,39 @@ def _spelled_after(view: DocView, index: int) -> bool:
             return False
         position += 1
     return initials == letters
+
+
+def _spelled_before(view: DocView, index: int) -> bool:
+    """The long form stands right before the acronym and spells it: "Deutscher Gewerkschaftsbund DGB"
+    (tenth blind review, S114). The letters may come from inside a compound ("Gewerkschafts*b*und"), so
+    they are matched as Schwartz and Hearst match a short form to its long form (PSB 2003): from the
+    last letter backwards, each found further left, and the first one at the start of a capitalized word.
+    The long form is at most one word per letter plus linking words, and only capitalized words or
+    linking words; the acronym's own letters never come from a word before the long form."""
+    letters = view.text[index].lower()
+    words: list[str] = []
+    position = index - 1
+    while position >= 0 and len(words) < 2 * len(letters):
+        word = view.text[position]
+        if not (word.isalpha() and (word[:1].isupper() or word in LINKING_WORDS)):
+            break
+        words.insert(0, word)
+        if word[:1].isupper() and word.lower().startswith(letters[0]) and _spells(letters, words):
+            return True
+        position -= 1
+    return False
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """``words`` (opening with the word whose initial is the first letter) hold ``letters`` in order, the
+    first letter as that word's initial: the long form of an acronym."""
+    text = " ".join(words).lower()
+    at = len(text)
+    for letter in reversed(letters[1:]):
+        at = text.rfind(letter, 1, at)
+        if at < 1:
+            return False
+    return True
 
 
 def _ends_word(view: DocView, end: int) -> bool:
