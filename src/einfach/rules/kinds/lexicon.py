@@ -33,7 +33,7 @@ from ...nlp.syntax import has_finite, particle_verbs
 from ..loader import LexiconEntry, load_lexicon
 from ...nlp.view import DocView, doc_view
 from .base import Hit, join_alternatives, spans_only
-from .senses import fitting_alternatives
+from .senses import fitting_alternatives, names_any
 from .wordinfo import (is_known_adjective, is_known_verb, known_tag, participle_of, read_as_participle,
                        zu_participle_verb)
 from ...rewrite.declension import ending_of
@@ -382,20 +382,14 @@ def _next_is(words: Words, last: Token, forms: tuple[str, ...]) -> bool:
     """Whether the word just after ``last`` (by its form or lemma) is one of ``forms``; a form
     written with a leading hyphen is an ending („-ung“: „dient der Verbesserung“, not „dient dem Wohl“)."""
     following = next((p for p, token in enumerate(words.tokens) if token.i == last.i + 1), None)
-    if following is None:
-        return False
-    lower, lemma = words.lower[following], words.lemmas[following]
-    return lower in forms or lemma in forms or any(
-        form[:1] == "-" and len(form) > 1 and lower.endswith(form[1:]) for form in forms)
+    # the lemma by itself only: an ending is read on the form („-ung“ does not name „Verbesserungen“)
+    return following is not None and (words.lemmas[following] in forms or names_any((words.lower[following],), forms))
 
 
 def _in_sentence(words: Words, forms: tuple[str, ...]) -> bool:
     """Whether one of ``forms`` (a lemma or form; with a leading hyphen an ending: „-bescheinigung“
     for „Meldebescheinigung“) stands in the sentence."""
-    if not words.vocabulary.isdisjoint(forms):
-        return True
-    endings = tuple(form[1:] for form in forms if form[:1] == "-" and len(form) > 1)
-    return bool(endings) and any(word.endswith(endings) for word in words.vocabulary)
+    return names_any(words.vocabulary, forms)
 
 
 def _context_fits(pattern: Pattern, words: Words, position: int) -> bool:

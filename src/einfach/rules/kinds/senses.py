@@ -116,11 +116,17 @@ def _noun_is(matched: list[Token], nouns: frozenset[str]) -> bool:
     noun = next((t for t in sentence if t.i > last and (t.tag_ in {"NN", "NE"} or t.text in {"§", "§§"})), None)
     if noun is None:
         return False
-    forms = {(noun.lemma_ or noun.text).lower(), noun.lower_}
-    if not forms.isdisjoint(nouns):
+    return names_any({(noun.lemma_ or noun.text).lower(), noun.lower_}, nouns)
+
+
+def names_any(seen, wanted) -> bool:
+    """One of the words ``seen`` (lowercase lemmas or forms) is one of ``wanted``, the lexicon's word
+    lists (``only_before``, ``only_with``, ``if_noun``), where a word written with a leading hyphen is
+    an ending: "-bescheinigung" names "meldebescheinigung" (docs/lexicons.md)."""
+    if not set(seen).isdisjoint(wanted):
         return True
-    endings = tuple(word[1:] for word in nouns if word[:1] == "-" and len(word) > 1)
-    return bool(endings) and any(form.endswith(endings) for form in forms)
+    endings = tuple(word[1:] for word in wanted if word[:1] == "-" and len(word) > 1)
+    return bool(endings) and any(word.endswith(endings) for word in seen)
 
 
 def _opens_bracket(matched: list[Token]) -> bool:
