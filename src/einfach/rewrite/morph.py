@@ -33,6 +33,9 @@ SAME_FORMS = {"die", "das", "eine", "keine", "diese", "dieses", "jede", "jedes",
               "seine", "ihre", "unsere", "eure", "einige", "mehrere", "beide", "sämtliche", "welche"}
 GENITIVE_STARTS = {"des", "der", "eines", "einer", "meines", "meiner", "ihres", "ihrer", "seines", "seiner",
                    "unseres", "unserer", "dieses", "dieser"}
+# determiners that after a preposition or a conjunction can only open a genitive ("der", "einer" may be a
+# dative or a nominative; the dative is "dem", "einem"): "binnen eines Monats", "der Gründe sowie des Zeitpunkts"
+GENITIVE_ONLY = {"des", "eines"}
 # a legal reference, or a bank account given as an apposition ("…, IBAN DE00 1234 …,"): no noun phrase of the clause
 REFERENCE_STARTS = {"§", "§§", "Art.", "Artikel", "IBAN"}
 REFERENCE_TAGS = {"CARD", "NN", "NE", "XY", "FM", "ADJA", "KON", "$("}

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 from ..nlp.view import doc_view
 from . import declension
 from .edits import REVIEW, SURE, Proposal
-from .morph import DETERMINER_TAGS, capitalise
+from .morph import DETERMINER_TAGS, GENITIVE_ONLY, capitalise
 
 # the case a preposition governs, for the prepositions a rewrite may put in
 PREPOSITION_CASE = {"mit": "dat", "zu": "dat", "von": "dat", "bei": "dat", "nach": "dat", "aus": "dat",
@@ -185,15 +185,10 @@ def recase_genitive(doc, position: int, end: int, case: str,
     return words, index, form
 
 
-# determiners that can only be a genitive after a conjunction joining genitive phrases ("der", "einer" may
-# be a dative or a nominative that opens something else)
-SECOND_GENITIVE = {"des", "eines"}
-
-
 def _second_genitive(doc, index: int, end: int) -> bool:
-    """The noun at ``index`` is followed by "sowie", "und" or "oder" and a determiner of ``SECOND_GENITIVE``."""
+    """The noun at ``index`` is followed by "sowie", "und" or "oder" and a determiner of ``GENITIVE_ONLY``."""
     return index + 2 < end and doc[index + 1].lower_ in {"sowie", "und", "oder"} and \
-        doc[index + 2].lower_ in SECOND_GENITIVE
+        doc[index + 2].lower_ in GENITIVE_ONLY
 
 
 def _noun(token, after_determiner: bool) -> bool:

@@ -39,7 +39,7 @@ from ..nlp.syntax import clauses
 from ..nlp.view import doc_view
 from .declension import ARTICLE, DIES_ENDING, DIES_WORDS, ending_of
 from .edits import REVIEW, SURE, Proposal
-from .morph import GENITIVE_STARTS, capitalise, present_plural, split_separable
+from .morph import GENITIVE_ONLY, GENITIVE_STARTS, capitalise, present_plural, split_separable
 from .phrases import PHRASE_MODES, after_listed, applicability, fit_start
 
 # article form + adjective ending (of the swapped adjective) -> possessive determiner ending
@@ -55,10 +55,6 @@ DIES_ENDINGS = {ARTICLE[key]: DIES_ENDING[key] for key in ARTICLE}
 
 def _at_start(doc: "Doc", index: int) -> bool:
     return doc_view(doc).at_sentence_start(index)
-
-
-# determiners that after a preposition can only be a genitive (the dative is "dem", "einem")
-GENITIVE_ONLY = {"des", "eines"}
 
 
 def _next_word(doc, index: int) -> str:
