@@ -236,6 +236,8 @@ class LexiconMatch:
             taken |= indices
             start = min(indices)
             end = max(indices) + 1
+            if explains_noun_before(doc, start, end):
+                continue  # „Bauwerke (bauliche Anlagen)“: the bracket explains a plain word; nothing to replace
             entry = pattern.entry
             # the alternatives fill only the message and the suggestion (base.spans_only: the safety check)
             alternatives = in_form(fitting_alternatives(entry, words, matched), matched) if texts else ()
@@ -255,6 +257,19 @@ class LexiconMatch:
                 },
                 suggest=bool(alternatives),
             )
+
+
+def explains_noun_before(doc: Doc, start: int, end: int) -> bool:
+    """The term fills a bracket right after a noun: „Anforderungen an Bauwerke (bauliche Anlagen)“.
+    The plain word stands first and the bracket names its legal term for the reader who meets it
+    in the law: an explanation, not jargon to replace (a swap would give „Bauwerke (Bauwerk)“;
+    issue 17, tenth blind review, S149). An article may open the bracket; other words in it (a
+    sentence of its own, a list) keep the finding."""
+    opening = start - 1
+    if opening >= 0 and doc[opening].tag_ == "ART":
+        opening -= 1
+    return (opening >= 1 and end < len(doc) and doc[opening].text == "(" and doc[end].text == ")"
+            and doc[opening - 1].tag_ in {"NN", "NE"})
 
 
 def in_form(alternatives: tuple[str, ...], matched: list[Token]) -> tuple[str, ...]:
