@@ -34,3 +34,43 @@ def test_bracketed_legal_term_after_the_plain_word_is_no_finding(check_text, tex
 ])
 def test_legal_term_elsewhere_keeps_its_finding(check_text, text, words):
     assert len(_about(check_text, "amtsdeutsch", text, words)) == 1
+
+
+# -- „oben genannt“ after an article: the swap would leave the article (S054) -------------------------
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Ihr Antrag wird unter dem oben genannten Aktenzeichen geführt.", "oben genannten"),
+    ("Wir prüfen den oben genannten Antrag.", "oben genannten"),
+    ("Bitte nennen Sie bei Fragen das obengenannte Aktenzeichen.", "obengenannte"),
+    ("Wenn Sie aus dem betreffenden Gebiet wegziehen, geben Sie den Ausweis zurück.", "betreffenden"),
+])
+def test_pointer_after_an_article_keeps_its_finding_without_a_word(check_text, text, words):
+    found = _about(check_text, "amtsdeutsch", text, words)
+    assert len(found) == 1
+    assert found[0].suggestions == []
+    assert "noch einmal" in found[0].message or "betreffend" in found[0].message.lower()
+
+
+def test_pointer_after_the_readers_possessive_still_goes(check_text):
+    found = _about(check_text, "amtsdeutsch", "Wir haben Ihren oben genannten Antrag geprüft.", "oben genannten")
+    assert len(found) == 1
+    assert found[0].suggestions == ["Schreiben Sie „haben Ihren Antrag“ statt „haben Ihren oben genannten Antrag“."]
+
+
+# -- „Belehrung“ as the procedure the Infection Protection Act prescribes (S014) ---------------------
+
+@pytest.mark.parametrize("text", [
+    "Die Bescheinigungen der Teilnahme an den Belehrungen des Gesundheitsamtes müssen im Betrieb aufbewahrt werden.",
+    "Vor der ersten Arbeit im Lebensmittelbereich brauchen Sie eine Belehrung nach dem Infektionsschutzgesetz.",
+])
+def test_belehrung_of_the_infection_protection_act_gets_no_hinweis(check_text, text):
+    found = [f for f in _of(check_text, "amtsdeutsch", text) if f.text.lower().startswith("belehrung")]
+    assert len(found) == 1
+    assert found[0].suggestions == []
+    assert "Infektionsschutzgesetz" in found[0].message
+
+
+def test_belehrung_in_a_letter_still_gets_hinweis(check_text):
+    found = _about(check_text, "amtsdeutsch", "Bitte lesen Sie die Belehrung auf der Rückseite.", "Belehrung")
+    assert len(found) == 1
+    assert "Hinweis" in " ".join(found[0].suggestions)
