@@ -74,3 +74,31 @@ def test_belehrung_in_a_letter_still_gets_hinweis(check_text):
     found = _about(check_text, "amtsdeutsch", "Bitte lesen Sie die Belehrung auf der Rückseite.", "Belehrung")
     assert len(found) == 1
     assert "Hinweis" in " ".join(found[0].suggestions)
+
+
+# -- a noun for a group of people gets no explanation of the duty, nor „Sie“ (S105) ------------------
+
+def test_group_of_people_is_explained_as_people(check_text):
+    text = ("Ausländer mit einer Duldung sowie andere Ausreisepflichtige haben Anspruch auf medizinische "
+            "Versorgung nach dem Asylbewerberleistungsgesetz.")
+    found = _about(check_text, "seltenes-wort", text, "Ausreisepflichtige")
+    assert len(found) == 1
+    assert "Menschen, die Deutschland verlassen müssen" in found[0].suggestions[0]
+    assert " Sie " not in found[0].suggestions[0].split(":", 1)[1]
+
+
+def test_a_noun_gets_no_adjective_explanation_and_no_explanation_of_another_word():
+    from einfach.rules.kinds.wordinfo import _legal_explanation
+
+    def explain(word, noun=True):
+        return _legal_explanation(word, word, "fachbegriffe", noun) or ""
+
+    # „-ige“ makes people of a duty: the people's entry, never the duty's („Pflicht, …“) or „Sie müssen …“
+    for word in ("ausreisepflichtige", "ausreisepflichtigen", "ausreisepflichtiger"):
+        assert explain(word).startswith("Menschen"), word
+    assert explain("ausreisepflichtig", noun=False).startswith("Sie müssen")
+    assert explain("minderjährige") == ""  # a noun gets no adjective's explanation
+    assert explain("minderjährigen", noun=False) != ""  # an adjective form does
+    # a plural or genitive the tagger does not lemmatise keeps its term's explanation
+    assert explain("säumniszuschläge") != ""
+    assert explain("säumniszuschlags") != ""

@@ -57,24 +57,41 @@ def legal_terms(name: str = "fachbegriffe") -> dict[str, str]:
     return terms
 
 
+@lru_cache(maxsize=4)
+def _adjective_terms(name: str) -> frozenset[str]:
+    """The one-word legal terms written in lowercase („ausreisepflichtig“, „minderjährig“): adjectives."""
+    return frozenset(words[0].lower() for entry in load_lexicon(name).entries
+                     for words in [list(entry.match) if entry.match else entry.term.split()]
+                     if len(words) == 1 and entry.term.islower())
+
+
 def legal_explanation(token, name: str = "fachbegriffe") -> str | None:
     """The explanation if ``token`` (by lemma or form) is a one-word legal term."""
-    return _legal_explanation((token.lemma_ or "").lower(), token.text.lower(), name)
+    return _legal_explanation((token.lemma_ or "").lower(), token.text.lower(), name, getattr(token, "tag_", "") == "NN")
+
+
+# what a plural, genitive or adjective ending adds to a term: not „-ige“, which makes a word for
+# people of a duty („Ausreisepflichtige“ are no „Ausreisepflicht“)
+INFLECTION_ENDINGS = frozenset({"e", "n", "en", "r", "s", "es", "er", "ern", "em", "se", "sen", "nen"})
 
 
 @lru_cache(maxsize=65536)
-def _legal_explanation(lemma: str, text: str, name: str) -> str | None:
-    """Memoised: the fallback below scans every term, and word forms repeat."""
+def _legal_explanation(lemma: str, text: str, name: str, noun: bool = False) -> str | None:
+    """Memoised: the fallback below scans every term, and word forms repeat. A noun gets no
+    adjective's explanation: „Ausreisepflichtige“ names people, „ausreisepflichtig“ explains a duty
+    addressed to „Sie“ (issue 17, tenth blind review, S105)."""
     terms = legal_terms(name)
+    adjectives = _adjective_terms(name) if noun else frozenset()
     for key in (lemma, text):
-        if key in terms:
+        if key in terms and key not in adjectives:
             return terms[key]
     # plural and genitive forms HanTa does not lemmatise ("Säumniszuschläge" -> "Säumniszuschlag"): the
-    # whole term, an umlaut read as its vowel, and at most three letters more ("Verwaltungszwangs" is no
+    # whole term, an umlaut read as its vowel, and an inflection ending ("Verwaltungszwangs" is no
     # "Verwaltungsakt": own reading of a fresh sample, seed 311)
     plain = text.translate(_NO_UMLAUT)
     for term, explanation in terms.items():
-        if len(term) >= 8 and 0 < len(text) - len(term) <= 3 and plain.startswith(term.translate(_NO_UMLAUT)):
+        if len(term) >= 8 and plain[len(term):] in INFLECTION_ENDINGS and term not in adjectives \
+                and plain.startswith(term.translate(_NO_UMLAUT)):
             return explanation
     return None
 
