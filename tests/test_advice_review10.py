@@ -102,3 +102,19 @@ def test_a_noun_gets_no_adjective_explanation_and_no_explanation_of_another_word
     # a plural or genitive the tagger does not lemmatise keeps its term's explanation
     assert explain("säumniszuschläge") != ""
     assert explain("säumniszuschlags") != ""
+
+
+# -- genitivkette: a dative object is no link of the chain (S075) -------------------------------------
+
+def test_dative_object_before_an_accusative_is_no_genitive(check_text):
+    text = "In Betreuungssachen ist auf Verlangen des Betroffenen einer Person seines Vertrauens die Anwesenheit zu gestatten."
+    assert _of(check_text, "genitivkette", text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a chain of genitives followed by a verb or a full stop stays a chain
+    "Die Prüfung des Antrags einer Person seines Vertrauens dauert lange.",
+    "Wir warten auf die Prüfung des Antrags des Ehegatten der Antragstellerin.",
+])
+def test_genitive_chain_without_an_object_after_it_stays(check_text, text):
+    assert len(_of(check_text, "genitivkette", text)) == 1

@@ -94,6 +94,7 @@ class GenitiveChain:
                         break
                     links.append(link)
                     cursor = _skip_names(view, tokens, tokens.index(link.head) + 1)
+                links = _before_dative_object(tokens, cursor, links)
                 if len(links) >= self.min_chain and not any(
                     t.i in view.protected for link in links for t in link.tokens
                 ) and not _association(view, tokens, tokens.index(links[-1].head) + 1):
@@ -179,6 +180,24 @@ def _dative_context(tokens: list[Token], position: int) -> bool:
     anzuzeigen ist") than a genitive attribute."""
     following = tokens[position + 1] if position + 1 < len(tokens) else None
     return following is not None and following.tag_ in DATIVE_FOLLOWERS
+
+
+# a noun phrase in the nominative or accusative: it cannot be part of the genitive chain before it
+OBJECT_DETERMINERS = {"die", "das", "den", "dem", "ein", "eine", "einen", "einem"}
+
+
+def _before_dative_object(tokens: list[Token], cursor: int, links: list[Link]) -> list[Link]:
+    """The chain up to a feminine singular link that is a dative object: a noun phrase with its own
+    article follows the chain („auf Verlangen des Betroffenen einer Person seines Vertrauens die
+    Anwesenheit zu gestatten“: „einer Person“ is the dative, „die Anwesenheit“ the object; issue 17,
+    tenth blind review, S075). Without such a phrase after it the chain stays as found."""
+    if cursor >= len(tokens) or tokens[cursor].lower_ not in OBJECT_DETERMINERS or tokens[cursor].tag_ != "ART":
+        return links
+    for index in range(len(links) - 1, -1, -1):
+        determiner = links[index].determiner
+        if determiner is not None and not links[index].plural and determiner.lower_.endswith("er"):
+            return links[:index]  # „einer“, „der“, „Ihrer“, „dieser“ …: the feminine dative and what hangs on it
+    return links
 
 
 def _dative_noun(noun: Token, plural: bool) -> str:
