@@ -118,3 +118,45 @@ def test_dative_object_before_an_accusative_is_no_genitive(check_text):
 ])
 def test_genitive_chain_without_an_object_after_it_stays(check_text, text):
     assert len(_of(check_text, "genitivkette", text)) == 1
+
+
+# -- generic, the largest kind of rounds 9 and 10: a verb phrase in its base form ----------------------
+# (14 of 14 such suggestions were judged generic: „liegt nicht vor“ → „es gibt“, „kommt … in Betracht“ →
+# „möglich sein“, „veranlasst“ → „dafür sorgen“; a single word or a fitted swap stays)
+
+@pytest.mark.parametrize(("rule", "text"), [
+    ("amtsdeutsch", "Eine Stellungnahme der Hochschule liegt nicht vor."),
+    ("amtsdeutsch", "Der Arzt klärt ab, ob eine körperliche Erkrankung vorliegt."),
+    ("amtsdeutsch", "Das Gericht veranlasst die Löschung im Handelsregister."),
+    ("funktionsverbgefuege", "Die Beraterinnen stehen Ihnen montags zur Verfügung."),
+    ("funktionsverbgefuege", "Für Sie kommt eine Ermäßigung beim Rundfunkbeitrag in Betracht."),
+])
+def test_no_base_form_phrase_for_a_finite_verb(check_text, rule, text):
+    found = _of(check_text, rule, text)
+    assert len(found) == 1
+    assert found[0].suggestions == []
+    assert found[0].message  # the finding and its reason stay
+
+
+def test_the_single_word_stays_when_the_phrase_goes(check_text):
+    (found,) = _about(check_text, "amtsdeutsch", "Die Gebühr entfällt.", "entfällt")
+    assert found.suggestions == ["Schreiben Sie stattdessen „wegfallen“."]
+
+
+def test_a_phrase_stays_where_the_term_is_an_infinitive(check_text):
+    found = _of(check_text, "funktionsverbgefuege", "Sie können bei uns Auskunft erteilen.")
+    assert len(found) == 1
+    assert "Auskunft geben" in found[0].suggestions[0]
+
+
+@pytest.mark.parametrize(("alternative", "expected"), [
+    ("es gibt", True), ("da sein", True), ("möglich sein", True), ("dafür sorgen", True), ("gelten für", True),
+    ("in Auftrag geben", True), ("Frist ablaufen", True),
+    # one word, a frame the writer fills in, a phrase without a verb, a clause with its person
+    ("wegfallen", False), ("wenn Sie … zeigen", False), ("um … zu prüfen", False), ("wenn nötig", False),
+    ("in diesem Fall", False), ("vom Amt", False), ("nennen Sie", False), ("Wir zahlen … aus", False),
+])
+def test_base_form_phrase(alternative, expected):
+    from einfach.rules.kinds.lexicon import base_form_phrase
+
+    assert base_form_phrase(alternative) is expected
