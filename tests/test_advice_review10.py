@@ -160,3 +160,9 @@ def test_base_form_phrase(alternative, expected):
     from einfach.rules.kinds.lexicon import base_form_phrase
 
     assert base_form_phrase(alternative) is expected
+
+
+def test_unterliegen_keeps_its_reason_and_offers_no_lone_muessen(check_text):
+    (found,) = _of(check_text, "amtsdeutsch", "Nach § 3 AufenthG unterliegen Sie der Passpflicht.")
+    assert found.suggestions == []
+    assert "muss gemeldet werden" in found.message
