@@ -166,3 +166,19 @@ def test_unterliegen_keeps_its_reason_and_offers_no_lone_muessen(check_text):
     (found,) = _of(check_text, "amtsdeutsch", "Nach § 3 AufenthG unterliegen Sie der Passpflicht.")
     assert found.suggestions == []
     assert "muss gemeldet werden" in found.message
+
+
+# -- generic, the second kind: nominalstil's word pairs without a clause example ----------------------
+# (rounds 8-10: 8 generic and 1 wrong of 9 such suggestions, the one with an example fitting)
+
+def test_nominal_style_without_an_example_keeps_its_message_only(check_text):
+    text = "Die Versorgung der Bevölkerung, die Beratung der Abteilung und die Prüfung der Anforderungen ist schwer."
+    (found,) = _of(check_text, "nominalstil", text)
+    assert found.suggestions == []
+    assert "„Versorgung“" in found.message
+
+
+def test_nominal_style_with_a_clause_example_keeps_its_suggestion(check_text):
+    text = "Nach Prüfung Ihres Antrags und Verlängerung der Frist erhalten Sie eine Entscheidung."
+    (found,) = _of(check_text, "nominalstil", text)
+    assert "Zum Beispiel:" in found.suggestions[0]
