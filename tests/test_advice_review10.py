@@ -155,6 +155,8 @@ def test_a_phrase_stays_where_the_term_is_an_infinitive(check_text):
     # one word, a frame the writer fills in, a phrase without a verb, a clause with its person
     ("wegfallen", False), ("wenn Sie … zeigen", False), ("um … zu prüfen", False), ("wenn nötig", False),
     ("in diesem Fall", False), ("vom Amt", False), ("nennen Sie", False), ("Wir zahlen … aus", False),
+    # a zu-infinitive or a finite phrase fits as it stands („ist unumgänglich“ → „ist nicht zu vermeiden“)
+    ("nicht zu vermeiden", False), ("muss zahlen", False), ("wer zahlen muss", False),
 ])
 def test_base_form_phrase(alternative, expected):
     from einfach.rules.kinds.lexicon import base_form_phrase

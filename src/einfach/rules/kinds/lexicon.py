@@ -304,7 +304,10 @@ def in_form(alternatives: tuple[str, ...], matched: list[Token]) -> tuple[str, .
 
 
 # words that open a frame the writer fills in („wenn Sie … zeigen“, „um … zu prüfen“): a template, kept
-FRAME_OPENERS = {"wenn", "falls", "um", "damit", "indem", "bevor", "bis", "ohne", "wie", "nachdem", "weil", "dass", "ob"}
+FRAME_OPENERS = {"wenn", "falls", "um", "damit", "indem", "bevor", "bis", "ohne", "wie", "nachdem", "weil", "dass", "ob",
+                 "wer"}
+# a phrase already in a finite form („muss zahlen“, „darf einen Antrag stellen“) is no base form
+FINITE_WORDS = {"muss", "darf", "kann", "soll", "will", "hat", "ist", "bekommt", "gibt"}
 INFINITIVE_TAGS = {"VVINF", "VAINF", "VMINF"}
 PERSONS = {"Sie", "wir", "Wir", "ich"}
 
@@ -322,6 +325,8 @@ def base_form_phrase(alternative: str) -> bool:
         return False  # a frame, or a clause with its person („nennen Sie“, „Wir zahlen … aus“)
     if words[:2] == ["es", "gibt"]:
         return True
+    if words[-2] == "zu" or not FINITE_WORDS.isdisjoint(words):
+        return False  # a zu-infinitive („nicht zu vermeiden“ for „unumgänglich“) or a finite phrase fits as it is
     return any(word == "sein" or (word[:1].islower() and word.endswith("n") and is_known_verb(word))
                for word in words)
 
