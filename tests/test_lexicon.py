@@ -389,10 +389,14 @@ DEV6_QUIET = [
 DEV7_ENTRIES = [
     ("Sie können dort Käufe tätigen.", "tätigen"),
     ("Die Käufe wurden von Ihnen getätigt.", "getätigt"),
+    ("Ihr Begehren wurde geprüft.", "Begehren"),
+    ("Der Erwerb des Grundstücks kostet Steuern.", "Erwerb"),
 ]
 DEV7_QUIET = [
     "Die vor Ort tätigen Berater helfen Ihnen.",  # the adjective „tätig“
     "Die freiberuflich Tätigen haben besondere Pflichten.",  # the noun
+    "Manche Tage sind als Hochzeitsdatum besonders begehrt.",  # popular, not the noun „Begehren“
+    "Die wichtigsten Erwerbs- und Verlusttatbestände stehen im Gesetz.",  # parts of compounds (TRUNC)
 ]
 
 

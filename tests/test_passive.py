@@ -286,6 +286,15 @@ def test_attributive_von_ihnen_does_not_make_the_reader_the_object(check_text):
         ("Die Unterlagen werden, z. B. bei fehlenden Angaben, zurückgeschickt.", "werden, z. B. bei fehlenden Angaben, zurückgeschickt"),
         ("Die Steuer entfällt, wenn dem Kreditinstitut eine Kopie des Bescheides überlassen wird.", "überlassen wird"),
         ("Sofern Ihnen die Wohnung überlassen wird, zahlen Sie Miete.", "überlassen wird"),
+        (
+            "Die Gebühr ist innerhalb von zwei Wochen, gerechnet ab Zugang dieses Schreibens, zu zahlen.",
+            "ist innerhalb von zwei Wochen, gerechnet ab Zugang dieses Schreibens, zu zahlen",
+        ),
+        ("Der Antrag ist – mit allen Unterlagen – bis Montag einzureichen.", "ist – mit allen Unterlagen – bis Montag einzureichen"),
+        (
+            "Entscheidungen sind in einer Absprache zwischen den Eltern, dem Jugendamt und der Pflegefamilie zu treffen.",
+            "sind in einer Absprache zwischen den Eltern, dem Jugendamt und der Pflegefamilie zu treffen",
+        ),
     ],
 )
 def test_passive_gaps_seventh_step(check_text, text, span):
@@ -297,6 +306,7 @@ def test_passive_gaps_seventh_step(check_text, text, span):
     [
         # an infinitive clause after a predicate, not a list that the infinitive closes
         "Das sind gute Gründe, den Pass und das Visum mitzubringen.",
+        "Gründe sind die Überlegungen, Kosten und Zeit zu sparen.",
         "Neben nationalen Marken sind europäische Marken (Gemeinschaftsmarken) und internationale Marken "
         "(nach dem Madrider Abkommen) ein guter Weg, Markenschutz im Ausland zu erlangen.",
         # an infinitive clause as subject, and an extraposing predicate after a fronted infinitive

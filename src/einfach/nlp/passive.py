@@ -321,7 +321,7 @@ def _sein_zu_after_insertion(
     for index, chunk in enumerate(following[:MAX_LISTED_CHUNKS + 2]):
         if index >= MAX_INSERTED_CLAUSES + 2 and not listing:
             return
-        if chunk[0].tag_ in INSERTION_STARTS or _explaining(chunk):
+        if chunk[0].tag_ in INSERTION_STARTS or _explaining(chunk) or _participial(chunk):
             inserted = True
             continue
         positions = [p for p in range(len(chunk)) if _zu_infinitive(chunk, p) is not None]
@@ -361,14 +361,22 @@ LIST_ITEM_TAGS = {
 def _opens_list(clause: list[Token], sein: Token) -> bool:
     """The sein clause ends in the first item of a list that is its subject: plural sein, then only
     the words of a noun phrase up to a noun ("Dem Antrag sind der Pass, ein Lichtbild sowie …",
-    "Insbesondere sind sämtliche … Änderungen, z. B. …, … mitzuteilen"). Not after a pronoun that
-    may be the subject itself ("Das sind gute Gründe, den Pass und das Visum mitzubringen")."""
+    "Insbesondere sind sämtliche … Änderungen, z. B. …, … mitzuteilen"). Not after a pronoun or a
+    noun phrase that may be the subject itself, since then the list is a predicate and the infinitive
+    a clause of its own ("Das sind gute Gründe, den Pass und das Visum mitzubringen", "Gründe sind
+    die Überlegungen, Kosten und Zeit zu sparen"); a dative before sein is no subject ("Dem Antrag")."""
     if sein.lower_ not in PLURAL_SEIN:
         return False
-    if any(t.tag_ in {"PDS", "PPER", "PIS", "PRELS", "PWS"} for t in clause if t.i < sein.i):
+    before = [t for t in clause if t.i < sein.i]
+    if any(t.tag_ in {"PDS", "PPER", "PIS", "PRELS", "PWS"} for t in before):
         return False
     after = [t for t in clause if t.i > sein.i and not t.is_punct]
-    return bool(after) and after[-1].tag_ in {"NN", "NE"} and _list_item(after)
+    if not after or after[-1].tag_ not in {"NN", "NE"} or not _list_item(after):
+        return False
+    # a subject before sein and a noun phrase right after it: the list is a predicate; a list inside a
+    # prepositional phrase is none ("Entscheidungen sind in einer Absprache zwischen den Eltern, dem
+    # Jugendamt und der Pflegefamilie zu treffen")
+    return _bare_noun_phrases(before) <= _datives(before) or after[0].tag_ in {"APPR", "APPRART", "ADV", "ADJD"}
 
 
 def _closes_list(tokens: list[Token]) -> bool:
@@ -529,6 +537,8 @@ def _joins_clauses(clause: list[Token], conjunction: Token) -> bool:
     if position == 0 or position + 1 >= len(clause):
         return True
     before, after = clause[position - 1], clause[position + 1]
+    if conjunction.lower_ == "bis" and after.tag_ in COORDINATED_TAGS:
+        return False  # "– bis Montag einzureichen": a preposition the tagger reads as a conjunction
     return before.tag_ not in COORDINATED_TAGS or after.tag_ not in COORDINATED_TAGS
 
 
@@ -700,11 +710,15 @@ def _conditional_end(clause: list[Token], token: Token, anchor: Token) -> bool:
         return False
     # a subject and an object ("sobald die Firma das Gebäude verlassen wird") make it the future tense;
     # a dative ("dem Kreditinstitut") is no subject
-    datives = sum(
-        1 for position, t in enumerate(clause)
-        if t.lower_ in DATIVE_DETERMINERS and (position == 0 or clause[position - 1].tag_ not in {"APPR", "APPRART"})
+    return _bare_noun_phrases(clause) - _datives(clause) < 2
+
+
+def _datives(tokens: list[Token]) -> int:
+    """Noun phrases opened by a dative determiner outside a prepositional phrase ("dem Kreditinstitut")."""
+    return sum(
+        1 for position, t in enumerate(tokens)
+        if t.lower_ in DATIVE_DETERMINERS and (position == 0 or tokens[position - 1].tag_ not in {"APPR", "APPRART"})
     )
-    return _bare_noun_phrases(clause) - datives < 2
 
 
 DATIVE_DETERMINERS = {"dem", "einem", "diesem", "jedem", "keinem", "ihrem", "seinem", "unserem", "meinem", "deinem", "eurem"}
@@ -843,6 +857,14 @@ def _bracketed(clause: list[Token]) -> bool:
 def _relative_after_preposition(clause: list[Token]) -> bool:
     """"in den Sie einreisen dürfen": a relative clause that opens with a preposition."""
     return len(clause) > 1 and clause[0].tag_ == "APPR" and clause[1].tag_ in {"PRELS", "PRELAT", "PWS", "PWAV"}
+
+
+def _participial(chunk: list[Token]) -> bool:
+    """An inserted participle phrase: "…, gerechnet ab Zugang dieses Schreibens, …" (no finite verb,
+    no zu-infinitive)."""
+    return len(chunk) > 1 and chunk[0].tag_ == "VVPP" and not any(
+        t.tag_ in FINITE_TAGS or t.tag_ in {"VVIZU", "PTKZU"} for t in chunk
+    )
 
 
 def _explaining(clause: list[Token]) -> bool:
