@@ -395,8 +395,8 @@ DEV7_ENTRIES = [
 DEV7_QUIET = [
     "Die vor Ort tätigen Berater helfen Ihnen.",  # the adjective „tätig“
     "Die freiberuflich Tätigen haben besondere Pflichten.",  # the noun
-    "Manche Tage sind als Hochzeitsdatum besonders begehrt.",  # popular, not the noun „Begehren“
-    "Die wichtigsten Erwerbs- und Verlusttatbestände stehen im Gesetz.",  # parts of compounds (TRUNC)
+    "Termine am Samstag sind sehr begehrt.",  # popular, not the noun „Begehren“
+    "Im Gesetz stehen die Erwerbs- und Verlustgründe.",  # parts of compounds (TRUNC)
 ]
 
 

@@ -292,8 +292,8 @@ def test_attributive_von_ihnen_does_not_make_the_reader_the_object(check_text):
         ),
         ("Der Antrag ist – mit allen Unterlagen – bis Montag einzureichen.", "ist – mit allen Unterlagen – bis Montag einzureichen"),
         (
-            "Entscheidungen sind in einer Absprache zwischen den Eltern, dem Jugendamt und der Pflegefamilie zu treffen.",
-            "sind in einer Absprache zwischen den Eltern, dem Jugendamt und der Pflegefamilie zu treffen",
+            "Größere Fragen sind in einem Gespräch zwischen den Eltern, dem Jugendamt und der Schule zu klären.",
+            "sind in einem Gespräch zwischen den Eltern, dem Jugendamt und der Schule zu klären",
         ),
     ],
 )
@@ -307,8 +307,8 @@ def test_passive_gaps_seventh_step(check_text, text, span):
         # an infinitive clause after a predicate, not a list that the infinitive closes
         "Das sind gute Gründe, den Pass und das Visum mitzubringen.",
         "Gründe sind die Überlegungen, Kosten und Zeit zu sparen.",
-        "Neben nationalen Marken sind europäische Marken (Gemeinschaftsmarken) und internationale Marken "
-        "(nach dem Madrider Abkommen) ein guter Weg, Markenschutz im Ausland zu erlangen.",
+        "Neben dem Pass sind ein Visum (für lange Reisen) und eine Versicherung (nach dem Gesetz) ein guter "
+        "Schutz, Ärger im Ausland zu vermeiden.",
         # an infinitive clause as subject, and an extraposing predicate after a fronted infinitive
         "Die Wohnung zu finden war nicht einfach.",
         "Zu arbeiten ist wichtig.",

@@ -19,7 +19,10 @@ tags and lemmas:
   such as "bereit" or "verpflichtet" or to "um/ohne/statt ... zu"; it may reach
   over inserted clauses and comma-separated material ("ist, sofern ..., bei
   Aushändigung zu entrichten", "ist ... bei der Stadt, Marktplatz 1, 12345
-  Musterstadt, einzulegen");
+  Musterstadt, einzulegen", "ist ..., d. h. ..., einzureichen") and over a list
+  of noun phrases that is its subject ("Dem Antrag sind der Pass, ein Lichtbild
+  sowie ... beizufügen"); the zu-infinitive may open the clause ("Vorzulegen
+  sind ...");
 * *bekommen*, *erhalten* or *kriegen* with a past participle is the
   Rezipientenpassiv ("Sie bekommen den Bescheid zugeschickt").
 
@@ -329,7 +332,7 @@ def _sein_zu_after_insertion(
             return  # a chunk with a verb of its own ends the search
         if not positions:
             # after the list's last item, a noun phrase of its own that closes no list is a predicate:
-            # the list has ended ("… und internationale Marken (…), ein effizienter Weg, … zu erlangen")
+            # the list has ended ("… und eine Versicherung (…), ein guter Schutz, Ärger … zu vermeiden")
             ended = closed and _bare_noun_phrases(chunk) and not _closes_list(chunk)
             listing = listing and _list_item(chunk) and not ended
             closed = closed or (listing and _closes_list(chunk))
@@ -374,15 +377,15 @@ def _opens_list(clause: list[Token], sein: Token) -> bool:
     if not after or after[-1].tag_ not in {"NN", "NE"} or not _list_item(after):
         return False
     # a subject before sein and a noun phrase right after it: the list is a predicate; a list inside a
-    # prepositional phrase is none ("Entscheidungen sind in einer Absprache zwischen den Eltern, dem
-    # Jugendamt und der Pflegefamilie zu treffen")
+    # prepositional phrase is none ("Größere Fragen sind in einem Gespräch zwischen den Eltern, dem
+    # Jugendamt und der Schule zu klären")
     return _bare_noun_phrases(before) <= _datives(before) or after[0].tag_ in {"APPR", "APPRART", "ADV", "ADJD"}
 
 
 def _closes_list(tokens: list[Token]) -> bool:
     """A conjunction joins the list's last item, and only that one noun phrase follows it ("… oder die
-    Einleitung eines Verfahrens"); a second one is a predicate ("… und internationale Marken ein
-    effizienter Weg, Markenschutz … zu erlangen": an infinitive clause of its own)."""
+    Einleitung eines Verfahrens"); a second one is a predicate ("… und eine Versicherung ein guter
+    Schutz, Ärger im Ausland zu vermeiden": an infinitive clause of its own)."""
     joins = [position for position, t in enumerate(tokens) if t.tag_ == "KON"]
     return bool(joins) and _bare_noun_phrases(tokens[joins[-1] + 1 :]) <= 1
 
