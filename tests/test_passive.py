@@ -255,3 +255,68 @@ def test_attributive_von_ihnen_does_not_make_the_reader_the_object(check_text):
     letter = "Sehr geehrte Frau Muster,\n\nIhnen wird mitgeteilt, dass der von Ihnen beantragte Titel hergestellt wurde."
     found = {f.text: f.suggestions for f in check_text(letter).findings if f.rule == "passiv"}
     assert found == {"wird mitgeteilt": [ADVICE + "„Wir teilen … mit.“"], "hergestellt wurde": []}
+
+
+# -- issue #17, seventh step: sein + zu over lists and explaining insertions, fronted zu-infinitives,
+# a werden the tagger reads as infinitive before an inserted clause, an ambiguous participle in a wenn-clause
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Dem Antrag sind der Pass, ein Lichtbild sowie die Meldebescheinigung beizufügen.",
+            "sind der Pass, ein Lichtbild sowie die Meldebescheinigung beizufügen",
+        ),
+        (
+            "Insbesondere sind alle Änderungen, z. B. ein Umzug, die Aufgabe der Arbeit oder eine Heirat, "
+            "der Behörde unverzüglich mitzuteilen.",
+            "sind alle Änderungen, z. B. ein Umzug, die Aufgabe der Arbeit oder eine Heirat, der Behörde "
+            "unverzüglich mitzuteilen",
+        ),
+        (
+            "Die Unterlagen sind bis zum 1. Juli, d. h. vier Wochen vor dem Termin, einzureichen.",
+            "sind bis zum 1. Juli, d. h. vier Wochen vor dem Termin, einzureichen",
+        ),
+        ("Die Unterlagen sind, z. B. per Post oder E-Mail, einzureichen.", "sind, z. B. per Post oder E-Mail, einzureichen"),
+        ("Vorzulegen sind der Pass, ein Lichtbild und die Meldebescheinigung.", "Vorzulegen sind"),
+        ("Mitzubringen sind ein gültiger Pass und die Geburtsurkunde.", "Mitzubringen sind"),
+        (
+            "Die Leistungen werden, sofern die Voraussetzungen vorliegen, monatlich im Voraus gezahlt.",
+            "werden, sofern die Voraussetzungen vorliegen, monatlich im Voraus gezahlt",
+        ),
+        ("Die Unterlagen werden, z. B. bei fehlenden Angaben, zurückgeschickt.", "werden, z. B. bei fehlenden Angaben, zurückgeschickt"),
+        ("Die Steuer entfällt, wenn dem Kreditinstitut eine Kopie des Bescheides überlassen wird.", "überlassen wird"),
+        ("Sofern Ihnen die Wohnung überlassen wird, zahlen Sie Miete.", "überlassen wird"),
+        (
+            "Die Gebühr ist innerhalb von zwei Wochen, gerechnet ab Zugang dieses Schreibens, zu zahlen.",
+            "ist innerhalb von zwei Wochen, gerechnet ab Zugang dieses Schreibens, zu zahlen",
+        ),
+        ("Der Antrag ist – mit allen Unterlagen – bis Montag einzureichen.", "ist – mit allen Unterlagen – bis Montag einzureichen"),
+        (
+            "Größere Fragen sind in einem Gespräch zwischen den Eltern, dem Jugendamt und der Schule zu klären.",
+            "sind in einem Gespräch zwischen den Eltern, dem Jugendamt und der Schule zu klären",
+        ),
+    ],
+)
+def test_passive_gaps_seventh_step(check_text, text, span):
+    assert span in [f.text for f in passives(check_text, text)], (text, [f.text for f in passives(check_text, text)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive clause after a predicate, not a list that the infinitive closes
+        "Das sind gute Gründe, den Pass und das Visum mitzubringen.",
+        "Gründe sind die Überlegungen, Kosten und Zeit zu sparen.",
+        "Neben dem Pass sind ein Visum (für lange Reisen) und eine Versicherung (nach dem Gesetz) ein guter "
+        "Schutz, Ärger im Ausland zu vermeiden.",
+        # an infinitive clause as subject, and an extraposing predicate after a fronted infinitive
+        "Die Wohnung zu finden war nicht einfach.",
+        "Zu arbeiten ist wichtig.",
+        # the future tense: a pronoun or a subject with an object in the wenn-clause
+        "Wenn er das Haus verlassen wird, schließen wir ab.",
+        "Sobald die Firma das Gebäude verlassen wird, beginnt der Umbau.",
+        "Wir werden Ihnen die Wohnung überlassen.",
+    ],
+)
+def test_passive_quiet_seventh_step(check_text, text):
+    assert not passives(check_text, text), (text, [f.text for f in passives(check_text, text)])

@@ -19,7 +19,10 @@ tags and lemmas:
   such as "bereit" or "verpflichtet" or to "um/ohne/statt ... zu"; it may reach
   over inserted clauses and comma-separated material ("ist, sofern ..., bei
   Aushändigung zu entrichten", "ist ... bei der Stadt, Marktplatz 1, 12345
-  Musterstadt, einzulegen");
+  Musterstadt, einzulegen", "ist ..., d. h. ..., einzureichen") and over a list
+  of noun phrases that is its subject ("Dem Antrag sind der Pass, ein Lichtbild
+  sowie ... beizufügen"); the zu-infinitive may open the clause ("Vorzulegen
+  sind ...");
 * *bekommen*, *erhalten* or *kriegen* with a past participle is the
   Rezipientenpassiv ("Sie bekommen den Bescheid zugeschickt").
 
@@ -139,7 +142,7 @@ def _werden_passive(clause: list[Token], following: list[list[Token]]):
     anchor = next((t for t in auxiliaries if t.tag_ == "VAFIN"), auxiliaries[0])
     participle = _participle_for(anchor, clause, auxiliaries)
     scope = clause
-    if participle is None and anchor.tag_ == "VAFIN" and _ends_open(clause, anchor):
+    if participle is None and _finite(anchor, clause) and _ends_open(clause, anchor):
         participle, scope = _participle_after_insertion(anchor, following)
     if participle is None or _recipient_verb_after(participle, scope):
         return
@@ -258,11 +261,33 @@ def _sein_zu(clause: list[Token], zu_blockers: frozenset[str], following: list[l
 def _zu_infinitive(clause: list[Token], position: int) -> Token | None:
     """The zu-infinitive that starts at ``position`` ("einzureichen", "zu zahlen"), if any."""
     token = clause[position]
-    if token.tag_ == "VVIZU":
+    if token.tag_ == "VVIZU" or (position == 0 and _fronted_as_noun(token)):
         return token
     if token.tag_ == "PTKZU" and position + 1 < len(clause) and clause[position + 1].tag_ == "VVINF":
         return clause[position + 1]
     return None
+
+
+# a known verb is common: the form without its "zu" is no accident of a compound ("Aufzugsanlagen")
+KNOWN_VERB_ZIPF = 2.5
+
+
+def _fronted_as_noun(token: Token) -> bool:
+    """"Mitzubringen sind …": HanTa tags a capitalised zu-infinitive at the start of a sentence as a noun.
+    Taken as the zu-infinitive when sein follows it at once and, without its "zu", it is a common
+    separable verb ("mitbringen")."""
+    doc = token.doc
+    if token.tag_ != "NN" or token.i != token.sent.start or token.i + 1 >= len(doc):
+        return False
+    if doc[token.i + 1].lemma_.lower() != "sein" or doc[token.i + 1].tag_ not in SEIN_TAGS:
+        return False
+    word = token.lower_
+    for particle in SEPARABLE_PARTICLES:
+        if word.startswith(particle + "zu") and word.endswith("en") and len(word) > len(particle) + 5:
+            from .frequency import zipf  # noqa: PLC0415 (the frequency list loads on first use)
+
+            return zipf(particle + word[len(particle) + 2 :]) >= KNOWN_VERB_ZIPF
+    return False
 
 
 def _sein_zu_after_insertion(
@@ -275,10 +300,14 @@ def _sein_zu_after_insertion(
     clauses (skipped whole) and chunks without a verb (an address, "spätestens
     bis zum ..."). The chunk with the infinitive must have no noun phrase of
     its own (then it would be an extraposed infinitive clause: "Wichtig ist,
-    die Unterlagen mitzubringen"). Not when the sein clause has "es", a
-    blocker word ("verpflichtet") or an extraposing predicate ("wichtig",
-    "Ziel"), other verbs, or is itself subordinate; a clause that ends in sein
-    must be followed by an inserted clause ("Die Gebühr ist, sofern ...").
+    die Unterlagen mitzubringen"), unless it closes a list of noun phrases that
+    the sein clause opens: "Dem Antrag sind der Pass, ein Lichtbild sowie die
+    Meldebescheinigung beizufügen" (:func:`_opens_list`). An explaining insertion
+    ("d. h. vier Wochen vorher", "z. B. ein Umzug") is skipped like an inserted
+    clause. Not when the sein clause has "es", a blocker word ("verpflichtet")
+    or an extraposing predicate ("wichtig", "Ziel"), other verbs, or is itself
+    subordinate; a clause that ends in sein must be followed by an inserted
+    clause ("Die Gebühr ist, sofern ...").
     """
     sein = next((t for t in seins if t.tag_ == "VAFIN"), None)
     if sein is None or clause[0].tag_ in INSERTION_STARTS or sein.i == sein.sent.start:
@@ -290,26 +319,81 @@ def _sein_zu_after_insertion(
     if any(t.lower_ in EXTRAPOSING or t.lemma_.lower() in EXTRAPOSING for t in clause):
         return
     inserted = False
-    for chunk in following[:MAX_INSERTED_CLAUSES + 2]:
-        if chunk[0].tag_ in INSERTION_STARTS:
+    listing = _opens_list(clause, sein)  # the items of a list may fill more chunks than inserted clauses
+    closed = False  # a conjunction has joined the list's last item
+    for index, chunk in enumerate(following[:MAX_LISTED_CHUNKS + 2]):
+        if index >= MAX_INSERTED_CLAUSES + 2 and not listing:
+            return
+        if chunk[0].tag_ in INSERTION_STARTS or _explaining(chunk) or _participial(chunk):
             inserted = True
             continue
         positions = [p for p in range(len(chunk)) if _zu_infinitive(chunk, p) is not None]
         if any(t.tag_.startswith("V") for t in chunk) and not positions:
             return  # a chunk with a verb of its own ends the search
         if not positions:
+            # after the list's last item, a noun phrase of its own that closes no list is a predicate:
+            # the list has ended ("… und eine Versicherung (…), ein guter Schutz, Ärger … zu vermeiden")
+            ended = closed and _bare_noun_phrases(chunk) and not _closes_list(chunk)
+            listing = listing and _list_item(chunk) and not ended
+            closed = closed or (listing and _closes_list(chunk))
             continue
         if sein.i == clause[-1].i and not inserted:
             return  # "Ziel ist, schnell zu helfen"
         zu = chunk[positions[0]]
         infinitive = _zu_infinitive(chunk, positions[0])
         before = [t for t in chunk if t.i < zu.i]
-        if _bare_noun_phrases(before) or any(t.tag_ in {"KOUI", "PPER", "PRF"} for t in before):
+        if any(t.tag_ in {"KOUI", "PPER", "PRF"} for t in before):
             return
+        if _bare_noun_phrases(before) and not (listing and _list_item(before) and (closed or _closes_list(before))):
+            return  # "Wichtig ist, die Unterlagen mitzubringen"; not the last item of a list
         if any(t.tag_ in {"VVFIN", "VAFIN", "VMFIN"} for t in chunk):
             return  # "..., die nach § 51a EStG zu ermitteln ist": the infinitive has its own sein
         yield _match(sein.i, infinitive.i + 1, SEIN_ZU, SEIN_ZU_FORM, sein, infinitive, None, clause + chunk)
         return
+
+
+# sein in the plural: a list of noun phrases as its subject ("sind der Pass, ein Lichtbild und …")
+PLURAL_SEIN = {"sind", "waren", "seien", "wären"}
+# the words of a list item: noun phrases with their attributes, prepositional phrases and adverbs
+LIST_ITEM_TAGS = {
+    "ART", "ADJA", "ADJD", "ADV", "NN", "NE", "PIAT", "PIDAT", "PPOSAT", "PDAT", "CARD", "KON", "APPR", "APPRART",
+    "TRUNC", "XY",
+}
+
+
+def _opens_list(clause: list[Token], sein: Token) -> bool:
+    """The sein clause ends in the first item of a list that is its subject: plural sein, then only
+    the words of a noun phrase up to a noun ("Dem Antrag sind der Pass, ein Lichtbild sowie …",
+    "Insbesondere sind sämtliche … Änderungen, z. B. …, … mitzuteilen"). Not after a pronoun or a
+    noun phrase that may be the subject itself, since then the list is a predicate and the infinitive
+    a clause of its own ("Das sind gute Gründe, den Pass und das Visum mitzubringen", "Gründe sind
+    die Überlegungen, Kosten und Zeit zu sparen"); a dative before sein is no subject ("Dem Antrag")."""
+    if sein.lower_ not in PLURAL_SEIN:
+        return False
+    before = [t for t in clause if t.i < sein.i]
+    if any(t.tag_ in {"PDS", "PPER", "PIS", "PRELS", "PWS"} for t in before):
+        return False
+    after = [t for t in clause if t.i > sein.i and not t.is_punct]
+    if not after or after[-1].tag_ not in {"NN", "NE"} or not _list_item(after):
+        return False
+    # a subject before sein and a noun phrase right after it: the list is a predicate; a list inside a
+    # prepositional phrase is none ("Größere Fragen sind in einem Gespräch zwischen den Eltern, dem
+    # Jugendamt und der Schule zu klären")
+    return _bare_noun_phrases(before) <= _datives(before) or after[0].tag_ in {"APPR", "APPRART", "ADV", "ADJD"}
+
+
+def _closes_list(tokens: list[Token]) -> bool:
+    """A conjunction joins the list's last item, and only that one noun phrase follows it ("… oder die
+    Einleitung eines Verfahrens"); a second one is a predicate ("… und eine Versicherung ein guter
+    Schutz, Ärger im Ausland zu vermeiden": an infinitive clause of its own)."""
+    joins = [position for position, t in enumerate(tokens) if t.tag_ == "KON"]
+    return bool(joins) and _bare_noun_phrases(tokens[joins[-1] + 1 :]) <= 1
+
+
+def _list_item(tokens: list[Token]) -> bool:
+    """A chunk that is one or more items of a list of noun phrases: a noun and no verb or pronoun."""
+    words = [t for t in tokens if not t.is_punct]
+    return any(t.tag_ in {"NN", "NE"} for t in words) and all(t.tag_ in LIST_ITEM_TAGS for t in words)
 
 
 # -- bekommen/erhalten + Partizip II ---------------------------------------------
@@ -384,9 +468,19 @@ def _is_modal_passive(
     if any(t.lower_ == "es" for t in clause) and any(t.tag_ == "ADJD" for t in between):
         return False
     last_word = next(t for t in reversed(clause) if not t.is_punct)
-    if infinitive.i < sein.i and sein.i != last_word.i:
+    if infinitive.i < sein.i and sein.i != last_word.i and not _fronted(clause, zu, infinitive, sein):
         return False
     return _bare_noun_phrases(between) < 2
+
+
+def _fronted(clause: list[Token], zu: Token, infinitive: Token, sein: Token) -> bool:
+    """"Vorzulegen sind der Pass, ein Lichtbild und …", "Zu zahlen ist eine Gebühr von 10 Euro": the
+    bare zu-infinitive opens the clause and sein follows it at once (an infinitive clause as subject has
+    words of its own: "Die Wohnung zu finden war nicht einfach"); not before an extraposing predicate
+    ("Zu arbeiten ist wichtig")."""
+    if zu is not clause[0] or sein.i != infinitive.i + 1:
+        return False
+    return not any(t.lower_ in EXTRAPOSING or t.lemma_.lower() in EXTRAPOSING for t in clause if t.i > sein.i)
 
 
 # "dabei sein, … zu tun" (busy doing) is active; "ist dabei wörtlich zu nehmen" ("in doing so") is not
@@ -446,6 +540,8 @@ def _joins_clauses(clause: list[Token], conjunction: Token) -> bool:
     if position == 0 or position + 1 >= len(clause):
         return True
     before, after = clause[position - 1], clause[position + 1]
+    if conjunction.lower_ == "bis" and after.tag_ in COORDINATED_TAGS:
+        return False  # "– bis Montag einzureichen": a preposition the tagger reads as a conjunction
     return before.tag_ not in COORDINATED_TAGS or after.tag_ not in COORDINATED_TAGS
 
 
@@ -566,15 +662,22 @@ def _ambiguous_is_participle(clause: list[Token], position: int, anchor: Token) 
       with "man" it needs the object that a transitive verb such as "beraten"
       takes ("Man wird Sie beraten").
 
-    In both cases the form must have an inseparable prefix (be-, er-, ver-,
+    * at the end of a clause of condition or time with no pronoun that could
+      be its subject ("wenn dem Kreditinstitut eine Kopie überlassen wird"):
+      such a clause is rarely in the future tense, which needs a subject
+      that acts (see :func:`_conditional_end`).
+
+    In every case the form must have an inseparable prefix (be-, er-, ver-,
     ...), the shape of every participle that looks like its infinitive; after
     a present werden only adverbs and adjectives may stand between werden and
     the form, and the form must close the clause or its first conjunct.
     """
     token = clause[position]
-    if anchor.tag_ != "VAFIN" or token.i < anchor.i:
-        return False
     if not token.lower_.startswith(INSEPARABLE_PREFIXES) or not token.lower_.endswith("en"):
+        return False
+    if _conditional_end(clause, token, anchor):
+        return True
+    if anchor.tag_ != "VAFIN" or token.i < anchor.i:
         return False
     if anchor.lower_ in PAST_FORMS:
         return True
@@ -588,6 +691,40 @@ def _ambiguous_is_participle(clause: list[Token], position: int, anchor: Token) 
     if following is not None and following.tag_ != "KON" and not following.is_punct:
         return False  # the form closes the clause (or a coordination follows)
     return not any(t.tag_ in SUBJECT_TAGS and t.lower_ != "man" for t in clause[:position])
+
+
+# clauses of condition and time: "wenn … überlassen wird" (not "dass", where the future is common:
+# "dass Sie das Land verlassen werden")
+CONDITIONAL_OPENERS = {"wenn", "falls", "sofern", "soweit", "sobald", "solange", "nachdem", "bevor", "weil", "indem"}
+# a subject that acts in the future tense
+NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "jemand", "niemand", "wer"}
+
+
+def _conditional_end(clause: list[Token], token: Token, anchor: Token) -> bool:
+    """"wenn dem Kreditinstitut eine Kopie überlassen wird": the form right before a present werden that
+    closes a clause of condition or time, with no pronoun in the clause that could be an acting subject
+    ("wenn er das Haus verlassen wird" is the future tense)."""
+    if anchor.tag_ != "VAFIN" or anchor.lower_ not in PRESENT_WERDEN or token.i + 1 != anchor.i:
+        return False
+    words = [t for t in clause if not t.is_punct]
+    if words[0].lower_ not in CONDITIONAL_OPENERS or words[-1].i != anchor.i:
+        return False
+    if any(t.lower_ in NOMINATIVE_PRONOUNS and t.tag_ in {"PPER", "PIS", "PWS"} for t in clause):
+        return False
+    # a subject and an object ("sobald die Firma das Gebäude verlassen wird") make it the future tense;
+    # a dative ("dem Kreditinstitut") is no subject
+    return _bare_noun_phrases(clause) - _datives(clause) < 2
+
+
+def _datives(tokens: list[Token]) -> int:
+    """Noun phrases opened by a dative determiner outside a prepositional phrase ("dem Kreditinstitut")."""
+    return sum(
+        1 for position, t in enumerate(tokens)
+        if t.lower_ in DATIVE_DETERMINERS and (position == 0 or tokens[position - 1].tag_ not in {"APPR", "APPRART"})
+    )
+
+
+DATIVE_DETERMINERS = {"dem", "einem", "diesem", "jedem", "keinem", "ihrem", "seinem", "unserem", "meinem", "deinem", "eurem"}
 
 
 def _agent_between(clause: list[Token], anchor: Token, token: Token) -> bool:
@@ -651,6 +788,20 @@ def _participle_for(anchor: Token, clause: list[Token], auxiliaries: list[Token]
     return best
 
 
+def _finite(anchor: Token, clause: list[Token]) -> bool:
+    """A finite werden: tagged so, or tagged as infinitive where it closes a main clause that has no other
+    verb before a comma ("Die Leistungen werden, sofern …, monatlich gezahlt": HanTa reads "werden" before
+    the comma as an infinitive, but without a finite verb the clause must have one)."""
+    if anchor.tag_ == "VAFIN":
+        return True
+    return (
+        anchor.tag_ == "VAINF" and anchor.i == clause[-1].i and anchor.i + 1 < len(anchor.doc)
+        and anchor.doc[anchor.i + 1].text == ","
+        and not any(t.tag_.startswith("V") for t in clause if t is not anchor)
+        and not any(t.tag_ in {"PTKZU", "KOUI"} for t in clause)
+    )
+
+
 def _ends_open(clause: list[Token], anchor: Token) -> bool:
     """A main clause with finite werden and no verb to complete it breaks off at a comma."""
     return clause[0].tag_ not in INSERTION_STARTS and not _has_infinitive(clause)
@@ -709,6 +860,14 @@ def _bracketed(clause: list[Token]) -> bool:
 def _relative_after_preposition(clause: list[Token]) -> bool:
     """"in den Sie einreisen dürfen": a relative clause that opens with a preposition."""
     return len(clause) > 1 and clause[0].tag_ == "APPR" and clause[1].tag_ in {"PRELS", "PRELAT", "PWS", "PWAV"}
+
+
+def _participial(chunk: list[Token]) -> bool:
+    """An inserted participle phrase: "…, gerechnet ab Zugang dieses Schreibens, …" (no finite verb,
+    no zu-infinitive)."""
+    return len(chunk) > 1 and chunk[0].tag_ == "VVPP" and not any(
+        t.tag_ in FINITE_TAGS or t.tag_ in {"VVIZU", "PTKZU"} for t in chunk
+    )
 
 
 def _explaining(clause: list[Token]) -> bool:

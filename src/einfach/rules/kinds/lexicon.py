@@ -145,6 +145,8 @@ class LexiconMatch:
                 if singular in viable:
                     patterns = [*patterns, *viable[singular]]
             for pattern in patterns:
+                if pattern.size == 1 and tags[position] == "TRUNC":
+                    continue  # "Erwerbs- und Verlustgründe": the first part of a compound, not the word
                 matched = self._match_fixed(pattern.fixed, words, position, pattern.demonstrative)
                 if matched is None or not _context_fits(pattern, words, position):
                     continue
