@@ -5,7 +5,7 @@ suggests; one named behaviour per test (docs/quality.md, "Mutation testing")."""
 from __future__ import annotations
 
 import pytest
-from pinned_support import findings
+from pinned_support import findings, kind_hits, tagged_doc
 
 DIRECT = "Schreiben Sie direkt und in der Wirklichkeitsform: "
 
@@ -301,3 +301,145 @@ def test_parameters_default_to_off_and_no_speech_verbs():
 def test_own_speech_verbs_replace_the_default():
     assert findings("konjunktiv", "Sie sagten, das sei so.", speech_verbs=["behaupten"]) == []
     assert [f.text for f in findings("konjunktiv", "Sie behaupteten, das sei so.", speech_verbs=["Behaupten"])] == ["sei"]
+
+
+# --- after the first mutation run (docs/mutation/subjunctive.py.survivors.md) -------------------------------
+
+REPORTED = {"reported_speech": True, "speech_verbs": ["sagen"]}
+
+
+def hits(tagged: str, parameters: dict | None = None) -> list[tuple[str, str]]:
+    """(marked text, positive) per hit of the kind on a tagged one-sentence Doc."""
+    return [(text, values["positive"]) for text, values in kind_hits("subjunctive", tagged_doc(tagged), parameters)]
+
+
+def test_a_sentence_without_konjunktiv_does_not_end_the_search():
+    assert marked("Das ist gut. Wir würden den Antrag ablehnen.") == [
+        ("würden den Antrag ablehnen", f"{DIRECT}„Wir lehnen … ab“ statt „Wir würden … ablehnen“.")]
+
+
+def test_polite_question_of_two_words():
+    assert marked("Könnten Sie?") == [("Könnten Sie", f"{DIRECT}„Bitte …“ – zum Beispiel „Bitte schicken Sie uns …“.")]
+
+
+def test_sollten_ending_a_clause_of_another_conjunction_is_quiet():
+    assert marked("Weil Sie kommen sollten, rufen wir an.") == []
+
+
+def test_conditional_clause_without_a_verb_is_quiet():
+    assert marked("Falls nötig, würden wir den Antrag prüfen.") == []
+
+
+def test_message_of_wuerde():
+    (found,) = findings("konjunktiv", "Wir würden den Antrag ablehnen.")
+    assert found.message == ("Konjunktiv: „würden den Antrag ablehnen“ – „würde“ macht die Aussage unsicher und den "
+                             "Satz länger.")
+
+
+@pytest.mark.parametrize("text", [
+    "Sie hätten dankbar sein können.",  # "dankbar" after "hätte" is no hedge: only "wäre … dankbar" is
+    "Sie hätten kommen können.",  # an infinitive without "zu"
+    "Wir wären so weit.",  # "so" before another word than "freundlich" or "nett"
+])
+def test_haette_and_waere_without_their_patterns_are_quiet(text):
+    assert marked(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Müller sagte, er sei krank.", "Müller hat"),  # one word
+    ("Die Mutter der Frau sagte, sie sei krank.", "Die Mutter der Frau hat"),  # four words
+    ("Die Mutter der neuen Frau sagte, sie sei krank.", "Sie haben"),  # five words: too long
+    ("Sie sagte, das sei so.", "Sie hat"),  # "Sie" with a verb in the singular
+])
+def test_speaker_up_to_four_words(text, speaker):
+    assert [positive for _, positive in marked(text)] == [f"{DIRECT}„{speaker} uns gesagt: …“ oder „ist“ statt „sei“."]
+
+
+def test_speaker_tagged_as_a_name():
+    assert hits("Meyer/NE sagte/VVFIN/sagen ,/$, er/PPER sei/VAFIN/sein krank/ADJD ./$.", REPORTED) == [
+        ("sei", "„Meyer hat uns gesagt: …“ oder „ist“ statt „sei“")]
+
+
+def test_first_person_habe_is_indicative():
+    assert marked("Sie sagten, ich habe keine Zeit.") == []
+
+
+def test_habe_opening_the_reported_clause_is_an_imperative():
+    assert hits("Er/PPER sagte/VVFIN/sagen ,/$, habe/VAFIN/haben keine/PIAT Angst/NN ./$.", REPORTED) == []
+
+
+@pytest.mark.parametrize(("word", "tag"), [("das", "PRELS"), ("dessen", "PRELAT"), ("was", "PWS"), ("wie", "PWAV")])
+def test_relative_or_interrogative_clause_after_a_verb_of_saying_is_not_reported(word, tag):
+    tagged = f"Sie/PPER sagten/VVFIN/sagen etwas/PIS ,/$, {word}/{tag} sei/VAFIN/sein gut/ADJD ./$."
+    assert hits(tagged, REPORTED) == []
+
+
+def test_a_clause_after_another_verb_is_not_reported():
+    assert hits("Sie/PPER kamen/VVFIN/kommen ,/$, das/PDS sei/VAFIN/sein gut/ADJD ./$.", REPORTED) == []
+
+
+def test_konjunktiv_two_of_a_full_verb_is_not_reported():
+    assert hits("Sie/PPER sagten/VVFIN/sagen ,/$, Sie/PPER hätten/VVFIN/haben Zeit/NN ./$.", REPORTED) == []
+
+
+def test_konjunktiv_two_of_a_verb_ablaut_does_not_know_is_not_reported():
+    assert hits("Sie/PPER sagten/VVFIN/sagen ,/$, Sie/PPER hätten/VAFIN/hxbn Zeit/NN ./$.", REPORTED) == []
+
+
+def test_polite_question_needs_a_konjunktiv_opener():
+    # "Haben Sie bitte Geduld" opens with an indicative: the sentence's "wäre" alone is no pattern
+    assert hits("Haben/VAFIN/haben Sie/PPER bitte/ADV Geduld/NN ,/$, das/PDS wäre/VAFIN/sein gut/ADJD ./$.") == []
+
+
+def test_a_finite_full_verb_inside_the_clause_is_no_infinitive():
+    assert hits("Wir/PPER würden/VAFIN/werden gehen/VVFIN/gehen lassen/VVINF/lassen ./$.") == [
+        ("würden gehen lassen", "„Wir lassen …“ statt „Wir würden … lassen“")]
+
+
+def test_a_zu_infinitive_is_skipped_for_the_next_infinitive():
+    assert hits("Wir/PPER würden/VAFIN/werden nichts/PIS zu/PTKZU sagen/VVINF/sagen haben/VAINF/haben ./$.") == [
+        ("würden nichts zu sagen haben", "„Wir haben …“ statt „Wir würden … haben“")]
+
+
+def test_a_participle_before_an_infinitive_other_than_werden_is_no_passive():
+    assert hits("Wir/PPER würden/VAFIN/werden das/PDS geprüft/VVPP/prüfen haben/VAINF/haben ./$.") == [
+        ("würden das geprüft haben", "„Wir haben …“ statt „Wir würden … haben“")]
+
+
+# the clause before "sollten Sie": subordinate or main
+SOLLTEN = "sollten/VMFIN/sollen Sie/PPER anrufen/VVINF/anrufen ./$."
+
+
+@pytest.mark.parametrize(("before", "subordinate"), [
+    ("Damit/PAV alles/PIS stimmt/VVFIN", True),  # three words, the verb last
+    ("Damit/PAV alle/PIAT Interessen/NN gewahrt/VVPP bleiben/VAFIN", True),  # all verbs at the end
+    ("Wir/PPER haben/VAFIN gewartet/VVPP", False),  # the verb in second place
+    ("Wenn/KOUS nötig/ADJD", True),  # a conjunction
+    ("Um/APPR rechtzeitig/ADJD abzugeben/VVIZU jetzt/ADV", True),  # a zu-infinitive
+    ("Um/APPR rechtzeitig/ADJD zu/PTKZU zahlen/VVINF heute/ADV", True),
+    ("„/$(", False),  # no word
+])
+def test_sollten_sie_after_a_subordinate_or_a_main_clause(before, subordinate):
+    found = hits(f"{before} ,/$, {SOLLTEN}")
+    assert found == ([] if subordinate else [("sollten Sie", "„Wenn Sie …“ statt „Sollten Sie …“")])
+
+
+@pytest.mark.parametrize(("text", "positive"), [
+    ("Das würde den Antrag für Sie verzögern.", "die Wirklichkeitsform von „verzögern“ statt „würde … verzögern“"),
+    ("Ihnen würden wir gern helfen.", "„Wir möchten …“ statt „Wir würden gern …“"),
+    ("Dann würden wir gern helfen.", "„Wir möchten …“ statt „Wir würden gern …“"),
+    ("Wir alle müssten den Antrag prüfen.", "„müssen“ statt „müssten“, wenn es gilt"),
+    ("Das müsste auch für Sie gelten.", "„muss“ statt „müsste“, wenn es gilt"),
+    ("Ich müsste Sie noch einmal sprechen.", "„muss“ statt „müsste“, wenn es gilt"),
+    ("Dann müsste ich Sie noch einmal sprechen.", "„muss“ statt „müsste“, wenn es gilt"),
+    ("Das müsste reichen.", "„muss“ statt „müsste“, wenn es gilt"),
+])
+def test_subject_is_a_pronoun_at_most_two_words_from_the_verb(text, positive):
+    assert [p for _, p in marked(text)] == [f"{DIRECT}{positive}."]
+
+
+def test_a_particle_before_a_stem_of_three_letters_is_not_split():
+    from einfach.rules.kinds.subjunctive import _separable
+
+    assert _separable("hinken") == ("", "hinken")  # not "hin" + "ken"
+    assert _separable("ansehen") == ("an", "sehen")
