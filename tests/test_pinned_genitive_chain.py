@@ -264,3 +264,73 @@ def test_min_chain_defaults_to_two():
 
     assert GenitiveChain({}).min_chain == 2
     assert GenitiveChain({"min_chain": "3"}).min_chain == 3
+
+
+# --- after the first mutation run (docs/mutation/genitive_chain.py.survivors.md) ----------------------------
+
+def test_feminine_genitive_ending_the_text_without_full_stop():
+    assert [chain for chain, _ in chains("Die Prüfung des Antrags der Frau")] == ["Prüfung des Antrags der Frau"]
+
+
+def test_dative_before_an_adverb_ending_the_text():
+    assert chains("Die Prüfung des Antrags einer Frau sofort") == []
+
+
+def hits(tagged: str) -> list[tuple[str, str]]:
+    """(marked chain, advice) per hit of the kind on a tagged one-sentence Doc."""
+    return [(text, values["advice"]) for text, values in kind_hits("genitive_chain", tagged_doc(tagged))]
+
+
+def test_a_name_after_the_head_is_skipped():
+    assert hits("Die/ART Firma/NN Meyer/NE des/ART Vaters/NN/Vater des/ART Mannes/NN/Mann fehlt/VVFIN ./$.") == [
+        ("Firma Meyer des Vaters des Mannes", von_only("„Firma Meyer des Vaters vom Mann“"))]
+
+
+def test_a_feminine_noun_with_a_lowercase_lemma_is_singular():
+    assert hits("Die/ART Prüfung/NN des/ART Antrags/NN/Antrag der/ART Frau/NN ./$.") == [
+        ("Prüfung des Antrags der Frau", "Machen Sie aus „Prüfung“ ein Verb: „den Antrag der Frau prüfen“. Oder: "
+         + von_only("„Prüfung des Antrags von der Frau“"))]
+
+
+def test_e_ending_the_text_is_no_association_mark():
+    assert [text for text, _ in hits("Die/ART Förderung/NN des/ART Schutzes/NN/Schutz des/ART Lebens/NN/Leben e./XY")] == [
+        "Förderung des Schutzes des Lebens"]
+
+
+def test_e_v_ending_the_text_is_an_association_mark():
+    assert hits("Die/ART Förderung/NN des/ART Schutzes/NN/Schutz des/ART Lebens/NN/Leben e./XY V./XY") == []
+
+
+def test_fixed_head_opening_the_text_is_no_fixed_head():
+    # "Rahmen" is the first word: no preposition before it, whatever ends the text
+    assert hits("Rahmen/NN der/ART Prüfung/NN des/ART Antrags/NN/Antrag ab/APPR") == [
+        ("Rahmen der Prüfung des Antrags", von_only("„Rahmen der Prüfung vom Antrag“"))]
+
+
+def test_fixed_head_after_a_preposition_without_article():
+    assert hits("Wir/PPER handeln/VVFIN in/APPR Namen/NN der/ART Leiterin/NN des/ART Amtes/NN/Amt ./$.") == [
+        ("Namen der Leiterin des Amtes", "")]
+
+
+def test_a_name_as_head_gets_no_verb():
+    assert hits("Die/ART Prüfung/NE des/ART Antrags/NN/Antrag des/ART Mannes/NN/Mann ./$.") == [
+        ("Prüfung des Antrags des Mannes", von_only("„Prüfung des Antrags vom Mann“"))]
+
+
+@pytest.mark.parametrize(("text", "chain", "advice"), [
+    # an -ung noun whose stem gives no verb HanTa knows ("zeiten")
+    ("Die Zeitung des Vereins der Stadt liegt vor.", "Zeitung des Vereins der Stadt",
+     von_only("„Zeitung des Vereins von der Stadt“")),
+    # a verb of five letters
+    ("Die Lösung des Problems des Amtes dauert an.", "Lösung des Problems des Amtes",
+     "Machen Sie aus „Lösung“ ein Verb: „das Problem des Amtes lösen“. Oder: " + von_only("„Lösung des Problems vom Amt“")),
+    # a number in -er after the determiner keeps its form
+    ("Die Prüfung der Anträge der vier Frauen dauert an.", "Prüfung der Anträge der vier Frauen",
+     "Machen Sie aus „Prüfung“ ein Verb: „die Anträge der vier Frauen prüfen“. Oder: "
+     + von_only("„Prüfung der Anträge von den vier Frauen“")),
+    # a plural after "einer" (a slip) gets no "von" rewrite
+    ("Die Prüfung des Antrags einer Frauen dauert an.", "Prüfung des Antrags einer Frauen",
+     "Machen Sie aus „Prüfung“ ein Verb: „den Antrag einer Frauen prüfen“."),
+])
+def test_more_rewrites_after_the_first_run(text, chain, advice):
+    assert chains(text) == [(chain, advice)]
