@@ -334,3 +334,31 @@ def test_a_name_as_head_gets_no_verb():
 ])
 def test_more_rewrites_after_the_first_run(text, chain, advice):
     assert chains(text) == [(chain, advice)]
+
+
+def test_a_chain_without_advice_asks_for_no_suggestion():
+    from einfach.rules.kinds.genitive_chain import GenitiveChain
+
+    fixed = tagged_doc("Wir/PPER zahlen/VVFIN im/APPRART Rahmen/NN der/ART Prüfung/NN des/ART Antrags/NN/Antrag ./$.")
+    plain = tagged_doc("Die/ART Prüfung/NN des/ART Antrags/NN/Antrag des/ART Mannes/NN/Mann ./$.")
+    assert [hit.suggest for hit in GenitiveChain({}).find(fixed)] == [False]
+    assert [hit.suggest for hit in GenitiveChain({}).find(plain)] == [True]
+
+
+def test_a_noun_right_after_a_chain_can_open_the_next():
+    doc = tagged_doc("Am/APPRART Ende/NN des/ART Jahres/NN/Jahr Anträge/NN/Antrag der/ART Frauen/NN/Frau prüfen/VVINF ./$.")
+    assert [text for text, _ in kind_hits("genitive_chain", doc, {"min_chain": 1})] == [
+        "Ende des Jahres", "Anträge der Frauen"]
+
+
+def test_a_noun_without_chain_does_not_hide_the_next_noun():
+    assert [text for text, _ in hits("Die/ART Akte/NN Prüfung/NN des/ART Antrags/NN/Antrag des/ART Mannes/NN/Mann ./$.")] == [
+        "Prüfung des Antrags des Mannes"]
+
+
+def test_a_name_after_der_is_no_genitive_attribute():
+    assert hits("Die/ART Prüfung/NN des/ART Antrags/NN/Antrag der/ART Grünen/NE/Grüne ./$.") == []
+
+
+def test_an_adjective_not_in_er_before_a_plural_noun_is_no_genitive():
+    assert hits("Die/ART Prüfung/NN der/ART Anträge/NN/Antrag neuen/ADJA Formulare/NN/Formular ./$.") == []

@@ -443,3 +443,8 @@ def test_a_particle_before_a_stem_of_three_letters_is_not_split():
 
     assert _separable("hinken") == ("", "hinken")  # not "hin" + "ken"
     assert _separable("ansehen") == ("an", "sehen")
+
+
+def test_polite_opener_and_sie_as_a_clause_of_their_own():
+    # "Könnten Sie" is a clause of two words; the question mark is in the next one
+    assert marked("Könnten Sie, bitte?") == [("Könnten Sie", f"{DIRECT}„Bitte …“ – zum Beispiel „Bitte schicken Sie uns …“.")]
