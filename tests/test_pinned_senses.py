@@ -224,6 +224,8 @@ def test_if_noun_not_a_noun_before_the_term():
     ({"antrag-"}, {"-"}, False),
     ({"-antrag"}, {"-antrag"}, True),
     ({"antrag"}, set(), False),
+    ({"habe"}, {"-gabe"}, False),  # the whole ending, not its last letters
+    ({"frauen"}, {"-n"}, True),  # an ending of one letter
 ])
 def test_names_any(seen, wanted, expected):
     assert names_any(seen, wanted) is expected
@@ -358,3 +360,45 @@ def test_if_letter_reads_the_whole_document_and_decides_once():
     other = tagged_doc("Wir/PPER prüfen/VVFIN ./$.")
     other._.einfach_document = DocumentState("Wir prüfen.")
     assert advice(other, 0, 0, if_letter=True) == OWN
+
+
+# --- after the first mutation run (docs/mutation/senses.py.survivors.md) -------------------------------------
+
+def test_if_parallel_with_the_closing_bracket_as_the_first_token():
+    assert on(")/$( beziehungsweise/KON Zahlen/NN/Zahl (/$( Ausbau/NN )/$(", 1, if_parallel=True) == ("passt",)
+
+
+def test_if_parallel_at_the_start_does_not_wrap_around_to_the_last_token():
+    # the text ends with ")": nothing stands before the term
+    assert on("beziehungsweise/KON Zahlen/NN/Zahl (/$( Ausbau/NN )/$(", 0, if_parallel=True) == OWN
+
+
+def test_if_parallel_with_the_opening_bracket_right_after_the_term():
+    assert on("Berichte/NN/Bericht (/$( Bau/NN )/$( beziehungsweise/KON (/$( Ausbau/NN )/$(", 4, if_parallel=True) == (
+        "passt",)
+
+
+def test_if_bracket_at_the_start_does_not_wrap_around_to_the_last_token():
+    assert on("beziehungsweise/KON Mitglieder/NN/Mitglied (/$(", 0, if_bracket=True) == OWN
+
+
+def test_if_noun_skips_a_noun_of_the_term_itself():
+    tagged = "Wir/PPER zahlen/VVFIN in/APPR Höhe/NN von/APPR 50/CARD Euro/NN ./$."
+    assert on(tagged, 2, 3, if_noun=frozenset({"euro"})) == ("passt",)
+    assert on(tagged, 2, 3, if_noun=frozenset({"höhe"})) == OWN
+
+
+def test_a_term_outside_the_words_takes_the_clause_of_the_first_word():
+    # a matched punctuation mark has no position among the words: the verb comes from the first word on
+    tagged = "Zahlung/NN Prüfung/NN erfolgt/VVFIN ,/$, sofort/ADV"
+    assert on(tagged, 3, alternatives=("{verb}",)) == ("zahlen …",)
+
+
+@pytest.mark.parametrize("words", [
+    "von/APPR Montag/NN an/PTKVZ",  # a bare noun right after "von": a time
+    "von/APPR Montag/NN Mittag/NN an/PTKVZ",
+    "von/APPR den/ART 8/CARD Wochen/NN/Woche an/PTKVZ",  # an article before a number
+])
+def test_verb_when_von_before_a_bare_noun_or_a_number_names_no_agent(words):
+    tagged = f"Die/ART Anmeldung/NN kann/VMFIN {words} erfolgen/VVINF ./$."
+    assert on(tagged, len(tagged.split()) - 2, alternatives=("{verb}",)) == ("melden … an",)
