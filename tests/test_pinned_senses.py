@@ -402,3 +402,21 @@ def test_a_term_outside_the_words_takes_the_clause_of_the_first_word():
 def test_verb_when_von_before_a_bare_noun_or_a_number_names_no_agent(words):
     tagged = f"Die/ART Anmeldung/NN kann/VMFIN {words} erfolgen/VVINF ./$."
     assert on(tagged, len(tagged.split()) - 2, alternatives=("{verb}",)) == ("melden … an",)
+
+
+def test_a_sentence_of_one_word_is_its_own_clause():
+    assert on("Prüfung/NN", 0, if_reflexive=True) == OWN
+
+
+@pytest.mark.parametrize(("tagged", "term"), [
+    ("Zahlung/NN ,/$, erfolgt/VVFIN", 2),  # the comma right before the term
+    ("Zahlung/NN ,/$, es/PPER erfolgt/VVFIN", 3),
+    ("Es/PPER erfolgt/VVFIN ,/$, Zahlung/NN", 1),  # the comma right before the last word
+])
+def test_verb_not_from_an_ung_noun_across_a_comma(tagged, term):
+    assert on(tagged, term, alternatives=("{verb}",)) == OWN
+
+
+def test_verb_from_the_clause_that_opens_with_the_term():
+    tagged = "Wenn/KOUS Sie/PPER warten/VVFIN ,/$, erfolgt/VVFIN die/ART Zahlung/NN ./$."
+    assert on(tagged, 4, alternatives=("{verb}",)) == ("zahlen …",)
