@@ -420,3 +420,60 @@ def test_verb_not_from_an_ung_noun_across_a_comma(tagged, term):
 def test_verb_from_the_clause_that_opens_with_the_term():
     tagged = "Wenn/KOUS Sie/PPER warten/VVFIN ,/$, erfolgt/VVFIN die/ART Zahlung/NN ./$."
     assert on(tagged, 4, alternatives=("{verb}",)) == ("zahlen …",)
+
+
+@pytest.mark.parametrize("condition", [
+    {"if_words": frozenset({"monat"})}, {"if_before": frozenset({"x"})}, {"if_inside": frozenset({"x"})},
+    {"if_next": frozenset({"x"})}, {"if_parallel": True}, {"if_bracket": True}, {"if_verb": frozenset({"x"})},
+    {"if_letter": True}, {"if_reflexive": True}, {"if_noun": frozenset({"x"})},
+], ids=lambda condition: next(iter(condition)))
+def test_a_sense_whose_condition_fails_does_not_end_the_search(condition):
+    doc = tagged_doc(WOCHEN)
+    entry = LexiconEntry(term="x", alternatives=OWN, senses=(
+        Sense(alternatives=("erste",), **condition), Sense(alternatives=("zweite",))))
+    assert fitting_alternatives(entry, Words(doc[0 : len(doc)]), [doc[5], doc[6]]) == ("zweite",)
+
+
+def test_if_before_reads_the_first_word_of_the_sentence():
+    assert on(WOCHEN, 1, if_before=frozenset({"die"})) == ("passt",)
+
+
+def test_if_inside_does_not_read_the_word_after_the_term():
+    assert on(WOCHEN, 2, 3, if_inside=frozenset({"wochen"})) == OWN
+
+
+def test_if_next_reads_the_last_word_of_the_sentence():
+    assert on(WOCHEN, 5, if_next=frozenset({"anspruch"})) == ("passt",)
+
+
+@pytest.mark.parametrize(("tagged", "first", "last", "dies"), [
+    ("den/ART oben/ADV genannten/ADJA Antrag/NN prüfen/VVFIN wir/PPER ./$.", 1, 2, "diesen"),  # the first word
+    ("Wir/PPER prüfen/VVFIN den/ART genannten/ADJA Antrag/NN ./$.", 3, 3, "diesen"),  # a term of one word
+])
+def test_dies_reads_the_word_right_before_the_term(tagged, first, last, dies):
+    assert on(tagged, first, last, alternatives=("{dies}",)) == (dies,)
+
+
+def test_dies_for_a_term_opening_the_sentence_reads_no_word():
+    # the last word is an article, but nothing stands before the term
+    assert on("Oben/ADV genannte/ADJA Unterlagen/NN prüft/VVFIN der/ART", 0, 1, alternatives=("{dies}",)) == OWN
+
+
+def test_noun_not_from_before_the_term():
+    tagged = "Die/ART Behörde/NN prüft/VVFIN die/ART oben/ADV genannten/ADJA Unterlagen/NN/Unterlage ./$."
+    assert on(tagged, 4, 5, alternatives=("{noun}",)) == ("Unterlagen",)
+
+
+def test_noun_not_from_the_term_itself():
+    tagged = "Wir/PPER zahlen/VVFIN in/APPR Höhe/NN von/APPR 50/CARD Euro/NN ./$."
+    assert on(tagged, 2, 3, alternatives=("{noun}",)) == ("Euro",)
+    tagged = "Wir/PPER zahlen/VVFIN zu/APPR Lasten/NN/Last Dritter/NN Geld/NN ./$."
+    assert on(tagged, 2, 4, alternatives=("{noun}",)) == ("Geld",)
+
+
+@pytest.mark.parametrize(("alternative", "expected"), [
+    ("{noun}", ("Antrag",)),  # the first noun of the sentence
+    ("{dies}", OWN),  # no article before
+])
+def test_placeholders_of_a_term_outside_the_words(alternative, expected):
+    assert on("Antrag/NN Bescheid/NN ,/$, Geld/NN", 2, alternatives=(alternative,)) == expected
