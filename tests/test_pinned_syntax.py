@@ -288,3 +288,9 @@ def test_chunk_records_the_break_before_it():
     chunks = syntax.clause_structure(sentence("Wir/PPER prüfen/VVFIN ;/$, Sie/PPER warten/VVFIN ,/$, gut/ADJD"))
     assert [c.break_before for c in chunks] == ["", ";", ","]
     assert [c.subordinate for c in chunks] == [False, False, False]
+
+
+# --- after the first mutation run (docs/mutation/syntax.py.survivors.md) ------------------------------------
+
+def test_particle_does_not_join_the_nearest_verb_when_it_is_capitalised_inside_the_sentence():
+    assert syntax.particle_verbs(sentence("Das/ART Sehen/VVFIN/sehen ab/PTKVZ")) == {}
