@@ -294,3 +294,22 @@ def test_chunk_records_the_break_before_it():
 
 def test_particle_does_not_join_the_nearest_verb_when_it_is_capitalised_inside_the_sentence():
     assert syntax.particle_verbs(sentence("Das/ART Sehen/VVFIN/sehen ab/PTKVZ")) == {}
+
+
+def test_a_preposition_alone_after_a_comma_opens_nothing():
+    assert structure("Wir/PPER prüfen/VVFIN ,/$, in/APPR")[1][1:] == (None, None, 0)
+
+
+def test_interrogative_without_a_verb_but_with_a_noun_opens_nothing():
+    assert structure("Wir/PPER prüfen/VVFIN ,/$, wie/PWAV im/APPRART Antrag/NN ./$.")[1][1:] == (None, None, 0)
+
+
+def test_a_clause_closes_on_its_finite_verb_before_other_words():
+    tagged = "Wir/PPER wissen/VVFIN ,/$, dass/KOUS Sie/PPER kommen/VVFIN heute/ADV ,/$, morgen/ADV ./$."
+    assert structure(tagged)[2] == ("morgen .", None, None, 0)
+
+
+def test_a_clause_closes_on_a_verb_right_after_its_opener():
+    tagged = "Wir/PPER sehen/VVFIN Leute/NN ,/$, die/PRELS kommen/VVFIN ,/$, und/KON gehen/VVFIN ./$."
+    assert structure(tagged) == [("Wir sehen Leute", None, None, 0), ("die kommen", "die", 1, 1),
+                                 ("und gehen .", None, None, 0)]
