@@ -276,3 +276,37 @@ def test_noun_after_the_word_in_a_line_without_verb_makes_a_name():
 
 def test_noun_after_the_word_in_a_sentence_with_a_verb_is_an_object():
     assert marked("Er gab der Krankenversicherungsgesellschaft Auskunft.") == ["Krankenversicherungsgesellschaft"]
+
+
+def test_institution_with_its_place_after_des_is_a_name():
+    assert marked("Fragen Sie das Giftinformationszentrum des Landes Berlin.") == []
+
+
+def test_institution_with_its_place_ending_the_text_is_a_name():
+    assert marked("Fragen Sie das Giftinformationszentrum der Länder Bremen") == []
+
+
+@pytest.mark.parametrize("text", ["Fragen Sie das Giftinformationszentrum", "Fragen Sie das Giftinformationszentrum der Länder"])
+def test_institution_cut_off_by_the_end_of_the_text_is_no_name(text):
+    assert marked(text) == ["Giftinformationszentrum"]
+
+
+# --- the defaults in the code ---------------------------------------------------------------------------------
+
+def test_defaults_in_the_code_are_the_rule_files_values():
+    """A rule object built without parameters (another caller, a test) behaves as the rule file says."""
+    from einfach.resources import rules_dir
+    from einfach.rules.loader import read_yaml
+
+    configured = WordLength(read_yaml(rules_dir() / "wortlaenge.yml")["parameters"])
+    default = WordLength({})
+    for name in ("max_letters", "style", "legal_terms", "min_part_zipf", "legal_lexicon"):
+        assert getattr(default, name) == getattr(configured, name), name
+
+
+def test_institution_heads_from_the_parameters_are_read_in_any_case():
+    assert marked("Die Proben prüft die Landesuntersuchungsanstalt.", institution_heads=["Anstalt"]) == []
+
+
+def test_place_nouns_from_the_parameters_are_read_in_any_case():
+    assert marked("Fragen Sie das Giftinformationszentrum der Länder Bremen und Hamburg.", place_nouns=["Länder"]) == []
