@@ -391,7 +391,7 @@ def test_three_negations_are_marked_from_the_first_to_the_last():
 
 
 def test_article_before_an_un_adjective_is_no_negation():
-    assert hits("Er/PPER hat/VAFIN nie/ADV eine/ART unwichtige/ADJA Sache/NN gemacht/VVPP ./$.") == []
+    assert hits("Er/PPER hat/VAFIN nie/ADV eine/ART unwichtige/ADJA/unwichtig Sache/NN gemacht/VVPP ./$.") == []
 
 
 @pytest.mark.parametrize("tag", ["PIAT", "PIDAT", "ART", "DET"])
@@ -410,3 +410,8 @@ def test_subordinating_conjunction_without_comma_splits_the_clause(tagged):
 
 def test_doch_as_an_adverb_does_not_split_the_clause():
     assert [text for text, _ in hits("Niemand/PIS kommt/VVFIN doch/ADV nicht/PTKNEG ./$.")] == ["Niemand kommt doch nicht"]
+
+
+def test_determiner_opening_the_clause_before_nicht_keeps_the_grading_participle_a_litote():
+    assert hits("Eine/ART nicht/PTKNEG ungewollt/ADJD hohe/ADJA Gebühr/NN fällt/VVFIN an/PTKVZ ./$.") == \
+        [("nicht ungewollt", "„gewollt“ statt „nicht ungewollt“")]
