@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from pinned_support import findings
 
-from einfach.rules.kinds.word_length import WordLength, main_joints
+from einfach.rules.kinds.word_length import WordLength, _weakest, main_joints
 
 
 NACHWEIS = "Bitte bringen Sie Ihren Krankenversicherungsnachweis mit."
@@ -310,3 +310,31 @@ def test_institution_heads_from_the_parameters_are_read_in_any_case():
 
 def test_place_nouns_from_the_parameters_are_read_in_any_case():
     assert marked("Fragen Sie das Giftinformationszentrum der Länder Bremen und Hamburg.", place_nouns=["Länder"]) == []
+
+
+def test_institution_head_in_the_genitive_with_s_is_a_name():
+    assert marked("Das ist die Aufgabe des Bundesverwaltungsamts.") == []
+
+
+def test_capitalised_adjective_after_a_preposition_and_article_makes_a_name():
+    """„mit der Deutschen Rentenversicherungsgesellschaft“: the adjective right after the article decides."""
+    assert marked("Sprechen Sie mit der Deutschen Rentenversicherungsgesellschaft.") == []
+
+
+@pytest.mark.parametrize("word", ["Rentenversicherungsanstalten", "Rentenversicherungsbüros"])
+def test_capitalised_adjective_in_en_after_die_before_a_plural_makes_a_name(word):
+    assert marked(f"Das prüfen die Deutschen {word}.") == []
+
+
+# --- the weakest piece of a split ----------------------------------------------------------------------------
+
+def test_weakest_piece_drops_a_linking_s():
+    assert _weakest(["Bescheinigungs"]) == 3.3  # the frequency of "bescheinigung"
+
+
+def test_weakest_piece_keeps_a_last_letter_that_is_no_linking_s():
+    assert _weakest(["Seiten"]) == 5.14  # "seiten", not the more frequent "seite"
+
+
+def test_weakest_piece_of_an_unknown_word_is_zero():
+    assert _weakest(["Xyzqw"]) == 0.0
