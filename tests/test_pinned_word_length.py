@@ -187,6 +187,8 @@ def test_law_title_is_split_with_legal_terms_split():
     ("Krankenversicherungsstraße", "a street name"),
     ("Grenzübertrittsbescheinigung", "a legal term above the limit"),
     ("Bundesuntersuchungsanstalt", "the name of an institution"),
+    ("Krankenversicherungsmitarbeiter:innen", "a long gender form"),
+    ("Xylophonorchesterinstrumentierung", "a long word that does not split"),
 ])
 def test_a_quiet_word_does_not_end_the_search(first, why):
     """Words after a word that is left alone are still checked."""
@@ -338,3 +340,12 @@ def test_weakest_piece_keeps_a_last_letter_that_is_no_linking_s():
 
 def test_weakest_piece_of_an_unknown_word_is_zero():
     assert _weakest(["Xyzqw"]) == 0.0
+
+
+def test_long_adjective_is_no_candidate():
+    """Only nouns are split: "verwaltungsverfahrensrechtliche" (31 letters, ADJA) stays quiet."""
+    assert marked("Das ist eine verwaltungsverfahrensrechtliche Frage.") == []
+
+
+def test_long_noun_written_in_lowercase_is_no_candidate():
+    assert marked("Bitte bringen Sie den krankenversicherungsnachweis mit.") == []
