@@ -171,3 +171,45 @@ def test_sentence_with_one_word_in_capitals_is_no_heading():
 
     doc = tagged_doc("Die/ART ABH/NN prüft/VVFIN den/ART Antrag/NN")
     assert not _heading(doc_view(doc), doc[:])
+
+
+# --- explanations of an acronym the lexicon does not know ("GSS"): only the explanation keeps it quiet ---------
+
+@pytest.mark.parametrize("text", [
+    "Die Gemeinsame Servicestelle (GSS) hilft.",
+    "Die GSS (Gemeinsame Servicestelle) hilft.",
+    "GSS: Gemeinsame Servicestelle",
+    "GSS = Gemeinsame Servicestelle",
+    "Die GSS steht für Gemeinsame Servicestelle.",
+    "Gemeinsame Servicestelle GSS hilft.",
+])
+def test_acronym_unknown_to_the_lexicon_explained_in_its_sentence_is_quiet(text):
+    assert marked(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Die GSS hilft Ihnen.",
+    "(GSS) hilft Ihnen.",
+    "Wir fragen die GSS",
+    "Die GSS ist für Sie da.",
+    "Die GSS Gemeinsame Ausgabe hilft.",
+])
+def test_acronym_unknown_to_the_lexicon_without_explanation_is_reported(text):
+    assert marked(text) == ["GSS"]
+
+
+def test_explanation_in_a_later_sentence_comes_too_late():
+    assert marked("Die GSS hilft. Die Gemeinsame Servicestelle (GSS) hilft.") == ["GSS"]
+
+
+def test_lexicon_is_read_from_the_parameters():
+    assert marked("Bitte bringen Sie z. B. Ihren Pass mit.", lexicon="fachbegriffe") == []
+
+
+def test_laws_are_read_from_the_parameters():
+    assert marked("Das steht im BGB.") == []
+    assert marked("Das steht im BGB.", laws="abkuerzungen") == ["BGB"]
+
+
+def test_i_v_m_outside_a_legal_reference_is_no_abbreviation():
+    assert marked("Das gilt i. V. m. der Satzung.") == []
