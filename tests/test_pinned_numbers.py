@@ -467,3 +467,8 @@ def test_percent_sign_after_a_word_is_quiet():
 
 def test_number_ending_the_text_is_no_percentage():
     assert hits("Es/PPER sind/VAFIN 5/CARD") == []
+
+
+def test_percentage_after_the_fourth_word_is_written_with_prozent():
+    """The two words after the number are read wherever it stands (not only near the start of the text)."""
+    assert zahlen("Die Miete steigt ab Mai um 5 % im Jahr.") == [("5 %", "Schreiben Sie „5 Prozent“.")]
