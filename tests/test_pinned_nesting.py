@@ -78,6 +78,12 @@ def test_opener_text_stops_at_the_opener():
     assert found["openers"] == "und weil …, wenn …, damit …"
 
 
+def test_opener_text_is_at_most_the_opener_and_the_word_before_it():
+    """"und zwar weil Sie umziehen": "zwar weil …", not "und zwar weil …"."""
+    (found,) = values(f"{MAIN} ,/$, und/KON zwar/ADV weil/KOUS Sie/PPER umziehen/VVFIN {WENN} {DAMIT} ./$.")
+    assert found["openers"] == "zwar weil …, wenn …, damit …"
+
+
 def test_finding_marks_the_whole_sentence():
     doc = tagged_doc(f"{MAIN} {WEIL} {WENN} {DAMIT} ./$.")
     (marked, _), = kind_hits("nesting", doc)

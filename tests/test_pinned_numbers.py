@@ -8,7 +8,7 @@ its test)."""
 from __future__ import annotations
 
 import pytest
-from pinned_support import findings
+from pinned_support import annotated_doc, findings, kind_hits, kind_on_words, tagged_doc
 
 from einfach.rules.kinds.numbers import group_digits, number_word_value, roman_value
 
@@ -193,3 +193,282 @@ def test_a_sentence_without_numbers_does_not_end_the_search():
 def test_hundert_in_vom_hundert_is_part_of_the_percentage():
     """"5 vom Hundert" is one finding (-> "5 Prozent"), not also "Hundert" -> "100"."""
     assert [t for t, _ in zahlen("Das sind 5 vom Hundert mehr.")] == ["5 vom Hundert"]
+
+
+# --- the kind on tagged sentences: tags, text boundaries, parameters -----------------------------------------
+
+def hits(tagged: str, **parameters) -> list[tuple[str, str]]:
+    """(marked text, replacement) per hit of the kind (every part on unless switched off) on a tagged text."""
+    return [(text, values["replacement"].strip("„“")) for text, values in
+            kind_hits("numbers", tagged_doc(tagged), parameters)]
+
+
+def test_every_part_is_on_by_default():
+    assert hits("Sie/PPER haben/VAFIN drei/CARD Wochen/NN ./$.") == [("drei", "3 Wochen")]
+
+
+def test_number_word_opening_the_text_is_reported():
+    assert hits("Drei/CARD Wochen/NN sind/VAFIN genug/ADV ./$.") == [("Drei", "3 Wochen")]
+
+
+def test_number_word_ending_the_text_is_reported_alone():
+    assert hits("Es/PPER sind/VAFIN drei/CARD") == [("drei", "3")]
+
+
+def test_number_word_and_noun_ending_the_text_keep_the_noun():
+    assert hits("Es/PPER sind/VAFIN drei/CARD Wochen/NN") == [("drei", "3 Wochen")]
+
+
+@pytest.mark.parametrize("tag", ["CARD", "ADV", "ADJD", "ADJA"])
+def test_number_word_with_a_number_or_adjective_tag_is_reported(tag):
+    assert hits(f"Es/PPER sind/VAFIN drei/{tag} ./$.") == [("drei", "3")]
+
+
+def test_number_word_tagged_as_a_noun_is_quiet():
+    assert hits("Die/ART Drei/NN ist/VAFIN eine/ART Zahl/NN ./$.") == []
+
+
+def test_hundert_without_digits_before_it_is_reported():
+    assert hits("Es/PPER kamen/VVFIN hundert/CARD Leute/NN ./$.") == [("hundert", "100 Leute")]
+
+
+@pytest.mark.parametrize("word", ["Hundert", "Tausend"])
+def test_hundert_or_tausend_after_digits_at_the_second_word_is_quiet(word):
+    assert hits(f"30/CARD {word}/CARD Einwohner/NN leben/VVFIN hier/ADV ./$.") == []
+
+
+def test_number_word_after_digits_is_reported():
+    assert hits("Seite/NN 5/CARD drei/CARD Zeilen/NN ./$.") == [("drei", "3 Zeilen")]
+
+
+def test_a_word_after_a_finding_does_not_end_the_search():
+    """"5 vom Hundert" covers "Hundert"; "drei" after it is still reported."""
+    assert [t for t, _ in zahlen("Das sind 5 vom Hundert mehr als vor drei Jahren.")] == ["5 vom Hundert", "drei"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Sie bekommen 11904,00 EUR.", "lange Zahl ohne Punkte: „11904,00 EUR“"),
+    ("Es kamen 120000 Menschen.", "lange Zahl ohne Punkte: „120000“"),
+    ("Das war im neunzehnten Jahrhundert.", "Ordnungszahl in Buchstaben: „neunzehnten“"),
+    ("Der Termin 2024-10-01 gilt.", "Datum nur in Ziffern: „2024-10-01“"),
+    ("Am 01.10.2024 ist der Termin.", "Datum nur in Ziffern: „01.10.2024“"),
+    ("Lesen Sie Kapitel IV.", "römische Zahl: „IV.“"),
+    ("Das sind 5 % mehr.", "Prozent-Zeichen: „5 %“"),
+    ("Das sind 5 v. H. mehr.", "Prozent als „v. H.“: „5 v. H.“"),
+    ("Sie zahlen 1/2 der Kosten.", "Bruchzahl: „1/2“"),
+])
+def test_message_names_the_problem(text, message):
+    assert [f.message for f in findings("zahlen", text, "leicht")] == [message]
+
+
+# --- long numbers and counts ---------------------------------------------------------------------------------
+
+def test_long_number_ending_the_text_is_grouped():
+    assert hits("Der/ART Betrag/NN ist/VAFIN 11904,50/CARD") == [("11904,50", "11.904,50")]
+
+
+def test_long_count_before_an_adjective_is_grouped():
+    assert hits("Es/PPER fehlen/VVFIN 120000/CARD neue/ADJA Wohnungen/NN ./$.") == [("120000", "120.000")]
+
+
+def test_five_digits_before_a_plural_by_its_lemma_are_a_count():
+    assert zahlen("Es kamen 50000 Menschen.") == [("50000", "Schreiben Sie „50.000“.")]
+
+
+def test_six_digits_before_a_singular_noun_are_a_count():
+    assert hits("Es/PPER waren/VAFIN 123456/CARD Mann/NN ./$.") == [("123456", "123.456")]
+
+
+# --- ordinal number words ------------------------------------------------------------------------------------
+
+def test_dreizehnte_is_the_first_ordinal_above_twelve():
+    assert zahlen("Das war im dreizehnten Jahrhundert.") == [("dreizehnten", "Schreiben Sie „13. Jahrhundert“.")]
+
+
+@pytest.mark.parametrize("tag", ["ADJA", "ADJD", "ADV"])
+def test_ordinal_word_with_an_adjective_or_adverb_tag_is_reported(tag):
+    assert hits(f"Das/PDS war/VAFIN der/ART neunzehnte/{tag} ./$.") == [("neunzehnte", "19.")]
+
+
+def test_ordinal_word_tagged_as_a_noun_is_quiet():
+    assert hits("Der/ART Neunzehnte/NN kommt/VVFIN ./$.") == []
+
+
+def test_ordinal_word_is_switched_off_with_number_words():
+    assert hits("Das/PDS war/VAFIN im/APPRART neunzehnten/ADJA Jahrhundert/NN ./$.", number_words=False) == []
+
+
+def test_ordinal_word_ending_the_text_is_reported_alone():
+    assert hits("Das/PDS war/VAFIN der/ART neunzehnte/ADJA") == [("neunzehnte", "19.")]
+
+
+def test_ordinal_word_and_noun_ending_the_text_keep_the_noun():
+    assert hits("Das/PDS war/VAFIN im/APPRART neunzehnten/ADJA Jahrhundert/NN") == [("neunzehnten", "19. Jahrhundert")]
+
+
+def test_ordinal_word_before_a_verb_is_reported_without_it():
+    assert hits("Der/ART neunzehnte/ADJA ist/VAFIN frei/ADJD ./$.") == [("neunzehnte", "19.")]
+
+
+def test_number_word_with_another_ending_is_no_ordinal():
+    """"dreißigmal" ends in no ordinal suffix; cut by one it would be "dreißig"."""
+    assert hits("Ich/PPER war/VAFIN dreißigmal/ADV da/ADV ./$.", number_words=True) == []
+
+
+# --- ISO dates ------------------------------------------------------------------------------------------------
+
+def test_iso_date_ending_a_sentence_keeps_its_full_stop_out_of_the_day():
+    assert [s for _, s in zahlen("Der Termin ist am 2024-10-01.")] == ["Schreiben Sie „1. Oktober 2024“."]
+
+
+def test_iso_date_ending_the_text_is_written_out():
+    assert hits("Termin/NN 2024/CARD -/$( 10/CARD -/$( 01/CARD") == [("2024 - 10 - 01", "1. Oktober 2024")]
+
+
+@pytest.mark.parametrize("tagged", ["Ab/APPR 2024/CARD -/$( 10/CARD -/$(", "Ab/APPR 2024/CARD -/$( 10/CARD"])
+def test_iso_date_cut_off_by_the_end_of_the_text_is_quiet(tagged):
+    assert hits(tagged) == []
+
+
+def test_iso_dates_can_be_switched_off():
+    assert hits("Termin/NN 2024/CARD -/$( 10/CARD -/$( 01/CARD ./$.", dates=False) == []
+
+
+def test_numbers_after_a_year_without_hyphens_are_no_iso_date():
+    assert zahlen("Seit 2024 sind 10 von 12 Plätzen belegt.") == []
+
+
+def test_hyphen_only_before_the_day_makes_no_iso_date():
+    assert hits("Zimmer/NN 12/CARD und/KON 10/CARD -/$( 11/CARD ./$.") == []
+
+
+def test_iso_date_needs_a_month_of_two_digits():
+    assert hits("Am/APPRART 2024/CARD -/$( 1/CARD -/$( 01/CARD ./$.") == []
+
+
+@pytest.mark.parametrize(("date", "written"), [("2024-10-31", "31. Oktober 2024"), ("2024-01-15", "15. Januar 2024"),
+                                               ("2024-12-01", "1. Dezember 2024")])
+def test_iso_date_at_the_bounds_of_day_and_month_is_written_out(date, written):
+    year, month, day = date.split("-")
+    assert hits(f"Am/APPRART {year}/CARD -/$( {month}/CARD -/$( {day}/CARD ./$.") == [(f"{year} - {month} - {day}", written)]
+
+
+@pytest.mark.parametrize("date", ["2024-10-32", "2024-13-01", "2024-00-10", "2024-10-00"])
+def test_iso_date_with_an_impossible_day_or_month_is_quiet(date):
+    year, month, day = date.split("-")
+    assert hits(f"Am/APPRART {year}/CARD -/$( {month}/CARD -/$( {day}/CARD ./$.") == []
+
+
+# --- fractions -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("fraction", "words"), [("1/2", "die Hälfte"), ("3/4", "drei Viertel"), ("2/3", "zwei Drittel")])
+def test_fraction_as_one_token_is_written_in_words(fraction, words):
+    """Another spaCy pipeline (``--model``) keeps "1/2" one token."""
+    doc, found = kind_on_words("numbers", ["Sie", "zahlen", fraction, "der", "Kosten"])
+    assert [(doc[h.start : h.end].text, h.values["replacement"]) for h in found] == [(fraction, f"„{words}“")]
+
+
+def fraction_hits(words: list[str]) -> list[str]:
+    """The marked texts of the kind on a Doc of ``words`` ("/" one token), tagged as numbers and nouns."""
+    doc = annotated_doc([(w, "CARD" if w.isdigit() else "$(" if w == "/" else "NN", w.lower()) for w in words])
+    return [text for text, _ in kind_hits("numbers", doc)]
+
+
+def test_slash_after_a_word_is_no_fraction():
+    assert fraction_hits(["Zimmer", "Nr", "/", "2"]) == []
+
+
+def test_number_and_slash_ending_the_text_are_no_fraction():
+    assert fraction_hits(["Sie", "zahlen", "1", "/"]) == []
+
+
+def test_number_slash_number_as_three_tokens_is_a_fraction():
+    assert fraction_hits(["Sie", "zahlen", "1", "/", "2"]) == ["1 / 2"]
+
+
+@pytest.mark.parametrize(("words", "marked"), [
+    (["Seite", "1", "/", "Absatz"], []),
+    (["Seite", "1", "/", "2024"], []),
+    (["Sie", "zahlen", "1", "/", "10"], ["1 / 10"]),
+    (["Sie", "zahlen", "1", "/", "100"], []),
+    (["Sie", "zahlen", "10", "/", "12"], ["10 / 12"]),
+    (["Sie", "zahlen", "0", "/", "2"], []),
+    (["Sie", "zahlen", "2", "/", "2"], []),
+])
+def test_fraction_needs_two_numbers_of_at_most_two_digits_the_first_smaller(words, marked):
+    assert fraction_hits(words) == marked
+
+
+# --- Roman numerals ----------------------------------------------------------------------------------------------
+
+def test_roman_numeral_without_full_stop_is_read_whole():
+    assert hits("Lesen/VVIMP Sie/PPER Kapitel/NN IV/CARD ./$.") == [("IV", "4")]
+
+
+def test_xxx_is_an_anonymised_text():
+    assert zahlen("Herr XXX wohnt hier.") == []
+
+
+def test_roman_numeral_opening_the_text_is_reported():
+    assert hits("IV/CARD ist/VAFIN neu/ADJD ./$.") == [("IV", "4")]
+
+
+def test_single_roman_letter_after_a_trigger_tagged_as_a_name_is_quiet():
+    assert hits("Lesen/VVIMP Sie/PPER Teil/NE V/CARD ./$.") == []
+
+
+def test_two_roman_letters_after_a_trigger_tagged_as_a_name_are_reported():
+    assert hits("Lesen/VVIMP Sie/PPER Teil/NE IV/CARD ./$.") == [("IV", "4")]
+
+
+# --- dates -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("date", "written"), [("31.10.2024", "31. Oktober 2024"), ("15.01.2024", "15. Januar 2024"),
+                                               ("1.12.2024", "1. Dezember 2024")])
+def test_date_at_the_bounds_of_day_and_month_is_written_out(date, written):
+    assert zahlen(f"Der Termin ist am {date} um 10 Uhr.") == [(date, f"Schreiben Sie „{written}“.")]
+
+
+@pytest.mark.parametrize("date", ["32.10.2024", "15.13.2024", "15.00.2024", "00.10.2024"])
+def test_date_with_an_impossible_day_or_month_is_quiet(date):
+    assert zahlen(f"Der Termin ist am {date} um 10 Uhr.") == []
+
+
+def test_date_with_four_digit_year_needs_no_word_before_it():
+    assert hits("Termin/NN 01.10.2024/CARD gilt/VVFIN ./$.") == [("01.10.2024", "1. Oktober 2024")]
+
+
+def test_date_with_two_digit_year_after_another_word_is_quiet():
+    assert hits("Raum/NN 1.10.24/CARD ist/VAFIN frei/ADJD ./$.") == []
+
+
+def test_date_without_year_opening_the_text_is_quiet():
+    assert hits("1.10./CARD ist/VAFIN frei/ADJD ./$.") == []
+
+
+@pytest.mark.parametrize(("date", "year"), [("1.10.50", "2050"), ("1.10.51", "1951")])
+def test_two_digit_year_up_to_50_is_in_this_century(date, year):
+    assert hits(f"am/APPRART {date}/CARD ./$.") == [(date, f"1. Oktober {year}")]
+
+
+# --- percentages -------------------------------------------------------------------------------------------------
+
+def test_percentage_with_a_decimal_comma_is_written_with_prozent():
+    assert zahlen("Das sind 5,5 % mehr.") == [("5,5 %", "Schreiben Sie „5,5 Prozent“.")]
+
+
+def test_percentages_can_be_switched_off():
+    assert hits("Das/PDS sind/VAFIN 5/CARD %/NN mehr/ADV ./$.", percent=False) == []
+
+
+def test_percent_sign_after_a_word_is_quiet():
+    assert hits("Der/ART Zins/NN x/XY %/NN gilt/VVFIN ./$.") == []
+
+
+def test_number_ending_the_text_is_no_percentage():
+    assert hits("Es/PPER sind/VAFIN 5/CARD") == []
+
+
+def test_percentage_after_the_fourth_word_is_written_with_prozent():
+    """The two words after the number are read wherever it stands (not only near the start of the text)."""
+    assert zahlen("Die Miete steigt ab Mai um 5 % im Jahr.") == [("5 %", "Schreiben Sie „5 Prozent“.")]
