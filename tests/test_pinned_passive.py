@@ -24,3 +24,9 @@ def test_agent_ich_gets_the_first_person_of_the_verb():
 
 def test_agent_ich_with_a_separable_verb_gets_its_particle_at_the_end():
     assert advice("Der Antrag wird von mir vorgelegt.") == [("wird von mir vorgelegt", "„Ich lege … vor.“")]
+
+
+def test_recipient_passive_of_a_verb_without_particle_ends_in_the_ellipsis():
+    # „Wir schicken Ihnen …“, not „Wir schicken Ihnen ….“
+    assert advice(LETTER.format("Sie bekommen den Bescheid geschickt.")) == [
+        ("bekommen den Bescheid geschickt", "„Wir schicken Ihnen …“")]

@@ -350,5 +350,5 @@ def _active_recipient(match: PassiveMatch) -> str:
     if match.agent is None or match.person in {"wir", "Sie"}:
         subject = match.agent if match.agent in {"wir"} else "wir"
         prefix, stem = _split_separable(lemma, participle.text, "ge")
-        return quote(f"{_capitalise(subject)} {stem} {receiver} …" + (f" {prefix}." if prefix else "."))
+        return quote(_sentence(f"{_capitalise(subject)} {stem} {receiver} …" + (f" {prefix}" if prefix else "")))
     return quote(f"{_capitalise(match.agent)} wird {receiver} … {lemma}.")
