@@ -403,3 +403,23 @@ def test_laws_lexicon_is_read_from_the_parameters():
     # another lexicon names no law: "AufenthG" is still a law by its shape, but without a note
     ((values),) = values_of(INSTRUMENT, {"laws": "funktionsverben"})
     assert (values["text"], values["law_note"]) == ("§ 68 AufenthG", "")
+
+
+# --- chains around brackets and after the law (added for the survivors of the first run) -------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number after a slash is no law: the chain goes on after it
+    ("Sie müssen nach § 5/6 Abs. 2 AufenthG mitwirken.", ["§ 5/6 Abs. 2 AufenthG"]),
+    # a bracket opened before the last word of the text
+    ("Das regelt § 5 Aufenthaltsgesetz (AufenthG", ["§ 5 Aufenthaltsgesetz"]),
+    # the word after a bracketed abbreviation is read: a verb ends the chain, a link continues it
+    ("Nach § 5 Aufenthaltsgesetz (AufenthG) gilt § 6 entsprechend.", ["§ 5 Aufenthaltsgesetz (AufenthG)", "§ 6"]),
+    ("Nach § 5 Aufenthaltsgesetz (AufenthG) i. V. m. § 6 AufenthV gilt das.",
+     ["§ 5 Aufenthaltsgesetz (AufenthG) i. V. m. § 6 AufenthV"]),
+    # a closing bracket ends the chain even when another reference follows
+    ("Sie müssen mitwirken (§ 82 AufenthG) und § 5 AufenthV beachten.", ["§ 82 AufenthG", "§ 5 AufenthV"]),
+    # after the book of a law only a new section goes on
+    ("Sie müssen nach § 5 SGB II 2004 mitwirken.", ["§ 5 SGB II"]),
+])
+def test_chain_around_brackets_and_after_the_law(text, expected):
+    assert chains(text) == expected
