@@ -220,7 +220,7 @@ def test_message_quotes_the_reference():
     'Sie müssen mitwirken (§ 82 AufenthG)."',
     "Sie müssen mitwirken (§ 82 AufenthG).'",
     "Sie müssen mitwirken (§ 82 AufenthG und).",  # a link word left over before the closing bracket
-    "(Vgl. § 82 AufenthG).",  # the bracket opening the sentence
+    "(Siehe § 82 AufenthG).",  # the bracket opening the sentence
 ])
 def test_reference_in_brackets_at_the_sentence_end_is_quiet(text):
     assert chains(text) == []
@@ -278,6 +278,14 @@ def test_reference_filling_a_cell_after_a_sentence_is_quiet():
     assert chains("Wir erheben Gebühren.\n§ 47 Abs. 1 AufenthV | 13,00 EUR") == []
 
 
+def test_reference_after_a_cell_filled_by_a_reference_is_reported():
+    assert chains("§ 47 AufenthV | Gebühr nach § 5 AufenthG") == ["§ 5 AufenthG"]
+
+
+def test_sentence_without_a_reference_does_not_end_the_search():
+    assert chains("Wir prüfen. Sie müssen nach § 5 AufenthG mitwirken.") == ["§ 5 AufenthG"]
+
+
 def test_reference_sharing_its_cell_with_words_is_reported():
     assert chains("Ausstellung § 47 Abs. 1 AufenthV | 13,00 EUR") == ["§ 47 Abs. 1 AufenthV"]
 
@@ -318,7 +326,7 @@ def test_one_word_before_the_preposition_makes_it_movable(text):
 
 def test_reference_opening_a_sentence_after_a_heading_has_no_suggestion():
     # the word before the preposition is looked for in its own sentence only
-    assert found("Hinweis\n\nGemäß § 82 AufenthG sind die Kosten zu tragen.")[0][2] == ""
+    assert found("Hinweis\nGemäß § 82 AufenthG sind die Kosten zu tragen.")[0][2] == ""
 
 
 @pytest.mark.parametrize(("text", "verbs"), [
