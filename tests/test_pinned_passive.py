@@ -212,3 +212,7 @@ def test_verb_lists_are_read_from_the_parameters():
         lemmas=(("angehören", "anhören"),), own_office=frozenset({"hiesig"}), possibility=frozenset({"erreichen"}),
         duty_swaps=(("anzeigen", "melden"),), duty_requires=(("absehen", frozenset({"von"})),),
         speech_acts=frozenset({"mitteilen"}))
+
+
+def test_agent_ihr_gets_the_second_person_plural_of_the_modal():
+    assert advice("Die Unterlagen sind von euch vorzulegen.") == [("sind von euch vorzulegen", "„Ihr müsst … vorlegen.“")]

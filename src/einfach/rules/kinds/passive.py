@@ -30,12 +30,12 @@ from .verbforms import FIRST_SINGULAR, THIRD_SINGULAR, verb_forms
 from .wordinfo import SEPARABLE_PARTICLES
 
 MODAL_FORMS = {
-    "können": {"Sie": "können", "wir": "können", "ich": "kann", "3sg": "kann"},
-    "müssen": {"Sie": "müssen", "wir": "müssen", "ich": "muss", "3sg": "muss"},
-    "dürfen": {"Sie": "dürfen", "wir": "dürfen", "ich": "darf", "3sg": "darf"},
-    "sollen": {"Sie": "sollen", "wir": "sollen", "ich": "soll", "3sg": "soll"},
-    "wollen": {"Sie": "wollen", "wir": "wollen", "ich": "will", "3sg": "will"},
-    "mögen": {"Sie": "mögen", "wir": "mögen", "ich": "mag", "3sg": "mag"},
+    "können": {"Sie": "können", "wir": "können", "ich": "kann", "3sg": "kann", "du": "kannst", "ihr": "könnt"},
+    "müssen": {"Sie": "müssen", "wir": "müssen", "ich": "muss", "3sg": "muss", "du": "musst", "ihr": "müsst"},
+    "dürfen": {"Sie": "dürfen", "wir": "dürfen", "ich": "darf", "3sg": "darf", "du": "darfst", "ihr": "dürft"},
+    "sollen": {"Sie": "sollen", "wir": "sollen", "ich": "soll", "3sg": "soll", "du": "sollst", "ihr": "sollt"},
+    "wollen": {"Sie": "wollen", "wir": "wollen", "ich": "will", "3sg": "will", "du": "willst", "ihr": "wollt"},
+    "mögen": {"Sie": "mögen", "wir": "mögen", "ich": "mag", "3sg": "mag", "du": "magst", "ihr": "mögt"},
 }
 HABEN_FORMS = {"Sie": "haben", "wir": "haben", "ich": "habe", "3sg": "hat", "du": "hast", "ihr": "habt"}
 
