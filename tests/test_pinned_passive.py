@@ -148,6 +148,12 @@ def test_unclear_modal_has_no_suggestion():
     ("Die Unterlagen waren von Ihnen vorzulegen.", "„Sie mussten … vorlegen.“"),  # a past duty: no "Bitte"
     ("Die Unterlagen waren bis Montag vorzulegen.", "„Sie mussten … vorlegen.“"),
     ("Die Unterlagen waren von Ihrem Arbeitgeber vorzulegen.", "„Ihr Arbeitgeber musste … vorlegen.“"),
+    ("Der Antrag war bis Montag vorzulegen.", "„Sie mussten … vorlegen.“"),  # each past form of "sein"
+    ("Der Antrag wäre bis Montag vorzulegen.", "„Sie mussten … vorlegen.“"),
+    ("Die Anträge wären bis Montag vorzulegen.", "„Sie mussten … vorlegen.“"),
+    ("Die Unterlagen waren von uns vorzulegen.", "„Wir mussten … vorlegen.“"),
+    ("Die Unterlagen sind von uns vorzulegen.", "„Wir müssen … vorlegen.“"),
+    ("Die Gebühr ist bis Montag zu zahlen.", "„Bitte zahlen Sie …“ oder „Sie müssen … zahlen.“"),  # no particle
 ])
 def test_sein_zu_states_a_duty(text, active):
     ((_, suggestion),) = advice(text)
@@ -212,6 +218,39 @@ def test_verb_lists_are_read_from_the_parameters():
         lemmas=(("angehören", "anhören"),), own_office=frozenset({"hiesig"}), possibility=frozenset({"erreichen"}),
         duty_swaps=(("anzeigen", "melden"),), duty_requires=(("absehen", frozenset({"von"})),),
         speech_acts=frozenset({"mitteilen"}))
+
+
+# --- the parameters, read by a rule object of the test's own on a Doc of the pipeline (docs/quality.md:
+# a pipeline built in mutmut's fork server never runs a mutated __init__) --------------------------------
+
+def own_rule(text: str, parameters: dict) -> list[tuple[str, str]]:
+    """(marked text, active skeleton) per hit of a new ``passive`` rule object on the pipeline's Doc of ``text``."""
+    from pinned_support import _PIPELINES
+
+    from einfach.rules.kinds import kind_class
+
+    findings("passiv", "Ihr Antrag wird geprüft.")  # the pipeline of this rule
+    doc = _PIPELINES[("passiv", "einfach", "[]")](text)
+    return [(doc[h.start : h.end].text, h.values["active"]) for h in kind_class("passive")(parameters).find(doc)]
+
+
+def test_sein_zu_is_on_by_default_and_off_by_its_parameter():
+    text = "Die Unterlagen sind bis Montag vorzulegen."
+    assert own_rule(text, {}) == [("sind bis Montag vorzulegen", "")]
+    assert own_rule(text, {"sein_zu": False}) == []
+
+
+def test_zu_blockers_are_none_by_default_and_compared_in_lowercase():
+    text = "Sie sind bereit zu zahlen."
+    assert own_rule(text, {}) == [("sind bereit zu zahlen", "")]
+    assert own_rule(text, {"zu_blockers": ["Bereit"]}) == []
+
+
+def test_letter_markers_are_none_by_default():
+    text = "Sehr geehrte Frau Muster, Ihr Antrag wird geprüft."
+    assert own_rule(text, {"authority_verbs": ["prüfen"]}) == [("wird geprüft", "")]
+    assert own_rule(text, {"authority_verbs": ["prüfen"], "letter_markers": ["Sehr geehrte"]}) == [
+        ("wird geprüft", "„Wir prüfen …“")]
 
 
 def test_agent_ihr_gets_the_second_person_plural_of_the_modal():
