@@ -5,7 +5,7 @@ and the authority in the third person, and the active form each suggests; one na
 from __future__ import annotations
 
 import pytest
-from pinned_support import findings
+from pinned_support import findings, kind_hits, tagged_doc
 
 ADVICE = "Sprechen Sie die Leserin oder den Leser mit „Sie“ an und schreiben Sie von der Behörde als „wir“: "
 LETTER = "Sehr geehrte Frau Muster,\n\n{}\n\nMit freundlichen Grüßen\nIhre Stadtverwaltung"
@@ -229,3 +229,273 @@ def test_reader_nouns_are_read_from_the_parameters():
 def test_letter_only_nouns_are_read_from_the_parameters():
     text = LETTER.format("Die Kunden brauchen viel Zeit.")
     assert [f.text for f in findings("unpersoenlich", text, letter_only_nouns=["Kunde"])] == ["Die Kunden"]
+
+
+# --- pinned on annotated one-sentence Docs ("word/TAG/lemma"), so a test does not depend on the tagger ------
+# (added for the survivors of the first mutation run, docs/mutation/impersonal.py.survivors.md)
+
+PARAMETERS = {"reader_nouns": ["antragsteller", "antragstellerin", "adressat", "leistungsberechtigte"],
+              "letter_only_nouns": ["betroffene"]}
+BITTEN = "Es/PPER wird/VAFIN gebeten/VVPP/bitten ,/$,"
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(marked text, example or "") per hit of the kind on an annotated Doc."""
+    return [(marked, values["example"]) for marked, values in kind_hits("impersonal", tagged_doc(text), PARAMETERS)]
+
+
+def test_a_sentence_without_a_pattern_does_not_end_the_search():
+    assert [t for t, _ in marked("Wir prüfen Ihren Antrag. Man muss den Antrag stellen.")] == ["Man"]
+
+
+# "Es wird gebeten, …" -> "Bitte … Sie …"
+
+@pytest.mark.parametrize(("text", "active"), [
+    # "aufgefordert" like "gebeten"
+    ("Es/PPER wird/VAFIN aufgefordert/VVPP/auffordern ,/$, die/ART Unterlagen/NN vorzulegen/VVIZU ./$.",
+     "Bitte legen Sie die Unterlagen vor"),
+    # a zu-infinitive alone
+    (f"{BITTEN} vorzusprechen/VVIZU ./$.", "Bitte sprechen Sie vor"),
+    # "zu" + infinitive as two words; the words before "zu" stay
+    (f"{BITTEN} die/ART Unterlagen/NN zu/PTKZU prüfen/VVINF ./$.", "Bitte prüfen Sie die Unterlagen"),
+    # a stem of three letters
+    (f"{BITTEN} den/ART Müll/NN wegzutun/VVIZU ./$.", "Bitte tun Sie den Müll weg"),
+    # the infinitive ends at a semicolon, an exclamation mark, a comma before a relative clause, or a comma
+    # ending the text
+    (f"{BITTEN} die/ART Unterlagen/NN mitzubringen/VVIZU ;/$. wir/PPER prüfen/VVFIN sie/PPER ./$.",
+     "Bitte bringen Sie die Unterlagen mit"),
+    (f"{BITTEN} die/ART Unterlagen/NN mitzubringen/VVIZU !/$.", "Bitte bringen Sie die Unterlagen mit"),
+    (f"{BITTEN} die/ART Unterlagen/NN mitzubringen/VVIZU ,/$, die/PRELS wir/PPER senden/VVFIN ./$.",
+     "Bitte bringen Sie die Unterlagen mit"),
+    (f"{BITTEN} die/ART Unterlagen/NN mitzubringen/VVIZU ,/$,", "Bitte bringen Sie die Unterlagen mit"),
+    # "dringend" between "wird" and "gebeten": no "um" phrase, so the request is built from the infinitive
+    ("Es/PPER wird/VAFIN dringend/ADJD gebeten/VVPP/bitten ,/$, die/ART Unterlagen/NN mitzubringen/VVIZU ./$.",
+     "Bitte bringen Sie die Unterlagen mit"),
+])
+def test_gebeten_with_a_zu_infinitive_becomes_a_request_on_tagged_words(text, active):
+    ((_, example),) = tagged(text)
+    assert example.startswith(f"„{active}“ statt ")
+
+
+@pytest.mark.parametrize("text", [
+    # no comma after "gebeten"
+    "Es/PPER wird/VAFIN gebeten/VVPP/bitten bald/ADV vorzusprechen/VVIZU ./$.",
+    # no punctuation after the infinitive (a text without full stop)
+    f"{BITTEN} die/ART Unterlagen/NN mitzubringen/VVIZU",
+    # a second infinitive after the comma, the text ending without full stop
+    f"{BITTEN} die/ART Unterlagen/NN mitzubringen/VVIZU ,/$, auszufüllen/VVIZU",
+    # words after the infinitive
+    f"{BITTEN} die/ART Unterlagen/NN mitzubringen/VVIZU bis/APPR Freitag/NN ./$.",
+    # no verb after the comma
+    "Es/PPER wird/VAFIN dringend/ADJD gebeten/VVPP/bitten ,/$, bis/APPR Freitag/NN ./$.",
+    # a conjunction in the infinitive
+    f"{BITTEN} Pass/NN und/KON Ausweis/NN mitzubringen/VVIZU ./$.",
+    # "um … zu": a purpose, no request
+    f"{BITTEN} um/KOUI Termine/NN zu/PTKZU vereinbaren/VVINF ./$.",
+    # an infinitive without "zu"
+    f"{BITTEN} die/ART Unterlagen/NN mitbringen/VVINF ./$.",
+    # a word tagged as zu-infinitive without a separable particle before its "zu"
+    f"{BITTEN} die/ART Unterlagen/NN erzubringen/VVIZU ./$.",
+    # "Sie" among the words of the infinitive
+    f"{BITTEN} die/ART Sie/PPER betreffenden/ADJA Unterlagen/NN mitzubringen/VVIZU ./$.",
+    # "gebeten" ending the clause, without an "um" phrase
+    "Es/PPER wird/VAFIN darum/PAV gebeten/VVPP/bitten ./$.",
+])
+def test_gebeten_without_a_request_that_fits_has_no_suggestion_on_tagged_words(text):
+    ((_, example),) = tagged(text)
+    assert example == ""
+
+
+# "Es wird um … gebeten" -> "Wir bitten Sie um …"
+
+def test_um_gebeten_keeps_several_words_before_wird():
+    text = "Mit/APPR diesem/PDAT Schreiben/NN wird/VAFIN um/APPR Rückmeldung/NN gebeten/VVPP/bitten ./$."
+    assert tagged(text) == [("wird um Rückmeldung gebeten",
+                             "„Mit diesem Schreiben bitten wir Sie um Rückmeldung“ statt „wird um Rückmeldung gebeten“")]
+
+
+@pytest.mark.parametrize("text", [
+    # "Ihnen" in the "um" phrase
+    "Es/PPER wird/VAFIN um/APPR Rückmeldung/NN von/APPR Ihnen/PPER gebeten/VVPP/bitten ./$.",
+    # a conjunction before "wird": the verb of "wir bitten" would not stand second
+    "Und/KON es/PPER wird/VAFIN um/APPR Rückmeldung/NN gebeten/VVPP/bitten ./$.",
+])
+def test_um_gebeten_without_a_request_that_fits_has_no_suggestion(text):
+    ((_, example),) = tagged(text)
+    assert example == ""
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("Es/PPER wird/VAFIN um/APPR eine/ART Rückmeldung/NN gebeten/VVPP/bitten ./$.", "Es … gebeten"),  # 6 words
+    ("Es/PPER wird/VAFIN um/APPR Rückmeldung/NN gebeten/VVPP/bitten ./$.", "Es … gebeten"),  # 5 words
+    ("Es/PPER wird/VAFIN darauf/PAV hingewiesen/VVPP/hinweisen ,/$, dass/KOUS es/PPER endet/VVFIN ./$.",
+     "Es wird darauf hingewiesen"),  # 4 words
+])
+def test_formula_quoted_in_the_suggestion_is_shortened_after_four_words(text, written):
+    ((_, example),) = tagged(text)
+    assert example.endswith(f" statt „{written}“")
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Es/PPER wird/VAFIN um/APPR eine/ART schriftliche/ADJA Rückmeldung/NN gebeten/VVPP/bitten ./$.",
+     "Es … gebeten"),  # 7 words
+    ("Es/PPER wird/VAFIN um/APPR eine/ART Rückmeldung/NN gebeten/VVPP/bitten ./$.",
+     "Es wird um eine Rückmeldung gebeten"),  # 6 words
+])
+def test_finding_text_is_shortened_after_six_words(text, shown):
+    ((_, values),) = kind_hits("impersonal", tagged_doc(text), PARAMETERS)
+    assert values["text"] == shown
+
+
+# the formula: which clause has one
+
+@pytest.mark.parametrize("text", [
+    # "ist" is no form of "werden", even with "wird" in the next clause
+    "Es/PPER ist/VAFIN bestätigt/VVPP/bestätigen ,/$, dass/KOUS es/PPER geprüft/VVPP wird/VAFIN ./$.",
+    # a subject after a prepositional phrase: "wird" ends the phrase
+    "Nach/APPR der/ART Prüfung/NN wird/VAFIN Herr/NN Muster/NE gebeten/VVPP/bitten ,/$, zu/PTKZU kommen/VVINF"
+    " ./$.",
+])
+def test_clause_without_a_formula_is_quiet(text):
+    assert tagged(text) == []
+
+
+def test_pronoun_before_wird_is_not_part_of_the_formula():
+    text = "Ihnen/PPER wird/VAFIN mitgeteilt/VVPP/mitteilen ,/$, dass/KOUS es/PPER endet/VVFIN ./$."
+    assert [t for t, _ in tagged(text)] == ["wird mitgeteilt"]
+
+
+@pytest.mark.parametrize("text", [
+    # "als" opens a phrase as a preposition does
+    "Als/KOKOM Nachweis/NN wird/VAFIN empfohlen/VVPP/empfehlen ,/$, früh/ADJD zu/PTKZU kommen/VVINF ./$.",
+    # a possessive, indefinite or demonstrative determiner, an adverb, a name and a non-word inside the phrase
+    "Zu/APPR Ihrem/PPOSAT Antrag/NN wird/VAFIN mitgeteilt/VVPP/mitteilen ,/$, dass/KOUS es/PPER endet/VVFIN ./$.",
+    "Zu/APPR allen/PIAT Anträgen/NN wird/VAFIN mitgeteilt/VVPP/mitteilen ,/$, dass/KOUS es/PPER endet/VVFIN ./$.",
+    "Zu/APPR diesem/PDAT Antrag/NN wird/VAFIN mitgeteilt/VVPP/mitteilen ,/$, dass/KOUS es/PPER endet/VVFIN ./$.",
+    "Nach/APPR etwa/ADV drei/CARD Wochen/NN wird/VAFIN empfohlen/VVPP/empfehlen ,/$, anzurufen/VVIZU ./$.",
+    "Gemäß/APPR §/NN 82/CARD AufenthG/NE Abs./NN 1/CARD wird/VAFIN darauf/PAV hingewiesen/VVPP/hinweisen"
+    " ,/$, dass/KOUS es/PPER endet/VVFIN ./$.",
+    "Gemäß/APPR Anlage/NN 3a/XY Satz/NN 2/CARD wird/VAFIN darauf/PAV hingewiesen/VVPP/hinweisen ,/$,"
+    " dass/KOUS es/PPER endet/VVFIN ./$.",
+    # a paragraph sign opening the clause is no subject
+    "§/NN 5/CARD betreffend/APPO wird/VAFIN darauf/PAV hingewiesen/VVPP/hinweisen ,/$, dass/KOUS es/PPER"
+    " endet/VVFIN ./$.",
+])
+def test_nouns_inside_a_phrase_are_no_subject_of_the_formula(text):
+    assert len(tagged(text)) == 1
+
+
+# the reader in the third person
+
+@pytest.mark.parametrize(("text", "span", "example"), [
+    # an adjective opening the clause belongs to the phrase
+    ("Neue/ADJA Antragsteller/NN/Antragsteller müssen/VMFIN/müssen kommen/VVINF ./$.", "Neue Antragsteller",
+     "„Sie müssen …“ statt „Neue Antragsteller müssen …“"),
+    # an adjective after the verb, without article
+    ("Daher/ADV müssen/VMFIN/müssen neue/ADJA Antragsteller/NN/Antragsteller kommen/VVINF ./$.",
+     "neue Antragsteller", "„müssen Sie …“ statt „müssen neue Antragsteller …“"),
+    # the finite verb ending its clause
+    ("Der/ART Antragsteller/NN zahlt/VVFIN/zahlen ,/$, wenn/KOUS es/PPER kommt/VVFIN ./$.", "Der Antragsteller",
+     "„Sie zahlen …“ statt „Der Antragsteller zahlt …“"),
+    # an adverb before the phrase
+    ("Auch/ADV der/ART Antragsteller/NN muss/VMFIN/müssen kommen/VVINF ./$.", "der Antragsteller",
+     "„Sie müssen …“ statt „der Antragsteller muss …“"),
+    # a question: the finite verb opens the sentence
+    ("Muss/VMFIN/müssen der/ART Antragsteller/NN kommen/VVINF ?/$.", "der Antragsteller",
+     "„müssen Sie …“ statt „Muss der Antragsteller …“"),
+    # the phrase ending its clause after the verb
+    ("Morgen/ADV kommt/VVFIN/kommen der/ART Antragsteller/NN ,/$, um/KOUI zu/PTKZU zahlen/VVINF ./$.",
+     "der Antragsteller", "„kommen Sie …“ statt „kommt der Antragsteller …“"),
+    # a reflexive pronoun or "ihr" as a possessive is no subject
+    ("Daher/ADV muss/VMFIN/müssen der/ART Antragsteller/NN sich/PRF ausweisen/VVINF ./$.", "der Antragsteller",
+     "„müssen Sie …“ statt „muss der Antragsteller …“"),
+    ("Daher/ADV muss/VMFIN/müssen der/ART Antragsteller/NN ihr/PPOSAT Kind/NN mitbringen/VVINF ./$.",
+     "der Antragsteller", "„müssen Sie …“ statt „muss der Antragsteller …“"),
+    # a noun opening a clause that ends in a number or an article (before a bracket)
+    ("Antragsteller/NN/Antragsteller erhalten/VVFIN/erhalten die/ART Nummer/NN 5/CARD ,/$, wenn/KOUS es/PPER"
+     " passt/VVFIN ./$.", "Antragsteller", "„Sie erhalten …“ statt „Antragsteller erhalten …“"),
+    ("Antragsteller/NN/Antragsteller erhalten/VVFIN/erhalten den/ART (/$( neuen/ADJA )/$( Pass/NN ./$.",
+     "Antragsteller", "„Sie erhalten …“ statt „Antragsteller erhalten …“"),
+])
+def test_reader_noun_as_subject_on_tagged_words(text, span, example):
+    assert tagged(text) == [(span, example)]
+
+
+@pytest.mark.parametrize("noun", ["Antragsteller/NN/Antragsteller", "Adressaten/NN/Adressat",
+                                  "Leistungsberechtigte/NN/Leistungsberechtigte"])
+def test_bare_plural_after_the_verb_is_a_subject(noun):
+    text = f"Daher/ADV müssen/VMFIN/müssen {noun} kommen/VVINF ./$."
+    assert [t for t, _ in tagged(text)] == [noun.split("/")[0]]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # a verb form without a form for "Sie" (Konjunktiv II), after or before the phrase
+    ("Der/ART Antragsteller/NN müsste/VMFIN/müssen kommen/VVINF ./$.", "Der Antragsteller"),
+    ("Daher/ADV müsste/VMFIN/müssen der/ART Antragsteller/NN kommen/VVINF ./$.", "der Antragsteller"),
+    # a verb whose infinitive is unknown
+    ("Der/ART Antragsteller/NN scannt/VVFIN/scannt die/ART Unterlagen/NN ./$.", "Der Antragsteller"),
+    # subordinate clauses after an adverb, a conjunction or a preposition
+    ("Wir/PPER prüfen/VVFIN ,/$, auch/ADV wenn/KOUS die/ART Antragstellerin/NN fehlt/VVFIN ./$.",
+     "die Antragstellerin"),
+    ("Wir/PPER prüfen/VVFIN ,/$, und/KON dass/KOUS die/ART Antragstellerin/NN fehlt/VVFIN ./$.",
+     "die Antragstellerin"),
+    ("Wir/PPER prüfen/VVFIN ,/$, ohne/APPR dass/KOUS die/ART Antragstellerin/NN fehlt/VVFIN ./$.",
+     "die Antragstellerin"),
+])
+def test_reader_noun_as_subject_without_suggestion_on_tagged_words(text, span):
+    assert tagged(text) == [(span, "")]
+
+
+@pytest.mark.parametrize("text", [
+    # "der" with a feminine noun or a plural in -innen/-Innen: dative or genitive
+    "Der/ART Antragstellerin/NN wird/VAFIN der/ART Bescheid/NN zugestellt/VVPP ./$.",
+    "Wir/PPER prüfen/VVFIN ,/$, ob/KOUS der/ART AntragstellerInnen/NN Pässe/NN gelten/VVFIN ./$.",
+    # a line without a finite verb
+    "Der/ART Antragsteller/NN im/APPRART Überblick/NN",
+    # not right after the finite verb
+    "Daher/ADV muss/VMFIN jetzt/ADV der/ART Antragsteller/NN kommen/VVINF ./$.",
+    # a personal pronoun in the clause may be the subject
+    "Daher/ADV erhalten/VVFIN Antragsteller/NN/Antragsteller sie/PPER zurück/PTKVZ ./$.",
+    # a singular without article: not a bare plural
+    "Daher/ADV muss/VMFIN Antragstellerin/NN Muster/NE kommen/VVINF ./$.",
+    # after a preposition
+    "Wir/PPER haben/VAFIN Hinweise/NN für/APPR die/ART Antragstellerin/NN ./$.",
+])
+def test_reader_noun_not_as_subject_is_quiet_on_tagged_words(text):
+    assert tagged(text) == []
+
+
+def test_der_before_a_plural_in_innen_is_a_genitive_not_a_subject():
+    text = "Wir/PPER prüfen/VVFIN ,/$, ob/KOUS der/ART Antragstellerinnen/NN/Antragstellerin Pässe/NN gelten/VVFIN ./$."
+    assert tagged(text) == []
+
+
+# the authority in the third person
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the agent after a preposition opening the clause
+    ("Durch/APPR unsere/PPOSAT Behörde/NN/Behörde werden/VAFIN Daten/NN geprüft/VVPP ./$.",
+     [("Durch unsere Behörde", "")]),
+    # a plural: the lemma decides
+    ("Unsere/PPOSAT Behörden/NN/Behörde prüfen/VVFIN den/ART Antrag/NN ./$.",
+     [("Unsere Behörden", "„wir“ oder „uns“ statt „Unsere Behörden“")]),
+    # a phrase opening its clause has no word before it (not the clause's last word)
+    ("Unsere/PPOSAT Behörde/NN/Behörde weiß/VVFIN nichts/PIS von/APPR",
+     [("Unsere Behörde", "„wir“ oder „uns“ statt „Unsere Behörde“")]),
+])
+def test_own_authority_on_tagged_words(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a dative "unserer"
+    "Unserer/PPOSAT Behörde/NN/Behörde liegt/VVFIN der/ART Antrag/NN vor/PTKVZ ./$.",
+    # an adjective that is no own-marker, a possessive that is not "unser"
+    "Die/ART zuständige/ADJA Behörde/NN/Behörde prüft/VVFIN den/ART Antrag/NN ./$.",
+    "Ihre/PPOSAT Ausländerbehörde/NN/Ausländerbehörde prüft/VVFIN den/ART Antrag/NN ./$.",
+    "Daten/NN werden/VAFIN von/APPR Ihrer/PPOSAT Ausländerbehörde/NN/Ausländerbehörde geprüft/VVPP ./$.",
+    # a bare authority noun
+    "Wir/PPER haben/VAFIN Bürgeramt/NN/Bürgeramt und/KON Ordnungsamt/NN/Ordnungsamt informiert/VVPP ./$.",
+])
+def test_authority_not_own_or_not_subject_is_quiet_on_tagged_words(text):
+    assert tagged(text) == []

@@ -71,3 +71,8 @@ def test_a_sentence_without_finite_verb_does_not_end_the_search():
 ])
 def test_second_person_konjunktiv_one_gets_the_indicative_of_its_own_person(text, verb, indicative):
     assert indirekte_rede(text) == [(verb, indicative)]
+
+
+def test_konjunktiv_one_before_sie_not_opening_its_clause_is_reported():
+    # only a form of "sein" opening its clause before "Sie" is an imperative ("Seien Sie ...")
+    assert indirekte_rede("Er sagt, morgen komme sie.") == [("komme", "„kommt“ statt „komme“.")]

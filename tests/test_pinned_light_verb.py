@@ -97,6 +97,10 @@ def test_prepositional_noun_ending_the_text_is_reported():
         ["kommt zur Durchführung"]
 
 
+def test_attribute_ending_the_text_after_the_prepositional_noun_is_a_purpose_phrase():
+    assert hits("Das/ART Verfahren/NN kommt/VVFIN/kommen zur/APPRART/zu Durchführung/NN/Durchführung der/ART") == []
+
+
 # --- genitive attributes ("eine Kopie der Mitteilung") ------------------------------------------------------
 
 PRUEFUNG = "Wir/PPER nehmen/VVFIN/nehmen {} Prüfung/NN/Prüfung vor/PTKVZ ./$."
@@ -178,3 +182,9 @@ def test_separated_particle_is_not_the_noun_of_the_term():
 def test_noun_read_as_a_verb_is_still_the_noun_of_the_term():
     """A capitalised noun the tagger read as a verb ("Prüfung/VVFIN") keeps its genitive check."""
     assert hits("Wir/PPER nehmen/VVFIN/nehmen eine/ART Kopie/NN der/ART Prüfung/VVFIN/Prüfung vor/PTKVZ ./$.") == []
+
+
+def test_alternative_fitting_the_sentence_is_chosen_through_the_pipeline():
+    # the sense of "in Anspruch nehmen" with a span of time: "dauern", not "nutzen"
+    (found,) = findings("funktionsverbgefuege", "Die Prüfung nimmt einige Wochen in Anspruch.")
+    assert found.suggestions == ["Schreiben Sie das einfache Verb: „dauern“."]

@@ -26,16 +26,16 @@ if TYPE_CHECKING:  # spaCy is imported by the pipeline, not by rule validation
 from ...nlp.syntax import clauses
 from ...nlp.passive import PAST_FORMS, RECIPIENT, WERDEN, PassiveMatch, attributive, find_passives
 from .base import Hit, document_text, quote, spans_only
-from .verbforms import THIRD_SINGULAR, verb_forms
+from .verbforms import FIRST_SINGULAR, THIRD_SINGULAR, verb_forms
 from .wordinfo import SEPARABLE_PARTICLES
 
 MODAL_FORMS = {
-    "können": {"Sie": "können", "wir": "können", "ich": "kann", "3sg": "kann"},
-    "müssen": {"Sie": "müssen", "wir": "müssen", "ich": "muss", "3sg": "muss"},
-    "dürfen": {"Sie": "dürfen", "wir": "dürfen", "ich": "darf", "3sg": "darf"},
-    "sollen": {"Sie": "sollen", "wir": "sollen", "ich": "soll", "3sg": "soll"},
-    "wollen": {"Sie": "wollen", "wir": "wollen", "ich": "will", "3sg": "will"},
-    "mögen": {"Sie": "mögen", "wir": "mögen", "ich": "mag", "3sg": "mag"},
+    "können": {"Sie": "können", "wir": "können", "ich": "kann", "3sg": "kann", "du": "kannst", "ihr": "könnt"},
+    "müssen": {"Sie": "müssen", "wir": "müssen", "ich": "muss", "3sg": "muss", "du": "musst", "ihr": "müsst"},
+    "dürfen": {"Sie": "dürfen", "wir": "dürfen", "ich": "darf", "3sg": "darf", "du": "darfst", "ihr": "dürft"},
+    "sollen": {"Sie": "sollen", "wir": "sollen", "ich": "soll", "3sg": "soll", "du": "sollst", "ihr": "sollt"},
+    "wollen": {"Sie": "wollen", "wir": "wollen", "ich": "will", "3sg": "will", "du": "willst", "ihr": "wollt"},
+    "mögen": {"Sie": "mögen", "wir": "mögen", "ich": "mag", "3sg": "mag", "du": "magst", "ihr": "mögt"},
 }
 HABEN_FORMS = {"Sie": "haben", "wir": "haben", "ich": "habe", "3sg": "hat", "du": "hast", "ihr": "habt"}
 
@@ -246,12 +246,15 @@ def _capitalise(text: str) -> str:
 
 
 def _present(subject: str, person: str, lemma: str, participle: str) -> str:
-    """Present-tense clause skeleton: wir/Sie (whose form is the infinitive), a singular agent in the third
-    person (its present form from ablaut), else "wird … <infinitive>"."""
+    """Present-tense clause skeleton: wir/Sie (whose form is the infinitive), "ich" or a singular agent in
+    the third person (its present form from ablaut: "von mir geprüft" -> "Ich prüfe …"), else "wird …
+    <infinitive>"."""
     prefix, stem = _split_separable(lemma, participle, "ge")
     if person in {"wir", "Sie"}:
         return f"{_capitalise(subject)} {stem} …" + (f" {prefix}" if prefix else "")
     forms = verb_forms(lemma)
+    if person == "ich" and forms is not None and forms.present[FIRST_SINGULAR]:
+        return f"Ich {forms.present[FIRST_SINGULAR]} …" + (f" {prefix}" if prefix else "")
     # only a subject that is singular for sure ("die Krankenkasse(n)" may be plural)
     singular = person == "3sg" and subject.split()[0].lower() in {"der", "das", "ein", "eine", "ihr", "er", "es"}
     if forms is not None and forms.present[THIRD_SINGULAR] and singular:
@@ -347,5 +350,5 @@ def _active_recipient(match: PassiveMatch) -> str:
     if match.agent is None or match.person in {"wir", "Sie"}:
         subject = match.agent if match.agent in {"wir"} else "wir"
         prefix, stem = _split_separable(lemma, participle.text, "ge")
-        return quote(f"{_capitalise(subject)} {stem} {receiver} …" + (f" {prefix}." if prefix else "."))
+        return quote(_sentence(f"{_capitalise(subject)} {stem} {receiver} …" + (f" {prefix}" if prefix else "")))
     return quote(f"{_capitalise(match.agent)} wird {receiver} … {lemma}.")
