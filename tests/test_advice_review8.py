@@ -5,14 +5,7 @@ by the behaviour it names. A suggestion is concrete and fitting for its sentence
 from __future__ import annotations
 
 import pytest
-
-
-def _of(check_text, rule: str, text: str):
-    return [f for f in check_text(text).findings if f.rule == rule]
-
-
-def _about(check_text, rule: str, text: str, words: str):
-    return [f for f in _of(check_text, rule, text) if f.text.lower() == words.lower()]
+from review_support import findings_about as _about, findings_of as _of
 
 
 # -- amtsdeutsch: an alternative must not blur a legal term -----------------------------------------
